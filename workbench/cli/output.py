@@ -1,0 +1,15 @@
+"""Small helpers shared by the command modules."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+
+def print_json(value) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def warn(message: str) -> None:
+    print(f"workbench: warning: {message}", file=sys.stderr)

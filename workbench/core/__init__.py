@@ -1,0 +1,1 @@
+"""Plain domain objects and pure logic: no Qt, no SQL, no network."""

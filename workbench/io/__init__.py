@@ -1,0 +1,1 @@
+"""Importing articles and exporting projects. No Qt here."""

@@ -1,0 +1,307 @@
+"""Claims: add, edit, delete and restore, each change logged and committed at once."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict
+
+from workbench.core.errors import NotFoundError, ValidationError
+from workbench.core.models import Claim, ClaimStatus, Origin, utc_now
+from workbench.store.base import StoreBase
+
+ANCHOR_CONTEXT = 32  # characters of prefix and suffix kept to re-anchor a quote
+
+# Fields a caller may change through update_claim, and their column names.
+EDITABLE = {
+    "start": "span_start",
+    "end": "span_end",
+    "quote": "quote",
+    "prefix": "prefix",
+    "suffix": "suffix",
+    "text": "text",
+    "claimant": "claimant",
+    "score": "score",
+    "reasons": "reasons",
+    "origin": "origin",
+    "status": "status",
+    "verdict": "verdict",
+    "rationale": "rationale",
+    "anchor_note": "anchor_note",
+}
+
+_SELECT = (
+    "SELECT c.*, (SELECT COUNT(*) FROM evidence e WHERE e.claim_id = c.id) AS evidence_count "
+    "FROM claims c"
+)
+
+
+def _claim(row: dict) -> Claim:
+    return Claim(
+        id=row["id"],
+        article_id=row["article_id"],
+        start=row["span_start"],
+        end=row["span_end"],
+        quote=row["quote"],
+        prefix=row["prefix"] or "",
+        suffix=row["suffix"] or "",
+        text=row["text"] or row["quote"],
+        claimant=row["claimant"] or "",
+        score=row["score"],
+        reasons=json.loads(row["reasons"]) if row["reasons"] else [],
+        origin=Origin(row["origin"] or "auto"),
+        status=ClaimStatus(row["status"] or "new"),
+        verdict=row["verdict"] or None,
+        rationale=row["rationale"] or "",
+        position=row["position"] or 0,
+        created_at=row["created_at"] or "",
+        updated_at=row["updated_at"] or "",
+        anchor_note=row["anchor_note"] or "",
+        evidence_count=row.get("evidence_count", 0) or 0,
+    )
+
+
+def _to_column(name: str, value):
+    if name == "reasons":
+        return json.dumps(list(value), ensure_ascii=False)
+    if name in ("origin", "status") and value is not None:
+        return value.value if hasattr(value, "value") else str(value)
+    return value
+
+
+def _public(claim: Claim) -> dict:
+    data = asdict(claim)
+    data["origin"] = claim.origin.value
+    data["status"] = claim.status.value
+    data.pop("evidence_count", None)
+    return data
+
+
+def anchor(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The (prefix, quote, suffix) of a span, as a TextQuoteSelector keeps them."""
+    return (
+        text[max(0, start - ANCHOR_CONTEXT):start],
+        text[start:end],
+        text[end:end + ANCHOR_CONTEXT],
+    )
+
+
+class ClaimsMixin(StoreBase):
+    # -- reading ---------------------------------------------------------------------
+    def claims(self, article_id: int | None = None) -> list[Claim]:
+        if article_id is None:
+            rows = self.db.query(f"{_SELECT} ORDER BY c.article_id, c.span_start, c.id")
+        else:
+            rows = self.db.query(
+                f"{_SELECT} WHERE c.article_id = ? ORDER BY c.span_start, c.id", [article_id]
+            )
+        return [_claim(row) for row in rows]
+
+    def claim(self, claim_id: int) -> Claim:
+        rows = list(self.db.query(f"{_SELECT} WHERE c.id = ?", [claim_id]))
+        if not rows:
+            raise NotFoundError(f"no claim with id {claim_id}")
+        return _claim(rows[0])
+
+    # -- writing ---------------------------------------------------------------------
+    def _check_span(self, article_id: int, start: int, end: int) -> str:
+        rows = list(self.db.query("SELECT text FROM articles WHERE id = ?", [article_id]))
+        if not rows:
+            raise NotFoundError(f"no article with id {article_id}")
+        text = rows[0]["text"]
+        if not (0 <= start < end <= len(text)):
+            raise ValidationError(
+                f"span {start}-{end} is outside the article (0-{len(text)})"
+            )
+        return text
+
+    def _insert_claim(self, claim: Claim, text: str) -> int:
+        prefix, quote, suffix = anchor(text, claim.start, claim.end)
+        claim.quote, claim.prefix, claim.suffix = quote, prefix, suffix
+        if not claim.text:
+            claim.text = quote
+        record = {
+            "id": claim.id,
+            "article_id": claim.article_id,
+            "span_start": claim.start,
+            "span_end": claim.end,
+            "quote": quote,
+            "prefix": prefix,
+            "suffix": suffix,
+            "text": claim.text,
+            "claimant": claim.claimant,
+            "score": claim.score,
+            "reasons": json.dumps(claim.reasons, ensure_ascii=False),
+            "origin": claim.origin.value,
+            "status": claim.status.value,
+            "verdict": claim.verdict,
+            "rationale": claim.rationale,
+            "position": claim.position,
+            "created_at": claim.created_at,
+            "updated_at": claim.updated_at,
+            "anchor_note": claim.anchor_note,
+        }
+        if record["id"] is None:
+            del record["id"]
+        columns = list(record)
+        cursor = self.db.execute(
+            f"INSERT INTO claims ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+            [record[c] for c in columns],
+        )
+        return cursor.lastrowid if claim.id is None else claim.id
+
+    def _renumber(self, article_id: int) -> None:
+        """Keep ``position`` equal to the claim's rank in reading order."""
+        self.db.execute(
+            "WITH r AS (SELECT id, ROW_NUMBER() OVER (ORDER BY span_start, id) AS rn "
+            "FROM claims WHERE article_id = ?) "
+            "UPDATE claims SET position = r.rn FROM r "
+            "WHERE claims.id = r.id AND claims.position IS NOT r.rn",
+            [article_id],
+        )
+
+    def add_claim(self, claim: Claim) -> Claim:
+        """Store a new claim; quote, prefix and suffix are taken from the article's text."""
+        return self.add_claims([claim])[0]
+
+    def add_claims(self, claims: Iterable[Claim]) -> list[Claim]:
+        """Store many claims in one transaction (as detection does)."""
+        claims = list(claims)
+        ids: list[int] = []
+        texts: dict[int, str] = {}
+        with self._write():
+            for claim in claims:
+                if claim.article_id not in texts:
+                    texts[claim.article_id] = self._check_span(claim.article_id, 0, 1)
+                text = texts[claim.article_id]
+                if not (0 <= claim.start < claim.end <= len(text)):
+                    raise ValidationError(
+                        f"span {claim.start}-{claim.end} is outside the article (0-{len(text)})"
+                    )
+                claim_id = self._insert_claim(claim, text)
+                claim.id = claim_id
+                ids.append(claim_id)
+                self._log("claim", claim_id, "insert", None, _public(claim))
+            for article_id in texts:
+                self._renumber(article_id)
+            if ids:
+                self._changed("claim", "insert", *ids)
+        by_id = {c.id: c for c in self._claims_by_ids(ids)}
+        return [by_id[i] for i in ids]
+
+    def _claims_by_ids(self, ids: list[int]) -> list[Claim]:
+        if not ids:
+            return []
+        found: list[Claim] = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found.extend(_claim(r) for r in self.db.query(f"{_SELECT} WHERE c.id IN ({marks})", chunk))
+        return found
+
+    def update_claim(self, claim_id: int, **fields) -> Claim:
+        """Change some fields of a claim. A new span re-takes the quote from the article."""
+        unknown = set(fields) - set(EDITABLE)
+        if unknown:
+            raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+        current = self.claim(claim_id)
+        if "status" in fields:
+            fields["status"] = ClaimStatus(fields["status"])
+        if "origin" in fields:
+            fields["origin"] = Origin(fields["origin"])
+        if "verdict" in fields and fields["verdict"] == "":
+            fields["verdict"] = None
+        span_changed = ("start" in fields or "end" in fields) and (
+            fields.get("start", current.start) != current.start
+            or fields.get("end", current.end) != current.end
+        )
+        if span_changed:
+            start = fields.get("start", current.start)
+            end = fields.get("end", current.end)
+            text = self._check_span(current.article_id, start, end)
+            prefix, quote, suffix = anchor(text, start, end)
+            fields.update(start=start, end=end, quote=quote, prefix=prefix, suffix=suffix)
+            if current.text == current.quote and "text" not in fields:
+                fields["text"] = quote
+        changed = {k: v for k, v in fields.items() if getattr(current, k) != v}
+        if not changed:
+            return current
+        before = {k: _jsonable(getattr(current, k)) for k in changed}
+        after = {k: _jsonable(v) for k, v in changed.items()}
+        columns = {EDITABLE[k]: _to_column(k, v) for k, v in changed.items()}
+        columns["updated_at"] = utc_now()
+        with self._write() as db:
+            sets = ", ".join(f"{col} = ?" for col in columns)
+            db.execute(f"UPDATE claims SET {sets} WHERE id = ?", [*columns.values(), claim_id])
+            if span_changed:
+                self._renumber(current.article_id)
+            self._log("claim", claim_id, "update", before, after)
+            self._changed("claim", "update", claim_id)
+        return self.claim(claim_id)
+
+    def set_verdict(
+        self,
+        claim_id: int,
+        label: str | None,
+        *,
+        rationale: str | None = None,
+        status: ClaimStatus | str | None = None,
+    ) -> Claim:
+        """Rate a claim with a label of the project's scale (matched regardless of case)."""
+        fields: dict = {}
+        if label:
+            fields["verdict"] = self.scale().resolve(label)
+        else:
+            fields["verdict"] = None
+        if rationale is not None:
+            fields["rationale"] = rationale
+        if status is not None:
+            fields["status"] = ClaimStatus.parse(status) if isinstance(status, str) else status
+        return self.update_claim(claim_id, **fields)
+
+    def delete_claim(self, claim_id: int) -> tuple[Claim, list]:
+        """Drop a claim and its evidence; returns both so the deletion can be undone."""
+        claim = self.claim(claim_id)
+        evidence = self.evidence(claim_id=claim_id)
+        with self._write() as db:
+            db.execute("DELETE FROM evidence WHERE claim_id = ?", [claim_id])
+            db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
+            self._renumber(claim.article_id)
+            self._log("claim", claim_id, "delete", _public(claim), None)
+            self._changed("claim", "delete", claim_id)
+        return claim, evidence
+
+    def restore_claim(self, claim: Claim, evidence: list | None = None) -> Claim:
+        """Put back a deleted claim with its id and evidence (undo of ``delete_claim``)."""
+        with self._write():
+            text = self._check_span(claim.article_id, claim.start, claim.end)
+            self._insert_claim(claim, text)
+            for item in evidence or []:
+                self._insert_evidence(item)
+            self._renumber(claim.article_id)
+            self._log("claim", claim.id, "restore", None, _public(claim))
+            self._changed("claim", "insert", claim.id)
+        return self.claim(claim.id)
+
+    def delete_claims(self, claim_ids: Iterable[int]) -> None:
+        """Drop several claims in one transaction (re-detection replacing automatic claims)."""
+        ids = list(claim_ids)
+        if not ids:
+            return
+        with self._write():
+            for claim_id in ids:
+                claim = self.claim(claim_id)
+                self.db.execute("DELETE FROM evidence WHERE claim_id = ?", [claim_id])
+                self.db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
+                self._log("claim", claim_id, "delete", _public(claim), None)
+            for row in list(self.db.query("SELECT id FROM articles")):
+                self._renumber(row["id"])
+            self._changed("claim", "delete", *ids)
+
+
+def _jsonable(value):
+    if hasattr(value, "value"):
+        return value.value
+    if isinstance(value, tuple):
+        return list(value)
+    return value

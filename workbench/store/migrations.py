@@ -1,0 +1,136 @@
+"""Schema migrations: one function per schema change, applied in order.
+
+The schema version is ``PRAGMA user_version``: version N means that the first N
+functions of ``MIGRATIONS`` have run. A released function is never edited; a change
+to the schema is a new function at the end of the list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+
+def m001_initial(db: Database) -> None:
+    """Articles, claims, evidence, captures, the verdict scale, settings and history."""
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    db["articles"].create(
+        {
+            "id": int,
+            "title": str,
+            "source_url": str,
+            "author": str,
+            "published": str,
+            "language": str,
+            "text": str,
+            "sha256": str,
+            "imported_from": str,
+            "imported_at": str,
+        },
+        pk="id",
+        not_null={"title", "text", "sha256"},
+    )
+    db["claims"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "span_start": int,
+            "span_end": int,
+            "quote": str,
+            "prefix": str,
+            "suffix": str,
+            "text": str,
+            "claimant": str,
+            "score": float,
+            "reasons": str,
+            "origin": str,
+            "status": str,
+            "verdict": str,
+            "rationale": str,
+            "position": int,
+            "created_at": str,
+            "updated_at": str,
+            "anchor_note": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"article_id", "span_start", "span_end", "quote"},
+    )
+    db["claims"].create_index(["article_id", "span_start"])
+    db["evidence"].create(
+        {
+            "id": int,
+            "claim_id": int,
+            "url": str,
+            "stance": str,
+            "note": str,
+            "added_at": str,
+            "author": str,
+        },
+        pk="id",
+        foreign_keys=[("claim_id", "claims", "id")],
+        not_null={"claim_id", "url"},
+    )
+    db["evidence"].create_index(["claim_id", "url"], unique=True)
+    db["evidence"].create_index(["url"])
+    db["captures"].create(
+        {
+            "id": int,
+            "url": str,
+            "status": str,
+            "final_url": str,
+            "http_status": int,
+            "content_type": str,
+            "retrieved_at": str,
+            "title": str,
+            "sha256": str,
+            "size": int,
+            "truncated": int,
+            "body": bytes,
+            "text": str,
+            "error": str,
+        },
+        pk="id",
+        not_null={"url", "status"},
+    )
+    db["captures"].create_index(["url", "id"])
+    db["scale_labels"].create(
+        {
+            "position": int,
+            "name": str,
+            "colour": str,
+            "description": str,
+            "rating": int,
+            "ordinal": int,
+        },
+        pk="position",
+        not_null={"name"},
+    )
+    db["history"].create(
+        {
+            "id": int,
+            "at": str,
+            "entity": str,
+            "entity_id": int,
+            "action": str,
+            "before": str,
+            "after": str,
+        },
+        pk="id",
+        not_null={"at", "entity", "action"},
+    )
+    db["history"].create_index(["entity", "entity_id"])
+
+
+def m002_search(db: Database) -> None:
+    """Full-text search (FTS5) over claims, rationales, evidence notes and captured pages."""
+    db["claims"].enable_fts(
+        ["quote", "text", "claimant", "rationale"], fts_version="FTS5", create_triggers=True
+    )
+    db["evidence"].enable_fts(["url", "note"], fts_version="FTS5", create_triggers=True)
+    db["captures"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [m001_initial, m002_search]
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,59 @@
+"""Full-text search (SQLite FTS5) over claims, rationales, evidence and captured pages."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbench.store.base import StoreBase
+
+
+@dataclass
+class SearchHit:
+    """A claim that matches, where it matched, and a short snippet around the match."""
+
+    claim_id: int
+    where: str
+    snippet: str
+
+
+def fts_query(text: str) -> str:
+    """Turn what a person typed into a safe FTS5 query: every word, each as a prefix."""
+    words = re.findall(r"\w+", text, flags=re.UNICODE)
+    return " ".join(f'"{word}"*' for word in words)
+
+
+class SearchMixin(StoreBase):
+    def search(self, text: str, *, limit: int = 500) -> list[SearchHit]:
+        """Claims whose text, rewording, claimant, rationale or evidence match all the words."""
+        query = fts_query(text)
+        if not query:
+            return []
+        hits: dict[int, SearchHit] = {}
+        rows = self.db.query(
+            "SELECT rowid AS id, snippet(claims_fts, -1, '[', ']', '…', 8) AS snip "
+            "FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?",
+            [query, limit],
+        )
+        for row in rows:
+            hits.setdefault(row["id"], SearchHit(row["id"], "claim", row["snip"]))
+        rows = self.db.query(
+            "SELECT e.claim_id AS id, snippet(evidence_fts, -1, '[', ']', '…', 8) AS snip "
+            "FROM evidence_fts JOIN evidence e ON e.id = evidence_fts.rowid "
+            "WHERE evidence_fts MATCH ? LIMIT ?",
+            [query, limit],
+        )
+        for row in rows:
+            hits.setdefault(row["id"], SearchHit(row["id"], "evidence", row["snip"]))
+        rows = self.db.query(
+            "SELECT DISTINCT e.claim_id AS id, snippet(captures_fts, -1, '[', ']', '…', 8) AS snip "
+            "FROM captures_fts JOIN captures c ON c.id = captures_fts.rowid "
+            "JOIN evidence e ON e.url = c.url WHERE captures_fts MATCH ? LIMIT ?",
+            [query, limit],
+        )
+        for row in rows:
+            hits.setdefault(row["id"], SearchHit(row["id"], "captured page", row["snip"]))
+        return list(hits.values())[:limit]
+
+    def search_ids(self, text: str) -> set[int]:
+        return {hit.claim_id for hit in self.search(text, limit=1_000_000)}
