@@ -1,0 +1,18 @@
+"""``json``: the whole project, articles → claims → evidence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from workbench.io.export import ExportResult, register
+from workbench.io.export.document import project_document
+from workbench.io.files import atomic_write
+
+
+@register("json", ".json", "the whole project as JSON (articles, claims, evidence)")
+def export_json(store, out: Path, progress=None) -> ExportResult:
+    document = project_document(store, progress)
+    atomic_write(out, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    n = sum(len(a["claims"]) for a in document["articles"])
+    return ExportResult(out, f"wrote {out}: {len(document['articles'])} article(s), {n} claims")
