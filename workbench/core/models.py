@@ -129,8 +129,10 @@ class Claim:
             self.text = self.quote
         if not self.updated_at:
             self.updated_at = self.created_at
-        self.origin = Origin(self.origin)
-        self.status = ClaimStatus(self.status)
+        if type(self.origin) is not Origin:
+            self.origin = Origin(self.origin)
+        if type(self.status) is not ClaimStatus:
+            self.status = ClaimStatus(self.status)
 
     @property
     def has_work(self) -> bool:

@@ -105,7 +105,9 @@ def open_database(path: Path, *, readonly: bool = False) -> tuple[Database, int]
     if readonly:
         conn = _connect(path, readonly=True)
         return Database(conn, execute_plugins=False), version
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    # A file without write permission bits is read-only to us even when running as root.
+    marked_readonly = not path.stat().st_mode & 0o222
+    if marked_readonly or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise ProjectFileError(
             f"{path.name}: the file (or its folder) is read-only; copy it somewhere writable"
         )

@@ -200,3 +200,13 @@ class EvidenceMixin(StoreBase):
     def capture_body(self, capture_id: int) -> bytes | None:
         rows = list(self.db.query("SELECT body FROM captures WHERE id = ?", [capture_id]))
         return rows[0]["body"] if rows else None
+
+    def add_evidence_many(self, items: list[Evidence]) -> int:
+        """Attach many evidence items in one transaction (imports, merges). Returns the count."""
+        with self._write():
+            for item in items:
+                item.url = clean_url(item.url)
+                item.id = self._insert_evidence(item)
+            self._log("evidence", None, "insert", None, {"count": len(items)})
+            self._changed("evidence", "insert", *[item.id for item in items])
+        return len(items)

@@ -1,0 +1,65 @@
+"""Pure domain logic: URLs, scales, canonical article text."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.core.errors import ValidationError
+from workbench.core.models import Claim, ClaimStatus, Origin
+from workbench.core.scale import load_preset, preset_names
+from workbench.core.urls import clean_url
+from workbench.io.article_text import canonical_text, guess_title
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["file:///etc/passwd", "javascript:alert(1)", "data:text/plain,x", "ftp://x.org/a",
+     "http://", "https:///path", "example.org/no-scheme", "http://exa mple.org", "http://x.org:99999/"],
+)
+def test_bad_urls_are_refused(url):
+    with pytest.raises(ValidationError):
+        clean_url(url)
+
+
+def test_good_urls_are_kept():
+    assert clean_url("  HTTPS://Example.org/a?b=1#c ") == "https://Example.org/a?b=1#c"
+    assert clean_url("http://127.0.0.1:8080") == "http://127.0.0.1:8080/"
+
+
+def test_default_scale_preset():
+    scale = load_preset()
+    assert scale.names() == [
+        "True", "Mostly True", "Mixture", "Mostly False", "False", "Misleading", "Unproven",
+    ]
+    assert scale.ordinal_labels() == ["True", "Mostly True", "Mixture", "Mostly False", "False"]
+    assert scale.rating_bounds() == (5, 1)
+    assert scale.resolve("mIxTuRe") == "Mixture"
+    with pytest.raises(ValidationError, match="valid: True"):
+        scale.resolve("Pants on Fire")
+    assert "default" in preset_names()
+
+
+def test_claim_has_work():
+    plain = Claim(article_id=1, start=0, end=4, quote="abcd")
+    assert not plain.has_work
+    assert Claim(article_id=1, start=0, end=4, quote="abcd", origin=Origin.MANUAL).has_work
+    assert Claim(article_id=1, start=0, end=4, quote="abcd", verdict="True").has_work
+    assert Claim(article_id=1, start=0, end=4, quote="abcd", rationale="x").has_work
+    assert Claim(article_id=1, start=0, end=4, quote="abcd", text="reworded").has_work
+    assert ClaimStatus.parse("In progress") is ClaimStatus.IN_PROGRESS
+    with pytest.raises(ValidationError):
+        ClaimStatus.parse("finished")
+
+
+def test_canonical_text_strips_furniture_and_normalises():
+    raw = (
+        "Skip to content\r\n\r\nBig Headline Here\r\n\r\nSpread the love\r\n"
+        "Share on Facebook\r\n\r\n\r\n\r\nFirst paragraph.   \r\nTweet\r\n\r\nSecond paragraph.\r\n\r\n"
+    )
+    text = canonical_text(raw)
+    assert text == "Big Headline Here\n\nFirst paragraph.\n\nSecond paragraph."
+    assert guess_title(text) == "Big Headline Here"
+
+
+def test_title_falls_back_to_the_first_sentence():
+    assert guess_title("A long first line that ends like a sentence.\nMore.") .startswith("A long first")

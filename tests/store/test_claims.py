@@ -1,0 +1,134 @@
+"""The store API the window and the command line share: claims, verdicts, evidence, history."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.core.errors import NotFoundError, ValidationError
+from workbench.core.models import Claim, ClaimStatus, Origin, Stance
+from workbench.store import ProjectStore
+
+
+def test_claim_span_quote_prefix_suffix(store):
+    article = store.articles()[0]
+    for claim in store.claims(article.id):
+        assert article.text[claim.start:claim.end] == claim.quote
+        assert article.text[:claim.start].endswith(claim.prefix)
+        assert article.text[claim.end:].startswith(claim.suffix)
+
+
+def test_add_manual_claim_takes_quote_from_article_and_keeps_order(store):
+    article = store.articles()[0]
+    start = article.text.index("Kim Jong-Un has declared")
+    claim = store.add_claim(
+        Claim(article_id=article.id, start=start, end=start + 24, quote="", origin=Origin.MANUAL)
+    )
+    assert claim.quote == "Kim Jong-Un has declared"
+    assert claim.origin is Origin.MANUAL
+    positions = [c.position for c in store.claims(article.id)]
+    assert positions == list(range(1, len(positions) + 1))
+    starts = [c.start for c in store.claims(article.id)]
+    assert starts == sorted(starts)
+
+
+def test_span_outside_article_is_refused(store):
+    article = store.articles()[0]
+    with pytest.raises(ValidationError, match="outside the article"):
+        store.add_claim(Claim(article_id=article.id, start=5, end=len(article.text) + 1, quote=""))
+    with pytest.raises(ValidationError):
+        store.update_claim(store.claims()[0].id, start=10, end=5)
+
+
+def test_set_verdict_matches_labels_case_insensitively(store):
+    claim = store.claims()[0]
+    updated = store.set_verdict(claim.id, "  mostly FALSE ", rationale="why", status="done")
+    assert updated.verdict == "Mostly False"
+    assert updated.status is ClaimStatus.DONE
+    with pytest.raises(ValidationError, match="valid: True, Mostly True"):
+        store.set_verdict(claim.id, "Pants on Fire")
+
+
+def test_every_change_is_in_history_with_before_and_after(store):
+    claim = store.claims()[0]
+    store.update_claim(claim.id, text="Reworded claim", claimant="Kim Jong-Un")
+    entries = store.history(entity="claim", entity_id=claim.id)
+    latest = entries[0]
+    assert latest.action == "update"
+    assert latest.before == {"text": claim.text, "claimant": claim.claimant}
+    assert latest.after == {"text": "Reworded claim", "claimant": "Kim Jong-Un"}
+    assert "changed claimant, text" in latest.describe()
+
+
+def test_rewording_is_kept_when_the_span_changes(store):
+    claim = store.claims()[0]
+    store.update_claim(claim.id, text="My wording")
+    moved = store.update_claim(claim.id, end=claim.end - 1)
+    assert moved.quote == claim.quote[:-1]
+    assert moved.text == "My wording"
+
+
+def test_delete_and_restore_claim_with_evidence(store):
+    claim = store.claims()[2]
+    store.add_evidence(claim.id, "https://example.org/a", Stance.REFUTES, "note")
+    removed, evidence = store.delete_claim(claim.id)
+    with pytest.raises(NotFoundError):
+        store.claim(claim.id)
+    restored = store.restore_claim(removed, evidence)
+    assert restored.id == claim.id
+    assert restored.quote == claim.quote
+    assert [e.url for e in store.evidence(claim.id)] == ["https://example.org/a"]
+
+
+def test_evidence_urls_are_checked(store):
+    claim = store.claims()[0]
+    for bad in ["file:///etc/passwd", "javascript:alert(1)", "data:text/html,hi", "http://", "not a url", ""]:
+        with pytest.raises(ValidationError):
+            store.add_evidence(claim.id, bad)
+    store.add_evidence(claim.id, "https://example.org/x")
+    with pytest.raises(ValidationError, match="already cites"):
+        store.add_evidence(claim.id, "https://example.org/x")
+    other = store.claims()[1]
+    assert store.add_evidence(other.id, "https://example.org/x").url == "https://example.org/x"
+
+
+def test_listeners_hear_about_committed_changes_only(store):
+    heard = []
+    store.subscribe(heard.append)
+    claim = store.claims()[0]
+    store.set_verdict(claim.id, "True")
+    assert [(c.entity, c.action, c.ids) for c in heard] == [("claim", "update", (claim.id,))]
+    with pytest.raises(ValidationError):
+        store.set_verdict(claim.id, "nonsense")
+    assert len(heard) == 1
+
+
+def test_search_covers_claims_rationales_and_evidence(store):
+    claims = store.claims()
+    store.set_verdict(claims[0].id, "False", rationale="Satellite imagery contradicts this")
+    store.add_evidence(claims[1].id, "https://example.org/report", note="Pentagon briefing transcript")
+    assert store.search_ids("satellite") == {claims[0].id}
+    assert store.search_ids("briefing transcript") == {claims[1].id}
+    assert claims[0].id in store.search_ids("satel")  # prefix
+    assert store.search_ids('"; DROP TABLE claims; --') == set()
+    assert store.search_ids("") == set()
+    assert len(store.claims()) == len(claims)
+
+
+def test_counts_by_status_and_verdict(store):
+    claims = store.claims()
+    store.set_verdict(claims[0].id, "False", status="done")
+    counts = store.counts()
+    assert counts["claims"] == len(claims)
+    assert counts["by_verdict"]["False"] == 1
+    assert counts["by_verdict"]["unrated"] == len(claims) - 1
+    assert counts["by_status"]["done"] == 1
+
+
+def test_writes_from_two_connections_both_land(seed_project):
+    """A worker's own connection and the UI's can both write (WAL)."""
+    with ProjectStore.open(seed_project) as ui, ProjectStore.open(seed_project) as worker:
+        a, b = ui.claims()[:2]
+        ui.set_verdict(a.id, "True")
+        worker.set_verdict(b.id, "False")
+        assert ui.claim(b.id).verdict == "False"
+        assert worker.claim(a.id).verdict == "True"
