@@ -23,6 +23,27 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{word}"*' for word in words)
 
 
+# Each query yields (claim id, snippet) for one kind of text, best matches first.
+_QUERIES = [
+    (
+        "claim",
+        "SELECT rowid, snippet(claims_fts, -1, '[', ']', '…', 8) FROM claims_fts "
+        "WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?",
+    ),
+    (
+        "evidence",
+        "SELECT e.claim_id, snippet(evidence_fts, -1, '[', ']', '…', 8) FROM evidence_fts "
+        "JOIN evidence e ON e.id = evidence_fts.rowid WHERE evidence_fts MATCH ? LIMIT ?",
+    ),
+    (
+        "captured page",
+        "SELECT DISTINCT e.claim_id, snippet(captures_fts, -1, '[', ']', '…', 8) FROM captures_fts "
+        "JOIN captures c ON c.id = captures_fts.rowid JOIN evidence e ON e.url = c.url "
+        "WHERE captures_fts MATCH ? LIMIT ?",
+    ),
+]
+
+
 class SearchMixin(StoreBase):
     def search(self, text: str, *, limit: int = 500) -> list[SearchHit]:
         """Claims whose text, rewording, claimant, rationale or evidence match all the words."""
@@ -30,29 +51,9 @@ class SearchMixin(StoreBase):
         if not query:
             return []
         hits: dict[int, SearchHit] = {}
-        rows = self.db.query(
-            "SELECT rowid AS id, snippet(claims_fts, -1, '[', ']', '…', 8) AS snip "
-            "FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?",
-            [query, limit],
-        )
-        for row in rows:
-            hits.setdefault(row["id"], SearchHit(row["id"], "claim", row["snip"]))
-        rows = self.db.query(
-            "SELECT e.claim_id AS id, snippet(evidence_fts, -1, '[', ']', '…', 8) AS snip "
-            "FROM evidence_fts JOIN evidence e ON e.id = evidence_fts.rowid "
-            "WHERE evidence_fts MATCH ? LIMIT ?",
-            [query, limit],
-        )
-        for row in rows:
-            hits.setdefault(row["id"], SearchHit(row["id"], "evidence", row["snip"]))
-        rows = self.db.query(
-            "SELECT DISTINCT e.claim_id AS id, snippet(captures_fts, -1, '[', ']', '…', 8) AS snip "
-            "FROM captures_fts JOIN captures c ON c.id = captures_fts.rowid "
-            "JOIN evidence e ON e.url = c.url WHERE captures_fts MATCH ? LIMIT ?",
-            [query, limit],
-        )
-        for row in rows:
-            hits.setdefault(row["id"], SearchHit(row["id"], "captured page", row["snip"]))
+        for where, sql in _QUERIES:
+            for claim_id, snip in self.db.execute(sql, [query, limit]).fetchall():
+                hits.setdefault(claim_id, SearchHit(claim_id, where, snip))
         return list(hits.values())[:limit]
 
     def search_ids(self, text: str) -> set[int]:
