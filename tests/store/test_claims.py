@@ -50,12 +50,12 @@ def test_set_verdict_matches_labels_case_insensitively(store):
 
 def test_every_change_is_in_history_with_before_and_after(store):
     claim = store.claims()[0]
-    store.update_claim(claim.id, text="Reworded claim", claimant="Kim Jong-Un")
+    store.update_claim(claim.id, text="Reworded claim", claimant="Someone Else")
     entries = store.history(entity="claim", entity_id=claim.id)
     latest = entries[0]
     assert latest.action == "update"
     assert latest.before == {"text": claim.text, "claimant": claim.claimant}
-    assert latest.after == {"text": "Reworded claim", "claimant": "Kim Jong-Un"}
+    assert latest.after == {"text": "Reworded claim", "claimant": "Someone Else"}
     assert "changed claimant, text" in latest.describe()
 
 

@@ -19,6 +19,7 @@ from workbench.core.errors import WorkbenchError
 # Modules that add sub-commands, in the order they appear in --help.
 COMMAND_MODULES = [
     "workbench.cli.project",
+    "workbench.cli.claims",
     "workbench.cli.export",
 ]
 

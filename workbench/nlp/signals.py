@@ -1,0 +1,279 @@
+"""Linguistic signals of check-worthiness, found with patterns alone (no model needed).
+
+Each signal is a named feature with a reason a person can read. They are used in
+two ways: as features that adjust the trained model's score (``adjust``), and as
+the reasons shown beside a claim. The English spaCy pipeline, when installed,
+adds better reasons (entity types, the claimant): see ``english.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+NUMBER_WORDS = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundreds|thousands|millions|billions|dozens|twice)"
+)
+SCALE_WORDS = r"(?:hundred|thousand|million|billion|trillion|bn|m|k)"
+
+_MONEY = re.compile(
+    r"(?:[$€£¥₹]\s?\d[\d,.]*(?:\s?" + SCALE_WORDS + r")?\b"
+    r"|\b\d[\d,.]*\s?(?:" + SCALE_WORDS + r"\s)?(?:dollars|euros|pounds|yen|rubles|roubles|USD|EUR|GBP)\b)",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"\b\d[\d,.]*\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b")
+_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:\s\d{1,2})?"
+    r"|\b(?:last|next|this) (?:week|month|year|decade)\b|\b(?:a|one|two|three) (?:week|month|year)s? (?:ago|after|before)\b",
+)
+_NUMBER = re.compile(
+    r"\b\d[\d,.]*(?:\s?" + SCALE_WORDS + r")?\b|\b" + NUMBER_WORDS + r"(?:[\s-]" + SCALE_WORDS + r")?\b",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
+
+
+class Lexicon:
+    """Words and phrases looked up in a sentence's lower-cased tokens (much faster than a
+    regular expression with a long alternation)."""
+
+    def __init__(self, entries: str) -> None:
+        items = [e.strip() for e in entries.split("|") if e.strip()]
+        self.words = {e for e in items if " " not in e}
+        self.phrases = [e for e in items if " " in e]
+
+    def find(self, tokens: list[str], joined: str) -> str:
+        for phrase in self.phrases:
+            if f" {phrase} " in joined:
+                return phrase
+        for token in tokens:
+            if token in self.words:
+                return token
+        return ""
+
+
+ATTRIBUTION = Lexicon(
+    "said|says|say|stated|states|told|tells|claimed|claims|claim|declared|announced|reported|"
+    "reports|explained|added|insisted|argued|noted|wrote|warned|confirmed|denied|admitted|"
+    "alleged|acknowledged|estimated|testified|tweeted|posted|according to|allegedly|reportedly"
+)
+COMPARISON = Lexicon(
+    "more|less|fewer|most|least|higher|lower|larger|smaller|bigger|greater|better|worse|best|"
+    "worst|largest|smallest|biggest|highest|lowest|fastest|first|only|record|doubled|tripled|"
+    "halved|increased|decreased|rose|fell|dropped|grew|declined|surged|plunged|compared|than|"
+    "since|strongest|weakest|richest|poorest|oldest|youngest|deadliest|cheapest|greatest"
+)
+CAUSAL = Lexicon(
+    "because|cause|caused|causes|causing|therefore|blamed|consequently|due to|as a result|"
+    "lead to|leads to|led to|result in|results in|resulted in|thanks to|responsible for|"
+    "in exchange for|so that"
+)
+# Opinion, speculation and hedging: the author's voice rather than a checkable fact.
+OPINION = Lexicon(
+    "undoubtedly|certainly|surely|sadly|unfortunately|hopefully|clearly|obviously|arguably|"
+    "perhaps|probably|should|imagine|one must|must wonder|must question|must ask|in my view|"
+    "in my opinion|i think|i believe|i feel|we believe|it seems|seems to|is likely to|"
+    "are likely to|may very well|might well|could well|chess pieces|simply waiting|"
+    "opens the door|ought to|let's|let us|of course"
+)
+NUMBER_TOKENS = set(NUMBER_WORDS.strip("(?:)").split("|"))
+DATE_TOKENS = {
+    "January", "February", "March", "April", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday",
+}
+_TOKEN = re.compile(r"[\w'’]+")
+_NAME = re.compile(
+    r"\b(?:[A-Z][a-z]+(?:[-'][A-Z][a-z]+)*|[A-Z]{2,})(?:\s(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,}))*\b"
+)
+_SENTENCE_START_WORDS = {
+    "A", "An", "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I",
+    "You", "Now", "So", "But", "And", "Or", "If", "In", "On", "At", "As", "For", "From",
+    "Furthermore", "However", "Moreover", "Meanwhile", "Yes", "No", "Well", "All", "One",
+    "Is", "Are", "Was", "Were", "Do", "Does", "Did", "What", "Why", "How", "When", "Where",
+    "Who", "There", "Here", "Our", "My", "His", "Her", "Their", "Its", "After", "Before",
+}
+_BOILERPLATE = re.compile(
+    r"^(?:\(.*\)|photo:.*|image:.*|credit:.*|©.*|copyright.*|https?://\S+|www\.\S+|"
+    r"read more.*|related:.*|advertisement|share this.*|follow us.*|sign up.*|subscribe.*)$",
+    re.IGNORECASE,
+)
+
+MIN_WORDS = 5
+# A short question is rhetorical or asks; a long one often carries a claim ("... and you
+# took money from China?"), so it is only scored down.
+QUESTION_WORDS = 12
+
+
+@dataclass
+class Signals:
+    """What the patterns found in one sentence."""
+
+    figures: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    quote: bool = False
+    attribution: str = ""
+    comparison: str = ""
+    causal: str = ""
+    opinion: str = ""
+    question: bool = False
+    short: bool = False
+    boilerplate: bool = False
+    words: int = 0
+
+    @property
+    def passed_over(self) -> str:
+        """Why the sentence is not a claim whatever its score, or "" when it may be one."""
+        if self.boilerplate:
+            return "boilerplate"
+        if self.question and self.words < QUESTION_WORDS:
+            return "question"
+        if self.short:
+            return "too short"
+        return ""
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        item = item.strip(" ,.;:")
+        if item and item.lower() not in {s.lower() for s in seen}:
+            seen[item] = None
+    return list(seen)
+
+
+def figures_in(text: str) -> list[str]:
+    """Money, percentages, years, dates and other numbers, longest first per place."""
+    found: list[tuple[int, int, str]] = []
+    for pattern in (_MONEY, _PERCENT, _DATE, _YEAR, _NUMBER):
+        for match in pattern.finditer(text):
+            a, b = match.span()
+            if not any(a < y and x < b for x, y, _ in found):
+                found.append((a, b, match.group()))
+    return _unique([value for _, _, value in sorted(found)])
+
+
+def names_in(text: str) -> list[str]:
+    """Capitalised word runs that are not just the first word of the sentence."""
+    names = []
+    for match in _NAME.finditer(text):
+        words = match.group().split()
+        while words and words[0] in _SENTENCE_START_WORDS:
+            words = words[1:]
+        if words:
+            names.append(" ".join(words))
+    return _unique(names)
+
+
+def _has_name(text: str) -> bool:
+    for match in _NAME.finditer(text):
+        words = match.group().split()
+        if any(word not in _SENTENCE_START_WORDS for word in words):
+            return True
+    return False
+
+
+def _tokens(text: str) -> tuple[list[str], list[str], str]:
+    original = _TOKEN.findall(text)
+    lower = [t.lower().replace("’", "'") for t in original]
+    return original, lower, " " + " ".join(lower) + " "
+
+
+def _has_figure(text: str, original: list[str], lower: list[str]) -> bool:
+    if any(ch.isdigit() for ch in text) or any(ch in "$€£¥₹" for ch in text):
+        return True
+    return any(t in NUMBER_TOKENS for t in lower) or any(t in DATE_TOKENS for t in original)
+
+
+def quick_signals(text: str) -> Signals:
+    """The signals needed to score a sentence, found with look-ups only (fast).
+
+    The figure and name lists hold at most one item: enough for ``adjustment`` and
+    ``passed_over``; ``find_signals`` gives the full lists for reasons.
+    """
+    stripped = text.strip()
+    original, lower, joined = _tokens(stripped)
+    quote_match = _QUOTE.search(stripped)
+    unquoted = _QUOTE.sub("", stripped).strip() if quote_match else stripped
+    return Signals(
+        figures=["figure"] if _has_figure(stripped, original, lower) else [],
+        names=["name"] if _has_name(stripped) else [],
+        quote=bool(quote_match),
+        attribution=ATTRIBUTION.find(lower, joined),
+        comparison=COMPARISON.find(lower, joined),
+        causal=CAUSAL.find(lower, joined),
+        opinion=OPINION.find(lower, joined),
+        question=stripped.endswith("?") or (unquoted.endswith("?") and not quote_match),
+        short=len(original) < MIN_WORDS,
+        boilerplate=bool(_BOILERPLATE.match(stripped)),
+        words=len(original),
+    )
+
+
+def find_signals(text: str) -> Signals:
+    """All the signals of a sentence, with the full lists of figures and names (for reasons)."""
+    found = quick_signals(text)
+    stripped = text.strip()
+    if found.figures:
+        found.figures = figures_in(stripped) or found.figures
+    if found.names:
+        found.names = names_in(stripped)
+    return found
+
+
+# Adjustments to the model's log-odds, by signal: chosen by hand, checked on the dev set.
+WEIGHTS = {
+    "figures": 0.6,
+    "names": 0.25,
+    "attribution": 0.6,
+    "quote": 0.2,
+    "comparison": 0.15,
+    "causal": 0.1,
+    "opinion": -1.2,
+    "question": -1.5,
+}
+
+
+def adjustment(signals: Signals) -> float:
+    """How much the signals move the model's log-odds."""
+    total = 0.0
+    if signals.figures:
+        total += WEIGHTS["figures"]
+    if signals.names:
+        total += WEIGHTS["names"]
+    if signals.attribution:
+        total += WEIGHTS["attribution"]
+    if signals.quote:
+        total += WEIGHTS["quote"]
+    if signals.comparison:
+        total += WEIGHTS["comparison"]
+    if signals.causal:
+        total += WEIGHTS["causal"]
+    if signals.opinion:
+        total += WEIGHTS["opinion"]
+    if signals.question:
+        total += WEIGHTS["question"]
+    return total
+
+
+def reasons_from(signals: Signals) -> list[str]:
+    """Readable reasons from the patterns alone (the fallback without the English pipeline)."""
+    reasons: list[str] = []
+    if signals.figures:
+        reasons.append("figures: " + ", ".join(signals.figures[:5]))
+    if signals.names:
+        reasons.append("names: " + ", ".join(signals.names[:5]))
+    if signals.attribution:
+        reasons.append(f"attribution: “{signals.attribution}”")
+    if signals.quote:
+        reasons.append("direct quote")
+    if signals.comparison:
+        reasons.append(f"comparison: “{signals.comparison}”")
+    if signals.causal:
+        reasons.append(f"causal: “{signals.causal}”")
+    if signals.opinion:
+        reasons.append(f"opinion or hedge: “{signals.opinion}”")
+    return reasons
