@@ -140,9 +140,9 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    path = ops.ensure_demo_project()
-    print(f"opening the demo project {path}", file=sys.stderr)
-    return _launch(path)
+    # The window creates the demo project itself (in a worker) the first time.
+    print(f"opening the demo project {ops.demo_project_path()}", file=sys.stderr)
+    return _launch(None)
 
 
 def cmd_history(args: argparse.Namespace) -> int:

@@ -1,0 +1,86 @@
+"""Starting the window: ``workbench``, ``workbench open PROJECT [--screenshot OUT.png]``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from workbench.ui.main_window import MainWindow
+from workbench.ui.theme import apply_theme
+from workbench.ui.workers import NewProjectWorker, WarmUpWorker
+
+SCREENSHOT_SIZE = (1400, 900)
+SCREENSHOT_TIMEOUT_MS = 60_000
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("Fact-Check Workbench")
+        app.setOrganizationName("Fact-Check Workbench")
+        apply_theme(app)
+    return app
+
+
+def open_or_create_demo(window: MainWindow) -> None:
+    """Open the demo project; create it first (in a worker) if it does not exist yet."""
+    from workbench.ops import demo_project_path
+    from workbench.paths import SEED_ARTICLE
+
+    path = demo_project_path()
+    if path.exists():
+        window.open_project(path)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    worker = NewProjectWorker(path, SEED_ARTICLE)
+    worker.finished.connect(lambda p: window.open_project(p))
+    worker.failed.connect(lambda msg: window.show_error("Cannot create the demo project", msg))
+    window.jobs.start(worker)
+
+
+def take_screenshot(window: MainWindow, out: Path, app: QApplication) -> None:
+    """Once claims are listed, select the first, render the window to ``out`` and quit."""
+    window.resize(*SCREENSHOT_SIZE)
+    state = {"waited": 0}
+
+    def attempt() -> None:
+        ready = window.store is not None and window.claim_list.proxy.rowCount() > 0 and not window.jobs.running()
+        if not ready and state["waited"] < SCREENSHOT_TIMEOUT_MS:
+            state["waited"] += 100
+            QTimer.singleShot(100, attempt)
+            return
+        if window.claim_list.proxy.rowCount():
+            window.claim_list.table.selectRow(0)
+            window.claim_list.table.setFocus()
+        app.processEvents()
+        window.resize(*SCREENSHOT_SIZE)
+        app.processEvents()
+        image = window.grab()
+        ok = image.save(str(out), "PNG")
+        app.exit(0 if ok else 1)
+
+    QTimer.singleShot(200, attempt)
+
+
+def run_app(project: Path | None, screenshot: Path | None = None) -> int:
+    app = application()
+    window = MainWindow()
+    if screenshot is not None:
+        window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    if project is None:
+        open_or_create_demo(window)
+    elif not window.open_project(project):
+        return 1
+    if screenshot is not None:
+        take_screenshot(window, Path(screenshot), app)
+    else:
+        QTimer.singleShot(0, lambda: window.jobs.start(WarmUpWorker()))
+    return app.exec()

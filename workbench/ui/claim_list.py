@@ -1,0 +1,141 @@
+"""The claim list: sortable, filterable, driven from the keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from workbench.core.models import ClaimStatus
+from workbench.core.scale import VerdictScale
+from workbench.ui.models import CLAIM_ID_ROLE, ClaimFilterProxy, ClaimTableModel
+
+
+class ClaimTable(QTableView):
+    """Digits rate the current claim, 0 clears the verdict, Delete drops it, Enter opens it."""
+
+    verdict_key_pressed = Signal(int)
+    delete_pressed = Signal()
+    open_pressed = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        key = event.key()
+        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.verdict_key_pressed.emit(key - Qt.Key.Key_0)
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_pressed.emit()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ClaimList(QWidget):
+    """Search box and filters over the claim table. Emits ``claim_selected(id)``."""
+
+    claim_selected = Signal(object)
+    search_changed = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.model = ClaimTableModel(self)
+        self.proxy = ClaimFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search claims, rationales, evidence…  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search")
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName("Filter by status")
+        self.status_filter.addItem("All statuses", None)
+        for status in ClaimStatus:
+            self.status_filter.addItem(status.label.capitalize(), status.value)
+        self.verdict_filter = QComboBox()
+        self.verdict_filter.setAccessibleName("Filter by verdict")
+        self.needs_evidence = QCheckBox("Needs evidence")
+        self.needs_evidence.setAccessibleName("Show only claims without evidence")
+
+        self.table = ClaimTable()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Claims")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ClaimTableModel.ORDER, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ClaimTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ClaimTableModel.CLAIMANT, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(ClaimTableModel.CLAIMANT, 130)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.verdict_filter)
+        filters.addWidget(self.needs_evidence)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(lambda: self.search_changed.emit(self.search.text()))
+        self.search.textChanged.connect(self._search_timer.start)
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self.proxy.set_status(
+                ClaimStatus(self.status_filter.currentData()) if self.status_filter.currentData() else None
+            )
+        )
+        self.verdict_filter.currentIndexChanged.connect(
+            lambda: self.proxy.set_verdict(self.verdict_filter.currentData())
+        )
+        self.needs_evidence.toggled.connect(self.proxy.set_needs_evidence)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def set_scale(self, scale: VerdictScale) -> None:
+        current = self.verdict_filter.currentData()
+        self.verdict_filter.blockSignals(True)
+        self.verdict_filter.clear()
+        self.verdict_filter.addItem("All verdicts", None)
+        self.verdict_filter.addItem("Not rated", ClaimFilterProxy.UNRATED)
+        for label in scale.labels:
+            self.verdict_filter.addItem(label.name, label.name)
+        self.verdict_filter.setCurrentIndex(max(0, self.verdict_filter.findData(current)))
+        self.verdict_filter.blockSignals(False)
+
+    def _current_changed(self, current, _previous) -> None:
+        self.claim_selected.emit(current.data(CLAIM_ID_ROLE) if current.isValid() else None)
+
+    def current_claim_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.data(CLAIM_ID_ROLE) if index.isValid() else None
+
+    def select_claim(self, claim_id: int | None) -> None:
+        if claim_id is None:
+            return
+        row = self.model.row_of(claim_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return
+        if index.row() != self.table.currentIndex().row():
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        self.table.scrollTo(index)
+
+    def visible_claim_ids(self) -> list[int]:
+        return [self.proxy.index(r, 0).data(CLAIM_ID_ROLE) for r in range(self.proxy.rowCount())]

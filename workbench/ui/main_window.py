@@ -1,0 +1,376 @@
+"""The main window: the article on the left, the claims and the selected claim on the right.
+
+A controller over passive panels: it owns the open ``ProjectStore`` and the
+``QUndoStack``, turns the panels' requests into undo commands, and refreshes the
+panels when the store reports a change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter, QUndoView, QWidget,
+)
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.models import Claim, Origin, Stance
+from workbench.store import Change, ProjectStore
+from workbench.ui import commands
+from workbench.ui.article_view import ArticleView
+from workbench.ui.claim_detail import ClaimDetail
+from workbench.ui.claim_list import ClaimList
+from workbench.ui.menus import build_menus
+from workbench.ui.theme import settings
+from workbench.ui.workers import DetectClaimsWorker, JobRunner, Worker
+
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    """One window, one project at a time."""
+
+    project_opened = Signal(str)
+    claims_shown = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: ProjectStore | None = None
+        self.article_id: int | None = None
+        self.undo_stack = QUndoStack(self)
+        self.jobs = JobRunner(self)
+        self.setWindowTitle("Fact-Check Workbench")
+        self.setAccessibleName("Fact-Check Workbench")
+
+        self.article_view = ArticleView()
+        self.claim_list = ClaimList()
+        self.detail = ClaimDetail()
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(self.claim_list)
+        self.right.addWidget(self.detail)
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 4)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.article_view)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 6)
+        self.setCentralWidget(self.splitter)
+
+        self.article_switch = QComboBox()
+        self.article_switch.setAccessibleName("Article")
+        self.article_switch.setMinimumWidth(220)
+        self.undo_view: QUndoView | None = None
+        self._build_status_bar()
+        self.actions = build_menus(self)
+
+        self.claim_list.claim_selected.connect(self.select_claim)
+        self.claim_list.search_changed.connect(self._search)
+        self.claim_list.table.verdict_key_pressed.connect(self.rate_by_number)
+        self.claim_list.table.delete_pressed.connect(self.drop_claim)
+        self.claim_list.table.open_pressed.connect(lambda: self.detail.text.setFocus())
+        self.article_view.text.claim_clicked.connect(self.claim_list.select_claim)
+        self.article_view.text.new_claim_requested.connect(self.new_claim)
+        self.article_view.text.span_change_requested.connect(self.set_span)
+        self.detail.edit_requested.connect(self.edit_claim)
+        self.detail.evidence_add_requested.connect(self.add_evidence)
+        self.detail.evidence_remove_requested.connect(self.remove_evidence)
+        self.article_switch.activated.connect(
+            lambda: self.show_article(self.article_switch.currentData())
+        )
+        self.jobs.started.connect(self._job_started)
+        self.jobs.ended.connect(self._job_ended)
+        self.undo_stack.cleanChanged.connect(lambda *_: None)
+        self._restore_geometry()
+
+    # -- status bar ------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.path_label = QLabel()
+        self.path_label.setAccessibleName("Project file")
+        self.counts_label = QLabel()
+        self.counts_label.setAccessibleName("Claim counts")
+        self.jobs_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.setAccessibleName("Background job progress")
+        self.progress.hide()
+        bar.addWidget(self.path_label, 1)
+        bar.addPermanentWidget(self.counts_label)
+        bar.addPermanentWidget(self.jobs_label)
+        bar.addPermanentWidget(self.progress)
+
+    def _update_counts(self) -> None:
+        if self.store is None:
+            self.counts_label.setText("")
+            return
+        counts = self.store.counts()
+        verdicts = ", ".join(f"{n} {v}" for v, n in sorted(counts["by_verdict"].items()))
+        statuses = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in sorted(counts["by_status"].items()))
+        self.counts_label.setText(
+            f"{counts['claims']} claims · {statuses} · {verdicts} · {counts['evidence']} evidence"
+        )
+
+    # -- projects --------------------------------------------------------------------
+    def open_project(self, path: str | Path) -> bool:
+        """Open a project; on failure show why and keep the current one open."""
+        path = Path(path)
+        try:
+            store = ProjectStore.open(path)
+        except WorkbenchError as exc:
+            QMessageBox.warning(self, "Cannot open project", str(exc))
+            return False
+        self._close_store()
+        self.store = store
+        self.store.subscribe(self._store_changed)
+        self.undo_stack.clear()
+        self.setWindowTitle(f"{store.title} — Fact-Check Workbench")
+        self.path_label.setText(str(path))
+        scale = store.scale()
+        self.detail.set_scale(scale)
+        self.claim_list.set_scale(scale)
+        self._fill_article_switch()
+        articles = store.articles()
+        self.show_article(articles[0].id if articles else None)
+        self._remember_recent(path)
+        self.project_opened.emit(str(path))
+        return True
+
+    def _close_store(self) -> None:
+        if self.store is not None:
+            self.detail.save_text_fields()
+            self.store.unsubscribe(self._store_changed)
+            self.store.close()
+            self.store = None
+
+    def _fill_article_switch(self) -> None:
+        self.article_switch.clear()
+        for article in self.store.articles():
+            self.article_switch.addItem(article.title[:60], article.id)
+
+    def show_article(self, article_id: int | None) -> None:
+        self.article_id = article_id
+        article = self.store.article(article_id) if article_id is not None else None
+        self.article_view.set_article(article)
+        index = self.article_switch.findData(article_id)
+        if index >= 0:
+            self.article_switch.setCurrentIndex(index)
+        self.reload_claims()
+
+    def reload_claims(self) -> None:
+        """Refill the list and the highlights from the store (after bulk changes)."""
+        if self.store is None:
+            return
+        claims = self.store.claims(self.article_id) if self.article_id is not None else []
+        keep = self.claim_list.current_claim_id()
+        scale = self.store.scale()
+        self.claim_list.model.set_claims(claims, scale)
+        self.article_view.text.set_claims(claims, scale)
+        self._search(self.claim_list.search.text())
+        if keep is not None and self.claim_list.model.row_of(keep) is not None:
+            self.claim_list.select_claim(keep)
+        else:
+            self.select_claim(None)
+        self._update_counts()
+        self.claims_shown.emit(len(claims))
+
+    def _store_changed(self, change: Change) -> None:
+        if change.entity == "claim" and change.action == "update":
+            for claim_id in change.ids:
+                claim = self.store.claim(claim_id)
+                self.claim_list.model.update_claim(claim)
+            self.article_view.text.set_claims(self.claim_list.model.claims(), self.store.scale())
+            if self.detail.claim and self.detail.claim.id in change.ids:
+                self._show_detail(self.detail.claim.id)
+            self._update_counts()
+        elif change.entity in ("claim", "evidence", "scale"):
+            if change.entity == "evidence" and self.detail.claim:
+                self.claim_list.model.update_claim(self.store.claim(self.detail.claim.id))
+                self._show_detail(self.detail.claim.id)
+                self._update_counts()
+            else:
+                self.reload_claims()
+
+    # -- selection -------------------------------------------------------------------
+    def select_claim(self, claim_id: int | None) -> None:
+        if claim_id is not None and self.claim_list.current_claim_id() != claim_id:
+            self.claim_list.select_claim(claim_id)
+            return
+        self.article_view.text.set_selected(claim_id)
+        self._show_detail(claim_id)
+
+    def _show_detail(self, claim_id: int | None) -> None:
+        if self.store is None or claim_id is None:
+            self.detail.set_claim(None, [])
+            return
+        self.detail.set_claim(self.store.claim(claim_id), self.store.evidence(claim_id))
+
+    def current_claim(self) -> Claim | None:
+        claim_id = self.claim_list.current_claim_id()
+        return self.store.claim(claim_id) if (self.store and claim_id is not None) else None
+
+    def _search(self, text: str) -> None:
+        if self.store is None:
+            return
+        self.claim_list.proxy.set_search_ids(self.store.search_ids(text) if text.strip() else None)
+
+    # -- edits (each one an undo command) ---------------------------------------------
+    def _push(self, command) -> bool:
+        try:
+            self.undo_stack.push(command)
+        except WorkbenchError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return False
+        return True
+
+    def edit_claim(self, claim_id: int, fields: dict) -> None:
+        self._push(commands.EditClaimCommand(self.store, claim_id, fields))
+
+    def rate_by_number(self, number: int) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            return
+        labels = self.store.scale().names()
+        if number == 0:
+            self.edit_claim(claim.id, {"verdict": None})
+        elif number <= len(labels):
+            self.edit_claim(claim.id, {"verdict": labels[number - 1]})
+
+    def new_claim(self, start: int, end: int) -> None:
+        if self.store is None or self.article_id is None:
+            return
+        claim = Claim(article_id=self.article_id, start=start, end=end, quote="", origin=Origin.MANUAL)
+        command = commands.AddClaimCommand(self.store, claim)
+        if self._push(command):
+            self.claim_list.select_claim(command.claim_id)
+
+    def set_span(self, start: int, end: int) -> None:
+        claim = self.current_claim()
+        if claim is not None:
+            self._push(commands.EditClaimCommand(self.store, claim.id, {"start": start, "end": end},
+                                                 "Adjust claim span"))
+
+    def drop_claim(self) -> None:
+        claim = self.current_claim()
+        if claim is not None:
+            row = self.claim_list.table.currentIndex().row()
+            self._push(commands.DeleteClaimCommand(self.store, claim.id))
+            proxy = self.claim_list.proxy
+            if proxy.rowCount():
+                index = proxy.index(min(row, proxy.rowCount() - 1), 0)
+                self.claim_list.table.setCurrentIndex(index)
+
+    def split_claim(self) -> None:
+        claim = self.current_claim()
+        at = self.article_view.text.cursor_index()
+        if claim is None or not claim.start < at < claim.end:
+            self.statusBar().showMessage("Put the cursor inside the selected claim's text to split it.", 6000)
+            return
+        self._push(commands.SplitClaimCommand(self.store, claim.id, at))
+
+    def merge_with_next(self) -> None:
+        claim = self.current_claim()
+        if claim is None:
+            return
+        later = [c for c in self.claim_list.model.claims() if c.start >= claim.end]
+        if not later:
+            self.statusBar().showMessage("There is no later claim to merge with.", 6000)
+            return
+        following = min(later, key=lambda c: c.start)
+        self._push(commands.MergeClaimsCommand(self.store, claim.id, following.id))
+
+    def add_evidence(self, claim_id: int, url: str, stance: str, note: str) -> None:
+        if self._push(commands.AddEvidenceCommand(self.store, claim_id, url, Stance(stance), note)):
+            self.detail.evidence_added()
+        else:
+            self.detail.show_message(self.statusBar().currentMessage())
+
+    def remove_evidence(self, evidence_id: int) -> None:
+        self._push(commands.RemoveEvidenceCommand(self.store, evidence_id))
+
+    # -- background jobs -------------------------------------------------------------
+    def redetect(self) -> None:
+        if self.store is None or self.article_id is None:
+            return
+        self.detail.save_text_fields()
+        worker = DetectClaimsWorker(self.store.path, self.article_id)
+        worker.finished.connect(lambda _n: self._after_bulk_change())
+        worker.failed.connect(lambda msg: QMessageBox.warning(self, "Claim detection failed", msg))
+        self.jobs.start(worker)
+
+    def _after_bulk_change(self) -> None:
+        # Another connection wrote: the undo history no longer matches the file.
+        self.undo_stack.clear()
+        self.reload_claims()
+
+    def _job_started(self, worker: Worker) -> None:
+        worker.progressed.connect(self._job_progress)
+        self._show_jobs()
+
+    def _job_progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _job_ended(self, _worker: Worker) -> None:
+        self._show_jobs()
+
+    def _show_jobs(self) -> None:
+        running = self.jobs.running()
+        self.jobs_label.setText(", ".join(w.title for w in running))
+        self.progress.setVisible(bool(running))
+        if running:
+            self.progress.setRange(0, 0)
+
+    # -- settings --------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        s = settings()
+        if s.value("geometry"):
+            self.restoreGeometry(s.value("geometry"))
+        else:
+            self.resize(1400, 900)
+        if s.value("splitter"):
+            self.splitter.restoreState(s.value("splitter"))
+        else:
+            self.splitter.setSizes([600, 800])
+        if s.value("right_splitter"):
+            self.right.restoreState(s.value("right_splitter"))
+        else:
+            self.right.setSizes([360, 500])
+        zoom = int(s.value("zoom", 0))
+        if zoom:
+            self.zoom(zoom)
+
+    def zoom(self, steps: int) -> None:
+        self._zoom = getattr(self, "_zoom", 0) + steps
+        if steps > 0:
+            self.article_view.text.zoomIn(steps)
+        elif steps < 0:
+            self.article_view.text.zoomOut(-steps)
+
+    def reset_zoom(self) -> None:
+        self.zoom(-getattr(self, "_zoom", 0))
+
+    def recent_files(self) -> list[str]:
+        return [p for p in (settings().value("recent", []) or []) if Path(p).exists()]
+
+    def _remember_recent(self, path: Path) -> None:
+        recent = [str(path)] + [p for p in self.recent_files() if p != str(path)]
+        settings().setValue("recent", recent[:MAX_RECENT])
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        s = settings()
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("splitter", self.splitter.saveState())
+        s.setValue("right_splitter", self.right.saveState())
+        s.setValue("zoom", getattr(self, "_zoom", 0))
+        self.jobs.wait_all()
+        self._close_store()
+        super().closeEvent(event)
+
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def _placeholder(self) -> QWidget:  # pragma: no cover
+        return QWidget()

@@ -1,0 +1,250 @@
+"""Menus, toolbar and shortcuts of the main window: every action reachable by keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog, QFileDialog, QInputDialog, QMessageBox, QToolBar, QUndoView, QVBoxLayout,
+)
+
+from workbench.ui.workers import ImportArticleWorker, NewProjectWorker, Worker
+
+if TYPE_CHECKING:
+    from workbench.ui.main_window import MainWindow
+
+ARTICLE_FILTER = "Articles (*.txt *.md);;All files (*)"
+PROJECT_FILTER = "Fact-Check Workbench projects (*.fcw)"
+
+SHORTCUTS = """
+<table cellpadding=3>
+<tr><td><b>N</b> (in the article)</td><td>new claim from the selected text</td></tr>
+<tr><td><b>S</b> (in the article)</td><td>set the selected claim's span to the selected text</td></tr>
+<tr><td><b>↑ ↓</b> (in the list)</td><td>move between claims</td></tr>
+<tr><td><b>1–9</b>, <b>0</b> (in the list)</td><td>set the verdict to label 1–9 of the scale, or clear it</td></tr>
+<tr><td><b>Enter</b> (in the list)</td><td>edit the claim's wording</td></tr>
+<tr><td><b>Delete</b> (in the list)</td><td>drop the claim (undoable)</td></tr>
+<tr><td><b>Ctrl+Z / Ctrl+Shift+Z</b></td><td>undo / redo</td></tr>
+<tr><td><b>Ctrl+F</b></td><td>search</td></tr>
+<tr><td><b>Ctrl++ / Ctrl+- / Ctrl+0</b></td><td>zoom the article text</td></tr>
+</table>
+"""
+
+
+class ExportWorker(Worker):
+    title = "Exporting"
+
+    def __init__(self, project: Path, fmt: str, out: Path) -> None:
+        super().__init__()
+        self.project, self.fmt, self.out = project, fmt, out
+
+    def work(self):
+        from workbench.io.export import export
+        from workbench.store import ProjectStore
+
+        with ProjectStore.open(self.project, readonly=True) as store:
+            return export(store, self.fmt, self.out, self.report).message
+
+
+class PassedOverWorker(Worker):
+    title = "Finding passed-over sentences"
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def work(self):
+        from workbench import nlp
+
+        return [(c.start, c.end) for c in nlp.extract(self.text, include_passed=True) if not c.checkworthy]
+
+
+def _action(window, menu, text: str, slot, shortcut=None, name: str | None = None) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    window.addAction(action)
+    return action
+
+
+def build_menus(window: "MainWindow") -> dict[str, QAction]:
+    bar = window.menuBar()
+    actions: dict[str, QAction] = {}
+
+    file = bar.addMenu("&File")
+    actions["new"] = _action(window, file, "&New project from article…", lambda: new_project(window), QKeySequence.StandardKey.New)
+    actions["open"] = _action(window, file, "&Open…", lambda: open_dialog(window), QKeySequence.StandardKey.Open)
+    recent = file.addMenu("Open &recent")
+    recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
+    actions["import"] = _action(window, file, "&Import article into project…", lambda: import_article(window), "Ctrl+I")
+    actions["export"] = _action(window, file, "&Export…", lambda: export_dialog(window), "Ctrl+E")
+    file.addSeparator()
+    actions["quit"] = _action(window, file, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+
+    edit = bar.addMenu("&Edit")
+    undo = window.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence("Ctrl+Z"))
+    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    edit.addAction(undo)
+    edit.addAction(redo)
+    actions["undo"], actions["redo"] = undo, redo
+    actions["history"] = _action(window, edit, "Undo &history…", lambda: show_undo_view(window), "Ctrl+H")
+    edit.addSeparator()
+    actions["find"] = _action(window, edit, "&Find…", lambda: window.claim_list.search.setFocus(), QKeySequence.StandardKey.Find)
+
+    view = bar.addMenu("&View")
+    actions["zoom_in"] = _action(window, view, "Zoom &in", lambda: window.zoom(1), QKeySequence.StandardKey.ZoomIn)
+    window.addAction(_shortcut_only(window, "Ctrl+=", lambda: window.zoom(1)))
+    actions["zoom_out"] = _action(window, view, "Zoom &out", lambda: window.zoom(-1), QKeySequence.StandardKey.ZoomOut)
+    actions["zoom_reset"] = _action(window, view, "&Actual size", window.reset_zoom, "Ctrl+0")
+    view.addSeparator()
+    passed = _action(window, view, "Show &passed-over sentences", lambda on: show_passed_over(window, on), "Ctrl+Shift+P")
+    passed.setCheckable(True)
+    actions["passed_over"] = passed
+
+    claim = bar.addMenu("&Claim")
+    actions["new_claim"] = _action(window, claim, "&New claim from selection\tN", window.article_view.text.request_new_claim)
+    actions["set_span"] = _action(window, claim, "Set &span to selection\tS", lambda: _set_span(window))
+    actions["split"] = _action(window, claim, "S&plit at cursor", window.split_claim, "Ctrl+Shift+S")
+    actions["merge"] = _action(window, claim, "&Merge with next", window.merge_with_next, "Ctrl+Shift+M")
+    actions["drop"] = _action(window, claim, "&Drop claim\tDel", window.drop_claim)
+    claim.addSeparator()
+    verdicts = claim.addMenu("Set &verdict")
+    verdicts.aboutToShow.connect(lambda: _fill_verdicts(window, verdicts))
+    actions["redetect"] = _action(window, claim, "&Re-detect claims", window.redetect, "Ctrl+R")
+
+    help_menu = bar.addMenu("&Help")
+    actions["shortcuts"] = _action(window, help_menu, "&Keyboard shortcuts", lambda: QMessageBox.information(window, "Keyboard shortcuts", SHORTCUTS), "F1")
+    actions["about"] = _action(window, help_menu, "&About", lambda: QMessageBox.about(
+        window, "Fact-Check Workbench",
+        "Find the claims in an article, attach evidence, rate and publish.\n"
+        "Everything is saved in the project file at every change."))
+
+    tools = QToolBar("Main")
+    tools.setObjectName("main-toolbar")
+    tools.setMovable(False)
+    for key in ("open", "new_claim", "drop", "undo", "redo", "redetect"):
+        tools.addAction(actions[key])
+    tools.addSeparator()
+    tools.addWidget(window.article_switch)
+    window.addToolBar(tools)
+    return actions
+
+
+def _shortcut_only(window, keys, slot) -> QAction:
+    action = QAction(window)
+    action.setShortcut(QKeySequence(keys))
+    action.triggered.connect(slot)
+    return action
+
+
+def _set_span(window: "MainWindow") -> None:
+    span = window.article_view.text.selected_span()
+    if span:
+        window.set_span(*span)
+
+
+def _fill_recent(window: "MainWindow", menu) -> None:
+    menu.clear()
+    for path in window.recent_files():
+        menu.addAction(path, lambda p=path: window.open_project(p))
+    if menu.isEmpty():
+        menu.addAction("(none)").setEnabled(False)
+
+
+def _fill_verdicts(window: "MainWindow", menu) -> None:
+    menu.clear()
+    if window.store is None:
+        return
+    for number, name in enumerate(window.store.scale().names(), start=1):
+        menu.addAction(f"{name}\t{number}" if number <= 9 else name, lambda n=number: window.rate_by_number(n))
+    menu.addAction("Clear verdict\t0", lambda: window.rate_by_number(0))
+
+
+def open_dialog(window: "MainWindow") -> None:
+    path, _ = QFileDialog.getOpenFileName(window, "Open project", "", PROJECT_FILTER)
+    if path:
+        window.open_project(path)
+
+
+def new_project(window: "MainWindow") -> None:
+    article, _ = QFileDialog.getOpenFileName(window, "Article to check", "", ARTICLE_FILTER)
+    if not article:
+        return
+    target, _ = QFileDialog.getSaveFileName(window, "Save the new project as", str(Path(article).with_suffix(".fcw")), PROJECT_FILTER)
+    if not target:
+        return
+    worker = NewProjectWorker(Path(target), Path(article))
+    worker.finished.connect(lambda path: window.open_project(path))
+    worker.failed.connect(lambda msg: window.show_error("Cannot create the project", msg))
+    window.jobs.start(worker)
+
+
+def import_article(window: "MainWindow") -> None:
+    if window.store is None:
+        return
+    article, _ = QFileDialog.getOpenFileName(window, "Import article", "", ARTICLE_FILTER)
+    if not article:
+        return
+    worker = ImportArticleWorker(window.store.path, Path(article))
+
+    def done(article_id: int) -> None:
+        window.undo_stack.clear()
+        window._fill_article_switch()
+        window.show_article(article_id)
+
+    worker.finished.connect(done)
+    worker.failed.connect(lambda msg: window.show_error("Cannot import the article", msg))
+    window.jobs.start(worker)
+
+
+def export_dialog(window: "MainWindow") -> None:
+    if window.store is None:
+        return
+    from workbench.io.export import formats
+
+    available = formats()
+    names = sorted(available)
+    fmt, ok = QInputDialog.getItem(window, "Export", "Format:", [f"{n} — {available[n].description}" for n in names], 0, False)
+    if not ok:
+        return
+    name = fmt.split(" — ")[0]
+    target, _ = QFileDialog.getSaveFileName(
+        window, "Export to", str(window.store.path.with_suffix(available[name].suffix)))
+    if not target:
+        return
+    worker = ExportWorker(window.store.path, name, Path(target))
+    worker.finished.connect(lambda message: window.statusBar().showMessage(message, 10000))
+    worker.failed.connect(lambda msg: window.show_error("Export failed", msg))
+    window.jobs.start(worker)
+
+
+def show_undo_view(window: "MainWindow") -> None:
+    if window.undo_view is None:
+        dialog = QDialog(window)
+        dialog.setWindowTitle("Undo history")
+        layout = QVBoxLayout(dialog)
+        window.undo_view = QUndoView(window.undo_stack)
+        window.undo_view.setEmptyLabel("Project opened")
+        window.undo_view.setAccessibleName("Undo history")
+        layout.addWidget(window.undo_view)
+        dialog.resize(380, 420)
+        window._undo_dialog = dialog
+    window._undo_dialog.show()
+    window._undo_dialog.raise_()
+
+
+def show_passed_over(window: "MainWindow", on: bool) -> None:
+    text_view = window.article_view.text
+    if not on or window.store is None or window.article_id is None:
+        text_view.set_faint_spans([])
+        return
+    worker = PassedOverWorker(window.store.article(window.article_id).text)
+    worker.finished.connect(text_view.set_faint_spans)
+    worker.failed.connect(lambda msg: window.statusBar().showMessage(msg, 8000))
+    window.jobs.start(worker)

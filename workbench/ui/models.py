@@ -1,0 +1,222 @@
+"""Qt item models over the store's claims and evidence.
+
+``data()`` never runs SQL: each model holds a cache of core objects that the
+window refreshes when the store reports a change (``ProjectStore.subscribe``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+
+from workbench.core.models import Claim, ClaimStatus, Evidence
+from workbench.core.scale import VerdictScale
+
+CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+CLAIM_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+class ClaimTableModel(QAbstractTableModel):
+    """The claims of the current article, one row each."""
+
+    COLUMNS = ["#", "Claim", "Claimant", "Score", "Status", "Verdict", "Evidence"]
+    ORDER, TEXT, CLAIMANT, SCORE, STATUS, VERDICT, EVIDENCE = range(7)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._claims: list[Claim] = []
+        self._rows: dict[int, int] = {}
+        self._scale: VerdictScale | None = None
+
+    # -- cache -----------------------------------------------------------------------
+    def set_claims(self, claims: list[Claim], scale: VerdictScale | None = None) -> None:
+        self.beginResetModel()
+        self._claims = list(claims)
+        self._rows = {c.id: i for i, c in enumerate(self._claims)}
+        if scale is not None:
+            self._scale = scale
+        self.endResetModel()
+
+    def update_claim(self, claim: Claim) -> None:
+        row = self._rows.get(claim.id)
+        if row is None:
+            return
+        self._claims[row] = claim
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    def claim(self, row: int) -> Claim:
+        return self._claims[row]
+
+    def claims(self) -> list[Claim]:
+        return list(self._claims)
+
+    def row_of(self, claim_id: int) -> int | None:
+        return self._rows.get(claim_id)
+
+    # -- Qt overrides ----------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._claims)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._claims):
+            return None
+        claim = self._claims[index.row()]
+        column = index.column()
+        if role == CLAIM_ID_ROLE:
+            return claim.id
+        if role == CLAIM_ROLE:
+            return claim
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(claim, column)
+        if role == SORT_ROLE:
+            return self._sort_key(claim, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.TEXT:
+            return claim.text
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.VERDICT and self._scale:
+            colour = self._scale.colour_of(claim.verdict)
+            return QColor(colour) if colour else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.ORDER, self.SCORE, self.EVIDENCE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _display(claim: Claim, column: int):
+        if column == ClaimTableModel.ORDER:
+            return str(claim.position)
+        if column == ClaimTableModel.TEXT:
+            return claim.text.replace("\n", " ")
+        if column == ClaimTableModel.CLAIMANT:
+            return claim.claimant
+        if column == ClaimTableModel.SCORE:
+            return "" if claim.score is None else f"{claim.score:.2f}"
+        if column == ClaimTableModel.STATUS:
+            return claim.status.label
+        if column == ClaimTableModel.VERDICT:
+            return claim.verdict or "—"
+        if column == ClaimTableModel.EVIDENCE:
+            return str(claim.evidence_count)
+        return None
+
+    @staticmethod
+    def _sort_key(claim: Claim, column: int):
+        if column == ClaimTableModel.ORDER:
+            return claim.position
+        if column == ClaimTableModel.SCORE:
+            return -1.0 if claim.score is None else claim.score
+        if column == ClaimTableModel.EVIDENCE:
+            return claim.evidence_count
+        if column == ClaimTableModel.STATUS:
+            return list(ClaimStatus).index(claim.status)
+        return (ClaimTableModel._display(claim, column) or "").lower()
+
+
+class ClaimFilterProxy(QSortFilterProxyModel):
+    """Sorts by any column and filters by status, verdict, "needs evidence" and search hits."""
+
+    UNRATED = "\x00unrated"
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._status: ClaimStatus | None = None
+        self._verdict: str | None = None
+        self._needs_evidence = False
+        self._ids: set[int] | None = None
+
+    def set_status(self, status: ClaimStatus | None) -> None:
+        self._status = status
+        self.invalidateFilter()
+
+    def set_verdict(self, verdict: str | None) -> None:
+        """A label, ``UNRATED`` for claims without one, or None for all."""
+        self._verdict = verdict
+        self.invalidateFilter()
+
+    def set_needs_evidence(self, on: bool) -> None:
+        self._needs_evidence = on
+        self.invalidateFilter()
+
+    def set_search_ids(self, ids: set[int] | None) -> None:
+        """Only these claims (a full-text search's hits); None shows all."""
+        self._ids = ids
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+        claim: Claim = self.sourceModel().claim(source_row)
+        if self._status is not None and claim.status is not self._status:
+            return False
+        if self._verdict is not None:
+            if self._verdict == self.UNRATED:
+                if claim.verdict:
+                    return False
+            elif claim.verdict != self._verdict:
+                return False
+        if self._needs_evidence and claim.evidence_count > 0:
+            return False
+        if self._ids is not None and claim.id not in self._ids:
+            return False
+        return True
+
+
+class EvidenceTableModel(QAbstractTableModel):
+    """The evidence of the selected claim."""
+
+    COLUMNS = ["Stance", "Source", "Status", "Retrieved", "SHA-256"]
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._items: list[Evidence] = []
+
+    def set_items(self, items: list[Evidence]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def item(self, row: int) -> Evidence:
+        return self._items[row]
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [
+                item.stance.value,
+                item.title or item.url,
+                item.capture_status.value,
+                item.retrieved_at.replace("T", " ").replace("Z", " UTC") if item.retrieved_at else "",
+                item.sha256[:12],
+            ][column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [item.url]
+            if item.note:
+                lines.append(item.note)
+            if item.error:
+                lines.append(f"error: {item.error}")
+            if item.sha256:
+                lines.append(f"SHA-256 {item.sha256}")
+            return "\n".join(lines)
+        if role == CLAIM_ID_ROLE:
+            return item.id
+        return None

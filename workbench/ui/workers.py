@@ -1,0 +1,149 @@
+"""Background jobs: plain data in, ``progress``/``finished``/``failed`` signals out.
+
+Workers never touch widgets and never share the window's SQLite connection: a
+worker that writes opens its own ``ProjectStore`` on the same file (WAL mode lets
+both work at once).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from workbench.core.errors import WorkbenchError
+
+
+class Worker(QObject):
+    """Base class: subclasses implement ``work()`` and may call ``report(done, total)``."""
+
+    progressed = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    title = "Working"
+
+    def report(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except WorkbenchError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # shown as one line in the status bar, never a traceback
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.finished.emit(result)
+
+    def work(self):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class WarmUpWorker(Worker):
+    """Loads the claim detector's models so the first detection is quick."""
+
+    title = "Loading the language models"
+
+    def work(self):
+        from workbench import nlp
+
+        nlp.warm_up()
+        return True
+
+
+class DetectClaimsWorker(Worker):
+    """(Re-)detects one article's claims in a project file, keeping worked-on claims."""
+
+    title = "Detecting claims"
+
+    def __init__(self, project: Path, article_id: int, threshold: float | None = None) -> None:
+        super().__init__()
+        self.project = Path(project)
+        self.article_id = article_id
+        self.threshold = threshold
+
+    def work(self):
+        from workbench import ops
+        from workbench.store import ProjectStore
+
+        with ProjectStore.open(self.project) as store:
+            added = ops.detect_claims(
+                store, self.article_id, threshold=self.threshold, progress=self.report
+            )
+        return len(added)
+
+
+class NewProjectWorker(Worker):
+    """Creates a project from an article file (import + detection)."""
+
+    title = "Creating the project"
+
+    def __init__(self, project: Path, article: Path) -> None:
+        super().__init__()
+        self.project = Path(project)
+        self.article = Path(article)
+
+    def work(self):
+        from workbench import ops
+
+        ops.new_project(self.project, self.article, progress=self.report).close()
+        return self.project
+
+
+class ImportArticleWorker(Worker):
+    """Adds an article to an existing project and detects its claims."""
+
+    title = "Importing the article"
+
+    def __init__(self, project: Path, article: Path) -> None:
+        super().__init__()
+        self.project = Path(project)
+        self.article = Path(article)
+
+    def work(self):
+        from workbench import ops
+        from workbench.store import ProjectStore
+
+        with ProjectStore.open(self.project) as store:
+            article = store.add_article(ops.read_article(self.article))
+            ops.detect_claims(store, article.id, progress=self.report)
+        return article.id
+
+
+class JobRunner(QObject):
+    """Runs workers on their own threads and keeps them alive until they end."""
+
+    started = Signal(object)
+    ended = Signal(object)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._jobs: dict[Worker, QThread] = {}
+
+    def start(self, worker: Worker) -> Worker:
+        thread = QThread(self)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.finished.connect(thread.quit)
+        worker.failed.connect(thread.quit)
+        thread.finished.connect(lambda: self._done(worker))
+        self._jobs[worker] = thread
+        self.started.emit(worker)
+        thread.start()
+        return worker
+
+    def _done(self, worker: Worker) -> None:
+        thread = self._jobs.pop(worker, None)
+        if thread is not None:
+            thread.deleteLater()
+        self.ended.emit(worker)
+
+    def running(self) -> list[Worker]:
+        return list(self._jobs)
+
+    def wait_all(self, msecs: int = 30000) -> None:
+        for thread in list(self._jobs.values()):
+            thread.quit()
+            thread.wait(msecs)
