@@ -40,9 +40,11 @@ def open_or_create_demo(window: MainWindow) -> None:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     worker = NewProjectWorker(path, SEED_ARTICLE)
-    worker.finished.connect(lambda p: window.open_project(p))
-    worker.failed.connect(lambda msg: window.show_error("Cannot create the demo project", msg))
-    window.jobs.start(worker)
+    window.jobs.start(
+        worker,
+        finished=lambda p: window.open_project(p),
+        failed=lambda msg: window.show_error("Cannot create the demo project", msg),
+    )
 
 
 def take_screenshot(window: MainWindow, out: Path, app: QApplication) -> None:

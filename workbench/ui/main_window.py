@@ -296,9 +296,11 @@ class MainWindow(QMainWindow):
             return
         self.detail.save_text_fields()
         worker = DetectClaimsWorker(self.store.path, self.article_id)
-        worker.finished.connect(lambda _n: self._after_bulk_change())
-        worker.failed.connect(lambda msg: QMessageBox.warning(self, "Claim detection failed", msg))
-        self.jobs.start(worker)
+        self.jobs.start(
+            worker,
+            finished=lambda _n: self._after_bulk_change(),
+            failed=lambda msg: QMessageBox.warning(self, "Claim detection failed", msg),
+        )
 
     def _after_bulk_change(self) -> None:
         # Another connection wrote: the undo history no longer matches the file.

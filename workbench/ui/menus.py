@@ -180,9 +180,11 @@ def new_project(window: "MainWindow") -> None:
     if not target:
         return
     worker = NewProjectWorker(Path(target), Path(article))
-    worker.finished.connect(lambda path: window.open_project(path))
-    worker.failed.connect(lambda msg: window.show_error("Cannot create the project", msg))
-    window.jobs.start(worker)
+    window.jobs.start(
+        worker,
+        finished=lambda path: window.open_project(path),
+        failed=lambda msg: window.show_error("Cannot create the project", msg),
+    )
 
 
 def import_article(window: "MainWindow") -> None:
@@ -198,9 +200,11 @@ def import_article(window: "MainWindow") -> None:
         window._fill_article_switch()
         window.show_article(article_id)
 
-    worker.finished.connect(done)
-    worker.failed.connect(lambda msg: window.show_error("Cannot import the article", msg))
-    window.jobs.start(worker)
+    window.jobs.start(
+        worker,
+        finished=done,
+        failed=lambda msg: window.show_error("Cannot import the article", msg),
+    )
 
 
 def export_dialog(window: "MainWindow") -> None:
@@ -219,9 +223,11 @@ def export_dialog(window: "MainWindow") -> None:
     if not target:
         return
     worker = ExportWorker(window.store.path, name, Path(target))
-    worker.finished.connect(lambda message: window.statusBar().showMessage(message, 10000))
-    worker.failed.connect(lambda msg: window.show_error("Export failed", msg))
-    window.jobs.start(worker)
+    window.jobs.start(
+        worker,
+        finished=lambda message: window.statusBar().showMessage(message, 10000),
+        failed=lambda msg: window.show_error("Export failed", msg),
+    )
 
 
 def show_undo_view(window: "MainWindow") -> None:
@@ -245,6 +251,8 @@ def show_passed_over(window: "MainWindow", on: bool) -> None:
         text_view.set_faint_spans([])
         return
     worker = PassedOverWorker(window.store.article(window.article_id).text)
-    worker.finished.connect(text_view.set_faint_spans)
-    worker.failed.connect(lambda msg: window.statusBar().showMessage(msg, 8000))
-    window.jobs.start(worker)
+    window.jobs.start(
+        worker,
+        finished=text_view.set_faint_spans,
+        failed=lambda msg: window.statusBar().showMessage(msg, 8000),
+    )

@@ -132,23 +132,29 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         self._needs_evidence = False
         self._ids: set[int] | None = None
 
+    def _refilter(self, change) -> None:
+        """Apply a filter change (Qt 6.10 replaced invalidateFilter with begin/endFilterChange)."""
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateFilter()
+
     def set_status(self, status: ClaimStatus | None) -> None:
-        self._status = status
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_status", status))
 
     def set_verdict(self, verdict: str | None) -> None:
         """A label, ``UNRATED`` for claims without one, or None for all."""
-        self._verdict = verdict
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_verdict", verdict))
 
     def set_needs_evidence(self, on: bool) -> None:
-        self._needs_evidence = on
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_needs_evidence", on))
 
     def set_search_ids(self, ids: set[int] | None) -> None:
         """Only these claims (a full-text search's hits); None shows all."""
-        self._ids = ids
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_ids", ids))
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
         claim: Claim = self.sourceModel().claim(source_row)

@@ -112,38 +112,65 @@ class ImportArticleWorker(Worker):
         return article.id
 
 
+class _Relay(QObject):
+    """Lives on the UI thread, so a worker's signals reach the callbacks there (queued)."""
+
+    def __init__(self, finished, failed, parent=None) -> None:
+        super().__init__(parent)
+        self._finished = finished
+        self._failed = failed
+
+    @Slot(object)
+    def on_finished(self, result) -> None:
+        if self._finished is not None:
+            self._finished(result)
+
+    @Slot(str)
+    def on_failed(self, message: str) -> None:
+        if self._failed is not None:
+            self._failed(message)
+
+
 class JobRunner(QObject):
-    """Runs workers on their own threads and keeps them alive until they end."""
+    """Runs workers on their own threads; their results come back on the UI thread.
+
+    Never connect a plain function to a worker's signal: it would run on the
+    worker's thread. Pass it to ``start(worker, finished=..., failed=...)``.
+    """
 
     started = Signal(object)
     ended = Signal(object)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._jobs: dict[Worker, QThread] = {}
+        self._jobs: dict[Worker, tuple[QThread, _Relay]] = {}
 
-    def start(self, worker: Worker) -> Worker:
+    def start(self, worker: Worker, finished=None, failed=None) -> Worker:
         thread = QThread(self)
+        relay = _Relay(finished, failed, self)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
+        worker.finished.connect(relay.on_finished)
+        worker.failed.connect(relay.on_failed)
         worker.finished.connect(thread.quit)
         worker.failed.connect(thread.quit)
         thread.finished.connect(lambda: self._done(worker))
-        self._jobs[worker] = thread
+        self._jobs[worker] = (thread, relay)
         self.started.emit(worker)
         thread.start()
         return worker
 
     def _done(self, worker: Worker) -> None:
-        thread = self._jobs.pop(worker, None)
+        thread, relay = self._jobs.pop(worker, (None, None))
         if thread is not None:
             thread.deleteLater()
+            relay.deleteLater()
         self.ended.emit(worker)
 
     def running(self) -> list[Worker]:
         return list(self._jobs)
 
     def wait_all(self, msecs: int = 30000) -> None:
-        for thread in list(self._jobs.values()):
+        for thread, _relay in list(self._jobs.values()):
             thread.quit()
             thread.wait(msecs)

@@ -1,0 +1,32 @@
+"""Fixtures for driving the real window with qtbot."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.store import ProjectStore
+
+
+@pytest.fixture
+def window(qtbot, seed_project):
+    from workbench.ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    assert win.open_project(seed_project)
+    yield win
+    win.jobs.wait_all()
+    win._close_store()
+
+
+@pytest.fixture
+def on_disk(seed_project):
+    """Read the project file through a separate connection, as another process would."""
+
+    def read(claim_id=None):
+        with ProjectStore.open(seed_project, readonly=True) as store:
+            return store.claim(claim_id) if claim_id is not None else store.claims()
+
+    return read
