@@ -132,3 +132,22 @@ def test_writes_from_two_connections_both_land(seed_project):
         worker.set_verdict(b.id, "False")
         assert ui.claim(b.id).verdict == "False"
         assert worker.claim(a.id).verdict == "True"
+
+
+def test_evidence_counts_follow_the_capture_rules(store):
+    """Counted in SQL, the statuses agree with those of the evidence rows themselves."""
+    from workbench.core.models import Capture, CaptureStatus
+
+    claim_id = store.claims()[0].id
+    urls = [f"https://example.org/{name}" for name in ("good", "failed", "pending", "recovered")]
+    for url in urls:
+        store.add_evidence(claim_id, url)
+    store.add_capture(Capture(url=urls[0], status=CaptureStatus.CAPTURED, sha256="a" * 64))
+    store.add_capture(Capture(url=urls[1], status=CaptureStatus.FAILED, error="refused"))
+    store.add_capture(Capture(url=urls[3], status=CaptureStatus.CAPTURED, sha256="b" * 64))
+    store.add_capture(Capture(url=urls[3], status=CaptureStatus.FAILED, error="timed out"))
+    counted = store.counts()["evidence_by_status"]
+    from collections import Counter
+
+    assert counted == dict(Counter(e.capture_status.value for e in store.evidence()))
+    assert counted == {"captured": 2, "failed": 1, "pending": 1}
