@@ -32,10 +32,12 @@ def make_text() -> tuple[str, list[tuple[int, int]]]:
             f"Sentence {i}: the {WORDS[i % 10]} rose by {i % 97} percent "
             f"in {1990 + i % 35}, officials said of {WORDS[(i * 7) % 10]}."
         )
-        parts.append(sentence)
+        # Paragraphs of five sentences, as articles are written.
+        separator = "\n\n" if i % 5 == 4 else " "
+        parts.append(sentence + separator)
         spans.append((pos, pos + len(sentence)))
-        pos += len(sentence) + 1
-    return " ".join(parts), spans
+        pos += len(sentence) + len(separator)
+    return "".join(parts).rstrip(), spans
 
 
 def build(path: Path) -> float:

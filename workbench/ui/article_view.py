@@ -4,21 +4,28 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QMenu, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
 from workbench.core.models import Article, Claim
 from workbench.core.scale import VerdictScale
+from workbench.ui.theme import palette_is_dark
 
 # Unrated claims alternate two calm tints, so neighbouring claims stay distinct.
 NEUTRAL = ("#c5d5f0", "#e0e9f8")
+NEUTRAL_DARK = ("#2c4366", "#223650")  # the same idea on a dark background, text stays legible
+SELECTED = "#ffe082"  # the selected claim while unrated: warm, so it stands out from the tints
+SELECTED_DARK = "#7a5d12"
+FAINT = QColor(150, 150, 150)  # passed-over sentences, when shown
+CLAIM_PROPERTY = QTextCharFormat.Property.UserProperty
 
 
 class _Offsets:
     """Python string indices <-> QTextDocument positions (UTF-16: astral characters count 2)."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
 
     def to_qt(self, index: int) -> int:
@@ -50,6 +57,8 @@ class ArticleText(QTextBrowser):
         )
         self.setAccessibleName("Article text")
         self.document().setDocumentMargin(18)
+        # Highlights are format changes: they must not pile up in an undo history.
+        self.document().setUndoRedoEnabled(False)
         self._offsets = _Offsets("")
         self._claims: list[Claim] = []
         self._selected: int | None = None
@@ -70,23 +79,34 @@ class ArticleText(QTextBrowser):
         self.refresh()
 
     def set_claims(self, claims: list[Claim], scale: VerdictScale | None) -> None:
-        self._claims = sorted(claims, key=lambda c: c.start)
+        self._claims = sorted(claims, key=lambda c: (c.start, c.id))
         self._scale = scale
-        self.refresh()
+        self._paint_claims()
+        self._paint_selection()
+
+    def update_claims(self, claims: list[Claim], scale: VerdictScale | None = None) -> None:
+        """Repaint just these claims (a verdict or span changed); the others stay as they are."""
+        if scale is not None:
+            self._scale = scale
+        by_id = {c.id: c for c in claims}
+        old_spans = [(c.start, c.end) for c in self._claims if c.id in by_id]
+        self._claims = sorted(
+            (by_id.get(c.id, c) for c in self._claims), key=lambda c: (c.start, c.id)
+        )
+        spans = old_spans + [(c.start, c.end) for c in claims]
+        self._paint_claims(spans)
+        self._paint_selection()
 
     def set_selected(self, claim_id: int | None, scroll: bool = True) -> None:
         self._selected = claim_id
-        self.refresh()
+        self._paint_selection()
         claim = self.claim_by_id(claim_id)
         if claim is not None and scroll:
-            cursor = self._cursor(claim.start, claim.end)
-            end_cursor = self._cursor(claim.end, claim.end)
-            self.setTextCursor(end_cursor)
+            # Show the claim's end, then its start: a long claim is shown from its beginning.
+            self.setTextCursor(self._cursor(claim.end, claim.end))
             self.ensureCursorVisible()
-            start_cursor = self._cursor(claim.start, claim.start)
-            self.setTextCursor(start_cursor)
+            self.setTextCursor(self._cursor(claim.start, claim.start))
             self.ensureCursorVisible()
-            del cursor
 
     def set_faint_spans(self, spans: list[tuple[int, int]]) -> None:
         self._faint = list(spans)
@@ -127,46 +147,96 @@ class ArticleText(QTextBrowser):
 
     def highlight_colour(self, claim: Claim, order: int = 0) -> QColor:
         verdict = self._scale.colour_of(claim.verdict) if (self._scale and claim.verdict) else None
+        dark = palette_is_dark(self.palette())
         if verdict is None:
-            return QColor(NEUTRAL[order % 2])
+            return QColor((NEUTRAL_DARK if dark else NEUTRAL)[order % 2])
         colour = QColor(verdict)
-        colour.setAlpha(90)
+        colour.setAlpha(110 if dark else 90)
         return colour
 
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh()  # the tints depend on the theme
+
     def refresh(self) -> None:
-        selections = []
+        """Repaint every highlight (after the article, its claims or the faint spans changed)."""
+        self._paint_claims()
+        self._paint_selection()
+
+    def _paint_claims(self, spans: list[tuple[int, int]] | None = None) -> None:
+        """Write the claims' colours into the document, within ``spans`` or everywhere.
+
+        Colours live in the document's character formats rather than in extra
+        selections: Qt repaints every extra selection on every paint, which is slow
+        with thousands of claims, while formats are laid out once.
+        """
+        document = self.document()
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        length = len(self._offsets.text)
+        regions = [(0, length)] if spans is None else [
+            (max(0, a), min(length, b)) for a, b in spans if b > a
+        ]
+        plain = QTextCharFormat()
+        for a, b in regions:
+            self._select(cursor, a, b)
+            cursor.setCharFormat(plain)
         for start, end in self._faint:
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = self._cursor(start, end)
-            fmt = QTextCharFormat()
-            fmt.setForeground(QColor(150, 150, 150))
-            sel.format = fmt
-            selections.append(sel)
+            if any(start < b and a < end for a, b in regions):
+                fmt = QTextCharFormat()
+                fmt.setForeground(FAINT)
+                self._select(cursor, start, end)
+                cursor.mergeCharFormat(fmt)
         for order, claim in enumerate(self._claims):
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = self._cursor(claim.start, claim.end)
+            if spans is not None and not any(claim.start < b and a < claim.end for a, b in regions):
+                continue
             fmt = QTextCharFormat()
-            colour = self.highlight_colour(claim, order)
-            if claim.id == self._selected:
-                colour = QColor(colour)
-                colour.setAlpha(200) if claim.verdict else colour.setRgb(255, 224, 130)
-                fmt.setFontUnderline(True)
-                fmt.setUnderlineColor(QColor("#1a237e"))
-                fmt.setFontWeight(QFont.Weight.DemiBold)
-            fmt.setBackground(colour)
-            fmt.setProperty(QTextCharFormat.Property.UserProperty, claim.id)
-            sel.format = fmt
-            selections.append(sel)
-        self.setExtraSelections(selections)
+            fmt.setBackground(self.highlight_colour(claim, order))
+            fmt.setProperty(CLAIM_PROPERTY, claim.id)
+            self._select(cursor, claim.start, claim.end)
+            cursor.mergeCharFormat(fmt)
+        cursor.endEditBlock()
+
+    def _paint_selection(self) -> None:
+        """The selected claim stands out: a stronger colour, underlined, semi-bold."""
+        claim = self.claim_by_id(self._selected)
+        if claim is None:
+            self.setExtraSelections([])
+            return
+        order = self._claims.index(claim)
+        colour = QColor(self.highlight_colour(claim, order))
+        if claim.verdict and colour.alpha() < 255:
+            colour.setAlpha(200)
+        elif not claim.verdict:
+            colour = QColor(SELECTED_DARK if palette_is_dark(self.palette()) else SELECTED)
+        sel = QTextEdit.ExtraSelection()
+        sel.cursor = self._cursor(claim.start, claim.end)
+        fmt = QTextCharFormat()
+        fmt.setBackground(colour)
+        fmt.setFontUnderline(True)
+        fmt.setUnderlineColor(self.palette().text().color())
+        fmt.setFontWeight(QFont.Weight.DemiBold)
+        fmt.setProperty(CLAIM_PROPERTY, claim.id)
+        sel.format = fmt
+        self.setExtraSelections([sel])
+
+    def _select(self, cursor: QTextCursor, start: int, end: int) -> None:
+        cursor.setPosition(self._offsets.to_qt(start))
+        cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
 
     def highlight_at(self, index: int) -> QColor | None:
         """The background drawn at ``index`` (for tests and accessibility checks)."""
-        for sel in reversed(self.extraSelections()):
-            start = self._offsets.to_py(sel.cursor.selectionStart())
-            end = self._offsets.to_py(sel.cursor.selectionEnd())
-            if start <= index < end and sel.format.background().style() != Qt.BrushStyle.NoBrush:
-                return sel.format.background().color()
-        return None
+        claim = self.claim_by_id(self._selected)
+        if claim is not None and claim.start <= index < claim.end:
+            selections = self.extraSelections()  # keep the list alive while reading it
+            return QColor(selections[0].format.background().color())
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(index) + 1)
+        background = cursor.charFormat().background()
+        if background.style() == Qt.BrushStyle.NoBrush:
+            return None
+        return background.color()
 
     # -- interaction -----------------------------------------------------------------
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
@@ -239,6 +309,6 @@ class ArticleView(QWidget):
             )
             self.header.setText(
                 f"<div style='font-size:15pt; font-weight:600'>{escape(article.title)}</div>"
-                f"<div style='color:#666'>{meta}</div>"
+                f"<div style='color:{self.palette().placeholderText().color().name()}'>{meta}</div>"
             )
         self.text.set_article(article)

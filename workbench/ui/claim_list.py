@@ -4,13 +4,30 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from workbench.core.models import ClaimStatus
 from workbench.core.scale import VerdictScale
 from workbench.ui.models import CLAIM_ID_ROLE, ClaimFilterProxy, ClaimTableModel
+
+# The widest text each narrow column usually shows, to size it once.
+COLUMN_SAMPLES = {
+    ClaimTableModel.ORDER: "9999",
+    ClaimTableModel.CLAIMANT: "Ilya Ponomarev, MP",
+    ClaimTableModel.SCORE: "Score",
+    ClaimTableModel.STATUS: "needs review",
+    ClaimTableModel.VERDICT: "Mostly False",
+    ClaimTableModel.EVIDENCE: "Evidence",
+}
 
 
 class ClaimTable(QTableView):
@@ -71,11 +88,14 @@ class ClaimList(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
+        # Fixed starting widths from the font, not ResizeToContents: that reads every row
+        # of a 10,000-claim list on each reset. The user can still drag the columns.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ClaimTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ClaimTableModel.CLAIMANT, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(ClaimTableModel.CLAIMANT, 130)
+        width = self.table.fontMetrics().horizontalAdvance
+        for column, sample in COLUMN_SAMPLES.items():
+            header.resizeSection(column, width(sample) + 24)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
