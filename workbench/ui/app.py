@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from workbench.ui.main_window import MainWindow
@@ -17,11 +17,22 @@ SCREENSHOT_SIZE = (1400, 900)
 SCREENSHOT_TIMEOUT_MS = 60_000
 
 
+# Qt messages that say nothing to a user (the offscreen platform's, when there is no screen).
+QUIET_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
+
+def _qt_message(mode: QtMsgType, context, message: str) -> None:
+    if message in QUIET_MESSAGES:
+        return
+    print(message, file=sys.stderr)
+
+
 def application() -> QApplication:
     app = QApplication.instance()
     if app is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        qInstallMessageHandler(_qt_message)
         app = QApplication(sys.argv[:1])
         app.setApplicationName("Fact-Check Workbench")
         app.setOrganizationName("Fact-Check Workbench")
@@ -71,18 +82,34 @@ def take_screenshot(window: MainWindow, out: Path, app: QApplication) -> None:
     QTimer.singleShot(200, attempt)
 
 
-def run_app(project: Path | None, screenshot: Path | None = None) -> int:
-    app = application()
-    window = MainWindow()
+def start_window(project: Path | None, screenshot: Path | None = None) -> MainWindow:
+    """Show the window at once, then open the project from the event loop.
+
+    The store (and sqlite-utils) load only when the project opens, so the window
+    appears about as fast as a bare Qt window; claims follow a moment later.
+    """
+    window = MainWindow(deferred=True)
     if screenshot is not None:
         window.resize(*SCREENSHOT_SIZE)
     window.show()
-    if project is None:
-        open_or_create_demo(window)
-    elif not window.open_project(project):
-        return 1
+
+    def open_project() -> None:
+        if project is None:
+            open_or_create_demo(window)
+        else:
+            window.open_project(project)  # on failure the window says why and stays empty
+
+    window.after_first_paint(open_project)
     if screenshot is not None:
-        take_screenshot(window, Path(screenshot), app)
+        take_screenshot(window, Path(screenshot), QApplication.instance())
     else:
         QTimer.singleShot(0, lambda: window.jobs.start(WarmUpWorker()))
-    return app.exec()
+    return window
+
+
+def run_app(project: Path | None, screenshot: Path | None = None) -> int:
+    app = application()
+    window = start_window(project, screenshot)
+    code = app.exec()
+    del window
+    return code

@@ -7,10 +7,14 @@ command per field and claim (``mergeWith``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QUndoCommand
 
 from workbench.core.models import Claim, Evidence, Origin, Stance
-from workbench.store import ProjectStore
+
+if TYPE_CHECKING:
+    from workbench.store import ProjectStore
 
 TEXT_FIELDS = ("text", "rationale", "claimant")
 _MERGE_IDS = {name: 1000 + i for i, name in enumerate(TEXT_FIELDS)}

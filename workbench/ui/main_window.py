@@ -8,23 +8,23 @@ panels when the store reports a change.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QComboBox, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter, QUndoView, QWidget,
-)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.models import Claim, Origin, Stance
-from workbench.store import Change, ProjectStore
-from workbench.ui import commands
-from workbench.ui.article_view import ArticleView
-from workbench.ui.claim_detail import ClaimDetail
-from workbench.ui.claim_list import ClaimList
-from workbench.ui.menus import build_menus
 from workbench.ui.theme import settings
-from workbench.ui.workers import DetectClaimsWorker, JobRunner, Worker
+from workbench.ui.workers import JobRunner, Worker
+
+if TYPE_CHECKING:
+    # Loaded when the panels are built, after the window first appears (see ``deferred``);
+    # the store (and sqlite-utils) load when a project opens.
+    from PySide6.QtWidgets import QUndoView
+
+    from workbench.core.models import Claim
+    from workbench.store import Change, ProjectStore
 
 MAX_RECENT = 8
 
@@ -35,14 +35,33 @@ class MainWindow(QMainWindow):
     project_opened = Signal(str)
     claims_shown = Signal(int)
 
-    def __init__(self) -> None:
+    def __init__(self, *, deferred: bool = False) -> None:
+        """The window; with ``deferred``, its panels are built just after it first appears."""
         super().__init__()
         self.store: ProjectStore | None = None
         self.article_id: int | None = None
+        self.built = False
+        self._after_paint: list = []
         self.undo_stack = QUndoStack(self)
         self.jobs = JobRunner(self)
         self.setWindowTitle("Fact-Check Workbench")
         self.setAccessibleName("Fact-Check Workbench")
+        self._build_status_bar()
+        self._restore_geometry()
+        if deferred:
+            self.path_label.setText("Starting…")
+            self.after_first_paint(self._build_panels)
+        else:
+            self._build_panels()
+
+    def _build_panels(self) -> None:
+        """The article, the claim list and the detail, with the menus that act on them."""
+        if self.built:
+            return
+        from workbench.ui.article_view import ArticleView
+        from workbench.ui.claim_detail import ClaimDetail
+        from workbench.ui.claim_list import ClaimList
+        from workbench.ui.menus import build_menus
 
         self.article_view = ArticleView()
         self.claim_list = ClaimList()
@@ -63,7 +82,6 @@ class MainWindow(QMainWindow):
         self.article_switch.setAccessibleName("Article")
         self.article_switch.setMinimumWidth(220)
         self.undo_view: QUndoView | None = None
-        self._build_status_bar()
         self.actions = build_menus(self)
 
         self.claim_list.claim_selected.connect(self.select_claim)
@@ -82,8 +100,29 @@ class MainWindow(QMainWindow):
         )
         self.jobs.started.connect(self._job_started)
         self.jobs.ended.connect(self._job_ended)
-        self.undo_stack.cleanChanged.connect(lambda *_: None)
-        self._restore_geometry()
+        self._restore_splitters()
+        self.path_label.setText("")
+        self.built = True
+
+    # -- start-up --------------------------------------------------------------------
+    def after_first_paint(self, callback) -> None:
+        """Run ``callback`` once the window has been painted (or after 300 ms at most).
+
+        Opening a project loads the store and fills the panels: done after the first
+        paint, the window appears at once and the claims a moment later.
+        """
+        self._after_paint.append(callback)
+        QTimer.singleShot(300, self._run_after_paint)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self._after_paint:
+            QTimer.singleShot(0, self._run_after_paint)
+
+    def _run_after_paint(self) -> None:
+        callbacks, self._after_paint = self._after_paint, []
+        for callback in callbacks:
+            callback()
 
     # -- status bar ------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -116,6 +155,9 @@ class MainWindow(QMainWindow):
     # -- projects --------------------------------------------------------------------
     def open_project(self, path: str | Path) -> bool:
         """Open a project; on failure show why and keep the current one open."""
+        from workbench.store import ProjectStore
+
+        self._build_panels()
         path = Path(path)
         try:
             store = ProjectStore.open(path)
@@ -178,10 +220,12 @@ class MainWindow(QMainWindow):
 
     def _store_changed(self, change: Change) -> None:
         if change.entity == "claim" and change.action == "update":
-            for claim_id in change.ids:
-                claim = self.store.claim(claim_id)
+            claims = [self.store.claim(claim_id) for claim_id in change.ids]
+            for claim in claims:
                 self.claim_list.model.update_claim(claim)
-            self.article_view.text.set_claims(self.claim_list.model.claims(), self.store.scale())
+            self.article_view.text.update_claims(
+                [c for c in claims if c.article_id == self.article_id]
+            )
             if self.detail.claim and self.detail.claim.id in change.ids:
                 self._show_detail(self.detail.claim.id)
             self._update_counts()
@@ -226,6 +270,8 @@ class MainWindow(QMainWindow):
         return True
 
     def edit_claim(self, claim_id: int, fields: dict) -> None:
+        from workbench.ui import commands
+
         self._push(commands.EditClaimCommand(self.store, claim_id, fields))
 
     def rate_by_number(self, number: int) -> None:
@@ -239,6 +285,9 @@ class MainWindow(QMainWindow):
             self.edit_claim(claim.id, {"verdict": labels[number - 1]})
 
     def new_claim(self, start: int, end: int) -> None:
+        from workbench.core.models import Claim, Origin
+        from workbench.ui import commands
+
         if self.store is None or self.article_id is None:
             return
         claim = Claim(article_id=self.article_id, start=start, end=end, quote="", origin=Origin.MANUAL)
@@ -247,12 +296,16 @@ class MainWindow(QMainWindow):
             self.claim_list.select_claim(command.claim_id)
 
     def set_span(self, start: int, end: int) -> None:
+        from workbench.ui import commands
+
         claim = self.current_claim()
         if claim is not None:
             self._push(commands.EditClaimCommand(self.store, claim.id, {"start": start, "end": end},
                                                  "Adjust claim span"))
 
     def drop_claim(self) -> None:
+        from workbench.ui import commands
+
         claim = self.current_claim()
         if claim is not None:
             row = self.claim_list.table.currentIndex().row()
@@ -263,6 +316,8 @@ class MainWindow(QMainWindow):
                 self.claim_list.table.setCurrentIndex(index)
 
     def split_claim(self) -> None:
+        from workbench.ui import commands
+
         claim = self.current_claim()
         at = self.article_view.text.cursor_index()
         if claim is None or not claim.start < at < claim.end:
@@ -271,6 +326,8 @@ class MainWindow(QMainWindow):
         self._push(commands.SplitClaimCommand(self.store, claim.id, at))
 
     def merge_with_next(self) -> None:
+        from workbench.ui import commands
+
         claim = self.current_claim()
         if claim is None:
             return
@@ -282,16 +339,23 @@ class MainWindow(QMainWindow):
         self._push(commands.MergeClaimsCommand(self.store, claim.id, following.id))
 
     def add_evidence(self, claim_id: int, url: str, stance: str, note: str) -> None:
+        from workbench.core.models import Stance
+        from workbench.ui import commands
+
         if self._push(commands.AddEvidenceCommand(self.store, claim_id, url, Stance(stance), note)):
             self.detail.evidence_added()
         else:
             self.detail.show_message(self.statusBar().currentMessage())
 
     def remove_evidence(self, evidence_id: int) -> None:
+        from workbench.ui import commands
+
         self._push(commands.RemoveEvidenceCommand(self.store, evidence_id))
 
     # -- background jobs -------------------------------------------------------------
     def redetect(self) -> None:
+        from workbench.ui.workers import DetectClaimsWorker
+
         if self.store is None or self.article_id is None:
             return
         self.detail.save_text_fields()
@@ -327,18 +391,15 @@ class MainWindow(QMainWindow):
 
     # -- settings --------------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        s = settings()
-        if s.value("geometry"):
-            self.restoreGeometry(s.value("geometry"))
-        else:
+        geometry = settings().value("geometry")
+        if not (geometry and self.restoreGeometry(geometry)):
             self.resize(1400, 900)
-        if s.value("splitter"):
-            self.splitter.restoreState(s.value("splitter"))
-        else:
+
+    def _restore_splitters(self) -> None:
+        s = settings()
+        if not (s.value("splitter") and self.splitter.restoreState(s.value("splitter"))):
             self.splitter.setSizes([600, 800])
-        if s.value("right_splitter"):
-            self.right.restoreState(s.value("right_splitter"))
-        else:
+        if not (s.value("right_splitter") and self.right.restoreState(s.value("right_splitter"))):
             self.right.setSizes([360, 500])
         zoom = int(s.value("zoom", 0))
         if zoom:
@@ -364,15 +425,13 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         s = settings()
         s.setValue("geometry", self.saveGeometry())
-        s.setValue("splitter", self.splitter.saveState())
-        s.setValue("right_splitter", self.right.saveState())
-        s.setValue("zoom", getattr(self, "_zoom", 0))
+        if self.built:
+            s.setValue("splitter", self.splitter.saveState())
+            s.setValue("right_splitter", self.right.saveState())
+            s.setValue("zoom", getattr(self, "_zoom", 0))
         self.jobs.wait_all()
         self._close_store()
         super().closeEvent(event)
 
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
-
-    def _placeholder(self) -> QWidget:  # pragma: no cover
-        return QWidget()
