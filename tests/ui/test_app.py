@@ -48,3 +48,56 @@ def test_demo_project_is_created_once_then_reopened(qtbot):
     assert demo_project_path().stat().st_mtime_ns >= created
     assert second.claim_list.proxy.rowCount() == window.claim_list.proxy.rowCount()
     second._close_store()
+
+
+def test_window_appears_before_its_panels_and_the_project(qtbot, seed_project):
+    """start_window shows the frame at once; panels, then the claims, follow it."""
+    from workbench.ui.app import start_window
+
+    window = start_window(seed_project)
+    qtbot.addWidget(window)
+    assert window.isVisible() and not window.built and window.store is None
+    with qtbot.waitSignal(window.claims_shown, timeout=30000) as shown:
+        pass
+    assert window.built and shown.args[0] == window.claim_list.proxy.rowCount() > 0
+    window.jobs.wait_all()
+    window._close_store()
+
+
+def test_a_refused_file_leaves_the_started_window_empty_and_says_why(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from workbench.ui.app import start_window
+
+    bad = tmp_path / "bad.fcw"
+    bad.write_bytes(b"not a project at all" * 10)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: shown.append(text))
+    window = start_window(bad)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "not a Fact-Check Workbench project" in shown[0]
+    assert window.store is None and window.isVisible()
+    assert bad.read_bytes() == b"not a project at all" * 10
+    window.jobs.wait_all()
+
+
+def test_dark_theme_recolours_the_window_and_the_claim_tints(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.ui.theme import apply_theme, palette_is_dark, theme_choice
+
+    app = QApplication.instance()
+    view = window.article_view.text
+    claim = window.store.claims()[-1]
+    light_tint = view.highlight_at(claim.start)
+    try:
+        window.actions["theme_dark"].trigger()
+        assert theme_choice() == "dark" and palette_is_dark(app.palette())
+        qtbot.waitUntil(lambda: palette_is_dark(view.palette()))
+        dark_tint = view.highlight_at(claim.start)
+        assert dark_tint is not None and dark_tint != light_tint
+        assert dark_tint.lightness() < 128  # light text on it stays legible
+    finally:
+        apply_theme(app, "light")
+    assert not palette_is_dark(app.palette())

@@ -10,9 +10,20 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from workbench.core.models import Claim, ClaimStatus, Evidence, Stance
@@ -60,7 +71,8 @@ class ClaimDetail(QWidget):
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
         self.reasons.setAccessibleName("Why this claim was picked")
-        self.reasons.setStyleSheet("color:#555; font-size:9pt")
+        self.reasons.setStyleSheet("font-size:9pt")
+        self.reasons.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # secondary, in any theme
 
         self.text = _SavingPlainText()
         self.text.setAccessibleName("Claim as reworded for the report")

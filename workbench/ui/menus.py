@@ -5,11 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QInputDialog, QMessageBox, QToolBar, QUndoView, QVBoxLayout,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QToolBar,
+    QUndoView,
+    QVBoxLayout,
 )
 
+from workbench.ui.theme import THEMES, apply_theme, theme_choice
 from workbench.ui.workers import ImportArticleWorker, NewProjectWorker, Worker
 
 if TYPE_CHECKING:
@@ -106,6 +114,16 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     passed = _action(window, view, "Show &passed-over sentences", lambda on: show_passed_over(window, on), "Ctrl+Shift+P")
     passed.setCheckable(True)
     actions["passed_over"] = passed
+    themes = view.addMenu("&Theme")
+    group = QActionGroup(window)
+    for choice in THEMES:
+        action = QAction(choice.capitalize() if choice != "system" else "Follow the &system", window)
+        action.setCheckable(True)
+        action.setChecked(choice == theme_choice())
+        action.triggered.connect(lambda _on=False, c=choice: apply_theme(QApplication.instance(), c))
+        group.addAction(action)
+        themes.addAction(action)
+        actions[f"theme_{choice}"] = action
 
     claim = bar.addMenu("&Claim")
     actions["new_claim"] = _action(window, claim, "&New claim from selection\tN", window.article_view.text.request_new_claim)

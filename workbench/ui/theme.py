@@ -31,20 +31,41 @@ def dark_palette() -> QPalette:
         (QPalette.ColorRole.ButtonText, text), (QPalette.ColorRole.Highlight, QColor(61, 110, 180)),
         (QPalette.ColorRole.HighlightedText, QColor(255, 255, 255)),
         (QPalette.ColorRole.ToolTipBase, base), (QPalette.ColorRole.ToolTipText, text),
-        (QPalette.ColorRole.PlaceholderText, QColor(140, 145, 150)),
     ):
         palette.setColor(role, colour)
+    muted = QColor(125, 130, 138)  # disabled actions and text must look disabled
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, muted)
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(160, 166, 174))
     return palette
 
 
-def apply_theme(app: QApplication) -> None:
-    """Fusion, with a dark palette when the system is dark; follows later changes too."""
+THEMES = ("system", "light", "dark")
+
+
+def theme_choice() -> str:
+    """The user's choice in View > Theme: "system" (the default), "light" or "dark"."""
+    choice = str(settings().value("theme", "system"))
+    return choice if choice in THEMES else "system"
+
+
+def apply_theme(app: QApplication, choice: str | None = None) -> None:
+    """Fusion, light or dark: as the system is (and follows its changes), or as chosen."""
     app.setStyle("Fusion")
+    if choice is not None:
+        settings().setValue("theme", choice)
 
     def update() -> None:
-        app.setPalette(dark_palette() if is_dark() else app.style().standardPalette())
+        wanted = theme_choice()
+        dark = is_dark() if wanted == "system" else wanted == "dark"
+        app.setPalette(dark_palette() if dark else app.style().standardPalette())
 
     update()
     hints = QGuiApplication.styleHints()
-    if hasattr(hints, "colorSchemeChanged"):
-        hints.colorSchemeChanged.connect(lambda *_: update())
+    if hasattr(hints, "colorSchemeChanged") and not app.property("theme-follows-system"):
+        app.setProperty("theme-follows-system", True)
+        hints.colorSchemeChanged.connect(lambda *_: apply_theme(app))
+
+
+def palette_is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
