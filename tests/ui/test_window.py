@@ -308,3 +308,19 @@ def test_widgets_have_accessible_names(window):
     assert {"Ctrl+Z", "Ctrl+F", "Ctrl+R"} <= shortcuts
     ids = [window.claim_list.proxy.index(r, 0).data(CLAIM_ID_ROLE) for r in range(3)]
     assert all(isinstance(i, int) for i in ids)
+
+
+def test_selected_claim_underlines_the_figures_and_names_it_was_picked_for(window, qtbot):
+    text = window.store.articles()[0].text
+    claim = next(c for c in window.store.claims() if "$115 million" in c.quote)
+    window.claim_list.select_claim(claim.id)
+    view = window.article_view.text
+    selections = view.extraSelections()
+    underlined = {
+        text[s.cursor.selectionStart():s.cursor.selectionEnd()]
+        for s in selections
+        if s.format.fontUnderline()
+    }
+    assert "$115 million" in underlined
+    assert all(term in claim.quote for term in underlined)
+    assert not selections[0].format.fontUnderline()  # the claim itself is not underlined whole

@@ -21,6 +21,29 @@ FAINT = QColor(150, 150, 150)  # passed-over sentences, when shown
 CLAIM_PROPERTY = QTextCharFormat.Property.UserProperty
 
 
+# Reasons whose values are words of the claim ("figure: two million", "names a person: ...").
+TERM_REASONS = (
+    "money", "percentage", "quantity", "figure", "figures", "date", "time", "names a person",
+    "names an organisation", "names a place", "names a group", "names an event", "names a law",
+    "names",
+)
+
+
+def reason_terms(claim: Claim) -> list[tuple[int, int]]:
+    """Article spans of the figures and names a claim's reasons cite, found in its quote."""
+    spans: list[tuple[int, int]] = []
+    for reason in claim.reasons:
+        label, _, values = reason.partition(": ")
+        if label not in TERM_REASONS:
+            continue
+        for value in values.split(", "):
+            value = value.strip()
+            at = claim.quote.find(value) if value else -1
+            if at >= 0:
+                spans.append((claim.start + at, claim.start + at + len(value)))
+    return sorted(set(spans))
+
+
 class _Offsets:
     """Python string indices <-> QTextDocument positions (UTF-16: astral characters count 2)."""
 
@@ -214,12 +237,20 @@ class ArticleText(QTextBrowser):
         sel.cursor = self._cursor(claim.start, claim.end)
         fmt = QTextCharFormat()
         fmt.setBackground(colour)
-        fmt.setFontUnderline(True)
-        fmt.setUnderlineColor(self.palette().text().color())
         fmt.setFontWeight(QFont.Weight.DemiBold)
         fmt.setProperty(CLAIM_PROPERTY, claim.id)
         sel.format = fmt
-        self.setExtraSelections([sel])
+        selections = [sel]
+        # The figures, names and dates that made it a claim are underlined inside it.
+        for start, end in reason_terms(claim):
+            term = QTextEdit.ExtraSelection()
+            term.cursor = self._cursor(start, end)
+            term_format = QTextCharFormat(fmt)
+            term_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            term_format.setUnderlineColor(self.palette().text().color())
+            term.format = term_format
+            selections.append(term)
+        self.setExtraSelections(selections)
 
     def _select(self, cursor: QTextCursor, start: int, end: int) -> None:
         cursor.setPosition(self._offsets.to_qt(start))
