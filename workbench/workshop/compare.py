@@ -93,6 +93,7 @@ class Comparison:
     def anonymised(self) -> Comparison:
         """The same comparison with each name replaced by "Participant N" (file order)."""
         alias = {p.name: f"Participant {i}" for i, p in enumerate(self.participants, start=1)}
+        secret = [*alias, *(Path(p.file).name for p in self.participants if p.file)]
         return replace(
             self,
             participants=[replace(p, name=alias[p.name], file="") for p in self.participants],
@@ -101,7 +102,7 @@ class Comparison:
                 for c in self.claims
             ],
             cohen=[replace(p, a=alias[p.a], b=alias[p.b]) for p in self.cohen],
-            warnings=[w for w in self.warnings if not any(n in w for n in alias)],
+            warnings=[w for w in self.warnings if not any(n in w for n in secret)],
         )
 
     def to_dict(self) -> dict:
