@@ -48,6 +48,7 @@ class ParticipantNameDialog(QDialog):
     def __init__(self, title: str, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Workshop exercise")
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         intro = QLabel(f"This is the workshop exercise <b>{escape(title)}</b>.<br>"
                        "Your name is saved in this file so the trainer can tell the files apart.")
@@ -140,7 +141,7 @@ class ParticipantMode(QObject):
         name = participant_name(store)
         parts = [f"Exercise: {exercise.title}", f"Participant: {name or '(no name yet)'}"]
         if locked:
-            parts.append("🔒 claim list locked")
+            parts.append("claim list locked by the trainer")
         self.label.setText("  ·  ".join(parts))
         self.label.setToolTip(LOCKED_TIP if locked else "")
         self.label.show()
