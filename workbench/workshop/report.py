@@ -27,7 +27,7 @@ h1{font-size:40px;margin:0 0 4px}h2{font-size:30px;margin:40px 0 12px;border-bot
 table{border-collapse:collapse;width:100%;margin:8px 0}
 th,td{border:1px solid #999;padding:6px 10px;text-align:left;vertical-align:top}
 th{background:#eee}td.n{text-align:right;font-variant-numeric:tabular-nums}
-.chip{display:inline-block;border-radius:6px;padding:1px 8px;margin:2px;font-size:18px}
+.chip{display:inline-block;white-space:nowrap;border-radius:6px;padding:1px 8px;margin:2px;font-size:18px}
 .warn{background:#fff3cd;border-left:6px solid #c77c00;padding:8px 14px;margin:6px 0;font-size:18px}
 .legend span{margin-right:18px;white-space:nowrap}.sw{display:inline-block;width:22px;height:22px;
  vertical-align:middle;margin-right:6px;border:1px solid #333}
@@ -52,9 +52,9 @@ def _dark(colour: str) -> bool:
     return 0.299 * r + 0.587 * g + 0.114 * b < 150
 
 
-def _chip(label: str | None, colours: dict[str, str]) -> str:
+def _chip(label: str | None, colours: dict[str, str], empty: str = "none") -> str:
     if not label:
-        return "<span class=chip style='border:1px dashed #555'>none</span>"
+        return f"<span class=chip style='border:1px dashed #555'>{empty}</span>"
     colour = colours.get(label, "#9e9e9e")
     return (f"<span class=chip style='background:{escape(colour)};"
             f"color:{TEXT_COLOUR_ON[_dark(colour)]}'>{escape(label)}</span>")
@@ -135,7 +135,7 @@ def render_html(comparison: Comparison, *, anonymous: bool = False) -> str:
     for claim in c.claims:
         spread = "".join(f"{_chip(label, colours)}×{n} " for label, n in claim.spread.items())
         if claim.unrated:
-            spread += f"{_chip(None, colours)}×{claim.unrated}"
+            spread += f"{_chip(None, colours, 'not rated')}×{claim.unrated}"
         out.append(
             f"<tr><td>{escape(_claim_tag(claim))}</td><td>{escape(_short(claim.text))}</td>"
             f"<td>{_chip(claim.key_verdict, colours) if c.key_file else ''}</td><td>{spread}</td>"
