@@ -15,6 +15,7 @@ from workbench.core.scale import load_preset
 from workbench.io.article_text import read_text_article
 from workbench.paths import SEED_ARTICLE, data_dir
 from workbench.store import ProjectStore
+from workbench.workshop.exercise import ensure_unlocked
 
 Progress = Callable[[int, int], None]
 
@@ -35,8 +36,9 @@ def detect_claims(
 
     Automatic claims with no verdict, rationale, evidence or rewording are replaced;
     manual claims and worked-on claims stay, and a new candidate that overlaps one of
-    them is not added again.
+    them is not added again. A workshop exercise the trainer locked is refused.
     """
+    ensure_unlocked(store)
     article = store.article(article_id)
     candidates = [
         c for c in nlp.extract(article.text, threshold=threshold, progress=progress) if c.checkworthy

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from workbench.ui.theme import THEMES, apply_theme, theme_choice
 from workbench.ui.workers import ImportArticleWorker, NewProjectWorker, Worker
+from workbench.ui.workshop_menu import build_workshop_menu
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -135,6 +136,8 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     verdicts = claim.addMenu("Set &verdict")
     verdicts.aboutToShow.connect(lambda: _fill_verdicts(window, verdicts))
     actions["redetect"] = _action(window, claim, "&Re-detect claims", window.redetect, "Ctrl+R")
+
+    build_workshop_menu(window, bar, actions)
 
     help_menu = bar.addMenu("&Help")
     actions["shortcuts"] = _action(window, help_menu, "&Keyboard shortcuts", lambda: QMessageBox.information(window, "Keyboard shortcuts", SHORTCUTS), "F1")
