@@ -31,7 +31,8 @@ class EditClaimCommand(QUndoCommand):
         self.store.update_claim(self.claim_id, **self.after)
 
     def undo(self) -> None:
-        self.store.update_claim(self.claim_id, **self.before)
+        # Undo puts back what was there, even a "done" the checks would now refuse.
+        self.store.update_claim(self.claim_id, check_done=False, **self.before)
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         if len(self.after) == 1:
