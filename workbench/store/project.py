@@ -18,9 +18,12 @@ from workbench.store.evidence import EvidenceMixin
 from workbench.store.migrations import SCHEMA_VERSION
 from workbench.store.scales import ScaleMixin
 from workbench.store.search import SearchMixin
+from workbench.store.versions import VersionsMixin
 
 
-class ProjectStore(ArticlesMixin, ClaimsMixin, EvidenceMixin, ScaleMixin, SearchMixin):
+class ProjectStore(
+    ArticlesMixin, ClaimsMixin, EvidenceMixin, ScaleMixin, SearchMixin, VersionsMixin
+):
     """A project file, open. Every write is committed at once; there is nothing to save."""
 
     @classmethod
