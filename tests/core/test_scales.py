@@ -8,7 +8,12 @@ from workbench.core.checks import DoneRules, missing_for_done
 from workbench.core.errors import ValidationError
 from workbench.core.models import Claim
 from workbench.core.scale import (
-    VerdictLabel, VerdictScale, check_colour, conclusion_of, load_preset, preset_names,
+    VerdictLabel,
+    VerdictScale,
+    check_colour,
+    conclusion_of,
+    load_preset,
+    preset_names,
 )
 
 
@@ -24,7 +29,13 @@ def test_every_preset_loads_and_is_valid():
 def test_politifact_has_six_ordered_levels_down_to_pants_on_fire():
     scale = load_preset("PolitiFact")
     assert scale.ordinal_labels() == [
-        "True", "Mostly True", "Half True", "Mostly False", "False", "Pants on Fire"]
+        "True",
+        "Mostly True",
+        "Half True",
+        "Mostly False",
+        "False",
+        "Pants on Fire",
+    ]
     assert scale.rating_bounds() == (6, 1)
     assert scale.find("pants ON fire").rating == 1
 
@@ -44,7 +55,8 @@ def test_conclusion_only_has_no_labels_and_refuses_one():
     with pytest.raises(ValidationError, match="the rationale is the verdict"):
         scale.resolve("False")
     assert conclusion_of("Wrong: the figure is 3%, not 30%. Details follow.") == (
-        "Wrong: the figure is 3%, not 30%.")
+        "Wrong: the figure is 3%, not 30%."
+    )
     assert conclusion_of("") == ""
 
 
@@ -70,7 +82,10 @@ def test_missing_for_done_lists_each_missing_thing():
     scale = load_preset()
     rules = DoneRules()
     assert missing_for_done(_claim(), rules, scale) == [
-        "a verdict", "a rationale", "1 evidence item"]
+        "a verdict",
+        "a rationale",
+        "1 evidence item",
+    ]
     done = _claim(verdict="False", rationale="because", evidence_count=1)
     assert missing_for_done(done, rules, scale) == []
     afp = DoneRules(min_evidence=2)
@@ -90,6 +105,7 @@ def test_done_rules_from_settings_are_forgiving_but_replace_is_strict():
     assert DoneRules.from_setting(None) == DoneRules()
     assert DoneRules.from_setting({"min_evidence": "junk"}).min_evidence == 1
     assert DoneRules.from_setting({"min_evidence": 2, "require_verdict": False}) == DoneRules(
-        require_verdict=False, min_evidence=2)
+        require_verdict=False, min_evidence=2
+    )
     with pytest.raises(ValidationError, match="0 to 20"):
         DoneRules().replace(min_evidence=-1)

@@ -34,7 +34,9 @@ def test_html_page_gives_main_text_and_metadata(tmp_path):
 
 def test_html_declared_as_latin1_with_windows_quotes_decodes_as_browsers_do(tmp_path):
     paragraphs = [p + " Ça coûte 5 € à Zürich." for p in PARAGRAPHS]
-    html = news_page(charset="iso-8859-1", lang="fr", title="Le budget — 12 %", paragraphs=paragraphs)
+    html = news_page(
+        charset="iso-8859-1", lang="fr", title="Le budget — 12 %", paragraphs=paragraphs
+    )
     page = write_page(tmp_path / "latin.html", html, encoding="cp1252")
     assert declared_charset(page.read_bytes()) == "iso-8859-1"
     article = read_article(page)
@@ -43,7 +45,9 @@ def test_html_declared_as_latin1_with_windows_quotes_decodes_as_browsers_do(tmp_
 
 
 def test_html_in_a_legacy_cyrillic_charset(tmp_path):
-    paragraphs = ["Министр заявил, что бюджет вырос на 12 процентов в 2023 году, до 4,2 млн рублей."]
+    paragraphs = [
+        "Министр заявил, что бюджет вырос на 12 процентов в 2023 году, до 4,2 млн рублей."
+    ]
     html = news_page(charset="windows-1251", title="Бюджет вырос", paragraphs=paragraphs * 3)
     article = read_article(write_page(tmp_path / "ru.html", html, encoding="cp1251"))
     assert paragraphs[0] in article.text
@@ -66,14 +70,21 @@ def test_html_without_a_declaration_must_be_utf8(tmp_path):
 
 
 def test_tiny_page_falls_back_to_all_visible_text(tmp_path):
-    page = write_page(tmp_path / "tiny.html",
-                      "<html><head><script>x=1</script></head><body><p>Prices rose 40%.</p></body></html>")
+    page = write_page(
+        tmp_path / "tiny.html",
+        "<html><head><script>x=1</script></head><body><p>Prices rose 40%.</p></body></html>",
+    )
     assert read_article(page).text == "Prices rose 40%."
 
 
 def test_docx_paragraphs_title_and_author(tmp_path):
-    path = write_docx(tmp_path / "draft.docx", title="Budget check", author="Ana Pérez",
-                      heading="City budget rose by 12 percent", paragraphs=PARAGRAPHS)
+    path = write_docx(
+        tmp_path / "draft.docx",
+        title="Budget check",
+        author="Ana Pérez",
+        heading="City budget rose by 12 percent",
+        paragraphs=PARAGRAPHS,
+    )
     article = read_article(path)
     assert article.title == "Budget check" and article.author == "Ana Pérez"
     assert article.text.startswith("City budget rose by 12 percent\n\n" + PARAGRAPHS[0])
@@ -143,14 +154,17 @@ class _Server:
 
 @pytest.fixture
 def server():
-    html = news_page(charset="utf-8").replace('<meta http-equiv="Content-Type" '
-                                              'content="text/html; charset=utf-8">', "")
-    s = _Server({
-        "/article": (200, "text/html; charset=windows-1252", html.encode("cp1252")),
-        "/old": (302, "/article", b""),
-        "/plain": (200, "text/plain; charset=utf-8", "Prices rose 40% in 2023.".encode()),
-        "/image": (200, "image/png", b"\x89PNG\r\n"),
-    })
+    html = news_page(charset="utf-8").replace(
+        '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">', ""
+    )
+    s = _Server(
+        {
+            "/article": (200, "text/html; charset=windows-1252", html.encode("cp1252")),
+            "/old": (302, "/article", b""),
+            "/plain": (200, "text/plain; charset=utf-8", b"Prices rose 40% in 2023."),
+            "/image": (200, "image/png", b"\x89PNG\r\n"),
+        }
+    )
     yield s
     s.close()
 

@@ -9,7 +9,6 @@ import pytest
 from workbench import ops
 from workbench.core.anchoring import reanchor
 from workbench.core.errors import NotFoundError
-from workbench.store import ProjectStore
 
 
 @pytest.fixture
@@ -32,15 +31,17 @@ def test_inserting_a_paragraph_before_a_claim_moves_it_unflagged(project):
     original = store.article(1).text
     text = path.read_text(encoding="utf-8")
     anchor = worked[0].quote
-    path.write_text(text.replace(anchor, "An editor's note was added here. It says 40% more.\n\n"
-                                 + anchor), encoding="utf-8")
+    path.write_text(
+        text.replace(anchor, "An editor's note was added here. It says 40% more.\n\n" + anchor),
+        encoding="utf-8",
+    )
     result = ops.import_article(store, path)
     assert result.report is not None and result.report.previous_id == 1
     new = store.article(result.article.id)
     for old in worked:
         claim = store.claim(old.id)
         assert claim.article_id == new.id
-        assert new.text[claim.start:claim.end] == old.quote == claim.quote
+        assert new.text[claim.start : claim.end] == old.quote == claim.quote
         assert claim.anchor_note == ""
         assert (claim.verdict, claim.rationale) == ("False", f"rationale for {old.id}")
     assert store.claim(worked[0].id).start > worked[0].start
@@ -73,7 +74,7 @@ def test_rewriting_a_claim_flags_it_changed_and_a_removed_one_vanished(project):
     vanished = store.claim(worked[2].id)
     assert result.report.vanished == [worked[2].id]
     assert vanished.article_id == 1 and "vanished" in vanished.anchor_note
-    assert store.article(1).text[vanished.start:vanished.end] == worked[2].quote
+    assert store.article(1).text[vanished.start : vanished.end] == worked[2].quote
     assert "1 changed" in result.message() and "1 vanished" in result.message()
 
 
@@ -105,8 +106,10 @@ def test_reanchor_prefers_the_occurrence_with_the_same_context():
 
 def test_reanchor_finds_a_rewritten_quote_without_its_context():
     old = "The ministry said that 4,200 homes were built in 2022 across the region."
-    new_text = "Other news. The ministry said that 4,500 homes were built in 2023 across the region. Done."
+    new_text = (
+        "Other news. The ministry said that 4,500 homes were built in 2023 across the region. Done."
+    )
     place = reanchor(old, "", "", 0, 100, new_text)
     assert place.status == "changed" and place.similarity > 0.9
-    assert new_text[place.start:place.end].startswith("The ministry said that 4,500")
+    assert new_text[place.start : place.end].startswith("The ministry said that 4,500")
     assert reanchor(old, "", "", 0, 100, "Nothing to do with it at all.").status == "vanished"

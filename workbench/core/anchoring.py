@@ -63,8 +63,8 @@ def _exact(quote: str, prefix: str, suffix: str, expected: int, text: str) -> in
     at = text.find(quote)
     seen = 0
     while at != -1 and seen < MAX_OCCURRENCES:
-        context = _common_suffix(prefix, text[max(0, at - len(prefix)):at]) + _common_prefix(
-            suffix, text[at + len(quote):at + len(quote) + len(suffix)]
+        context = _common_suffix(prefix, text[max(0, at - len(prefix)) : at]) + _common_prefix(
+            suffix, text[at + len(quote) : at + len(quote) + len(suffix)]
         )
         key = (context, -abs(at - expected))
         if best is None or key > best:
@@ -145,7 +145,7 @@ def reanchor(
     expected = round(old_start * len(text) / old_length) if old_length else old_start
     at = _exact(quote, prefix, suffix, expected, text)
     if at is not None:
-        same = at == old_start and text[max(0, at - len(prefix)):at] == prefix
+        same = at == old_start and text[max(0, at - len(prefix)) : at] == prefix
         return Placement("same" if same else "moved", at, at + len(quote))
     placement = _between_context(quote, prefix, suffix, text)
     if placement is None or placement.similarity < 0.3:
@@ -170,6 +170,8 @@ class ReanchorReport:
         if self.changed:
             parts.append(f"{len(self.changed)} changed ({', '.join(map(str, self.changed))})")
         if self.vanished:
-            parts.append(f"{len(self.vanished)} vanished ({', '.join(map(str, self.vanished))}), "
-                         f"kept on the earlier version")
+            parts.append(
+                f"{len(self.vanished)} vanished ({', '.join(map(str, self.vanished))}), "
+                f"kept on the earlier version"
+            )
         return "; ".join(parts)

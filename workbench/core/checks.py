@@ -26,7 +26,7 @@ class DoneRules:
     min_evidence: int = 1
 
     @classmethod
-    def from_setting(cls, value: dict | None) -> "DoneRules":
+    def from_setting(cls, value: dict | None) -> DoneRules:
         """The rules stored in the settings (missing keys take the defaults)."""
         value = value if isinstance(value, dict) else {}
         default = cls()
@@ -43,7 +43,7 @@ class DoneRules:
     def to_setting(self) -> dict:
         return asdict(self)
 
-    def replace(self, **changes) -> "DoneRules":
+    def replace(self, **changes) -> DoneRules:
         data = {**self.to_setting(), **{k: v for k, v in changes.items() if v is not None}}
         minimum = data["min_evidence"]
         if not isinstance(minimum, int) or not 0 <= minimum <= MAX_MIN_EVIDENCE:
@@ -59,7 +59,9 @@ class DoneRules:
         if self.require_rationale:
             parts.append("a rationale")
         if self.min_evidence:
-            parts.append(f"at least {self.min_evidence} evidence item{'s' if self.min_evidence > 1 else ''}")
+            parts.append(
+                f"at least {self.min_evidence} evidence item{'s' if self.min_evidence > 1 else ''}"
+            )
         return ", ".join(parts) if parts else "nothing"
 
 
@@ -83,8 +85,12 @@ def missing_for_done(claim: Claim, rules: DoneRules, scale: VerdictScale) -> lis
     short = rules.min_evidence - claim.evidence_count
     if short > 0:
         if claim.evidence_count:
-            missing.append(f"{short} more evidence item{'s' if short > 1 else ''} "
-                           f"(has {claim.evidence_count} of {rules.min_evidence})")
+            missing.append(
+                f"{short} more evidence item{'s' if short > 1 else ''} "
+                f"(has {claim.evidence_count} of {rules.min_evidence})"
+            )
         else:
-            missing.append(f"{rules.min_evidence} evidence item{'s' if rules.min_evidence > 1 else ''}")
+            missing.append(
+                f"{rules.min_evidence} evidence item{'s' if rules.min_evidence > 1 else ''}"
+            )
     return missing

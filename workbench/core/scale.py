@@ -22,7 +22,9 @@ def check_label_name(name: str) -> str:
     if not name:
         raise ValidationError("a verdict label needs a name")
     if len(name) > MAX_LABEL_LENGTH:
-        raise ValidationError(f"a verdict label is at most {MAX_LABEL_LENGTH} characters: {name[:40]!r}…")
+        raise ValidationError(
+            f"a verdict label is at most {MAX_LABEL_LENGTH} characters: {name[:40]!r}…"
+        )
     return name
 
 
@@ -101,7 +103,7 @@ class VerdictScale:
                 return index
         raise ValidationError(f"the scale has no label {name!r}; labels: {', '.join(self.names())}")
 
-    def validate(self) -> "VerdictScale":
+    def validate(self) -> VerdictScale:
         """Refuse a scale whose labels are unnamed, duplicated (ignoring case) or badly coloured."""
         seen: set[str] = set()
         for label in self.labels:
@@ -119,7 +121,7 @@ class VerdictScale:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "VerdictScale":
+    def from_dict(cls, data: dict) -> VerdictScale:
         labels = [VerdictLabel(**label) for label in data.get("labels", [])]
         return cls(
             name=data["name"],

@@ -34,7 +34,9 @@ def _part(archive: zipfile.ZipFile, name: str, label: str, *, required: bool) ->
             raise ArticleError(f"{label}: not a Word document (no {name})") from None
         return None
     if info.file_size > MAX_PART:
-        raise ArticleError(f"{label}: the document is too large ({info.file_size / 1e6:.0f} MB of XML)")
+        raise ArticleError(
+            f"{label}: the document is too large ({info.file_size / 1e6:.0f} MB of XML)"
+        )
     data = archive.read(info)
     if b"<!DOCTYPE" in data[:2048] or b"<!ENTITY" in data[:2048]:
         raise ArticleError(f"{label}: refused: {name} declares a DTD, which Word never writes")
@@ -80,7 +82,7 @@ def read_docx_article(path: str | Path) -> Article:
     body = root.find(f"{W}body")
     paragraphs: list[str] = []
     heading = ""
-    for paragraph in (body.iter(f"{W}p") if body is not None else []):
+    for paragraph in body.iter(f"{W}p") if body is not None else []:
         text = _paragraph_text(paragraph).strip()
         if not text:
             continue

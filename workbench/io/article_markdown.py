@@ -44,7 +44,7 @@ def front_matter(raw: str) -> tuple[dict[str, str], str]:
         key, sep, value = line.partition(":")
         if sep and key.strip():
             meta[key.strip().lower()] = value.strip().strip("'\"")
-    return meta, raw[match.end():]
+    return meta, raw[match.end() :]
 
 
 def markdown_to_text(raw: str) -> str:
@@ -60,7 +60,9 @@ def read_markdown_article(path: str | Path, *, encoding: str | None = None) -> A
     raw = decode(read_bytes(path), path.name, encoding)
     meta, body = front_matter(raw.lstrip("\ufeff"))
     article = article_from_text(
-        markdown_to_text(body), name=path.name, source=str(path.resolve()),
+        markdown_to_text(body),
+        name=path.name,
+        source=str(path.resolve()),
         title=meta.get("title", ""),
     )
     article.author = meta.get("author", "")

@@ -41,14 +41,18 @@ def fetch_article(url: str, *, encoding: str | None = None) -> Article:
     try:
         with session.get(url, timeout=TIMEOUT, stream=True, allow_redirects=True) as response:
             if response.status_code >= 400:
-                raise ArticleError(f"{url}: the server answered {response.status_code} "
-                                   f"{response.reason or ''}".rstrip())
+                raise ArticleError(
+                    f"{url}: the server answered {response.status_code} "
+                    f"{response.reason or ''}".rstrip()
+                )
             body = bytearray()
             for chunk in response.iter_content(64 * 1024):
                 body.extend(chunk)
                 if len(body) > MAX_BYTES:
-                    raise ArticleError(f"{url}: the page is larger than "
-                                       f"{MAX_BYTES / 1e6:.0f} MB; save it and import the file")
+                    raise ArticleError(
+                        f"{url}: the page is larger than "
+                        f"{MAX_BYTES / 1e6:.0f} MB; save it and import the file"
+                    )
             final_url = response.url
             kind, charset = _content_type(response.headers.get("content-type", ""))
     except requests.exceptions.ConnectionError as exc:
@@ -57,8 +61,9 @@ def fetch_article(url: str, *, encoding: str | None = None) -> Article:
             reason = "the host name cannot be resolved"
         elif "Connection refused" in str(exc):
             reason = "the connection was refused"
-        raise ArticleError(f"{url}: cannot be fetched, no connection ({reason}; offline?); "
-                           f"{_OFFLINE}") from None
+        raise ArticleError(
+            f"{url}: cannot be fetched, no connection ({reason}; offline?); {_OFFLINE}"
+        ) from None
     except requests.exceptions.Timeout:
         raise ArticleError(f"{url}: the server did not answer in time; {_OFFLINE}") from None
     except requests.exceptions.TooManyRedirects:

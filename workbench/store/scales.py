@@ -82,8 +82,14 @@ class ScaleMixin(StoreBase):
             self.db.execute(
                 "INSERT INTO scale_labels (position, name, colour, description, rating, ordinal) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                [position, label.name, label.colour, label.description, label.rating,
-                 int(label.ordinal)],
+                [
+                    position,
+                    label.name,
+                    label.colour,
+                    label.description,
+                    label.rating,
+                    int(label.ordinal),
+                ],
             )
 
     def verdict_usage(self) -> dict[str, int]:
@@ -100,8 +106,12 @@ class ScaleMixin(StoreBase):
         if not names:
             return []
         marks = ", ".join("?" for _ in names)
-        return [r[0] for r in self.db.execute(
-            f"SELECT id FROM claims WHERE verdict IN ({marks}) ORDER BY id", names).fetchall()]
+        return [
+            r[0]
+            for r in self.db.execute(
+                f"SELECT id FROM claims WHERE verdict IN ({marks}) ORDER BY id", names
+            ).fetchall()
+        ]
 
     # -- editing one label -----------------------------------------------------------
     def _editable_scale(self) -> VerdictScale:
@@ -112,12 +122,15 @@ class ScaleMixin(StoreBase):
             )
         return scale
 
-    def _save_labels(self, before: VerdictScale, labels: list[VerdictLabel], action: str,
-                     detail: dict) -> None:
+    def _save_labels(
+        self, before: VerdictScale, labels: list[VerdictLabel], action: str, detail: dict
+    ) -> None:
         """Write the new label list and log one scale entry (inside a ``_write``)."""
         self._write_labels(labels)
         self._log(
-            "scale", None, action,
+            "scale",
+            None,
+            action,
             {"labels": before.names(), **detail.get("before", {})},
             {"labels": [label.name for label in labels], **detail.get("after", {})},
         )
@@ -151,8 +164,12 @@ class ScaleMixin(StoreBase):
         labels[index] = replace(labels[index], name=new)
         ids = self._claim_ids_with([old])
         with self._write() as db:
-            self._save_labels(scale, labels, "rename label",
-                              {"before": {"label": old}, "after": {"label": new, "claims": len(ids)}})
+            self._save_labels(
+                scale,
+                labels,
+                "rename label",
+                {"before": {"label": old}, "after": {"label": new, "claims": len(ids)}},
+            )
             db.execute(
                 "UPDATE claims SET verdict = ?, updated_at = ? WHERE verdict = ?",
                 [new, utc_now(), old],
@@ -194,9 +211,13 @@ class ScaleMixin(StoreBase):
         labels[index] = replace(current, **changes)
         with self._write():
             self._save_labels(
-                scale, labels, "update label",
-                {"before": {"label": current.name, **{k: getattr(current, k) for k in changes}},
-                 "after": {"label": current.name, **changes}},
+                scale,
+                labels,
+                "update label",
+                {
+                    "before": {"label": current.name, **{k: getattr(current, k) for k in changes}},
+                    "after": {"label": current.name, **changes},
+                },
             )
         return labels[index]
 
@@ -211,9 +232,15 @@ class ScaleMixin(StoreBase):
         label = labels.pop(index)
         labels.insert(position, label)
         with self._write():
-            self._save_labels(scale, labels, "move label",
-                              {"before": {"label": label.name, "position": index},
-                               "after": {"label": label.name, "position": position}})
+            self._save_labels(
+                scale,
+                labels,
+                "move label",
+                {
+                    "before": {"label": label.name, "position": index},
+                    "after": {"label": label.name, "position": position},
+                },
+            )
         return self.scale()
 
     def delete_scale_label(self, name: str, *, move_to: str | None = None) -> int:
@@ -237,12 +264,17 @@ class ScaleMixin(StoreBase):
         labels = [label for label in scale.labels if label.name != old]
         with self._write() as db:
             if ids:
-                db.execute("UPDATE claims SET verdict = ?, updated_at = ? WHERE verdict = ?",
-                           [target, utc_now(), old])
+                db.execute(
+                    "UPDATE claims SET verdict = ?, updated_at = ? WHERE verdict = ?",
+                    [target, utc_now(), old],
+                )
                 for claim_id in ids:
                     self._log("claim", claim_id, "update", {"verdict": old}, {"verdict": target})
                 self._changed("claim", "update", *ids)
-            self._save_labels(scale, labels, "delete label",
-                              {"before": {"label": old}, "after": {"moved_to": target,
-                                                                   "claims": len(ids)}})
+            self._save_labels(
+                scale,
+                labels,
+                "delete label",
+                {"before": {"label": old}, "after": {"moved_to": target, "claims": len(ids)}},
+            )
         return len(ids)

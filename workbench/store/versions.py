@@ -34,7 +34,9 @@ class VersionsMixin(StoreBase):
         replaced = set(self.article_versions())
         return [a for a in self.articles() if a.id not in replaced]
 
-    def add_article_version(self, previous_id: int, article: Article) -> tuple[Article, ReanchorReport]:
+    def add_article_version(
+        self, previous_id: int, article: Article
+    ) -> tuple[Article, ReanchorReport]:
         """Store ``article`` as the new version of ``previous_id`` and move its claims over.
 
         One transaction: the new article, every claim found again (new span, quote,
@@ -49,24 +51,34 @@ class VersionsMixin(StoreBase):
             report.article_id = new.id
             rows = db.execute(
                 "SELECT id, span_start, span_end, quote, prefix, suffix, text FROM claims "
-                "WHERE article_id = ? ORDER BY span_start, id", [previous_id]
+                "WHERE article_id = ? ORDER BY span_start, id",
+                [previous_id],
             ).fetchall()
             for claim_id, start, end, quote, prefix, suffix, _text in rows:
-                place = reanchor(quote, prefix or "", suffix or "", start, len(previous.text),
-                                 new.text)
+                place = reanchor(
+                    quote, prefix or "", suffix or "", start, len(previous.text), new.text
+                )
                 before = {"article_id": previous_id, "start": start, "end": end, "quote": quote}
                 if not place.found:
-                    note = (f"vanished from the version of {when[:10]} (article {new.id}); "
-                            "kept on this earlier version")
-                    db.execute("UPDATE claims SET anchor_note = ?, updated_at = ? WHERE id = ?",
-                               [note, when, claim_id])
+                    note = (
+                        f"vanished from the version of {when[:10]} (article {new.id}); "
+                        "kept on this earlier version"
+                    )
+                    db.execute(
+                        "UPDATE claims SET anchor_note = ?, updated_at = ? WHERE id = ?",
+                        [note, when, claim_id],
+                    )
                     self._log("claim", claim_id, "reanchor", before, {"anchor_note": note})
                     report.vanished.append(claim_id)
                     continue
                 new_prefix, new_quote, new_suffix = anchor(new.text, place.start, place.end)
                 columns = {
-                    "article_id": new.id, "span_start": place.start, "span_end": place.end,
-                    "quote": new_quote, "prefix": new_prefix, "suffix": new_suffix,
+                    "article_id": new.id,
+                    "span_start": place.start,
+                    "span_end": place.end,
+                    "quote": new_quote,
+                    "prefix": new_prefix,
+                    "suffix": new_suffix,
                     "updated_at": when,
                 }
                 if place.status == "changed":
@@ -79,18 +91,36 @@ class VersionsMixin(StoreBase):
                     report.same.append(claim_id)
                 sets = ", ".join(f"{name} = ?" for name in columns)
                 db.execute(f"UPDATE claims SET {sets} WHERE id = ?", [*columns.values(), claim_id])
-                self._log("claim", claim_id, "reanchor", before, {
-                    "article_id": new.id, "start": place.start, "end": place.end,
-                    "quote": new_quote, "status": place.status,
-                })
+                self._log(
+                    "claim",
+                    claim_id,
+                    "reanchor",
+                    before,
+                    {
+                        "article_id": new.id,
+                        "start": place.start,
+                        "end": place.end,
+                        "quote": new_quote,
+                        "status": place.status,
+                    },
+                )
             self._renumber(previous_id)
             self._renumber(new.id)
             versions = {str(k): v for k, v in self.article_versions().items()}
             versions[str(previous_id)] = new.id
             self.set_setting(VERSIONS_KEY, versions)
-            self._log("article", new.id, "new version", {"article_id": previous_id},
-                      {"article_id": new.id, "same": len(report.same),
-                       "changed": report.changed, "vanished": report.vanished})
+            self._log(
+                "article",
+                new.id,
+                "new version",
+                {"article_id": previous_id},
+                {
+                    "article_id": new.id,
+                    "same": len(report.same),
+                    "changed": report.changed,
+                    "vanished": report.vanished,
+                },
+            )
             moved = report.same + report.changed + report.vanished
             if moved:
                 self._changed("claim", "update", *moved)
