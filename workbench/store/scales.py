@@ -74,7 +74,20 @@ class ScaleMixin(StoreBase):
             self._log("scale", None, "update", before, scale.to_dict())
             self._changed("scale", "update")
             if renamed:
-                self._changed("claim", "update", *self._claim_ids_with(list(renamed.values())))
+                self._changed("claim", "update", *self.claim_ids_with_verdict(list(renamed.values())))
+
+    def restore_scale(self, scale: VerdictScale, verdicts: dict[int, str | None]) -> None:
+        """Put back an earlier scale and the verdicts of the claims an edit changed (undo)."""
+        before = self.scale().to_dict()
+        with self._write() as db:
+            for claim_id, verdict in verdicts.items():
+                db.execute("UPDATE claims SET verdict = ? WHERE id = ?", [verdict, claim_id])
+                self._log("claim", claim_id, "update", None, {"verdict": verdict})
+            self._write_labels(scale.labels)
+            self._log("scale", None, "restore", before, scale.to_dict())
+            self._changed("scale", "update")
+            if verdicts:
+                self._changed("claim", "update", *verdicts)
 
     def _write_labels(self, labels: list[VerdictLabel]) -> None:
         self.db.execute("DELETE FROM scale_labels")
@@ -102,7 +115,8 @@ class ScaleMixin(StoreBase):
             )
         }
 
-    def _claim_ids_with(self, names: list[str]) -> list[int]:
+    def claim_ids_with_verdict(self, names: list[str]) -> list[int]:
+        """The ids of the claims rated with any of ``names`` (exact spelling)."""
         if not names:
             return []
         marks = ", ".join("?" for _ in names)
@@ -162,7 +176,7 @@ class ScaleMixin(StoreBase):
             return 0
         labels = list(scale.labels)
         labels[index] = replace(labels[index], name=new)
-        ids = self._claim_ids_with([old])
+        ids = self.claim_ids_with_verdict([old])
         with self._write() as db:
             self._save_labels(
                 scale,
@@ -249,7 +263,7 @@ class ScaleMixin(StoreBase):
         scale = self._editable_scale()
         index = scale.index_of(name)
         old = scale.labels[index].name
-        ids = self._claim_ids_with([old])
+        ids = self.claim_ids_with_verdict([old])
         target = None
         if move_to is not None:
             target = scale.labels[scale.index_of(move_to)].name

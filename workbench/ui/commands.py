@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
+from workbench.core.errors import WorkbenchError
 from workbench.core.models import Claim, Evidence, Origin, Stance
 from workbench.store import ProjectStore
 
@@ -28,7 +29,13 @@ class EditClaimCommand(QUndoCommand):
         self.claim_id = claim_id
 
     def redo(self) -> None:
-        self.store.update_claim(self.claim_id, **self.after)
+        try:
+            self.store.update_claim(self.claim_id, **self.after)
+        except WorkbenchError:
+            # Refused (a "done" the checks do not allow...): an obsolete command is
+            # dropped by QUndoStack.push instead of staying on the stack.
+            self.setObsolete(True)
+            raise
 
     def undo(self) -> None:
         # Undo puts back what was there, even a "done" the checks would now refuse.

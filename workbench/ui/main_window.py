@@ -185,7 +185,14 @@ class MainWindow(QMainWindow):
             if self.detail.claim and self.detail.claim.id in change.ids:
                 self._show_detail(self.detail.claim.id)
             self._update_counts()
-        elif change.entity in ("claim", "evidence", "scale"):
+        elif change.entity == "scale":
+            scale = self.store.scale()
+            self.detail.set_scale(scale)
+            self.claim_list.set_scale(scale)
+            self.reload_claims()
+        elif change.entity == "setting":
+            self._show_detail(self.detail.claim.id if self.detail.claim else None)
+        elif change.entity in ("claim", "evidence"):
             if change.entity == "evidence" and self.detail.claim:
                 self.claim_list.model.update_claim(self.store.claim(self.detail.claim.id))
                 self._show_detail(self.detail.claim.id)
@@ -205,7 +212,9 @@ class MainWindow(QMainWindow):
         if self.store is None or claim_id is None:
             self.detail.set_claim(None, [])
             return
-        self.detail.set_claim(self.store.claim(claim_id), self.store.evidence(claim_id))
+        claim = self.store.claim(claim_id)
+        self.detail.set_claim(claim, self.store.evidence(claim_id))
+        self.detail.set_missing(self.store.missing_for_done(claim))
 
     def current_claim(self) -> Claim | None:
         claim_id = self.claim_list.current_claim_id()
@@ -221,12 +230,15 @@ class MainWindow(QMainWindow):
         try:
             self.undo_stack.push(command)
         except WorkbenchError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+            # PySide prefixes errors raised in redo(): show the user only our line.
+            self.statusBar().showMessage(str(exc).split("redo(): ", 1)[-1], 8000)
             return False
         return True
 
     def edit_claim(self, claim_id: int, fields: dict) -> None:
-        self._push(commands.EditClaimCommand(self.store, claim_id, fields))
+        if not self._push(commands.EditClaimCommand(self.store, claim_id, fields)):
+            # Refused (e.g. "done" with something missing): show the claim as it is.
+            self._show_detail(claim_id)
 
     def rate_by_number(self, number: int) -> None:
         claim = self.current_claim()
