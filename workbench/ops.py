@@ -84,15 +84,17 @@ def import_article(
         return ImportResult(stored, len(added))
     if store.article(previous).sha256 == article.sha256:
         return ImportResult(store.article(previous), unchanged=True)
+    # Claims nobody worked on are detection output: they are dropped and detected
+    # again in the new text; the report is about the claims people worked on.
+    worked = {c.id for c in store.claims(previous) if c.has_work}
     stored, report = store.add_article_version(previous, article)
-    idle = [c.id for c in store.claims(previous) if c.id in report.vanished and not c.has_work]
-    store.delete_claims(idle)
-    report.vanished = [i for i in report.vanished if i not in set(idle)]
-    # Detection replaces the claims nobody worked on: the report is about the others.
-    remaining = {c.id for c in store.claims(stored.id) if c.has_work}
+    store.delete_claims(
+        [i for i in report.same + report.changed + report.vanished if i not in worked]
+    )
+    report.same = [i for i in report.same if i in worked]
+    report.changed = [i for i in report.changed if i in worked]
+    report.vanished = [i for i in report.vanished if i in worked]
     added = detect_claims(store, stored.id, threshold=threshold, progress=progress)
-    report.same = [i for i in report.same if i in remaining]
-    report.changed = [i for i in report.changed if i in remaining]
     return ImportResult(stored, len(added), report=report)
 
 

@@ -166,7 +166,7 @@ class ReanchorReport:
     vanished: list[int]
 
     def summary(self) -> str:
-        parts = [f"{len(self.same)} claims found again"]
+        parts = [f"{len(self.same)} claims you worked on found again"]
         if self.changed:
             parts.append(f"{len(self.changed)} changed ({', '.join(map(str, self.changed))})")
         if self.vanished:
