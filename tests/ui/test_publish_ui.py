@@ -47,8 +47,10 @@ def test_rename_label_updates_claims_list_and_detail_and_undoes(window, editor, 
     assert on_disk(claim_id).verdict == "Incorrect"
     assert window.detail.verdict.currentData() == "Incorrect"
     assert window.detail.verdict.findData("False") == -1
-    assert "Incorrect" in [window.claim_list.verdict_filter.itemData(i)
-                           for i in range(window.claim_list.verdict_filter.count())]
+    assert "Incorrect" in [
+        window.claim_list.verdict_filter.itemData(i)
+        for i in range(window.claim_list.verdict_filter.count())
+    ]
     assert editor.model.data(editor.model.index(4, 4)) == "1"  # one claim uses it
     window.undo_stack.undo()
     assert on_disk(claim_id).verdict == "False"

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
 )
 
 from workbench.core.checks import MAX_MIN_EVIDENCE
@@ -54,7 +61,8 @@ class ProjectSettingsDialog(QDialog):
         form.addRow("", self.require_rationale)
         form.addRow("Evidence items, at least", self.min_evidence)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -70,10 +78,13 @@ class ProjectSettingsDialog(QDialog):
                 require_rationale=self.require_rationale.isChecked(),
                 min_evidence=self.min_evidence.value(),
             )
-            self.store.set_setting(ORGANISATION_KEY, {
-                "name": self.organisation.text().strip(),
-                "url": self.organisation_url.text().strip(),
-            })
+            self.store.set_setting(
+                ORGANISATION_KEY,
+                {
+                    "name": self.organisation.text().strip(),
+                    "url": self.organisation_url.text().strip(),
+                },
+            )
             self.store.set_setting(REVIEW_URL_KEY, self.review_url.text().strip())
             self.store.set_setting(DONE_CHECKS_KEY, rules.to_setting())
         except WorkbenchError as exc:

@@ -12,8 +12,17 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView, QColorDialog, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
-    QInputDialog, QLabel, QPushButton, QTableView, QVBoxLayout,
+    QAbstractItemView,
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
 )
 
 from workbench.core.errors import WorkbenchError
@@ -30,8 +39,13 @@ class ScaleEditCommand(QUndoCommand):
     reaches the stack); the push's first ``redo()`` therefore does nothing.
     """
 
-    def __init__(self, store: ProjectStore, text: str, action: Callable[[ProjectStore], object],
-                 affected: list[str]) -> None:
+    def __init__(
+        self,
+        store: ProjectStore,
+        text: str,
+        action: Callable[[ProjectStore], object],
+        affected: list[str],
+    ) -> None:
         super().__init__(text)
         self.store = store
         self.action = action
@@ -93,8 +107,11 @@ class ScaleTableModel(QAbstractTableModel):
             return label.name
         if role == Qt.ItemDataRole.DisplayRole:
             return [
-                label.name, label.colour, "" if label.rating is None else str(label.rating),
-                "yes" if label.ordinal else "no", str(self._usage.get(label.name, 0)),
+                label.name,
+                label.colour,
+                "" if label.rating is None else str(label.rating),
+                "yes" if label.ordinal else "no",
+                str(self._usage.get(label.name, 0)),
                 label.description,
             ][column]
         if role == Qt.ItemDataRole.DecorationRole and column in (0, 1):
@@ -133,9 +150,12 @@ class ScaleEditorDialog(QDialog):
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text, slot in (
-            ("add", "&Add…", self.add_label), ("rename", "&Rename…", self.rename_label),
-            ("colour", "&Colour…", self.recolour_label), ("up", "Move &up", lambda: self.move(-1)),
-            ("down", "Move &down", lambda: self.move(1)), ("delete", "&Delete", self.delete_label),
+            ("add", "&Add…", self.add_label),
+            ("rename", "&Rename…", self.rename_label),
+            ("colour", "&Colour…", self.recolour_label),
+            ("up", "Move &up", lambda: self.move(-1)),
+            ("down", "Move &down", lambda: self.move(1)),
+            ("delete", "&Delete", self.delete_label),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -159,8 +179,10 @@ class ScaleEditorDialog(QDialog):
         scale = self.store.scale()
         self.model.set_scale(scale, self.store.verdict_usage())
         if scale.conclusion_only:
-            self.title.setText(f"<b>{scale.name}</b>: no labels; the written conclusion "
-                               "(the rationale) is the verdict.")
+            self.title.setText(
+                f"<b>{scale.name}</b>: no labels; the written conclusion "
+                "(the rationale) is the verdict."
+            )
         else:
             self.title.setText(f"<b>{scale.name}</b>: {scale.description}")
         for button in self.buttons.values():
@@ -174,8 +196,9 @@ class ScaleEditorDialog(QDialog):
         index = self.table.currentIndex()
         return self.model.label(index.row()) if index.isValid() else None
 
-    def _run(self, text: str, action, affected: list[str] | None = None,
-             select: str | None = None) -> bool:
+    def _run(
+        self, text: str, action, affected: list[str] | None = None, select: str | None = None
+    ) -> bool:
         self.message.setText("")
         command = ScaleEditCommand(self.store, text, action, affected or [])
         try:
@@ -194,7 +217,9 @@ class ScaleEditorDialog(QDialog):
             if not ok:
                 return False
         label = VerdictLabel(name=name, colour="#9e9e9e", ordinal=False)
-        return self._run(f"Add label {name}", lambda s: s.add_scale_label(label), select=name.strip())
+        return self._run(
+            f"Add label {name}", lambda s: s.add_scale_label(label), select=name.strip()
+        )
 
     def rename_label(self, new: str | None = None) -> bool:
         label = self.selected()
@@ -204,9 +229,12 @@ class ScaleEditorDialog(QDialog):
             new, ok = QInputDialog.getText(self, "Rename label", "New name:", text=label.name)
             if not ok:
                 return False
-        return self._run(f"Rename label {label.name} to {new}",
-                         lambda s: s.rename_scale_label(label.name, new), [label.name],
-                         select=new.strip())
+        return self._run(
+            f"Rename label {label.name} to {new}",
+            lambda s: s.rename_scale_label(label.name, new),
+            [label.name],
+            select=new.strip(),
+        )
 
     def recolour_label(self, colour: str | None = None) -> bool:
         label = self.selected()
@@ -217,17 +245,22 @@ class ScaleEditorDialog(QDialog):
             if not chosen.isValid():
                 return False
             colour = chosen.name()
-        return self._run(f"Recolour label {label.name}",
-                         lambda s: s.update_scale_label(label.name, colour=colour),
-                         select=label.name)
+        return self._run(
+            f"Recolour label {label.name}",
+            lambda s: s.update_scale_label(label.name, colour=colour),
+            select=label.name,
+        )
 
     def move(self, step: int) -> bool:
         label = self.selected()
         if label is None:
             return False
         position = self.store.scale().index_of(label.name) + step
-        return self._run(f"Move label {label.name}",
-                         lambda s: s.move_scale_label(label.name, position), select=label.name)
+        return self._run(
+            f"Move label {label.name}",
+            lambda s: s.move_scale_label(label.name, position),
+            select=label.name,
+        )
 
     def delete_label(self, move_to: str | None = None) -> bool:
         label = self.selected()
@@ -237,14 +270,23 @@ class ScaleEditorDialog(QDialog):
         if used and move_to is None:
             others = [n for n in self.store.scale().names() if n != label.name]
             move_to, ok = QInputDialog.getItem(
-                self, "Delete label",
-                f"{used} claim(s) are rated “{label.name}”. Move them to:", others, 0, False)
+                self,
+                "Delete label",
+                f"{used} claim(s) are rated “{label.name}”. Move them to:",
+                others,
+                0,
+                False,
+            )
             if not ok:
-                self.message.setText(f"“{label.name}” is still used by {used} claim(s): "
-                                     "not deleted.")
+                self.message.setText(
+                    f"“{label.name}” is still used by {used} claim(s): not deleted."
+                )
                 return False
-        return self._run(f"Delete label {label.name}",
-                         lambda s: s.delete_scale_label(label.name, move_to=move_to), [label.name])
+        return self._run(
+            f"Delete label {label.name}",
+            lambda s: s.delete_scale_label(label.name, move_to=move_to),
+            [label.name],
+        )
 
 
 def open_scale_editor(window) -> None:
