@@ -170,3 +170,21 @@ def test_import_menu_accepts_html(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: window.article_switch.count() == 2, timeout=5000)
     assert "City budget rose by 12 percent" in window.article_view.text.toPlainText()
     assert "imported article 2" in window.statusBar().currentMessage()
+
+
+def test_use_a_preset_then_undo(window, editor, on_disk):
+    claim_id = select_row(window, 0)
+    window.rate_by_number(1)  # True: PolitiFact has it too
+    assert editor.use_preset("politifact")
+    assert window.store.scale().name == "PolitiFact-style"
+    assert window.detail.verdict.findData("Pants on Fire") > 0
+    window.rate_by_number(7)  # no seventh label: nothing happens
+    assert on_disk(claim_id).verdict == "True"
+    window.rate_by_number(6)
+    assert on_disk(claim_id).verdict == "Pants on Fire"
+    assert not editor.use_preset("default")  # Pants on Fire is in use
+    assert "lacks labels that claims use" in editor.message.text()
+    window.undo_stack.undo()  # the rating
+    window.undo_stack.undo()  # the preset
+    assert window.store.scale().name == "Default"
+    assert on_disk(claim_id).verdict == "True"

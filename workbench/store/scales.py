@@ -84,6 +84,11 @@ class ScaleMixin(StoreBase):
                 db.execute("UPDATE claims SET verdict = ? WHERE id = ?", [verdict, claim_id])
                 self._log("claim", claim_id, "update", None, {"verdict": verdict})
             self._write_labels(scale.labels)
+            meta = {"name": scale.name, "conclusion_only": scale.conclusion_only,
+                    "description": scale.description}
+            db["settings"].upsert(
+                {"key": "scale", "value": json.dumps(meta, ensure_ascii=False)}, pk="key"
+            )
             self._log("scale", None, "restore", before, scale.to_dict())
             self._changed("scale", "update")
             if verdicts:

@@ -170,7 +170,14 @@ def new_project(window: "MainWindow") -> None:
     target, _ = QFileDialog.getSaveFileName(window, "Save the new project as", str(Path(article).with_suffix(".fcw")), PROJECT_FILTER)
     if not target:
         return
-    worker = NewProjectWorker(Path(target), Path(article))
+    from workbench.core.scale import DEFAULT_SCALE, preset_names
+
+    presets = preset_names()
+    scale, ok = QInputDialog.getItem(window, "Verdict scale", "Rate the claims on the scale:",
+                                     presets, presets.index(DEFAULT_SCALE), False)
+    if not ok:
+        return
+    worker = NewProjectWorker(Path(target), Path(article), scale=scale)
     window.jobs.start(
         worker,
         finished=lambda path: window.open_project(path),

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.scale import VerdictLabel, VerdictScale
+from workbench.core.scale import VerdictLabel, VerdictScale, load_preset, preset_names
 from workbench.store import ProjectStore
 
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -156,6 +156,7 @@ class ScaleEditorDialog(QDialog):
             ("up", "Move &up", lambda: self.move(-1)),
             ("down", "Move &down", lambda: self.move(1)),
             ("delete", "&Delete", self.delete_label),
+            ("preset", "Use &preset…", self.use_preset),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -185,8 +186,8 @@ class ScaleEditorDialog(QDialog):
             )
         else:
             self.title.setText(f"<b>{scale.name}</b>: {scale.description}")
-        for button in self.buttons.values():
-            button.setEnabled(not scale.conclusion_only)
+        for key, button in self.buttons.items():
+            button.setEnabled(key == "preset" or not scale.conclusion_only)
         if select is not None:
             for row in range(self.model.rowCount()):
                 if self.model.label(row).name == select:
@@ -261,6 +262,18 @@ class ScaleEditorDialog(QDialog):
             lambda s: s.move_scale_label(label.name, position),
             select=label.name,
         )
+
+    def use_preset(self, name: str | None = None) -> bool:
+        """Replace the scale by a shipped preset (refused while claims use a label it lacks)."""
+        if name is None:
+            name, ok = QInputDialog.getItem(
+                self, "Use a preset scale", "Preset:", preset_names(), 0, False
+            )
+            if not ok:
+                return False
+        scale = load_preset(name)
+        used = list(self.store.verdict_usage())
+        return self._run(f"Use the {scale.name} scale", lambda s: s.set_scale(scale), used)
 
     def delete_label(self, move_to: str | None = None) -> bool:
         label = self.selected()

@@ -80,15 +80,17 @@ class NewProjectWorker(Worker):
 
     title = "Creating the project"
 
-    def __init__(self, project: Path, article: Path) -> None:
+    def __init__(self, project: Path, article: Path, scale: str | None = None) -> None:
         super().__init__()
         self.project = Path(project)
         self.article = Path(article)
+        self.scale = scale
 
     def work(self):
         from workbench import ops
 
-        ops.new_project(self.project, self.article, progress=self.report).close()
+        ops.new_project(self.project, self.article, scale=self.scale,
+                        progress=self.report).close()
         return self.project
 
 
