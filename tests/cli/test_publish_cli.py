@@ -136,3 +136,14 @@ def test_pdf_from_the_command_line_without_a_display(project, tmp_path):
     result = run("export", project, "--format", "pdf", "-o", out)
     assert result.returncode == 0, result.stderr
     assert out.read_bytes()[:5] == b"%PDF-"
+
+
+def test_conclusion_only_project_rates_by_its_written_conclusion(tmp_path, seed_path):
+    path = tmp_path / "ff.fcw"
+    assert run("new", path, "--article", seed_path, "--scale", "conclusion-only").returncode == 0
+    refused = run("verdict", path, "--claim", 1, "--label", "False")
+    assert "has no labels: the rationale is the verdict" in assert_one_line_error(refused)
+    run("settings", path, "--min-evidence", "0")
+    ok = run("verdict", path, "--claim", 1, "--status", "done",
+             "--rationale", "Wrong: he said nothing of the kind. The transcript shows it.")
+    assert ok.stdout.strip() == "claim 1: “Wrong: he said nothing of the kind.”, done"

@@ -8,7 +8,7 @@ from pathlib import Path
 from workbench.cli.output import print_json
 from workbench.core.checks import SETTING_KEY as DONE_CHECKS_KEY
 from workbench.core.errors import ValidationError
-from workbench.core.scale import VerdictLabel, load_preset, preset_names
+from workbench.core.scale import VerdictLabel, conclusion_of, load_preset, preset_names
 from workbench.io.export.report import ORGANISATION_KEY, REVIEW_URL_KEY
 from workbench.store import ProjectStore
 
@@ -101,7 +101,15 @@ def cmd_verdict(args: argparse.Namespace) -> int:
         current = store.claim(args.claim)
         label = current.verdict if args.label is None else args.label
         claim = store.set_verdict(args.claim, label, rationale=args.rationale, status=args.status)
-    verdict = claim.verdict or "not rated"
+        conclusion_only = store.scale().conclusion_only
+    if conclusion_only:
+        verdict = (
+            f"“{conclusion_of(claim.rationale)}”"
+            if claim.rationale.strip()
+            else "no conclusion yet"
+        )
+    else:
+        verdict = claim.verdict or "not rated"
     print(f"claim {claim.id}: {verdict}, {claim.status.label}")
     return 0
 
@@ -114,7 +122,11 @@ def _print_scale(store: ProjectStore, as_json: bool) -> None:
         return
     print(
         f"{scale.name}"
-        + (" (conclusion only: the rationale is the verdict)" if scale.conclusion_only else "")
+        + (
+            ": no labels, the written conclusion (the rationale) is the verdict"
+            if scale.conclusion_only
+            else ""
+        )
     )
     for n, label in enumerate(scale.labels, start=1):
         rating = "-" if label.rating is None else str(label.rating)
