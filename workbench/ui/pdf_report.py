@@ -6,26 +6,32 @@ in the window's export worker thread (QTextDocument and QPainter on a QPdfWriter
 are safe off the UI thread) and on the command line, where it starts an
 offscreen QGuiApplication of its own.
 
-Qt's rich text understands a subset of HTML, so the report is written for it:
-one block per paragraph (layout is much faster than with line breaks in one
-huge block), claim marks as background colours, pages drawn one by one with a
-footer, which also gives the export's progress bar something to follow.
+The document is written with a QTextCursor (no HTML for Qt to parse): one block
+per paragraph, claim marks as background colours, each claim in two blocks; the
+glyphs shaped at layout are kept for drawing; pages are drawn one by one with a
+footer, which also gives the export's progress bar something to follow. Together
+these halve the time of Qt's own ``print_()`` on an HTML version of the report.
 """
 
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QColor,
     QFont,
+    QFontDatabase,
     QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
 from workbench.core.errors import WorkbenchError
@@ -45,6 +51,16 @@ def _ensure_app() -> None:
         _app = QGuiApplication(["workbench", "-platform", "offscreen"])
 
 
+def _serif_family() -> str:
+    """The first installed of a few serif families, resolved once: a list of families
+    that are not installed makes Qt search substitutes for every run of text."""
+    installed = set(QFontDatabase.families())
+    for family in ("DejaVu Serif", "Liberation Serif", "Noto Serif", "Georgia", "Times New Roman"):
+        if family in installed:
+            return family
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family()
+
+
 def tint(colour: str, amount: float = 0.25) -> str:
     """``colour`` mixed with white: a background light enough to read text on."""
     try:
@@ -55,81 +71,148 @@ def tint(colour: str, amount: float = 0.25) -> str:
     return "#" + "".join(f"{c:02x}" for c in mix)
 
 
-def _claim_html(report: Report, item: ReportClaim) -> str:
-    """One claim in two blocks (heading, body): fewer blocks lay out and draw faster."""
-    claim, n = item.claim, item.number
+class _Formats:
+    """The few text formats of the report, made once (one format object per look)."""
+
+    def __init__(self, body: QFont) -> None:
+        self.plain = QTextCharFormat()
+        self.muted = self._char(colour="#555555")
+        self.small = self._char(size=8)
+        self.small_muted = self._char(size=8, colour="#555555")
+        self.title = self._char(size=20, bold=True)
+        self.h2 = self._char(size=15, bold=True)
+        self.h3 = self._char(size=11, bold=True, colour="#555555")
+        self.claim = self._char(size=11, bold=True)
+        self.quote = self._char(colour="#555555", italic=True)
+        self.note = self._char(background="#fff8e1")
+        self.number = self._char(bold=True)
+        self.number.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+        self._marks: dict[str, QTextCharFormat] = {}
+        self._verdicts: dict[str, QTextCharFormat] = {}
+        self.block = QTextBlockFormat()
+        self.block.setBottomMargin(6)
+        self.heading = QTextBlockFormat()
+        self.heading.setTopMargin(12)
+        self.heading.setBottomMargin(2)
+        self.page_heading = QTextBlockFormat(self.heading)
+        self.page_heading.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+
+    @staticmethod
+    def _char(size=None, bold=False, italic=False, colour=None, background=None):
+        fmt = QTextCharFormat()
+        if size:
+            fmt.setFontPointSize(size)
+        if bold:
+            fmt.setFontWeight(QFont.Weight.Bold)
+        if italic:
+            fmt.setFontItalic(True)
+        if colour:
+            fmt.setForeground(QColor(colour))
+        if background:
+            fmt.setBackground(QColor(background))
+        return fmt
+
+    def mark(self, colour: str) -> QTextCharFormat:
+        if colour not in self._marks:
+            self._marks[colour] = self._char(background=tint(colour))
+        return self._marks[colour]
+
+    def verdict(self, colour: str) -> QTextCharFormat:
+        if colour not in self._verdicts:
+            self._verdicts[colour] = self._char(bold=True, colour=colour)
+        return self._verdicts[colour]
+
+
+LINE = "\u2028"  # a line break inside a paragraph (one block draws faster than several)
+
+
+def _block(cursor: QTextCursor, block: QTextBlockFormat, char: QTextCharFormat) -> None:
+    """A new paragraph whose shaped glyphs are kept after layout: by default Qt drops
+    them and shapes every line a second time while drawing (a quarter of the time)."""
+    cursor.insertBlock(block, char)
+    cursor.block().layout().setCacheEnabled(True)
+
+
+def _claim(cursor: QTextCursor, f: _Formats, report: Report, item: ReportClaim) -> None:
+    """One claim in two blocks: its heading, then verdict, rationale and evidence."""
+    claim = item.claim
+    _block(cursor, f.heading, f.claim)
+    cursor.insertText(f"{item.number}. {claim.text}", f.claim)
+    _block(cursor, f.block, f.plain)
     colour = item.label.colour if item.label else "#616161"
-    verdict = escape(report.verdict_of(item) or "Not rated")
-    lines = [
-        f'<b style="color:{colour}">{verdict}</b> · {escape(claim.status.label)}'
-        + (f" · claimant: {escape(claim.claimant)}" if claim.claimant else "")
-    ]
+    cursor.insertText(report.verdict_of(item) or "Not rated", f.verdict(colour))
+    status = f" · {claim.status.label}"
+    if claim.claimant:
+        status += f" · claimant: {claim.claimant}"
+    cursor.insertText(status, f.plain)
     if claim.text != claim.quote:
-        lines.append(f'<i style="color:#555">“{escape(claim.quote)}”</i>')
+        cursor.insertText(LINE + f"“{claim.quote}”", f.quote)
     if claim.anchor_note:
-        lines.append(f'<span style="background-color:#fff8e1">{escape(claim.anchor_note)}</span>')
+        cursor.insertText(LINE, f.plain)
+        cursor.insertText(claim.anchor_note, f.note)
     if claim.rationale.strip():
-        lines.append(escape(claim.rationale.strip()).replace("\n", "<br>"))
-    evidence = []
+        cursor.insertText(LINE + claim.rationale.strip().replace("\n", LINE), f.plain)
+    lines = []
     for e in item.evidence:
-        bits = [escape(e.url)]
+        bits = [e.url]
         if e.title:
-            bits.append(f"“{escape(e.title)}”")
+            bits.append(f"“{e.title}”")
         bits.append(e.stance.value)
         if e.retrieved_at:
-            bits.append(f"retrieved {escape(e.retrieved_at)}")
+            bits.append(f"retrieved {e.retrieved_at}")
         if e.sha256:
             bits.append(f"SHA-256 {e.sha256}")
         elif e.error:
-            bits.append(f"not captured: {escape(e.error)}")
-        evidence.append(" · ".join(bits))
-    lines.append(
-        '<span style="font-size:8pt">'
-        + ("<br>".join(evidence) if evidence else "No evidence attached.")
-        + "</span>"
-    )
-    return (
-        f'<h4 style="margin-top:12px; margin-bottom:2px">{n}. {escape(claim.text)}</h4>'
-        f"<p>{'<br>'.join(lines)}</p>"
-    )
+            bits.append(f"not captured: {e.error}")
+        lines.append(" · ".join(bits))
+    if lines:
+        cursor.insertText(LINE + LINE.join(lines), f.small)
+    else:
+        cursor.insertText(LINE + "No evidence attached.", f.small_muted)
 
 
-def report_html(report: Report, progress=None) -> str:
-    """The report in the HTML subset QTextDocument lays out."""
+def build_document(doc: QTextDocument, report: Report, body: QFont) -> None:
+    """Write the report into ``doc`` with a text cursor (plain text in, no HTML to parse)."""
+    f = _Formats(body)
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    cursor.setBlockFormat(f.block)
+    cursor.block().layout().setCacheEnabled(True)
+    cursor.insertText(report.title, f.title)
     organisation = report.organisation.get("name", "")
-    out = [
-        f"<h1>{escape(report.title)}</h1>",
-        f'<p style="color:#555">{escape(organisation) + " · " if organisation else ""}'
-        f"{report.claim_count} claims · scale: {escape(report.scale.name)} · "
-        f"generated {escape(report.generated_at)}</p>",
-        "<p>" + " · ".join(f"{escape(n)}: {c}" for n, c in verdict_counts(report)) + "</p>",
-    ]
+    _block(cursor, f.block, f.muted)
+    cursor.insertText(
+        (f"{organisation} · " if organisation else "")
+        + f"{report.claim_count} claims · scale: {report.scale.name} · "
+        f"generated {report.generated_at}",
+        f.muted,
+    )
+    _block(cursor, f.block, f.plain)
+    cursor.insertText(" · ".join(f"{n}: {c}" for n, c in verdict_counts(report)), f.plain)
     for index, entry in enumerate(report.articles):
         a = entry.article
-        brk = ' style="page-break-before:always"' if index else ""
-        out.append(f"<h2{brk}>{escape(a.title)}</h2>")
-        meta = [escape(x) for x in (a.author, a.published[:10], a.source_url) if x]
+        _block(cursor, f.page_heading if index else f.heading, f.h2)
+        cursor.insertText(a.title, f.h2)
+        meta = [x for x in (a.author, a.published[:10], a.source_url) if x]
         meta.append(f"text SHA-256 {a.sha256}")
-        out.append(f'<p style="color:#555; font-size:8pt">{" · ".join(meta)}</p>')
+        _block(cursor, f.block, f.small_muted)
+        cursor.insertText(" · ".join(meta), f.small_muted)
         for paragraph in paragraphs(a.text, entry.claims):
-            parts = []
+            _block(cursor, f.block, f.plain)
             for piece, item in paragraph:
-                text = escape(piece).replace("\n", "<br>")
+                text = piece.replace("\n", LINE)
                 if item is None:
-                    parts.append(text)
+                    cursor.insertText(text, f.plain)
                 else:
                     colour = item.label.colour if item.label else "#9e9e9e"
-                    parts.append(
-                        f'<span style="background-color:{tint(colour)}">{text}</span>'
-                        f"<sup><b>{item.number}</b></sup>"
-                    )
-            out.append(f"<p>{''.join(parts)}</p>")
+                    cursor.insertText(text, f.mark(colour))
+                    cursor.insertText(str(item.number), f.number)
         if entry.claims:
-            out.append("<h3>Claims</h3>")
-            out.extend(_claim_html(report, item) for item in entry.claims)
-        if progress:
-            progress(index + 1, len(report.articles))
-    return "".join(out)
+            _block(cursor, f.heading, f.h3)
+            cursor.insertText("CLAIMS", f.h3)
+            for item in entry.claims:
+                _claim(cursor, f, report, item)
+    cursor.endEditBlock()
 
 
 def render_pdf(report: Report, progress=None) -> bytes:
@@ -152,7 +235,7 @@ def render_pdf(report: Report, progress=None) -> bytes:
     writer.setCreator(report.generator)
 
     body = QFont()
-    body.setFamilies(["DejaVu Serif", "Georgia", "Times New Roman", "serif"])
+    body.setFamily(_serif_family())
     body.setPointSizeF(10)
     doc = QTextDocument()
     doc.setUndoRedoEnabled(False)
@@ -160,12 +243,11 @@ def render_pdf(report: Report, progress=None) -> bytes:
     doc.setDocumentMargin(0)
     doc.setUseDesignMetrics(True)  # print metrics, not the screen's hinted ones
     doc.documentLayout().setPaintDevice(writer)
-    doc.setHtml(report_html(report))
-
     page = writer.pageLayout().paintRectPixels(RESOLUTION)
     footer_height = RESOLUTION * 0.25  # a quarter inch for the page footer
     width, height = float(page.width()), float(page.height()) - footer_height
-    doc.setPageSize(QSizeF(width, height))
+    doc.setPageSize(QSizeF(width, height))  # before the text: it is laid out once
+    build_document(doc, report, body)
     pages = doc.pageCount()
     small = QFont(body)
     small.setPointSizeF(7.5)
