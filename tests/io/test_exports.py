@@ -197,3 +197,13 @@ def test_report_keeps_an_old_version_only_while_claims_point_into_it(tmp_path):
         export(store, "html", tmp_path / "v.html")
         html = (tmp_path / "v.html").read_text()
         assert ">New</h2>" in html and ">Old</h2>" not in html
+
+
+def test_claimreview_dates_are_iso_or_left_out(rated, tmp_path):
+    store, _ = rated
+    store.update_article_meta(1, published="5 March 2024")
+    export(store, "claimreview", tmp_path / "d.jsonld")
+    review = json.loads((tmp_path / "d.jsonld").read_text())["@graph"][0]
+    assert "datePublished" not in review["itemReviewed"]
+    export(store, "html", tmp_path / "d.html")
+    assert "5 March 2024" in (tmp_path / "d.html").read_text()  # people still see it

@@ -36,7 +36,14 @@ from PySide6.QtGui import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.io.export import ExportResult
-from workbench.io.export.report import Report, ReportClaim, gather, paragraphs, verdict_counts
+from workbench.io.export.report import (
+    Report,
+    ReportClaim,
+    gather,
+    paragraphs,
+    shown_date,
+    verdict_counts,
+)
 from workbench.io.files import atomic_write
 
 RESOLUTION = 300
@@ -193,7 +200,7 @@ def build_document(doc: QTextDocument, report: Report, body: QFont) -> None:
         a = entry.article
         _block(cursor, f.page_heading if index else f.heading, f.h2)
         cursor.insertText(a.title, f.h2)
-        meta = [x for x in (a.author, a.published[:10], a.source_url) if x]
+        meta = [x for x in (a.author, shown_date(a.published), a.source_url) if x]
         meta.append(f"text SHA-256 {a.sha256}")
         _block(cursor, f.block, f.small_muted)
         cursor.insertText(" · ".join(meta), f.small_muted)

@@ -17,7 +17,13 @@ from pathlib import Path
 
 from workbench.core.scale import VerdictScale
 from workbench.io.export import ExportResult, register
-from workbench.io.export.report import Report, ReportArticle, ReportClaim, gather
+from workbench.io.export.report import (
+    Report,
+    ReportArticle,
+    ReportClaim,
+    gather,
+    iso_date,
+)
 from workbench.io.files import atomic_write
 
 
@@ -64,8 +70,8 @@ def claim_review(report: Report, entry: ReportArticle, item: ReportClaim) -> dic
     url = article_url(article)
     if url:
         reviewed["appearance"] = {"@type": "CreativeWork", "url": url}
-    if article.published:
-        reviewed["datePublished"] = article.published[:10]
+    if iso_date(article.published):
+        reviewed["datePublished"] = iso_date(article.published)
     review: dict = {
         "@type": "ClaimReview",
         "claimReviewed": claim.text,

@@ -19,6 +19,7 @@ from workbench.io.export.report import (
     ReportClaim,
     gather,
     paragraphs,
+    shown_date,
     verdict_counts,
 )
 from workbench.io.files import atomic_write
@@ -150,7 +151,7 @@ def claim_section(report: Report, item: ReportClaim) -> str:
 
 def article_meta(entry: ReportArticle) -> str:
     a = entry.article
-    bits = [escape(b) for b in (a.author, a.published[:10]) if b]
+    bits = [escape(b) for b in (a.author, shown_date(a.published)) if b]
     if a.source_url:
         bits.append(link(a.source_url))
     bits.append(f"text SHA-256 <code>{escape(a.sha256)}</code>")

@@ -10,7 +10,14 @@ import re
 from pathlib import Path
 
 from workbench.io.export import ExportResult, register
-from workbench.io.export.report import Report, ReportClaim, gather, paragraphs, verdict_counts
+from workbench.io.export.report import (
+    Report,
+    ReportClaim,
+    gather,
+    paragraphs,
+    shown_date,
+    verdict_counts,
+)
 from workbench.io.files import atomic_write
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -73,7 +80,7 @@ def render(report: Report, progress=None) -> str:
     for index, entry in enumerate(report.articles):
         a = entry.article
         lines += [f"## {md(a.title)}", ""]
-        meta = [md(b) for b in (a.author, a.published[:10]) if b]
+        meta = [md(b) for b in (a.author, shown_date(a.published)) if b]
         if a.source_url:
             meta.append(_url(a.source_url))
         meta.append(f"text SHA-256 `{a.sha256}`")

@@ -9,6 +9,7 @@ export fast.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 ORGANISATION_KEY = "organisation"  # {"name": ..., "url": ...}
 REVIEW_URL_KEY = "review_base_url"
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)")
 
 
 @dataclass
@@ -106,6 +108,17 @@ def gather(store: ProjectStore, progress=None) -> Report:
         if progress:
             progress(index + 1, len(articles))
     return report
+
+
+def iso_date(value: str) -> str:
+    """The YYYY-MM-DD at the start of ``value``, or "" when it is not an ISO date."""
+    value = (value or "").strip()
+    return value[:10] if _ISO_DATE.match(value) else ""
+
+
+def shown_date(value: str) -> str:
+    """A date for people: the ISO date when there is one, else the text as imported."""
+    return iso_date(value) or (value or "").strip()
 
 
 def spans(text: str, claims: list[ReportClaim]):
