@@ -188,3 +188,25 @@ def test_use_a_preset_then_undo(window, editor, on_disk):
     window.undo_stack.undo()  # the preset
     assert window.store.scale().name == "Default"
     assert on_disk(claim_id).verdict == "True"
+
+
+def test_reimporting_a_changed_article_shows_the_new_version(window, qtbot, tmp_path):
+    from tests.io.pages import PARAGRAPHS
+    from workbench.ui.menus import import_article
+
+    path = tmp_path / "budget.txt"
+    path.write_text("City budget\n\n" + "\n\n".join(PARAGRAPHS), encoding="utf-8")
+    with qtbot.waitSignal(window.jobs.ended, timeout=60000):
+        import_article(window, path)
+    qtbot.waitUntil(lambda: window.article_id == 2, timeout=5000)
+    claim_id = select_row(window, 0)
+    window.rate_by_number(5)
+    path.write_text("City budget\n\nAn editor's note was added.\n\n" + "\n\n".join(PARAGRAPHS),
+                    encoding="utf-8")
+    with qtbot.waitSignal(window.jobs.ended, timeout=60000):
+        import_article(window, path)
+    qtbot.waitUntil(lambda: window.article_id == 3, timeout=5000)
+    assert window.article_switch.itemText(1).endswith("(earlier version)")
+    assert window.store.claim(claim_id).article_id == 3
+    assert claim_id in window.claim_list.visible_claim_ids()
+    assert "new version of article 2" in window.statusBar().currentMessage()

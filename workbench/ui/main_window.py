@@ -147,8 +147,10 @@ class MainWindow(QMainWindow):
 
     def _fill_article_switch(self) -> None:
         self.article_switch.clear()
+        replaced = self.store.article_versions()
         for article in self.store.articles():
-            self.article_switch.addItem(article.title[:60], article.id)
+            suffix = " (earlier version)" if article.id in replaced else ""
+            self.article_switch.addItem(article.title[:60] + suffix, article.id)
 
     def show_article(self, article_id: int | None) -> None:
         self.article_id = article_id
