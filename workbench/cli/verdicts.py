@@ -1,4 +1,4 @@
-"""``workbench verdict``, ``workbench scale`` and ``workbench settings``: rating from the command line."""
+"""``workbench verdict``, ``scale`` and ``settings``: rating from the command line."""
 
 from __future__ import annotations
 
