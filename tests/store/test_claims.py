@@ -41,6 +41,7 @@ def test_span_outside_article_is_refused(store):
 
 def test_set_verdict_matches_labels_case_insensitively(store):
     claim = store.claims()[0]
+    store.add_evidence(claim.id, "https://example.org/source")  # "done" needs one by default
     updated = store.set_verdict(claim.id, "  mostly FALSE ", rationale="why", status="done")
     assert updated.verdict == "Mostly False"
     assert updated.status is ClaimStatus.DONE
@@ -116,7 +117,8 @@ def test_search_covers_claims_rationales_and_evidence(store):
 
 def test_counts_by_status_and_verdict(store):
     claims = store.claims()
-    store.set_verdict(claims[0].id, "False", status="done")
+    store.add_evidence(claims[0].id, "https://example.org/source")
+    store.set_verdict(claims[0].id, "False", rationale="why", status="done")
     counts = store.counts()
     assert counts["claims"] == len(claims)
     assert counts["by_verdict"]["False"] == 1

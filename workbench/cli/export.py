@@ -13,7 +13,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     names = ", ".join(sorted(formats()))
     p = sub.add_parser(
         "export",
-        help="export a project (json, ...)",
+        help=f"export a project ({names})",
         description=f"Write PROJECT in FORMAT to OUT. Formats: {names}.",
     )
     p.add_argument("project", type=Path)

@@ -9,6 +9,7 @@ from pathlib import Path
 from workbench import ops
 from workbench.cli.output import print_json
 from workbench.core.errors import WorkbenchError
+from workbench.io.articles import is_url
 from workbench.store import ProjectStore
 
 
@@ -16,11 +17,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "new",
         help="create a project from an article file and detect its claims",
-        description="Create PROJECT.fcw from an article (UTF-8 text), strip web boilerplate, "
-        "and list the claims worth checking.",
+        description="Create PROJECT.fcw from an article (text, Markdown, web page, Word file or "
+        "URL), strip web boilerplate, and list the claims worth checking.",
     )
     p.add_argument("project", type=Path, help="the project file to create (.fcw)")
-    p.add_argument("--article", type=Path, required=True, help="the article file to import")
+    p.add_argument("--article", required=True,
+                   help="the article: a .txt, .md, .html or .docx file, or an http(s) URL")
     p.add_argument("--title", default="", help="project title (default: the article's title)")
     p.add_argument("--encoding", help="the article's encoding when it is not UTF-8 (e.g. cp1252)")
     p.add_argument("--scale", help="verdict scale preset (default: default)")
@@ -67,8 +69,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_new(args: argparse.Namespace) -> int:
     if args.project.suffix.lower() != ".fcw":
         raise WorkbenchError(f"{args.project.name}: a project file must end in .fcw")
+    article = args.article if is_url(args.article) else Path(args.article)
     with ops.new_project(
-        args.project, args.article, encoding=args.encoding, scale=args.scale,
+        args.project, article, encoding=args.encoding, scale=args.scale,
         title=args.title, threshold=args.threshold,
     ) as store:
         claims = store.claims()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,28 @@ from workbench.paths import RESOURCES
 
 SCALES_DIR = RESOURCES / "scales"
 DEFAULT_SCALE = "default"
+MAX_LABEL_LENGTH = 60
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def check_label_name(name: str) -> str:
+    """A label name, trimmed, if it is usable; else a ValidationError saying why."""
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError("a verdict label needs a name")
+    if len(name) > MAX_LABEL_LENGTH:
+        raise ValidationError(
+            f"a verdict label is at most {MAX_LABEL_LENGTH} characters: {name[:40]!r}…"
+        )
+    return name
+
+
+def check_colour(colour: str) -> str:
+    """A colour as ``#rrggbb`` (lower case); anything else is refused."""
+    colour = (colour or "").strip()
+    if not _COLOUR.fullmatch(colour):
+        raise ValidationError(f"a colour is written #rrggbb (e.g. #c62828), not {colour!r}")
+    return colour.lower()
 
 
 @dataclass
@@ -72,11 +95,33 @@ class VerdictScale:
             return None
         return max(ratings), min(ratings)
 
+    def index_of(self, name: str) -> int:
+        """The position of the label called ``name`` (any case), or a ValidationError."""
+        key = name.strip().casefold()
+        for index, label in enumerate(self.labels):
+            if label.name.casefold() == key:
+                return index
+        raise ValidationError(f"the scale has no label {name!r}; labels: {', '.join(self.names())}")
+
+    def validate(self) -> VerdictScale:
+        """Refuse a scale whose labels are unnamed, duplicated (ignoring case) or badly coloured."""
+        seen: set[str] = set()
+        for label in self.labels:
+            label.name = check_label_name(label.name)
+            label.colour = check_colour(label.colour)
+            key = label.name.casefold()
+            if key in seen:
+                raise ValidationError(f"the scale has two labels called {label.name!r}")
+            seen.add(key)
+        if self.conclusion_only and self.labels:
+            raise ValidationError("a conclusion-only scale has no labels")
+        return self
+
     def to_dict(self) -> dict:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "VerdictScale":
+    def from_dict(cls, data: dict) -> VerdictScale:
         labels = [VerdictLabel(**label) for label in data.get("labels", [])]
         return cls(
             name=data["name"],
@@ -87,12 +132,28 @@ class VerdictScale:
 
 
 def preset_names() -> list[str]:
+    """The shipped presets, by file name: ``default``, ``politifact``, ``snopes``, ..."""
     return sorted(path.stem for path in SCALES_DIR.glob("*.json"))
 
 
 def load_preset(name: str = DEFAULT_SCALE) -> VerdictScale:
-    """A shipped scale from ``resources/scales/NAME.json``."""
-    path: Path = SCALES_DIR / f"{name}.json"
-    if not path.is_file():
+    """A shipped scale from ``resources/scales/NAME.json`` (NAME in any case)."""
+    key = name.strip().lower().replace("_", "-").replace(" ", "-")
+    path: Path = SCALES_DIR / f"{key}.json"
+    if not key or not path.is_file():
         raise ValidationError(f"unknown scale {name!r}; presets: {', '.join(preset_names())}")
-    return VerdictScale.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    return VerdictScale.from_dict(json.loads(path.read_text(encoding="utf-8"))).validate()
+
+
+def conclusion_of(rationale: str, limit: int = 200) -> str:
+    """The short verdict of a conclusion-only scale: the rationale's first sentence.
+
+    Full Fact-style reviews publish a one-line conclusion in place of a label;
+    the first sentence of the first paragraph is that line.
+    """
+    first = (rationale or "").strip().split("\n", 1)[0].strip()
+    match = re.match(r"(.+?[.!?])(\s|$)", first)
+    sentence = match.group(1) if match else first
+    if len(sentence) > limit:
+        sentence = sentence[: limit - 1].rstrip() + "…"
+    return sentence

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import asdict, replace
+
+from workbench.core.checks import SETTING_KEY as DONE_CHECKS_KEY
+from workbench.core.checks import DoneRules, missing_for_done
 
 from workbench.core.errors import NotFoundError, ValidationError
 from workbench.core.models import Claim, ClaimStatus, Origin, utc_now
@@ -213,8 +216,23 @@ class ClaimsMixin(StoreBase):
             found.extend(_claim(r) for r in rows)
         return found
 
-    def update_claim(self, claim_id: int, **fields) -> Claim:
-        """Change some fields of a claim. A new span re-takes the quote from the article."""
+    def done_rules(self) -> DoneRules:
+        """The project's checks before "done" (settings key ``done_checks``)."""
+        return DoneRules.from_setting(self.setting(DONE_CHECKS_KEY))
+
+    def missing_for_done(self, claim: Claim | int) -> list[str]:
+        """What a claim lacks to be marked done under the project's rules (empty: nothing)."""
+        if isinstance(claim, int):
+            claim = self.claim(claim)
+        return missing_for_done(claim, self.done_rules(), self.scale())
+
+    def update_claim(self, claim_id: int, *, check_done: bool = True, **fields) -> Claim:
+        """Change some fields of a claim. A new span re-takes the quote from the article.
+
+        Marking a claim done is refused (ValidationError listing what is missing)
+        unless it passes the project's checks; ``check_done=False`` is for undoing
+        an earlier change, which must put back exactly what was there.
+        """
         unknown = set(fields) - set(EDITABLE)
         if unknown:
             raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
@@ -240,6 +258,12 @@ class ClaimsMixin(StoreBase):
         changed = {k: v for k, v in fields.items() if getattr(current, k) != v}
         if not changed:
             return current
+        if check_done and changed.get("status") is ClaimStatus.DONE:
+            missing = self.missing_for_done(replace(current, **changed))
+            if missing:
+                raise ValidationError(
+                    f"claim {claim_id} cannot be marked done; missing: {'; '.join(missing)}"
+                )
         before = {k: _jsonable(getattr(current, k)) for k in changed}
         after = {k: _jsonable(v) for k, v in changed.items()}
         columns = {EDITABLE[k]: _to_column(k, v) for k, v in changed.items()}

@@ -18,6 +18,7 @@ from workbench.store.evidence import EvidenceMixin
 from workbench.store.migrations import SCHEMA_VERSION
 from workbench.store.scales import ScaleMixin
 from workbench.store.search import SearchMixin
+from workbench.store.versions import VersionsMixin
 
 # Evidence by capture status, counted in SQL (a project may cite 50,000 sources): the
 # same rule as ``evidence._evidence``: any good capture wins; else the newest attempt's
@@ -34,7 +35,9 @@ FROM evidence e GROUP BY 1
 """
 
 
-class ProjectStore(ArticlesMixin, ClaimsMixin, EvidenceMixin, ScaleMixin, SearchMixin):
+class ProjectStore(
+    ArticlesMixin, ClaimsMixin, EvidenceMixin, ScaleMixin, SearchMixin, VersionsMixin
+):
     """A project file, open. Every write is committed at once; there is nothing to save."""
 
     @classmethod

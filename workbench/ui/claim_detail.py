@@ -115,6 +115,9 @@ class ClaimDetail(QWidget):
         self.message = QLabel()
         self.message.setStyleSheet("color:#b71c1c")
         self.message.setAccessibleName("Evidence message")
+        self.checks = QLabel()
+        self.checks.setWordWrap(True)
+        self.checks.setAccessibleName("Missing before done")
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -125,6 +128,7 @@ class ClaimDetail(QWidget):
         row.addWidget(QLabel("Verdict"))
         row.addWidget(self.verdict, 1)
         form.addRow("Status", row)
+        form.addRow("", self.checks)
         form.addRow("Rationale", self.rationale)
         add_row = QHBoxLayout()
         add_row.addWidget(self.url, 1)
@@ -212,6 +216,22 @@ class ClaimDetail(QWidget):
             self.claimant.setText(claim.claimant)
         self.status.setCurrentIndex(max(0, self.status.findData(claim.status.value)))
         self._show_verdict(claim)
+
+    def set_missing(self, missing: list[str]) -> None:
+        """Show what the claim lacks before it can be marked done (the project's checks)."""
+        claim = self.claim
+        if claim is None or not missing:
+            done = claim is not None and claim.status is ClaimStatus.DONE
+            self.checks.setText("✓ ready to publish" if done else
+                                ("✓ ready to be marked done" if claim else ""))
+            self.checks.setStyleSheet("color:#2e7d32; font-size:9pt")
+            return
+        if claim.status is ClaimStatus.DONE:
+            self.checks.setText("Marked done, but missing: " + "; ".join(missing))
+            self.checks.setStyleSheet("color:#b71c1c; font-size:9pt")
+        else:
+            self.checks.setText("Before done: needs " + "; ".join(missing))
+            self.checks.setStyleSheet("color:#8d6e00; font-size:9pt")
 
     def _show_verdict(self, claim: Claim) -> None:
         self.verdict.setCurrentIndex(max(0, self.verdict.findData(claim.verdict or "")))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
+from workbench.core.errors import WorkbenchError
 from workbench.core.models import Claim, Evidence, Origin, Stance
 
 if TYPE_CHECKING:
@@ -32,10 +33,17 @@ class EditClaimCommand(QUndoCommand):
         self.claim_id = claim_id
 
     def redo(self) -> None:
-        self.store.update_claim(self.claim_id, **self.after)
+        try:
+            self.store.update_claim(self.claim_id, **self.after)
+        except WorkbenchError:
+            # Refused (a "done" the checks do not allow...): an obsolete command is
+            # dropped by QUndoStack.push instead of staying on the stack.
+            self.setObsolete(True)
+            raise
 
     def undo(self) -> None:
-        self.store.update_claim(self.claim_id, **self.before)
+        # Undo puts back what was there, even a "done" the checks would now refuse.
+        self.store.update_claim(self.claim_id, check_done=False, **self.before)
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         if len(self.after) == 1:

@@ -189,8 +189,10 @@ class MainWindow(QMainWindow):
 
     def _fill_article_switch(self) -> None:
         self.article_switch.clear()
+        replaced = self.store.article_versions()
         for article in self.store.articles():
-            self.article_switch.addItem(article.title[:60], article.id)
+            suffix = " (earlier version)" if article.id in replaced else ""
+            self.article_switch.addItem(article.title[:60] + suffix, article.id)
 
     def show_article(self, article_id: int | None) -> None:
         self.article_id = article_id
@@ -229,7 +231,14 @@ class MainWindow(QMainWindow):
             if self.detail.claim and self.detail.claim.id in change.ids:
                 self._show_detail(self.detail.claim.id)
             self._update_counts()
-        elif change.entity in ("claim", "evidence", "scale"):
+        elif change.entity == "scale":
+            scale = self.store.scale()
+            self.detail.set_scale(scale)
+            self.claim_list.set_scale(scale)
+            self.reload_claims()
+        elif change.entity == "setting":
+            self._show_detail(self.detail.claim.id if self.detail.claim else None)
+        elif change.entity in ("claim", "evidence"):
             if change.entity == "evidence" and self.detail.claim:
                 self.claim_list.model.update_claim(self.store.claim(self.detail.claim.id))
                 self._show_detail(self.detail.claim.id)
@@ -249,7 +258,9 @@ class MainWindow(QMainWindow):
         if self.store is None or claim_id is None:
             self.detail.set_claim(None, [])
             return
-        self.detail.set_claim(self.store.claim(claim_id), self.store.evidence(claim_id))
+        claim = self.store.claim(claim_id)
+        self.detail.set_claim(claim, self.store.evidence(claim_id))
+        self.detail.set_missing(self.store.missing_for_done(claim))
 
     def current_claim(self) -> Claim | None:
         claim_id = self.claim_list.current_claim_id()
@@ -265,14 +276,17 @@ class MainWindow(QMainWindow):
         try:
             self.undo_stack.push(command)
         except WorkbenchError as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+            # PySide prefixes errors raised in redo(): show the user only our line.
+            self.statusBar().showMessage(str(exc).split("redo(): ", 1)[-1], 8000)
             return False
         return True
 
     def edit_claim(self, claim_id: int, fields: dict) -> None:
         from workbench.ui import commands
 
-        self._push(commands.EditClaimCommand(self.store, claim_id, fields))
+        if not self._push(commands.EditClaimCommand(self.store, claim_id, fields)):
+            # Refused (e.g. "done" with something missing): show the claim as it is.
+            self._show_detail(claim_id)
 
     def rate_by_number(self, number: int) -> None:
         claim = self.current_claim()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from workbench.ui.export_dialog import ExportDialog, ExportWorker  # noqa: F401 (re-exported)
 from workbench.ui.theme import THEMES, apply_theme, theme_choice
 from workbench.ui.workers import ImportArticleWorker, NewProjectWorker, Worker
 from workbench.ui.workshop_menu import build_workshop_menu
@@ -24,7 +25,7 @@ from workbench.ui.workshop_menu import build_workshop_menu
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
 
-ARTICLE_FILTER = "Articles (*.txt *.md);;All files (*)"
+ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm *.docx);;All files (*)"
 PROJECT_FILTER = "Fact-Check Workbench projects (*.fcw)"
 
 SHORTCUTS = """
@@ -40,21 +41,6 @@ SHORTCUTS = """
 <tr><td><b>Ctrl++ / Ctrl+- / Ctrl+0</b></td><td>zoom the article text</td></tr>
 </table>
 """
-
-
-class ExportWorker(Worker):
-    title = "Exporting"
-
-    def __init__(self, project: Path, fmt: str, out: Path) -> None:
-        super().__init__()
-        self.project, self.fmt, self.out = project, fmt, out
-
-    def work(self):
-        from workbench.io.export import export
-        from workbench.store import ProjectStore
-
-        with ProjectStore.open(self.project, readonly=True) as store:
-            return export(store, self.fmt, self.out, self.report).message
 
 
 class PassedOverWorker(Worker):
@@ -90,6 +76,7 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     recent = file.addMenu("Open &recent")
     recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
     actions["import"] = _action(window, file, "&Import article into project…", lambda: import_article(window), "Ctrl+I")
+    actions["import_url"] = _action(window, file, "Import article from &URL…", lambda: import_article_url(window))
     actions["export"] = _action(window, file, "&Export…", lambda: export_dialog(window), "Ctrl+E")
     file.addSeparator()
     actions["quit"] = _action(window, file, "&Quit", window.close, QKeySequence.StandardKey.Quit)
@@ -136,6 +123,10 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     verdicts = claim.addMenu("Set &verdict")
     verdicts.aboutToShow.connect(lambda: _fill_verdicts(window, verdicts))
     actions["redetect"] = _action(window, claim, "&Re-detect claims", window.redetect, "Ctrl+R")
+
+    project = bar.addMenu("&Project")
+    actions["scale"] = _action(window, project, "Verdict &scale…", lambda: open_scale_editor(window))
+    actions["settings"] = _action(window, project, "Project se&ttings…", lambda: open_project_settings(window))
 
     build_workshop_menu(window, bar, actions)
 
@@ -200,7 +191,14 @@ def new_project(window: "MainWindow") -> None:
     target, _ = QFileDialog.getSaveFileName(window, "Save the new project as", str(Path(article).with_suffix(".fcw")), PROJECT_FILTER)
     if not target:
         return
-    worker = NewProjectWorker(Path(target), Path(article))
+    from workbench.core.scale import DEFAULT_SCALE, preset_names
+
+    presets = preset_names()
+    scale, ok = QInputDialog.getItem(window, "Verdict scale", "Rate the claims on the scale:",
+                                     presets, presets.index(DEFAULT_SCALE), False)
+    if not ok:
+        return
+    worker = NewProjectWorker(Path(target), Path(article), scale=scale)
     window.jobs.start(
         worker,
         finished=lambda path: window.open_project(path),
@@ -208,18 +206,22 @@ def new_project(window: "MainWindow") -> None:
     )
 
 
-def import_article(window: "MainWindow") -> None:
+def import_article(window: "MainWindow", source: str | Path | None = None) -> None:
     if window.store is None:
         return
-    article, _ = QFileDialog.getOpenFileName(window, "Import article", "", ARTICLE_FILTER)
-    if not article:
-        return
-    worker = ImportArticleWorker(window.store.path, Path(article))
+    if source is None:
+        source, _ = QFileDialog.getOpenFileName(window, "Import article", "", ARTICLE_FILTER)
+        if not source:
+            return
+        source = Path(source)
+    worker = ImportArticleWorker(window.store.path, source)
 
-    def done(article_id: int) -> None:
+    def done(result: tuple[int, str]) -> None:
+        article_id, message = result
         window.undo_stack.clear()
         window._fill_article_switch()
         window.show_article(article_id)
+        window.statusBar().showMessage(message, 15000)
 
     window.jobs.start(
         worker,
@@ -228,27 +230,41 @@ def import_article(window: "MainWindow") -> None:
     )
 
 
-def export_dialog(window: "MainWindow") -> None:
+def import_article_url(window: "MainWindow") -> None:
     if window.store is None:
         return
-    from workbench.io.export import formats
+    url, ok = QInputDialog.getText(window, "Import article from URL",
+                                   "Address of the article (needs a connection):")
+    if ok and url.strip():
+        import_article(window, url.strip())
 
-    available = formats()
-    names = sorted(available)
-    fmt, ok = QInputDialog.getItem(window, "Export", "Format:", [f"{n} — {available[n].description}" for n in names], 0, False)
-    if not ok:
+
+def export_dialog(window: "MainWindow") -> ExportDialog | None:
+    if window.store is None:
+        return None
+    window.detail.save_text_fields()  # the export reads the file: let pending typing land
+    dialog = ExportDialog(window.store.path, window.jobs, window)
+    window._export_dialog = dialog
+    dialog.show()
+    return dialog
+
+
+def open_scale_editor(window: "MainWindow") -> None:
+    from workbench.ui.scale_editor import open_scale_editor as open_editor
+
+    open_editor(window)
+
+
+def open_project_settings(window: "MainWindow") -> None:
+    if window.store is None:
         return
-    name = fmt.split(" — ")[0]
-    target, _ = QFileDialog.getSaveFileName(
-        window, "Export to", str(window.store.path.with_suffix(available[name].suffix)))
-    if not target:
-        return
-    worker = ExportWorker(window.store.path, name, Path(target))
-    window.jobs.start(
-        worker,
-        finished=lambda message: window.statusBar().showMessage(message, 10000),
-        failed=lambda msg: window.show_error("Export failed", msg),
-    )
+    from workbench.ui.project_settings import ProjectSettingsDialog
+
+    dialog = ProjectSettingsDialog(window.store, window)
+    window._settings_dialog = dialog
+    dialog.finished.connect(lambda _result: window._show_detail(window.detail.claim.id
+                                                                if window.detail.claim else None))
+    dialog.open()
 
 
 def show_undo_view(window: "MainWindow") -> None:

@@ -80,36 +80,41 @@ class NewProjectWorker(Worker):
 
     title = "Creating the project"
 
-    def __init__(self, project: Path, article: Path) -> None:
+    def __init__(self, project: Path, article: Path, scale: str | None = None) -> None:
         super().__init__()
         self.project = Path(project)
         self.article = Path(article)
+        self.scale = scale
 
     def work(self):
         from workbench import ops
 
-        ops.new_project(self.project, self.article, progress=self.report).close()
+        ops.new_project(self.project, self.article, scale=self.scale,
+                        progress=self.report).close()
         return self.project
 
 
 class ImportArticleWorker(Worker):
-    """Adds an article to an existing project and detects its claims."""
+    """Adds an article (a file or a URL) to a project and detects its claims.
+
+    A changed version of an article already there re-anchors its claims (see
+    ``ops.import_article``). Returns ``(article_id, message)``.
+    """
 
     title = "Importing the article"
 
-    def __init__(self, project: Path, article: Path) -> None:
+    def __init__(self, project: Path, article: Path | str) -> None:
         super().__init__()
         self.project = Path(project)
-        self.article = Path(article)
+        self.article = article
 
     def work(self):
         from workbench import ops
         from workbench.store import ProjectStore
 
         with ProjectStore.open(self.project) as store:
-            article = store.add_article(ops.read_article(self.article))
-            ops.detect_claims(store, article.id, progress=self.report)
-        return article.id
+            result = ops.import_article(store, self.article, progress=self.report)
+        return result.article.id, result.message()
 
 
 class _Relay(QObject):

@@ -3,6 +3,11 @@
 Formats are looked up by name (``workbench export --format NAME``, File > Export).
 Every exporter writes through ``atomic_write``, so a failed export leaves no
 half-written file.
+
+``pdf`` is drawn by Qt's own PDF writer, so its code lives with the rest of the Qt
+code in ``workbench/ui/pdf_report.py``. The registry names it by module path
+(``LAZY_FORMATS``) and imports it only when a PDF is asked for: listing formats,
+``--help`` and every other export never load Qt.
 """
 
 from __future__ import annotations
@@ -50,9 +55,39 @@ def register(name: str, suffix: str, description: str) -> Callable[[Exporter], E
     return decorate
 
 
+# name -> (suffix, description, "module:function"), imported on first use.
+LAZY_FORMATS = {
+    "pdf": (
+        ".pdf", "the HTML report as PDF (Qt's PDF writer)", "workbench.ui.pdf_report:export_pdf",
+    ),
+}
+
+
+def _lazy(target: str) -> Exporter:
+    def run(store, out, progress=None):
+        import importlib
+
+        module, _, function = target.partition(":")
+        try:
+            exporter = getattr(importlib.import_module(module), function)
+        except ImportError as exc:
+            raise ValidationError(
+                f"this format needs Qt, which cannot be loaded here ({exc})"
+            ) from None
+        return exporter(store, out, progress)
+
+    return run
+
+
 def _load_builtin() -> None:
     # Importing the modules registers their formats.
-    from workbench.io.export import json_export  # noqa: F401
+    from workbench.io.export import (  # noqa: F401
+        claimreview, csv_export, html_report, json_export, markdown,
+    )
+
+    for name, (suffix, description, target) in LAZY_FORMATS.items():
+        if name not in FORMATS:
+            FORMATS[name] = ExportFormat(name, suffix, description, _lazy(target))
 
 
 def formats() -> dict[str, ExportFormat]:
@@ -60,8 +95,13 @@ def formats() -> dict[str, ExportFormat]:
     return FORMATS
 
 
-def export(store: "ProjectStore", fmt: str, out: str | Path, progress: Progress | None = None) -> ExportResult:
+def export(store: ProjectStore, fmt: str, out: str | Path, progress: Progress | None = None) -> ExportResult:
     available = formats()
     if fmt not in available:
         raise ValidationError(f"unknown format {fmt!r}; formats: {', '.join(sorted(available))}")
-    return available[fmt].run(store, Path(out), progress)
+    out = Path(out)
+    if out.exists() and out.resolve() == Path(store.path).resolve():
+        raise ValidationError(f"{out.name}: that is the project file itself; choose another name")
+    if out.is_dir():
+        raise ValidationError(f"{out}: is a folder; give a file name")
+    return available[fmt].run(store, out, progress)

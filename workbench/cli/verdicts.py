@@ -1,0 +1,226 @@
+"""``workbench verdict``, ``scale`` and ``settings``: rating from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workbench.cli.output import print_json
+from workbench.core.checks import SETTING_KEY as DONE_CHECKS_KEY
+from workbench.core.errors import ValidationError
+from workbench.core.scale import VerdictLabel, conclusion_of, load_preset, preset_names
+from workbench.io.export.report import ORGANISATION_KEY, REVIEW_URL_KEY
+from workbench.store import ProjectStore
+
+
+def _on_off(value: str) -> bool:
+    key = value.strip().lower()
+    if key in ("on", "yes", "true", "1"):
+        return True
+    if key in ("off", "no", "false", "0"):
+        return False
+    raise argparse.ArgumentTypeError("use on or off")
+
+
+def _rating(value: str) -> int | None:
+    if value.strip().lower() in ("none", ""):
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("a whole number, or none") from None
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "verdict",
+        help="rate a claim: label, rationale, status",
+        description="Set a claim's verdict. LABEL is matched without regard to case; an unknown "
+        "label is refused with the list of valid ones. --status done is refused, with what is "
+        "missing, unless the claim passes the project's checks (see `workbench settings`).",
+    )
+    p.add_argument("project", type=Path)
+    p.add_argument("--claim", type=int, required=True, help="the claim's id")
+    p.add_argument("--label", help="a label of the project's scale ('' clears the verdict)")
+    p.add_argument("--rationale", help="why: what the evidence shows")
+    p.add_argument("--status", help="new, in_progress, needs_review or done")
+    p.set_defaults(func=cmd_verdict)
+
+    p = sub.add_parser(
+        "scale",
+        help="show or edit the project's verdict scale",
+        description="With no option, list the labels. Renaming a label renames it on every claim; "
+        "deleting a label that claims use is refused unless --move-to names where they go.",
+    )
+    p.add_argument("project", type=Path)
+    p.add_argument("--json", action="store_true")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--add", metavar="LABEL")
+    group.add_argument("--rename", nargs=2, metavar=("LABEL", "NEW"))
+    group.add_argument(
+        "--edit", metavar="LABEL", help="change --colour/--description/--rating/--ordinal"
+    )
+    group.add_argument("--move", nargs=2, metavar=("LABEL", "POSITION"), help="1 = first")
+    group.add_argument("--delete", metavar="LABEL")
+    group.add_argument("--use-preset", metavar="NAME", help=f"one of: {', '.join(preset_names())}")
+    p.add_argument("--colour", "--color", dest="colour", help="#rrggbb")
+    p.add_argument("--description")
+    p.add_argument(
+        "--rating", type=_rating, default=argparse.SUPPRESS, help="ClaimReview ratingValue"
+    )
+    p.add_argument("--ordinal", type=_on_off, help="on: part of the true-false order")
+    p.add_argument("--move-to", metavar="LABEL", help="with --delete: move its claims here first")
+    p.set_defaults(func=cmd_scale)
+
+    p = sub.add_parser(
+        "settings",
+        help="show or change publishing settings and the checks before done",
+        description="Organisation and review URL (for ClaimReview), and what a claim needs "
+        "before it can be marked done.",
+    )
+    p.add_argument("project", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--organisation", "--organization", dest="organisation", metavar="NAME")
+    p.add_argument("--organisation-url", dest="organisation_url", metavar="URL")
+    p.add_argument(
+        "--review-url",
+        metavar="BASE",
+        help="base URL of published reviews; {id} is replaced by the claim id, "
+        "otherwise #claim-ID is added",
+    )
+    p.add_argument("--min-evidence", type=int, metavar="N")
+    p.add_argument("--require-verdict", type=_on_off, metavar="on|off")
+    p.add_argument("--require-rationale", type=_on_off, metavar="on|off")
+    p.set_defaults(func=cmd_settings)
+
+
+def cmd_verdict(args: argparse.Namespace) -> int:
+    if args.label is None and args.rationale is None and args.status is None:
+        raise ValidationError("give at least one of --label, --rationale, --status")
+    with ProjectStore.open(args.project) as store:
+        current = store.claim(args.claim)
+        label = current.verdict if args.label is None else args.label
+        claim = store.set_verdict(args.claim, label, rationale=args.rationale, status=args.status)
+        conclusion_only = store.scale().conclusion_only
+    if conclusion_only:
+        verdict = (
+            f"“{conclusion_of(claim.rationale)}”"
+            if claim.rationale.strip()
+            else "no conclusion yet"
+        )
+    else:
+        verdict = claim.verdict or "not rated"
+    print(f"claim {claim.id}: {verdict}, {claim.status.label}")
+    return 0
+
+
+def _print_scale(store: ProjectStore, as_json: bool) -> None:
+    scale = store.scale()
+    usage = store.verdict_usage()
+    if as_json:
+        print_json({**scale.to_dict(), "usage": usage})
+        return
+    print(
+        f"{scale.name}"
+        + (
+            ": no labels, the written conclusion (the rationale) is the verdict"
+            if scale.conclusion_only
+            else ""
+        )
+    )
+    for n, label in enumerate(scale.labels, start=1):
+        rating = "-" if label.rating is None else str(label.rating)
+        order = "" if label.ordinal else "  (outside the order)"
+        print(
+            f"  {n}. {label.name:22s} {label.colour}  rating {rating:>2}  "
+            f"{usage.get(label.name, 0)} claims{order}"
+        )
+
+
+def cmd_scale(args: argparse.Namespace) -> int:
+    editing = any(
+        getattr(args, k) for k in ("add", "rename", "edit", "move", "delete", "use_preset")
+    )
+    with ProjectStore.open(args.project, readonly=not editing) as store:
+        if args.add:
+            store.add_scale_label(
+                VerdictLabel(
+                    name=args.add,
+                    colour=args.colour or "#9e9e9e",
+                    description=args.description or "",
+                    rating=getattr(args, "rating", None),
+                    ordinal=True if args.ordinal is None else args.ordinal,
+                )
+            )
+        elif args.rename:
+            n = store.rename_scale_label(*args.rename)
+            print(f"renamed {args.rename[0]!r} to {args.rename[1]!r} on {n} claims")
+        elif args.edit:
+            extra = {"rating": args.rating} if hasattr(args, "rating") else {}
+            store.update_scale_label(
+                args.edit,
+                colour=args.colour,
+                description=args.description,
+                ordinal=args.ordinal,
+                **extra,
+            )
+        elif args.move:
+            try:
+                position = int(args.move[1]) - 1
+            except ValueError:
+                raise ValidationError(f"a position is a number, not {args.move[1]!r}") from None
+            store.move_scale_label(args.move[0], position)
+        elif args.delete:
+            moved = store.delete_scale_label(args.delete, move_to=args.move_to)
+            if moved:
+                print(f"moved {moved} claims to {args.move_to!r}")
+        elif args.use_preset:
+            store.set_scale(load_preset(args.use_preset))
+        _print_scale(store, args.json)
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    changes = [
+        args.organisation,
+        args.organisation_url,
+        args.review_url,
+        args.min_evidence,
+        args.require_verdict,
+        args.require_rationale,
+    ]
+    editing = any(value is not None for value in changes)
+    with ProjectStore.open(args.project, readonly=not editing) as store:
+        if args.organisation is not None or args.organisation_url is not None:
+            organisation = dict(store.setting(ORGANISATION_KEY) or {})
+            if args.organisation is not None:
+                organisation["name"] = args.organisation.strip()
+            if args.organisation_url is not None:
+                organisation["url"] = args.organisation_url.strip()
+            store.set_setting(ORGANISATION_KEY, organisation)
+        if args.review_url is not None:
+            store.set_setting(REVIEW_URL_KEY, args.review_url.strip())
+        rules = store.done_rules()
+        new_rules = rules.replace(
+            min_evidence=args.min_evidence,
+            require_verdict=args.require_verdict,
+            require_rationale=args.require_rationale,
+        )
+        if new_rules != rules:
+            store.set_setting(DONE_CHECKS_KEY, new_rules.to_setting())
+        organisation = store.setting(ORGANISATION_KEY) or {}
+        shown = {
+            "organisation": organisation.get("name", ""),
+            "organisation_url": organisation.get("url", ""),
+            "review_url": store.setting(REVIEW_URL_KEY, ""),
+            "done_checks": store.done_rules().to_setting(),
+        }
+        described = store.done_rules().describe()
+    if args.json:
+        print_json(shown)
+        return 0
+    print(f"organisation:      {shown['organisation'] or '(not set)'}")
+    print(f"organisation URL:  {shown['organisation_url'] or '(not set)'}")
+    print(f"review base URL:   {shown['review_url'] or '(not set)'}")
+    print(f"before done:       {described}")
+    return 0

@@ -1,0 +1,96 @@
+"""The checks a claim must pass before it is marked done, configurable per project.
+
+Newsrooms differ: AFP asks for two independent sources, others for one; a
+conclusion-only scale (Full Fact) has no label to set. The rules live in the
+project's settings under ``done_checks``; this module says what is missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from workbench.core.errors import ValidationError
+from workbench.core.models import Claim
+from workbench.core.scale import VerdictScale
+
+SETTING_KEY = "done_checks"
+MAX_MIN_EVIDENCE = 20
+
+
+@dataclass(frozen=True)
+class DoneRules:
+    """What "done" requires: a verdict, a rationale, and at least ``min_evidence`` sources."""
+
+    require_verdict: bool = True
+    require_rationale: bool = True
+    min_evidence: int = 1
+
+    @classmethod
+    def from_setting(cls, value: dict | None) -> DoneRules:
+        """The rules stored in the settings (missing keys take the defaults)."""
+        value = value if isinstance(value, dict) else {}
+        default = cls()
+        try:
+            minimum = int(value.get("min_evidence", default.min_evidence))
+        except (TypeError, ValueError):
+            minimum = default.min_evidence
+        return cls(
+            require_verdict=bool(value.get("require_verdict", default.require_verdict)),
+            require_rationale=bool(value.get("require_rationale", default.require_rationale)),
+            min_evidence=max(0, min(minimum, MAX_MIN_EVIDENCE)),
+        )
+
+    def to_setting(self) -> dict:
+        return asdict(self)
+
+    def replace(self, **changes) -> DoneRules:
+        data = {**self.to_setting(), **{k: v for k, v in changes.items() if v is not None}}
+        minimum = data["min_evidence"]
+        if not isinstance(minimum, int) or not 0 <= minimum <= MAX_MIN_EVIDENCE:
+            raise ValidationError(
+                f"the minimum number of evidence items is 0 to {MAX_MIN_EVIDENCE}, not {minimum!r}"
+            )
+        return DoneRules(**data)
+
+    def describe(self) -> str:
+        parts = []
+        if self.require_verdict:
+            parts.append("a verdict")
+        if self.require_rationale:
+            parts.append("a rationale")
+        if self.min_evidence:
+            parts.append(
+                f"at least {self.min_evidence} evidence item{'s' if self.min_evidence > 1 else ''}"
+            )
+        return ", ".join(parts) if parts else "nothing"
+
+
+def missing_for_done(claim: Claim, rules: DoneRules, scale: VerdictScale) -> list[str]:
+    """What ``claim`` lacks to be marked done under ``rules``, in words; empty when nothing.
+
+    On a conclusion-only scale the written conclusion is the verdict, so "a verdict"
+    is asked for as the rationale.
+    """
+    missing: list[str] = []
+    has_rationale = bool(claim.rationale.strip())
+    if rules.require_verdict:
+        if scale.conclusion_only:
+            if not has_rationale:
+                missing.append("a written conclusion (this scale has no labels)")
+        elif not claim.verdict:
+            missing.append("a verdict")
+    if rules.require_rationale and not has_rationale:
+        if not (scale.conclusion_only and rules.require_verdict):
+            missing.append("a rationale")
+    short = rules.min_evidence - claim.evidence_count
+    if short > 0:
+        if claim.evidence_count:
+            missing.append(
+                f"{short} more evidence item{'s' if short > 1 else ''} "
+                f"(has {claim.evidence_count} of {rules.min_evidence})"
+            )
+        else:
+            missing.append(
+                f"{rules.min_evidence} evidence item{'s' if rules.min_evidence > 1 else ''}"
+            )
+    return missing

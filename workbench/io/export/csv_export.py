@@ -1,0 +1,72 @@
+"""``csv``: one row per claim, for editors' spreadsheets.
+
+UTF-8 with a byte-order mark, so spreadsheet programs that would otherwise
+assume a legacy encoding show accents and curly quotes right (Python reads it
+with ``encoding="utf-8-sig"``). A cell that a spreadsheet would run as a formula
+(starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) gets a leading
+apostrophe, the usual guard against formula injection from article text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from workbench.io.export import ExportResult, register
+from workbench.io.export.report import gather
+from workbench.io.files import atomic_write
+
+COLUMNS = [
+    "article",
+    "article_url",
+    "claim_id",
+    "claim",
+    "quote",
+    "claimant",
+    "score",
+    "status",
+    "verdict",
+    "rationale",
+    "evidence_urls",
+    "anchor_note",
+]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+@register("csv", ".csv", "one row per claim (spreadsheet)")
+def export_csv(store, out: Path, progress=None) -> ExportResult:
+    report = gather(store, progress)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for entry in report.articles:
+        article = entry.article
+        for item in entry.claims:
+            claim = item.claim
+            writer.writerow(
+                [
+                    cell(v)
+                    for v in (
+                        article.title,
+                        article.source_url,
+                        claim.id,
+                        claim.text,
+                        claim.quote,
+                        claim.claimant,
+                        "" if claim.score is None else f"{claim.score:.3f}",
+                        claim.status.value,
+                        report.verdict_of(item),
+                        claim.rationale,
+                        "\n".join(e.url for e in item.evidence),
+                        claim.anchor_note,
+                    )
+                ]
+            )
+    atomic_write(out, buffer.getvalue(), encoding="utf-8-sig")
+    return ExportResult(out, f"wrote {out}: {report.claim_count} rows (one per claim)")

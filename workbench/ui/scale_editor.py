@@ -1,0 +1,311 @@
+"""The verdict scale editor: add, rename, recolour, reorder and delete labels.
+
+Each edit is an undo command on the window's stack: ``redo()`` calls the store's
+editing method, ``undo()`` puts back the scale and the verdicts of the claims the
+edit touched (a rename or a delete that moved claims), in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.scale import VerdictLabel, VerdictScale, load_preset, preset_names
+from workbench.store import ProjectStore
+
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ScaleEditCommand(QUndoCommand):
+    """One edit of the scale; ``action(store)`` does it, undo restores the snapshot.
+
+    The editor runs the action before pushing the command (so a refused edit never
+    reaches the stack); the push's first ``redo()`` therefore does nothing.
+    """
+
+    def __init__(
+        self,
+        store: ProjectStore,
+        text: str,
+        action: Callable[[ProjectStore], object],
+        affected: list[str],
+    ) -> None:
+        super().__init__(text)
+        self.store = store
+        self.action = action
+        self.before = store.scale()
+        ids = store.claim_ids_with_verdict(affected) if affected else []
+        self.verdicts = {claim_id: store.claim(claim_id).verdict for claim_id in ids}
+        self.applied = False
+
+    def apply(self) -> None:
+        self.action(self.store)
+        self.applied = True
+
+    def redo(self) -> None:
+        if self.applied:
+            self.applied = False
+            return
+        self.action(self.store)
+
+    def undo(self) -> None:
+        self.store.restore_scale(self.before, self.verdicts)
+
+
+class ScaleTableModel(QAbstractTableModel):
+    """The labels of a scale, with how many claims use each (read from a cache)."""
+
+    COLUMNS = ["Label", "Colour", "Rating", "In order", "Claims", "Description"]
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._labels: list[VerdictLabel] = []
+        self._usage: dict[str, int] = {}
+
+    def set_scale(self, scale: VerdictScale, usage: dict[str, int]) -> None:
+        self.beginResetModel()
+        self._labels = list(scale.labels)
+        self._usage = dict(usage)
+        self.endResetModel()
+
+    def label(self, row: int) -> VerdictLabel:
+        return self._labels[row]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._labels)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        label = self._labels[index.row()]
+        column = index.column()
+        if role == LABEL_ROLE:
+            return label.name
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [
+                label.name,
+                label.colour,
+                "" if label.rating is None else str(label.rating),
+                "yes" if label.ordinal else "no",
+                str(self._usage.get(label.name, 0)),
+                label.description,
+            ][column]
+        if role == Qt.ItemDataRole.DecorationRole and column in (0, 1):
+            return QColor(label.colour)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return label.description or None
+        return None
+
+
+class ScaleEditorDialog(QDialog):
+    """Edit the open project's scale; every change is saved at once and can be undone."""
+
+    def __init__(self, store: ProjectStore, undo_stack: QUndoStack, parent=None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = undo_stack
+        self.setWindowTitle("Verdict scale")
+        self.model = ScaleTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Verdict labels")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Scale editor message")
+        self.message.setStyleSheet("color:#b71c1c")
+
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, text, slot in (
+            ("add", "&Add…", self.add_label),
+            ("rename", "&Rename…", self.rename_label),
+            ("colour", "&Colour…", self.recolour_label),
+            ("up", "Move &up", lambda: self.move(-1)),
+            ("down", "Move &down", lambda: self.move(1)),
+            ("delete", "&Delete", self.delete_label),
+            ("preset", "Use &preset…", self.use_preset),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+            self.buttons[key] = button
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addWidget(close)
+        self.resize(760, 420)
+        self.refresh()
+
+    # -- state -------------------------------------------------------------------------
+    def refresh(self, select: str | None = None) -> None:
+        scale = self.store.scale()
+        self.model.set_scale(scale, self.store.verdict_usage())
+        if scale.conclusion_only:
+            self.title.setText(
+                f"<b>{scale.name}</b>: no labels; the written conclusion "
+                "(the rationale) is the verdict."
+            )
+        else:
+            self.title.setText(f"<b>{scale.name}</b>: {scale.description}")
+        for key, button in self.buttons.items():
+            button.setEnabled(key == "preset" or not scale.conclusion_only)
+        if select is not None:
+            for row in range(self.model.rowCount()):
+                if self.model.label(row).name == select:
+                    self.table.selectRow(row)
+
+    def selected(self) -> VerdictLabel | None:
+        index = self.table.currentIndex()
+        return self.model.label(index.row()) if index.isValid() else None
+
+    def _run(
+        self, text: str, action, affected: list[str] | None = None, select: str | None = None
+    ) -> bool:
+        self.message.setText("")
+        command = ScaleEditCommand(self.store, text, action, affected or [])
+        try:
+            command.apply()
+        except WorkbenchError as exc:
+            self.message.setText(str(exc))
+            return False
+        self.undo_stack.push(command)
+        self.refresh(select)
+        return True
+
+    # -- edits ---------------------------------------------------------------------------
+    def add_label(self, name: str | None = None) -> bool:
+        if name is None:
+            name, ok = QInputDialog.getText(self, "Add label", "Name of the new label:")
+            if not ok:
+                return False
+        label = VerdictLabel(name=name, colour="#9e9e9e", ordinal=False)
+        return self._run(
+            f"Add label {name}", lambda s: s.add_scale_label(label), select=name.strip()
+        )
+
+    def rename_label(self, new: str | None = None) -> bool:
+        label = self.selected()
+        if label is None:
+            return False
+        if new is None:
+            new, ok = QInputDialog.getText(self, "Rename label", "New name:", text=label.name)
+            if not ok:
+                return False
+        return self._run(
+            f"Rename label {label.name} to {new}",
+            lambda s: s.rename_scale_label(label.name, new),
+            [label.name],
+            select=new.strip(),
+        )
+
+    def recolour_label(self, colour: str | None = None) -> bool:
+        label = self.selected()
+        if label is None:
+            return False
+        if colour is None:
+            chosen = QColorDialog.getColor(QColor(label.colour), self, f"Colour of {label.name}")
+            if not chosen.isValid():
+                return False
+            colour = chosen.name()
+        return self._run(
+            f"Recolour label {label.name}",
+            lambda s: s.update_scale_label(label.name, colour=colour),
+            select=label.name,
+        )
+
+    def move(self, step: int) -> bool:
+        label = self.selected()
+        if label is None:
+            return False
+        position = self.store.scale().index_of(label.name) + step
+        return self._run(
+            f"Move label {label.name}",
+            lambda s: s.move_scale_label(label.name, position),
+            select=label.name,
+        )
+
+    def use_preset(self, name: str | None = None) -> bool:
+        """Replace the scale by a shipped preset (refused while claims use a label it lacks)."""
+        if name is None:
+            name, ok = QInputDialog.getItem(
+                self, "Use a preset scale", "Preset:", preset_names(), 0, False
+            )
+            if not ok:
+                return False
+        scale = load_preset(name)
+        used = list(self.store.verdict_usage())
+        return self._run(f"Use the {scale.name} scale", lambda s: s.set_scale(scale), used)
+
+    def delete_label(self, move_to: str | None = None) -> bool:
+        label = self.selected()
+        if label is None:
+            return False
+        used = self.store.verdict_usage().get(label.name, 0)
+        if used and move_to is None:
+            others = [n for n in self.store.scale().names() if n != label.name]
+            move_to, ok = QInputDialog.getItem(
+                self,
+                "Delete label",
+                f"{used} claim(s) are rated “{label.name}”. Move them to:",
+                others,
+                0,
+                False,
+            )
+            if not ok:
+                self.message.setText(
+                    f"“{label.name}” is still used by {used} claim(s): not deleted."
+                )
+                return False
+        return self._run(
+            f"Delete label {label.name}",
+            lambda s: s.delete_scale_label(label.name, move_to=move_to),
+            [label.name],
+        )
+
+
+def open_scale_editor(window) -> None:
+    """File it under the window: one editor at a time, on the open project."""
+    if window.store is None:
+        return
+    dialog = ScaleEditorDialog(window.store, window.undo_stack, window)
+    window._scale_editor = dialog
+    dialog.show()
