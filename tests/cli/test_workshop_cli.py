@@ -55,6 +55,7 @@ def key(tmp_path):
             start = TEXT.index(sentence)
             claim = store.add_claim(Claim(article_id=article.id, start=start,
                                           end=start + len(sentence), quote=""))
+            store.add_evidence(claim.id, "https://example.org/okapiwhistle-report", "supports")
             store.set_verdict(claim.id, verdict, rationale=f"Trainer rationale {claim.id} "
                               "citing the Okapiwhistle report", status="done")
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from workbench.core.checks import SETTING_KEY as DONE_CHECKS_KEY
+from workbench.core.checks import DoneRules
 from workbench.core.models import Article, Claim
 from workbench.store import ProjectStore
 from workbench.workshop.exercise import pack, set_participant_name
@@ -26,6 +28,8 @@ def build_key(path: Path, verdicts: list[str | None], *, rationale: str = "key r
     """A key project: one claim per sentence, rated with ``verdicts`` and a rationale each."""
 
     def setup(store: ProjectStore) -> None:
+        # The trainer's key cites no sources here: "done" needs a verdict and a rationale.
+        store.set_setting(DONE_CHECKS_KEY, DoneRules(min_evidence=0).to_setting())
         article = store.add_article(Article(title="Workshop Article", text=TEXT))
         claims = store.add_claims(
             Claim(article_id=article.id, start=TEXT.index(s), end=TEXT.index(s) + len(s), quote="")
