@@ -163,11 +163,20 @@ class Capture:
     text: str = ""
     error: str = ""
     id: int | None = None
+    # Not stored: set when listing a URL's captures, True for a good capture whose
+    # SHA-256 differs from the good capture before it (the page changed).
+    changed: bool = False
 
 
 @dataclass
 class Evidence:
-    """A source attached to a claim, with the latest capture of its URL."""
+    """A source attached to a claim, with the latest capture of its URL.
+
+    The capture fields come from the newest good capture (or, with none, from the
+    newest attempt); ``error`` is the newest attempt's error when it failed after
+    that, or the "too large" note of a truncated capture. ``attempted_at`` is the
+    time of the newest attempt, ``versions`` the number of good captures.
+    """
 
     claim_id: int
     url: str
@@ -183,11 +192,21 @@ class Evidence:
     sha256: str = ""
     error: str = ""
     author: str = ""
+    truncated: bool = False
+    attempted_at: str = ""
+    versions: int = 0
     id: int | None = None
 
     def __post_init__(self) -> None:
         self.stance = Stance(self.stance)
         self.capture_status = CaptureStatus(self.capture_status)
+
+    @property
+    def archive_url(self) -> str:
+        """The Wayback Machine link nearest to when the page was captured (or added)."""
+        from workbench.core.urls import archive_url
+
+        return archive_url(self.url, self.retrieved_at or self.added_at)
 
 
 @dataclass
