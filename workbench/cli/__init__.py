@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "workbench.cli.project",
     "workbench.cli.claims",
     "workbench.cli.export",
+    "workbench.cli.evidence",
 ]
 
 EXIT_ERROR = 1
