@@ -106,4 +106,5 @@ def closed_port_url() -> str:
 
 
 def html(title: str, body: str = "", *, head: str = "") -> str:
-    return f"<!doctype html><html><head>{head}<title>{title}</title></head><body>{body}</body></html>"
+    return (f"<!doctype html><html><head>{head}<title>{title}</title></head>"
+            f"<body>{body}</body></html>")

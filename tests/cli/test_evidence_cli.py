@@ -60,7 +60,8 @@ def test_add_fetch_export_show_the_capture(tmp_path, seed_project, site):
     # Only what still needs a capture is fetched again.
     again = run("fetch", seed_project)
     assert again.returncode == 0
-    assert again.stdout.strip().splitlines() == [line for line in lines if line.startswith("failed")]
+    failed_lines = [line for line in lines if line.startswith("failed")]
+    assert again.stdout.strip().splitlines() == failed_lines
     assert len(site.requests["/briefing"]) == 1
 
 
@@ -78,11 +79,12 @@ def test_refused_urls_leave_the_project_untouched(seed_project):
 
 
 def test_same_url_twice_on_a_claim_is_refused(seed_project):
-    assert run("evidence", "add", seed_project, "--claim", 1, "https://example.org/r").returncode == 0
+    url = "https://example.org/r"
+    assert run("evidence", "add", seed_project, "--claim", 1, url).returncode == 0
     line = assert_one_line_error(
         run("evidence", "add", seed_project, "--claim", 1, "HTTPS://EXAMPLE.org/r"))
     assert line == "workbench: error: claim 1 already cites https://example.org/r"
-    assert run("evidence", "add", seed_project, "--claim", 2, "https://example.org/r").returncode == 0
+    assert run("evidence", "add", seed_project, "--claim", 2, url).returncode == 0
 
 
 def test_wrong_claim_and_stance_are_one_line_errors(seed_project):
@@ -103,7 +105,8 @@ def test_list_text_and_claim_filter(seed_project, site):
     assert text.returncode == 0
     assert "captured, HTTP 200" in text.stdout and "“X marks”" in text.stdout
     assert "archive https://web.archive.org/web/" in text.stdout
-    assert run("evidence", "list", seed_project, "--claim", 4).stdout.strip() == "no evidence on claim 4"
+    empty = run("evidence", "list", seed_project, "--claim", 4)
+    assert empty.stdout.strip() == "no evidence on claim 4"
     nothing = run("fetch", seed_project)
     assert nothing.returncode == 0 and nothing.stdout == ""
     assert "nothing to fetch" in nothing.stderr
@@ -130,4 +133,5 @@ def test_remove(seed_project):
     run("evidence", "add", seed_project, "--claim", 1, "https://example.org/gone")
     removed = run("evidence", "remove", seed_project, "1")
     assert removed.returncode == 0 and "removed evidence 1" in removed.stdout
-    assert "no evidence with id 1" in assert_one_line_error(run("evidence", "remove", seed_project, "1"))
+    again = run("evidence", "remove", seed_project, "1")
+    assert "no evidence with id 1" in assert_one_line_error(again)

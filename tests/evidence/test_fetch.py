@@ -199,7 +199,8 @@ def test_a_tls_failure_is_named(site):
     # Speaking TLS to a plain-HTTP server fails the handshake, as a broken certificate would.
     result = fetch(f"https://127.0.0.1:{site.port}/", FAST)
     assert result.capture.status is CaptureStatus.FAILED
-    assert result.capture.error.startswith(f"TLS: the secure connection to 127.0.0.1:{site.port} failed")
+    expected = f"TLS: the secure connection to 127.0.0.1:{site.port} failed"
+    assert result.capture.error.startswith(expected)
 
 
 def test_a_server_that_stalls_mid_page_times_out(site):

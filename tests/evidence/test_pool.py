@@ -56,7 +56,8 @@ def test_a_url_cited_by_several_claims_is_fetched_once(store, site):
     capture_urls(store.path, urls_to_fetch(store), FetchSettings())
     assert len(site.requests["/shared"]) == 1
     a, b = store.evidence(first.id)[0], store.evidence(second.id)[0]
-    assert a.sha256 == b.sha256 != "" and (a.stance.value, b.stance.value) == ("supports", "refutes")
+    assert a.sha256 == b.sha256 != ""
+    assert (a.stance.value, b.stance.value) == ("supports", "refutes")
 
 
 def test_a_url_already_in_flight_is_not_queued_twice(seed_project, site):

@@ -89,7 +89,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _limit_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-mb", type=float, metavar="MB",
                    help="keep at most this much of a page (default 10); more is truncated")
-    p.add_argument("--connect-timeout", type=float, metavar="S", help="seconds to connect (default 10)")
+    p.add_argument("--connect-timeout", type=float, metavar="S",
+                   help="seconds to connect (default 10)")
     p.add_argument("--read-timeout", type=float, metavar="S",
                    help="seconds a server may stay silent (default 20)")
     p.add_argument("--max-redirects", type=int, metavar="N", help="redirects followed (default 10)")

@@ -167,8 +167,10 @@ def _read_body(response, settings: FetchSettings, result: FetchResult, started: 
     capture.truncated = truncated
     if truncated:
         announced = response.headers.get("Content-Length", "")
-        total = f"the page is {human_size(int(announced))}" if announced.isdigit() else "the page is larger"
-        capture.error = f"too large: only the first {human_size(settings.max_bytes)} were kept ({total})"
+        total = (f"the page is {human_size(int(announced))}" if announced.isdigit()
+                 else "the page is larger")
+        kept = human_size(settings.max_bytes)
+        capture.error = f"too large: only the first {kept} were kept ({total})"
     capture.title, capture.text = read_page(body, capture.content_type)
     capture.status = CaptureStatus.CAPTURED
     result.body = gzip.compress(body, compresslevel=6, mtime=0)
@@ -212,7 +214,8 @@ def _http_error(response) -> str:
 def _not_text(content_type: str, response) -> str:
     length = response.headers.get("Content-Length", "")
     size = f", {human_size(int(length))}" if length.isdigit() else ""
-    return f"not text: the server sent {mime_type(content_type)}{size}; only web pages and text are captured"
+    return (f"not text: the server sent {mime_type(content_type)}{size}; "
+            "only web pages and text are captured")
 
 
 def _host(url: str) -> str:

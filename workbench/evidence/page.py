@@ -28,7 +28,8 @@ _BOMS = [
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.I)
 # WHATWG Encoding: these labels mean windows-1252 in a web page.
-_WEB_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252"}
+_WEB_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252",
+                "us-ascii": "cp1252"}
 
 # Elements whose content is not readable text.
 _SKIP = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object",

@@ -18,7 +18,9 @@ def project_settings(store: "ProjectStore") -> FetchSettings:
     return FetchSettings.from_dict(store.setting(SETTING_KEY, {}))
 
 
-def urls_to_fetch(store: "ProjectStore", claim_id: int | None = None, *, again: bool = False) -> list[str]:
+def urls_to_fetch(
+    store: "ProjectStore", claim_id: int | None = None, *, again: bool = False
+) -> list[str]:
     """The distinct URLs to capture: pending or failed (every URL with ``again``)."""
     if claim_id is not None:
         store.claim(claim_id)  # NotFoundError for a wrong id
@@ -31,7 +33,7 @@ def capture_urls(
     settings: FetchSettings,
     on_result: Callable[[CaptureOutcome], None] | None = None,
 ) -> list[CaptureOutcome]:
-    """Capture ``urls`` concurrently into ``project``; returns every outcome (in completion order)."""
+    """Capture ``urls`` concurrently into ``project``; every outcome, in completion order."""
     outcomes: list[CaptureOutcome] = []
 
     def record(outcome: CaptureOutcome) -> None:

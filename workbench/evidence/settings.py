@@ -53,7 +53,8 @@ class FetchSettings:
                 try:
                     values[key] = float(value) if "timeout" in key else int(value)
                 except (TypeError, ValueError):
-                    raise ValidationError(f"fetch setting {key}: not a number ({value!r})") from None
+                    raise ValidationError(
+                        f"fetch setting {key}: not a number ({value!r})") from None
         return cls(**values)
 
     def to_dict(self) -> dict:
