@@ -93,3 +93,25 @@ def test_urls_to_capture(store):
     assert store.urls_to_capture(failed=False) == ["https://example.org/1"]
     assert store.urls_to_capture(b.id) == ["https://example.org/1"]
     assert store.urls_to_capture(again=True) == [f"https://example.org/{i}" for i in (1, 2, 3)]
+
+
+def test_in_memory_update_agrees_with_the_store(store):
+    """``Evidence.with_capture`` (the window's quick update) shows what the store will show."""
+    claim = store.claims()[0]
+    url = "https://example.org/parity"
+    shown = store.add_evidence(claim.id, url)
+    big = "too large: only the first 10 MB were kept (the page is larger)"
+    attempts = [
+        failed(url, "DNS: the host name example.org was not found"),
+        failed(url, "", 503),
+        good(url, "7" * 64, "First"),
+        failed(url, "HTTP 404 Not Found", 404),
+        good(url, "8" * 64, "Second", truncated=True, error=big),
+        failed(url, "timeout: example.org sent nothing for 20 s"),
+        good(url, "9" * 64, "Third"),
+    ]
+    for second, (capture, body) in enumerate(attempts):
+        capture.retrieved_at = f"2024-05-01T10:00:{second:02d}Z"
+        store.add_capture(capture, body)
+        shown = shown.with_capture(capture)
+        assert shown == store.evidence_item(shown.id), f"after attempt {second}"

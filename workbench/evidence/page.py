@@ -116,6 +116,9 @@ def decode(body: bytes, content_type: str) -> str:
     return body.decode(detect_encoding(body, content_type), errors="replace")
 
 
+_BREAK = "\x00"  # a line break between blocks while the text is collected (not whitespace)
+
+
 class _Reader(HTMLParser):
     """Collects the title and the visible text of an HTML page, never the markup."""
 
@@ -151,7 +154,7 @@ class _Reader(HTMLParser):
         if tag == "pre":
             self._in_pre += 1
         if tag in _BLOCKS:
-            self.parts.append("\n")
+            self.parts.append(_BREAK)
         if tag == "img" and not self._skip:
             alt = dict(attrs).get("alt")
             if alt:
@@ -159,7 +162,7 @@ class _Reader(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         if tag in _BLOCKS:
-            self.parts.append("\n")
+            self.parts.append(_BREAK)
 
     def handle_endtag(self, tag: str) -> None:
         if self._in_title and tag != "title":
@@ -177,7 +180,7 @@ class _Reader(HTMLParser):
             if tag == "pre":
                 self._in_pre = max(0, self._in_pre - 1)
             if tag in _BLOCKS:
-                self.parts.append("\n")
+                self.parts.append(_BREAK)
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
@@ -187,15 +190,21 @@ class _Reader(HTMLParser):
             return
         if self._in_h1:
             self.h1_parts.append(data)
-        self.parts.append(data if self._in_pre else re.sub(r"\s+", " ", data))
+        if _BREAK in data:
+            data = data.replace(_BREAK, "")
+        # Whitespace is collapsed once for the whole page (see ``read_html``); only a
+        # <pre> block's line breaks are kept.
+        self.parts.append(data.replace("\n", _BREAK) if self._in_pre else data)
 
 
 def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())
 
 
 def _lines(text: str) -> str:
-    lines = [line.strip() for line in text.split("\n")]
+    """Collapse whitespace, then one line per block, at most one empty line in a row."""
+    # str.split() collapses whitespace in C, several times faster than a regular expression.
+    lines = [line.strip() for line in " ".join(text.split()).split(_BREAK)]
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):

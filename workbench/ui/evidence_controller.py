@@ -1,16 +1,17 @@
 """Evidence in the window: the panel's requests become undo commands and background fetches.
 
 The controller owns the window's fetch pool (``EvidenceFetcher``). Adding a URL is
-an undo command and, with "Fetch automatically" on, queues its capture; every
-capture result arrives on the UI thread and refreshes the panel by reading the
-store (a small query, coalesced when many results arrive at once).
+an undo command and, with auto-fetch on, queues its capture. Each capture result
+arrives on the UI thread, already in the file, and updates the rows that cite its
+URL in memory (``Evidence.with_capture``): no query runs on the UI thread while
+results pour in, so it never waits for the database or for the fetching threads.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, QUrl
+from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from workbench.core.errors import ValidationError, WorkbenchError
@@ -26,8 +27,6 @@ from workbench.ui.evidence_fetch import EvidenceFetcher
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
 
-REFRESH_DELAY_MS = 40  # results arriving together refresh the panel once
-
 
 class EvidenceController(QObject):
     """Connects the claim detail's evidence panel to the store, the undo stack and the pool."""
@@ -38,11 +37,6 @@ class EvidenceController(QObject):
         self.panel = window.detail.evidence_panel
         self.fetcher = EvidenceFetcher(self)
         self.dialog: CapturedPageDialog | None = None
-        self._refresh = QTimer(self)
-        self._refresh.setSingleShot(True)
-        self._refresh.setInterval(REFRESH_DELAY_MS)
-        self._refresh.timeout.connect(self.refresh)
-        self._arrived: set[str] = set()
 
         window.detail.evidence_add_requested.connect(self.add)
         window.detail.evidence_remove_requested.connect(self.remove)
@@ -137,25 +131,15 @@ class EvidenceController(QObject):
     def _captured(self, outcome: CaptureOutcome) -> None:
         if not outcome.stored:
             self._say(f"Could not save the capture of {outcome.url}: {outcome.store_error}")
-        self._arrived.add(outcome.url)
-        if not self._refresh.isActive():
-            self._refresh.start()
-
-    def refresh(self) -> None:
-        """Re-read the selected claim's evidence (captures were written by the pool)."""
-        arrived, self._arrived = self._arrived, set()
-        claim = self.window.detail.claim
-        if self.store is None or claim is None:
             return
-        self.panel.set_items(self.store.evidence(claim.id))
-        self.panel.set_busy(self.fetcher.busy())
+        self.panel.model.apply_capture(outcome.capture)
+        self.panel.refresh_actions()
         dialog = self.dialog
         if dialog is not None and dialog.isVisible() and dialog.evidence is not None \
-                and dialog.evidence.url in arrived:
-            url = dialog.evidence.url
-            current = next((e for e in self.panel.model.items() if e.url == url), None)
-            if current is not None:
-                dialog.show_capture(current, self.store.captures(current.url))
+                and dialog.evidence.url == outcome.url:
+            current = next(
+                (e for e in self.panel.model.items() if e.url == outcome.url), dialog.evidence)
+            dialog.show_capture(current, self.store.captures(outcome.url))
 
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)

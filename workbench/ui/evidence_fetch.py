@@ -8,6 +8,8 @@ only ever reads: it never waits for the network or for a capture to be written.
 
 from __future__ import annotations
 
+import threading
+from collections import deque
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -21,7 +23,7 @@ class EvidenceFetcher(QObject):
 
     captured = Signal(object)  # CaptureOutcome, delivered on the UI thread
     busy_changed = Signal(int)  # how many URLs are queued or being fetched
-    _arrived = Signal(object, object)  # (pool, outcome), emitted on the pool's writer thread
+    _arrived = Signal()  # "the inbox has results", emitted on the pool's writer thread
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +31,11 @@ class EvidenceFetcher(QObject):
         self._busy: set[str] = set()
         self.project: Path | None = None
         self.settings = FetchSettings()
+        # Results wait in an inbox; the writer thread posts one wake-up per batch, so a
+        # burst of results is one short visit to the UI thread, not hundreds of events
+        # queued ahead of the user's clicks and key presses.
+        self._inbox: deque[tuple[CapturePool, CaptureOutcome]] = deque()
+        self._inbox_lock = threading.Lock()
         # Queued: the slot runs on this object's (the UI) thread, whatever thread emits.
         self._arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
@@ -44,7 +51,7 @@ class EvidenceFetcher(QObject):
             return []
         if self._pool is None:  # started on first use: a project that never fetches costs nothing
             pool = CapturePool(self.project, self.settings)
-            pool.on_result = lambda outcome, pool=pool: self._arrived.emit(pool, outcome)
+            pool.on_result = lambda outcome, pool=pool: self._post(pool, outcome)
             self._pool = pool
         queued = self._pool.submit(urls)
         if queued:
@@ -69,10 +76,21 @@ class EvidenceFetcher(QObject):
         """Block until the pool is idle (benchmarks and tests only: the window never waits)."""
         return self._pool.wait(timeout) if self._pool is not None else True
 
-    @Slot(object, object)
-    def _deliver(self, pool: CapturePool, outcome: CaptureOutcome) -> None:
-        if pool is not self._pool:  # a straggler from a stopped pool
-            return
-        self._busy.discard(outcome.url)
-        self.captured.emit(outcome)
+    def _post(self, pool: CapturePool, outcome: CaptureOutcome) -> None:
+        """On the writer thread: put a result in the inbox, waking the UI thread if needed."""
+        with self._inbox_lock:
+            wake = not self._inbox
+            self._inbox.append((pool, outcome))
+        if wake:
+            self._arrived.emit()
+
+    @Slot()
+    def _deliver(self) -> None:
+        with self._inbox_lock:
+            batch = list(self._inbox)
+            self._inbox.clear()
+        for pool, outcome in batch:
+            if pool is self._pool:  # not a straggler from a stopped pool
+                self._busy.discard(outcome.url)
+                self.captured.emit(outcome)
         self.busy_changed.emit(len(self._busy))

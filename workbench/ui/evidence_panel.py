@@ -206,6 +206,10 @@ class EvidencePanel(QWidget):
         if item is not None:
             action(item)
 
+    def refresh_actions(self) -> None:
+        """Enable what applies to the selected item (after its row changed)."""
+        self._update_actions()
+
     def _update_actions(self) -> None:
         item = self.current()
         for action in self._item_actions():

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
-from workbench.core.models import CaptureStatus, Claim, ClaimStatus, Evidence
+from workbench.core.models import Capture, CaptureStatus, Claim, ClaimStatus, Evidence
 from workbench.core.scale import VerdictScale
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -205,6 +205,13 @@ class EvidenceTableModel(QAbstractTableModel):
             if self._items:
                 self.dataChanged.emit(self.index(0, self.STATUS),
                                       self.index(len(self._items) - 1, self.STATUS))
+
+    def apply_capture(self, capture: Capture) -> None:
+        """Show a just-recorded capture in the rows citing its URL (no query needed)."""
+        for row, item in enumerate(self._items):
+            if item.url == capture.url:
+                self._items[row] = item.with_capture(capture)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def item(self, row: int) -> Evidence:
         return self._items[row]
