@@ -135,3 +135,18 @@ def test_remove(seed_project):
     assert removed.returncode == 0 and "removed evidence 1" in removed.stdout
     again = run("evidence", "remove", seed_project, "1")
     assert "no evidence with id 1" in assert_one_line_error(again)
+
+
+def test_bad_settings_and_a_read_only_file_are_refused_before_any_download(seed_project, site):
+    url = site.add("/never", html("Never fetched"))
+    run("evidence", "add", seed_project, "--claim", 1, url)
+    line = assert_one_line_error(run("evidence", "settings", seed_project, "--max-mb", "0"))
+    assert line == "workbench: error: fetch setting out of range: max_bytes"
+    seed_project.chmod(0o444)
+    try:
+        before = file_bytes(seed_project)
+        assert "read-only" in assert_one_line_error(run("fetch", seed_project))
+        assert file_bytes(seed_project) == before
+    finally:
+        seed_project.chmod(0o644)
+    assert "/never" not in site.requests
