@@ -55,3 +55,13 @@ def data_copy(tmp_path):
         return target
 
     return copy
+
+
+@pytest.fixture
+def site():
+    """A real, threaded HTTP server on 127.0.0.1 (see ``tests/localsite.py``)."""
+    from tests.localsite import LocalSite
+
+    server = LocalSite().start()
+    yield server
+    server.stop()

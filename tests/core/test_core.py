@@ -22,8 +22,15 @@ def test_bad_urls_are_refused(url):
 
 
 def test_good_urls_are_kept():
-    assert clean_url("  HTTPS://Example.org/a?b=1#c ") == "https://Example.org/a?b=1#c"
+    # Scheme and host are case-insensitive: lower-cased so one page is one URL; the path is kept.
+    assert clean_url("  HTTPS://Example.org/A?b=1#c ") == "https://example.org/A?b=1#c"
     assert clean_url("http://127.0.0.1:8080") == "http://127.0.0.1:8080/"
+    assert clean_url("http://[::1]:8080/x") == "http://[::1]:8080/x"
+
+
+def test_urls_with_credentials_are_refused():
+    with pytest.raises(ValidationError, match="user name or password"):
+        clean_url("https://alice:secret@example.org/private")
 
 
 def test_default_scale_preset():

@@ -30,3 +30,12 @@ def on_disk(seed_project):
             return store.claim(claim_id) if claim_id is not None else store.claims()
 
     return read
+
+
+@pytest.fixture(autouse=True)
+def _no_automatic_fetching():
+    """No window test fetches a page by surprise: those that fetch turn it on, against 127.0.0.1."""
+    from workbench.ui.evidence_panel import AUTO_FETCH_KEY
+    from workbench.ui.theme import settings
+
+    settings().setValue(AUTO_FETCH_KEY, False)

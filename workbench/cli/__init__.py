@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "workbench.cli.imports",
     "workbench.cli.verdicts",
     "workbench.cli.export",
+    "workbench.cli.evidence",
     "workbench.cli.workshop",
 ]
 

@@ -7,7 +7,7 @@ and command line read them.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from enum import Enum
 
@@ -163,11 +163,20 @@ class Capture:
     text: str = ""
     error: str = ""
     id: int | None = None
+    # Not stored: set when listing a URL's captures, True for a good capture whose
+    # SHA-256 differs from the good capture before it (the page changed).
+    changed: bool = False
 
 
 @dataclass
 class Evidence:
-    """A source attached to a claim, with the latest capture of its URL."""
+    """A source attached to a claim, with the latest capture of its URL.
+
+    The capture fields come from the newest good capture (or, with none, from the
+    newest attempt); ``error`` is the newest attempt's error when it failed after
+    that, or the "too large" note of a truncated capture. ``attempted_at`` is the
+    time of the newest attempt, ``versions`` the number of good captures.
+    """
 
     claim_id: int
     url: str
@@ -183,11 +192,46 @@ class Evidence:
     sha256: str = ""
     error: str = ""
     author: str = ""
+    truncated: bool = False
+    attempted_at: str = ""
+    versions: int = 0
     id: int | None = None
 
     def __post_init__(self) -> None:
         self.stance = Stance(self.stance)
         self.capture_status = CaptureStatus(self.capture_status)
+
+    def with_capture(self, capture: "Capture") -> "Evidence":
+        """This item as the store will show it once ``capture`` is recorded.
+
+        The same rule as the store's query (a failure never hides a good capture),
+        applied in memory: the window updates a row from a fetch result without a
+        query while many results arrive. ``tests/store`` checks the two agree.
+        """
+        if capture.status is CaptureStatus.CAPTURED:
+            return replace(
+                self, capture_status=CaptureStatus.CAPTURED, final_url=capture.final_url,
+                title=capture.title, http_status=capture.http_status,
+                content_type=capture.content_type, retrieved_at=capture.retrieved_at,
+                sha256=capture.sha256, truncated=capture.truncated,
+                error=capture.error if capture.truncated else "",
+                attempted_at=capture.retrieved_at, versions=self.versions + 1,
+            )
+        error = capture.error or "the fetch failed"
+        if self.sha256:
+            return replace(self, error=error, attempted_at=capture.retrieved_at)
+        return replace(
+            self, capture_status=CaptureStatus.FAILED, final_url=capture.final_url, title="",
+            http_status=capture.http_status, content_type=capture.content_type,
+            retrieved_at=capture.retrieved_at, error=error, attempted_at=capture.retrieved_at,
+        )
+
+    @property
+    def archive_url(self) -> str:
+        """The Wayback Machine link nearest to when the page was captured (or added)."""
+        from workbench.core.urls import archive_url
+
+        return archive_url(self.url, self.retrieved_at or self.added_at)
 
 
 @dataclass

@@ -7,6 +7,7 @@ good capture (see ``_EVIDENCE_SELECT``).
 
 from __future__ import annotations
 
+import gzip
 import sqlite3
 from dataclasses import asdict
 
@@ -15,13 +16,19 @@ from workbench.core.models import Capture, CaptureStatus, Evidence, Stance, utc_
 from workbench.core.urls import clean_url
 from workbench.store.base import StoreBase
 
-# The newest good capture gives title, hash and status; the newest attempt, if it
-# failed after that, gives the error.
+# The newest good capture gives title, hash and status; with none, the newest
+# attempt gives what it learnt (final URL, HTTP status...). The newest attempt, if
+# it failed, gives the error: a failure never hides an earlier good capture.
 _EVIDENCE_SELECT = """
 SELECT e.*,
-  good.final_url AS final_url, good.title AS title, good.http_status AS http_status,
-  good.content_type AS content_type, good.retrieved_at AS retrieved_at, good.sha256 AS sha256,
-  last.status AS last_status, last.error AS last_error
+  COALESCE(good.final_url, last.final_url) AS final_url,
+  good.title AS title,
+  COALESCE(good.http_status, last.http_status) AS http_status,
+  COALESCE(good.content_type, last.content_type) AS content_type,
+  COALESCE(good.retrieved_at, last.retrieved_at) AS retrieved_at,
+  good.sha256 AS sha256, good.truncated AS truncated, good.error AS good_error,
+  last.status AS last_status, last.error AS last_error, last.retrieved_at AS attempted_at,
+  (SELECT COUNT(*) FROM captures WHERE url = e.url AND status = 'captured') AS versions
 FROM evidence e
 LEFT JOIN captures good ON good.id = (
   SELECT id FROM captures WHERE url = e.url AND status = 'captured' ORDER BY id DESC LIMIT 1)
@@ -29,16 +36,27 @@ LEFT JOIN captures last ON last.id = (
   SELECT id FROM captures WHERE url = e.url ORDER BY id DESC LIMIT 1)
 """
 
+_CAPTURE_COLUMNS = (
+    "id, url, status, final_url, http_status, content_type, retrieved_at, title, "
+    "sha256, size, truncated, text, error"
+)
+GZIP_MAGIC = b"\x1f\x8b"
+
 
 def _evidence(row: dict) -> Evidence:
-    last_status = row["last_status"]
+    last_failed = row["last_status"] == CaptureStatus.FAILED.value
     if row["sha256"]:
         status = CaptureStatus.CAPTURED
-    elif last_status == CaptureStatus.FAILED.value:
+    elif last_failed:
         status = CaptureStatus.FAILED
     else:
         status = CaptureStatus.PENDING
-    error = row["last_error"] or "" if last_status == CaptureStatus.FAILED.value else ""
+    if last_failed:
+        error = row["last_error"] or "the fetch failed"
+    elif row["sha256"] and row["truncated"]:
+        error = row["good_error"] or ""
+    else:
+        error = ""
     return Evidence(
         id=row["id"],
         claim_id=row["claim_id"],
@@ -55,6 +73,27 @@ def _evidence(row: dict) -> Evidence:
         retrieved_at=row["retrieved_at"] or "",
         sha256=row["sha256"] or "",
         error=error,
+        truncated=bool(row["truncated"]),
+        attempted_at=row["attempted_at"] or "",
+        versions=row["versions"] or 0,
+    )
+
+
+def _capture(row: dict) -> Capture:
+    return Capture(
+        id=row["id"],
+        url=row["url"],
+        status=CaptureStatus(row["status"]),
+        final_url=row["final_url"] or "",
+        http_status=row["http_status"],
+        content_type=row["content_type"] or "",
+        retrieved_at=row["retrieved_at"] or "",
+        title=row["title"] or "",
+        sha256=row["sha256"] or "",
+        size=row["size"] or 0,
+        truncated=bool(row["truncated"]),
+        text=row["text"] or "",
+        error=row["error"] or "",
     )
 
 
@@ -157,49 +196,96 @@ class EvidenceMixin(StoreBase):
 
     # -- captures --------------------------------------------------------------------
     def add_capture(self, capture: Capture, body: bytes | None = None) -> Capture:
-        """Record one retrieval attempt of a URL (kept forever: captures are versions)."""
-        record = asdict(capture)
-        record.pop("id")
-        record["status"] = CaptureStatus(capture.status).value
-        record["truncated"] = int(capture.truncated)
-        record["body"] = body
-        record["retrieved_at"] = capture.retrieved_at or utc_now()
+        """Record one retrieval attempt of a URL (kept forever: captures are versions).
+
+        ``body`` is the raw body already gzip-compressed (the fetcher compresses it
+        on its own thread, so storing it costs the caller no CPU).
+        """
+        return self.add_captures([(capture, body)])[0]
+
+    def add_captures(self, items: list[tuple[Capture, bytes | None]]) -> list[Capture]:
+        """Record several retrieval attempts in one transaction (a batch of fetches)."""
+        urls: set[str] = set()
         with self._write() as db:
-            columns = list(record)
-            cursor = db.execute(
-                f"INSERT INTO captures ({', '.join(columns)}) "
-                f"VALUES ({', '.join('?' for _ in columns)})",
-                [record[c] for c in columns],
-            )
-            capture.id = cursor.lastrowid
-            self._log(
-                "capture", capture.id, capture.status.value if hasattr(capture.status, "value")
-                else str(capture.status), None,
-                {"url": capture.url, "sha256": capture.sha256, "error": capture.error},
-            )
-            ids = [r["id"] for r in db.query("SELECT id FROM evidence WHERE url = ?", [capture.url])]
-            self._changed("evidence", "update", *ids)
-        return capture
+            for capture, body in items:
+                record = asdict(capture)
+                record.pop("id")
+                record.pop("changed")
+                record["url"] = clean_url(capture.url)
+                record["status"] = CaptureStatus(capture.status).value
+                record["truncated"] = int(capture.truncated)
+                record["body"] = body
+                record["retrieved_at"] = capture.retrieved_at or utc_now()
+                columns = list(record)
+                cursor = db.execute(
+                    f"INSERT INTO captures ({', '.join(columns)}) "
+                    f"VALUES ({', '.join('?' for _ in columns)})",
+                    [record[c] for c in columns],
+                )
+                capture.id = cursor.lastrowid
+                self._log(
+                    "capture", capture.id, record["status"], None,
+                    {"url": record["url"], "sha256": capture.sha256 or None,
+                     "error": capture.error or None},
+                )
+                urls.add(record["url"])
+            ids = [
+                row["id"]
+                for url in sorted(urls)
+                for row in db.query("SELECT id FROM evidence WHERE url = ?", [url])
+            ]
+            if ids:
+                self._changed("evidence", "update", *ids)
+        return [capture for capture, _ in items]
 
     def captures(self, url: str) -> list[Capture]:
-        """Every capture of ``url``, newest first (without the raw body)."""
+        """Every capture of ``url``, newest first, without the raw body.
+
+        A good capture whose SHA-256 differs from the good capture before it is
+        marked ``changed``: the page said something else that time.
+        """
         rows = self.db.query(
-            "SELECT id, url, status, final_url, http_status, content_type, retrieved_at, title, "
-            "sha256, size, truncated, text, error FROM captures WHERE url = ? ORDER BY id DESC",
-            [url],
+            f"SELECT {_CAPTURE_COLUMNS} FROM captures WHERE url = ? ORDER BY id", [url]
         )
-        return [
-            Capture(**{**row, "status": CaptureStatus(row["status"]),
-                       "truncated": bool(row["truncated"]),
-                       **{k: row[k] or "" for k in ("final_url", "content_type", "retrieved_at",
-                                                    "title", "sha256", "text", "error")},
-                       "size": row["size"] or 0})
-            for row in rows
-        ]
+        result: list[Capture] = []
+        previous = ""
+        for row in rows:
+            capture = _capture(row)
+            if capture.status is CaptureStatus.CAPTURED:
+                capture.changed = bool(previous) and capture.sha256 != previous
+                previous = capture.sha256
+            result.append(capture)
+        result.reverse()
+        return result
 
     def capture_body(self, capture_id: int) -> bytes | None:
+        """The raw bytes the server sent for a capture (decompressed), or None."""
         rows = list(self.db.query("SELECT body FROM captures WHERE id = ?", [capture_id]))
-        return rows[0]["body"] if rows else None
+        body = rows[0]["body"] if rows else None
+        if body and body[:2] == GZIP_MAGIC:
+            return gzip.decompress(body)
+        return body
+
+    def urls_to_capture(self, claim_id: int | None = None, *, failed: bool = True,
+                        again: bool = False) -> list[str]:
+        """Distinct evidence URLs, in the order first cited, that have no good capture.
+
+        ``failed=False`` leaves out URLs already tried (only never-fetched ones);
+        ``again`` lists every URL, captured or not.
+        """
+        where, params = [], []
+        if claim_id is not None:
+            where.append("e.claim_id = ?")
+            params.append(claim_id)
+        if not again:
+            # With ``failed``, a URL whose attempts all failed still needs a capture.
+            only_good = " AND c.status = 'captured'" if failed else ""
+            where.append(f"NOT EXISTS (SELECT 1 FROM captures c WHERE c.url = e.url{only_good})")
+        sql = "SELECT e.url, MIN(e.id) AS first FROM evidence e"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " GROUP BY e.url ORDER BY first"
+        return [row["url"] for row in self.db.query(sql, params)]
 
     def add_evidence_many(self, items: list[Evidence]) -> int:
         """Attach many evidence items in one transaction (imports, merges). Returns the count."""

@@ -12,23 +12,13 @@ from html import escape
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
-from workbench.core.models import Claim, ClaimStatus, Evidence, Stance
+from workbench.core.models import Claim, ClaimStatus, Evidence
 from workbench.core.scale import VerdictScale
-from workbench.ui.models import EvidenceTableModel
+from workbench.ui.evidence_panel import EvidencePanel
 
 SAVE_DELAY_MS = 600
 
@@ -94,30 +84,15 @@ class ClaimDetail(QWidget):
         self.rationale.setTabChangesFocus(True)
         self.rationale.setMinimumHeight(70)
 
-        self.evidence_model = EvidenceTableModel(self)
-        self.evidence = QTableView()
-        self.evidence.setModel(self.evidence_model)
-        self.evidence.setAccessibleName("Evidence")
-        self.evidence.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.evidence.verticalHeader().hide()
-        self.evidence.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.evidence.setMinimumHeight(70)
-        self.url = QLineEdit()
-        self.url.setAccessibleName("Evidence URL")
-        self.url.setPlaceholderText("Add URL (https://...) and press Enter")
-        self.stance = QComboBox()
-        self.stance.setAccessibleName("Stance")
-        for stance in Stance:
-            self.stance.addItem(stance.value, stance.value)
-        self.add_button = QPushButton("Add")
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setAccessibleName("Remove the selected evidence")
-        self.message = QLabel()
-        self.message.setStyleSheet("color:#b71c1c")
-        self.message.setAccessibleName("Evidence message")
         self.checks = QLabel()
         self.checks.setWordWrap(True)
         self.checks.setAccessibleName("Missing before done")
+        self.evidence_panel = EvidencePanel()
+        # Short names for the evidence widgets (tests and the tab order use them).
+        self.evidence_model = self.evidence_panel.model
+        self.evidence = self.evidence_panel.table
+        self.url = self.evidence_panel.url
+        self.message = self.evidence_panel.message
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -130,11 +105,6 @@ class ClaimDetail(QWidget):
         form.addRow("Status", row)
         form.addRow("", self.checks)
         form.addRow("Rationale", self.rationale)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.url, 1)
-        add_row.addWidget(self.stance)
-        add_row.addWidget(self.add_button)
-        add_row.addWidget(self.remove_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -142,10 +112,7 @@ class ClaimDetail(QWidget):
         layout.addWidget(self.quote)
         layout.addWidget(self.reasons)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Evidence"))
-        layout.addWidget(self.evidence, 1)
-        layout.addLayout(add_row)
-        layout.addWidget(self.message)
+        layout.addWidget(self.evidence_panel, 1)
         self.setTabOrder(self.text, self.claimant)
         self.setTabOrder(self.claimant, self.status)
         self.setTabOrder(self.status, self.verdict)
@@ -164,9 +131,8 @@ class ClaimDetail(QWidget):
         self.claimant.focus_lost.connect(self.save_text_fields)
         self.status.activated.connect(self._status_chosen)
         self.verdict.activated.connect(self._verdict_chosen)
-        self.url.returnPressed.connect(self._add_evidence)
-        self.add_button.clicked.connect(self._add_evidence)
-        self.remove_button.clicked.connect(self._remove_evidence)
+        self.evidence_panel.add_requested.connect(self._add_evidence)
+        self.evidence_panel.remove_requested.connect(self.evidence_remove_requested)
         self.set_claim(None, [])
 
     # -- showing ---------------------------------------------------------------------
@@ -190,9 +156,9 @@ class ClaimDetail(QWidget):
         self.claim = claim
         enabled = claim is not None
         for widget in (self.text, self.claimant, self.status, self.verdict, self.rationale,
-                       self.url, self.stance, self.add_button, self.remove_button, self.evidence):
+                       self.evidence_panel):
             widget.setEnabled(enabled)
-        self.evidence_model.set_items(evidence)
+        self.evidence_panel.set_items(evidence)
         if claim is None:
             self.title.setText("No claim selected")
             self.quote.setText("Select a claim in the list or in the article.")
@@ -273,20 +239,12 @@ class ClaimDetail(QWidget):
             if value != self.claim.verdict:
                 self.edit_requested.emit(self.claim.id, {"verdict": value})
 
-    def _add_evidence(self) -> None:
-        if self.claim is None or not self.url.text().strip():
-            return
-        self.message.setText("")
-        self.evidence_add_requested.emit(self.claim.id, self.url.text().strip(),
-                                         self.stance.currentData(), "")
+    def _add_evidence(self, url: str, stance: str, note: str) -> None:
+        if self.claim is not None:
+            self.evidence_add_requested.emit(self.claim.id, url, stance, note)
 
     def evidence_added(self) -> None:
-        self.url.clear()
+        self.evidence_panel.evidence_added()
 
     def show_message(self, text: str) -> None:
-        self.message.setText(text)
-
-    def _remove_evidence(self) -> None:
-        index = self.evidence.currentIndex()
-        if index.isValid():
-            self.evidence_remove_requested.emit(self.evidence_model.item(index.row()).id)
+        self.evidence_panel.show_message(text)

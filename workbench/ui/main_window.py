@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         from workbench.ui.article_view import ArticleView
         from workbench.ui.claim_detail import ClaimDetail
         from workbench.ui.claim_list import ClaimList
+        from workbench.ui.evidence_controller import EvidenceController
         from workbench.ui.menus import build_menus
 
         self.article_view = ArticleView()
@@ -93,13 +94,12 @@ class MainWindow(QMainWindow):
         self.article_view.text.new_claim_requested.connect(self.new_claim)
         self.article_view.text.span_change_requested.connect(self.set_span)
         self.detail.edit_requested.connect(self.edit_claim)
-        self.detail.evidence_add_requested.connect(self.add_evidence)
-        self.detail.evidence_remove_requested.connect(self.remove_evidence)
         self.article_switch.activated.connect(
             lambda: self.show_article(self.article_switch.currentData())
         )
         self.jobs.started.connect(self._job_started)
         self.jobs.ended.connect(self._job_ended)
+        self.evidence = EvidenceController(self)
         self._restore_splitters()
         self.path_label.setText("")
         self.built = True
@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
     def _close_store(self) -> None:
         if self.store is not None:
             self.detail.save_text_fields()
+            self.evidence.stop()
             self.store.unsubscribe(self._store_changed)
             self.store.close()
             self.store = None
@@ -351,20 +352,6 @@ class MainWindow(QMainWindow):
             return
         following = min(later, key=lambda c: c.start)
         self._push(commands.MergeClaimsCommand(self.store, claim.id, following.id))
-
-    def add_evidence(self, claim_id: int, url: str, stance: str, note: str) -> None:
-        from workbench.core.models import Stance
-        from workbench.ui import commands
-
-        if self._push(commands.AddEvidenceCommand(self.store, claim_id, url, Stance(stance), note)):
-            self.detail.evidence_added()
-        else:
-            self.detail.show_message(self.statusBar().currentMessage())
-
-    def remove_evidence(self, evidence_id: int) -> None:
-        from workbench.ui import commands
-
-        self._push(commands.RemoveEvidenceCommand(self.store, evidence_id))
 
     # -- background jobs -------------------------------------------------------------
     def redetect(self) -> None:

@@ -12,6 +12,13 @@ if TYPE_CHECKING:
 
 
 def evidence_dict(item: Evidence) -> dict:
+    """One evidence item as exported: the URL, what its capture recorded, stance and note.
+
+    ``retrieved_at`` and the other capture fields describe the newest good capture
+    (or, with none, the newest attempt); ``error`` is set when the newest attempt
+    failed (or the page was too large and truncated) and ``sha256`` only when a
+    capture succeeded.
+    """
     return {
         "id": item.id,
         "url": item.url,
@@ -21,10 +28,13 @@ def evidence_dict(item: Evidence) -> dict:
         "content_type": item.content_type or None,
         "retrieved_at": item.retrieved_at or None,
         "sha256": item.sha256 or None,
-        "status": item.capture_status.value,
         "stance": item.stance.value,
         "note": item.note,
         "error": item.error or None,
+        "status": item.capture_status.value,
+        "truncated": item.truncated,
+        "versions": item.versions,
+        "archive_url": item.archive_url,
         "added_at": item.added_at,
         "author": item.author or None,
     }

@@ -1,0 +1,235 @@
+"""What a captured page says: its bytes decoded, its title and its readable text.
+
+Only the standard library's HTML tokenizer is used: the page is read as text,
+never rendered, its scripts never run and nothing it links to is loaded.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from html.parser import HTMLParser
+
+# Content types whose bodies are text we can read and keep.
+TEXT_TYPES = {
+    "text/html", "application/xhtml+xml", "text/plain", "text/xml", "application/xml",
+    "application/json", "application/ld+json", "application/rss+xml", "application/atom+xml",
+    "text/csv", "text/markdown", "application/javascript", "text/javascript", "text/css",
+}
+HTML_TYPES = {"text/html", "application/xhtml+xml"}
+
+_BOMS = [
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.I)
+# WHATWG Encoding: these labels mean windows-1252 in a web page.
+_WEB_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252",
+                "us-ascii": "cp1252"}
+
+# Elements whose content is not readable text.
+_SKIP = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object",
+         "select", "canvas"}
+# Elements that start a new line in the readable text.
+_BLOCKS = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+    "section", "article", "header", "footer", "aside", "nav", "main", "blockquote", "pre",
+    "figure", "figcaption", "dd", "dt", "dl", "hr", "form", "address", "details", "summary",
+    "caption", "title",
+}
+_VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source",
+         "track", "wbr", "param"}
+
+
+def mime_type(content_type: str) -> str:
+    """``text/html; charset=utf-8`` -> ``text/html``."""
+    return content_type.split(";", 1)[0].strip().lower()
+
+
+def is_text_type(content_type: str) -> bool:
+    mime = mime_type(content_type)
+    return mime in TEXT_TYPES or mime.startswith("text/") or mime.endswith(("+xml", "+json"))
+
+
+def header_charset(content_type: str) -> str:
+    match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
+    return match.group(1) if match else ""
+
+
+def _codec(label: str, *, web: bool) -> str:
+    """A Python codec name for an encoding label, or "" if Python does not know it."""
+    label = label.strip().lower()
+    if not label:
+        return ""
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return ""
+    if web and (label in _WEB_ALIASES or name in ("latin-1", "iso8859-1", "ascii")):
+        return "cp1252"
+    return name
+
+
+def looks_binary(body: bytes) -> bool:
+    """True when the first bytes hold NULs (and no UTF-16/32 byte-order mark explains them)."""
+    head = body[:1024]
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return False
+    return b"\x00" in head
+
+
+def detect_encoding(body: bytes, content_type: str) -> str:
+    """The page's encoding, the way browsers find it.
+
+    A byte-order mark wins, then the HTTP header's charset, then a ``<meta>``
+    charset or an XML declaration in the first 4 KB; failing those, UTF-8 if
+    the bytes are valid UTF-8, else windows-1252 (the web's historical default).
+    """
+    web = mime_type(content_type) in HTML_TYPES or not content_type
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            return name
+    name = _codec(header_charset(content_type), web=web)
+    if name:
+        return name
+    head = body[:4096]
+    for pattern in (_META_CHARSET, _XML_ENCODING):
+        match = pattern.search(head)
+        if match:
+            name = _codec(match.group(1).decode("ascii", "replace"), web=web)
+            if name:
+                return name
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # A multi-byte character cut by the size cap is still UTF-8.
+        if exc.start < len(body) - 4:
+            return "cp1252"
+    return "utf-8"
+
+
+def decode(body: bytes, content_type: str) -> str:
+    return body.decode(detect_encoding(body, content_type), errors="replace")
+
+
+_BREAK = "\x00"  # a line break between blocks while the text is collected (not whitespace)
+
+
+class _Reader(HTMLParser):
+    """Collects the title and the visible text of an HTML page, never the markup."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title_parts: list[str] = []
+        self.h1_parts: list[str] = []
+        self.parts: list[str] = []
+        self._skip = 0
+        self._in_head = False
+        self._in_title = False
+        self._in_h1 = False
+        self._in_pre = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if self._in_title:  # a title is plain text in HTML: "<b>" in it is shown as is
+            self.title_parts.append(self.get_starttag_text() or "")
+            return
+        if tag == "title":
+            # Only the page's own title: not an SVG's, and not a second one.
+            self._in_title = not self._skip and not self.title_parts
+            return
+        if tag == "head":
+            self._in_head = True
+            return
+        if tag == "body":  # a page that never closes its <head> still has a body
+            self._in_head = False
+        if tag in _SKIP and tag not in _VOID:
+            self._skip += 1
+            return
+        if tag == "h1":
+            self._in_h1 = True
+        if tag == "pre":
+            self._in_pre += 1
+        if tag in _BLOCKS:
+            self.parts.append(_BREAK)
+        if tag == "img" and not self._skip:
+            alt = dict(attrs).get("alt")
+            if alt:
+                self.parts.append(f" {alt} ")
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        if tag in _BLOCKS:
+            self.parts.append(_BREAK)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._in_title and tag != "title":
+            self.title_parts.append(f"</{tag}>")
+            return
+        if tag == "title":
+            self._in_title = False
+        elif tag == "head":
+            self._in_head = False
+        elif tag in _SKIP and tag not in _VOID:
+            self._skip = max(0, self._skip - 1)
+        else:
+            if tag == "h1":
+                self._in_h1 = False
+            if tag == "pre":
+                self._in_pre = max(0, self._in_pre - 1)
+            if tag in _BLOCKS:
+                self.parts.append(_BREAK)
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title_parts.append(data)
+            return
+        if self._skip or self._in_head:
+            return
+        if self._in_h1:
+            self.h1_parts.append(data)
+        if _BREAK in data:
+            data = data.replace(_BREAK, "")
+        # Whitespace is collapsed once for the whole page (see ``read_html``); only a
+        # <pre> block's line breaks are kept.
+        self.parts.append(data.replace("\n", _BREAK) if self._in_pre else data)
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _lines(text: str) -> str:
+    """Collapse whitespace, then one line per block, at most one empty line in a row."""
+    # str.split() collapses whitespace in C, several times faster than a regular expression.
+    lines = [line.strip() for line in " ".join(text.split()).split(_BREAK)]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip()
+
+
+def read_html(text: str) -> tuple[str, str]:
+    """(title, readable text) of an HTML page given as text."""
+    reader = _Reader()
+    try:
+        reader.feed(text)
+        reader.close()
+    except Exception:  # html.parser is lenient; a pathological page still yields what was read
+        pass
+    title = _squeeze("".join(reader.title_parts)) or _squeeze("".join(reader.h1_parts))
+    return title[:500], _lines("".join(reader.parts))
+
+
+def read_page(body: bytes, content_type: str) -> tuple[str, str]:
+    """(title, readable text) of a text body; plain text's title is its first line."""
+    text = decode(body, content_type)
+    mime = mime_type(content_type)
+    if mime in HTML_TYPES or (not mime and re.search(r"<(html|title|body)\b", text[:2048], re.I)):
+        return read_html(text)
+    text = text.replace("\r\n", "\n").strip()
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    return first[:200], text
