@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from workbench.core.errors import WorkbenchError
-from workbench.nlp import model
+from workbench.nlp import model, signals
 from workbench.nlp.data import f1_report, read_tsv
 from workbench.nlp.evaluate import evaluate
 
@@ -77,7 +77,7 @@ def test_cli_extract_and_eval_json(tmp_path, seed_path):
     path = tmp_path / "small.tsv"
     path.write_text(TSV, encoding="utf-8")
     run = lambda *a: subprocess.run([sys.executable, "-m", "workbench", *map(str, a)],  # noqa: E731
-                                    capture_output=True, text=True)
+                                    capture_output=True, text=True, check=False)
     out = run("eval-claims", path, "--json")
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout)
@@ -91,3 +91,14 @@ def test_cli_extract_and_eval_json(tmp_path, seed_path):
     assert any(not c["checkworthy"] and c["reasons"][0].startswith("passed over") for c in out_all)
     bad = run("eval-claims", seed_path)
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
+
+
+def test_meta_records_how_the_model_was_made():
+    meta = model.meta()
+    assert set(meta["combiner"]["classifiers"]) == set(model.load().pipe_names)
+    assert set(meta["combiner"]["signals"]) == set(signals.FEATURES)
+    assert meta["settings"]["seed"] == 0
+    for split in ("train", "dev", "dev_test"):
+        assert len(meta["data"][split]["sha256"]) == 64
+    assert 0 < meta["cross_validation"]["average_precision"] < 1
+    assert meta["dev"]["f1"] > 0.8

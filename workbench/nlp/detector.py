@@ -41,11 +41,10 @@ def default_threshold() -> float:
 
 def score_texts(texts: list[str], progress: Progress | None = None) -> list[tuple[float, signals.Signals]]:
     """The final score and signals of each text (no English pipeline: fast)."""
-    probabilities = model.probabilities(texts, progress)
     out = []
-    for text, probability in zip(texts, probabilities):
+    for text, base in zip(texts, model.base_logits(texts, progress)):
         found = signals.quick_signals(text)
-        out.append((model.combine(probability, signals.adjustment(found)), found))
+        out.append((model.combine(base, found), found))
     return out
 
 
