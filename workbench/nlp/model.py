@@ -1,9 +1,10 @@
 """The check-worthiness classifier the project trains itself (``python -m workbench.nlp.train``).
 
-A spaCy ``textcat`` pipeline stored in ``resources/claim_model/``, with
-``meta_workbench.json`` beside it: the threshold tuned on the dev set, the figures
-measured when it was trained, and the data it was trained on. Loaded once, lazily,
-thread-safely.
+A spaCy pipeline stored in ``resources/claim_model/`` with one or more ``textcat``
+components, and ``meta_workbench.json`` beside it: how their scores and the
+linguistic signals combine (``combiner``, fitted by logistic regression), the
+threshold tuned on the dev set, the figures measured when it was trained, and the
+data it was trained on. Loaded once, lazily, thread-safely.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import json
 import math
 import threading
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 
+from workbench.nlp import signals
 from workbench.paths import RESOURCES
 
 MODEL_DIR = RESOURCES / "claim_model"
@@ -21,6 +24,7 @@ META_FILE = "meta_workbench.json"
 LABEL = "YES"
 BATCH = 256
 FALLBACK_THRESHOLD = 0.5
+NO_MODEL_LOGIT = -0.8  # the prior log-odds when there is no trained model: about 0.3
 
 _lock = threading.Lock()
 _model = None
@@ -30,6 +34,7 @@ def model_dir() -> Path:
     return MODEL_DIR
 
 
+@lru_cache(maxsize=1)
 def meta() -> dict:
     path = MODEL_DIR / META_FILE
     if not path.is_file():
@@ -41,50 +46,81 @@ def threshold() -> float:
     return float(meta().get("threshold", FALLBACK_THRESHOLD))
 
 
+def combiner() -> dict:
+    """The weights of the final score: ``bias``, ``classifiers`` (component -> [label,
+    weight]) and ``signals`` (signal -> weight). A model trained before the combiner was
+    fitted uses its ``textcat`` as it is and the hand-set signal weights."""
+    found = meta().get("combiner")
+    if found:
+        return found
+    return {"bias": 0.0, "classifiers": {"textcat": [LABEL, 1.0]}, "signals": signals.WEIGHTS}
+
+
 def load():
     """The trained pipeline, or None when it has not been trained (scores then use signals only)."""
     global _model
     with _lock:
         if _model is None and (MODEL_DIR / "config.cfg").is_file():
-            import spacy
+            from workbench.nlp.spacy_import import import_spacy
 
-            _model = spacy.load(MODEL_DIR)
+            spacy = import_spacy()
+            # The tokenizer is spaCy's English one, rebuilt from its rules when the
+            # pipeline is created; reading it again from disk costs time and changes nothing.
+            _model = spacy.load(MODEL_DIR, exclude=["tokenizer"])
         return _model
 
 
-def probabilities(
+def base_logits(
     texts: list[str], progress: Callable[[int, int], None] | None = None
 ) -> list[float | None]:
-    """P(check-worthy) for each text, in batches; None for every text when there is no model."""
+    """The classifiers' part of each text's log-odds, in batches; None for every text
+    when there is no model.
+
+    Each text is tokenised once and every classifier scores the same Docs; their
+    scores are read as arrays (``predict``) rather than written to each Doc's
+    ``cats`` and read back, which saves a tenth of the time.
+    """
     model = load()
     if model is None:
         if progress:
             progress(len(texts), len(texts))
         return [None] * len(texts)
+    import numpy
+
+    weights = combiner()
+    columns = []
+    for name, (label, weight) in weights["classifiers"].items():
+        pipe = model.get_pipe(name)
+        columns.append((pipe, pipe.labels.index(label), weight))
     out: list[float | None] = []
     for start in range(0, len(texts), BATCH):
-        batch = texts[start:start + BATCH]
-        out.extend(doc.cats[LABEL] for doc in model.pipe(batch, batch_size=BATCH))
+        docs = [model.make_doc(text) for text in texts[start : start + BATCH]]
+        z = numpy.full(len(docs), float(weights["bias"]))
+        for pipe, column, weight in columns:
+            p = numpy.clip(pipe.predict(docs)[:, column], 1e-6, 1 - 1e-6).astype(float)
+            z += weight * numpy.log(p / (1 - p))
+        out.extend(z.tolist())
         if progress:
             progress(min(start + BATCH, len(texts)), len(texts))
     return out
 
 
-def logit(p: float) -> float:
-    p = min(max(p, 1e-6), 1 - 1e-6)
-    return math.log(p / (1 - p))
+def probabilities(texts: list[str]) -> list[float | None]:
+    """P(check-worthy) from the classifiers alone, without the signals."""
+    return [None if z is None else sigmoid(z) for z in base_logits(texts)]
 
 
 def sigmoid(x: float) -> float:
     return 1 / (1 + math.exp(-x))
 
 
-def combine(probability: float | None, adjustment: float) -> float:
-    """The final score: the model's log-odds moved by the linguistic signals."""
-    base = logit(probability) if probability is not None else -0.8
-    return sigmoid(base + adjustment)
+def combine(base: float | None, found: signals.Signals) -> float:
+    """The final score: the classifiers' log-odds moved by the linguistic signals."""
+    if base is None:
+        return sigmoid(NO_MODEL_LOGIT + signals.adjustment(found))
+    return sigmoid(base + signals.adjustment(found, combiner()["signals"]))
 
 
 def iter_batches(items: list, size: int) -> Iterable[list]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
