@@ -109,6 +109,9 @@ def main() -> None:
         from workbench.ui.models import ClaimFilterProxy
 
         os.environ["WORKBENCH_DATA_DIR"] = str(tmp / "d2")
+        # The window would start capturing the 50,000 never-fetched URLs: this measures the list.
+        (tmp / "d2").mkdir()
+        (tmp / "d2" / "window.ini").write_text("[evidence]\nfetch_automatically=false\n")
         app = QApplication.instance() or QApplication([])
         window = MainWindow()
         window.resize(1400, 900)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor
 
 from workbench.core.models import ClaimStatus, Origin
@@ -324,3 +324,16 @@ def test_selected_claim_underlines_the_figures_and_names_it_was_picked_for(windo
     assert "$115 million" in underlined
     assert all(term in claim.quote for term in underlined)
     assert not selections[0].format.fontUnderline()  # the claim itself is not underlined whole
+
+
+def test_list_starts_in_reading_order_until_a_column_is_clicked(window, qtbot):
+    ids = window.claim_list.visible_claim_ids()
+    assert ids == [c.id for c in sorted(window.store.claims(), key=lambda c: c.start)]
+    header = window.claim_list.table.horizontalHeader()
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton,
+        pos=header.rect().topLeft() + QPoint(header.sectionViewportPosition(ClaimTableModel.SCORE) + 5, 5),
+    )
+    scores = [window.store.claim(i).score for i in window.claim_list.visible_claim_ids()]
+    assert scores == sorted(scores) or scores == sorted(scores, reverse=True)
+    assert scores != [window.store.claim(i).score for i in ids]

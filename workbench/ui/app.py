@@ -98,12 +98,14 @@ def start_window(project: Path | None, screenshot: Path | None = None) -> MainWi
             open_or_create_demo(window)
         else:
             window.open_project(project)  # on failure the window says why and stays empty
+        if screenshot is None:
+            # spaCy loads in the background once the claims are on screen, so that
+            # re-detection is quick; loading it earlier would slow the opening down.
+            QTimer.singleShot(0, lambda: window.jobs.start(WarmUpWorker()))
 
     window.after_first_paint(open_project)
     if screenshot is not None:
         take_screenshot(window, Path(screenshot), QApplication.instance())
-    else:
-        QTimer.singleShot(0, lambda: window.jobs.start(WarmUpWorker()))
     return window
 
 
