@@ -8,7 +8,6 @@ from dataclasses import asdict, replace
 
 from workbench.core.checks import SETTING_KEY as DONE_CHECKS_KEY
 from workbench.core.checks import DoneRules, missing_for_done
-
 from workbench.core.errors import NotFoundError, ValidationError
 from workbench.core.models import Claim, ClaimStatus, Origin, utc_now
 from workbench.store.base import StoreBase

@@ -82,7 +82,11 @@ def _lazy(target: str) -> Exporter:
 def _load_builtin() -> None:
     # Importing the modules registers their formats.
     from workbench.io.export import (  # noqa: F401
-        claimreview, csv_export, html_report, json_export, markdown,
+        claimreview,
+        csv_export,
+        html_report,
+        json_export,
+        markdown,
     )
 
     for name, (suffix, description, target) in LAZY_FORMATS.items():
