@@ -9,6 +9,17 @@ from pathlib import Path
 from workbench.core.errors import WorkbenchError
 
 
+def _read_umask() -> int:
+    # The only way to read the umask is to set it; done once, at import, before any
+    # worker thread could be creating files.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+UMASK = _read_umask()
+
+
 def atomic_write(path: str | Path, data: bytes | str, *, encoding: str = "utf-8") -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
     path = Path(path)
@@ -23,6 +34,9 @@ def atomic_write(path: str | Path, data: bytes | str, *, encoding: str = "utf-8"
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
+            # mkstemp makes the file private (0600): give it the mode any new file gets,
+            # so a report can be shared or served like one saved by any other program.
+            os.fchmod(handle.fileno(), 0o666 & ~UMASK)
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except OSError as exc:
