@@ -153,3 +153,16 @@ def test_evidence_counts_follow_the_capture_rules(store):
 
     assert counted == dict(Counter(e.capture_status.value for e in store.evidence()))
     assert counted == {"captured": 2, "failed": 1, "pending": 1}
+
+
+def test_a_deleted_claims_id_is_never_given_to_a_new_claim(store):
+    from workbench.core.models import Claim, Origin
+
+    newest = max(store.claims(), key=lambda c: c.id)
+    store.delete_claim(newest.id)
+    added = store.add_claim(
+        Claim(article_id=newest.article_id, start=newest.start, end=newest.end, quote="",
+              origin=Origin.MANUAL)
+    )
+    assert added.id > newest.id
+    assert [e.action for e in store.history(entity="claim", entity_id=added.id)] == ["insert"]

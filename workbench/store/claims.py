@@ -185,7 +185,10 @@ class ClaimsMixin(StoreBase):
         ids: list[int] = []
         texts: dict[int, str] = {}
         with self._write():
+            next_id = self._next_claim_id()
             for claim in claims:
+                if claim.id is None:
+                    claim.id, next_id = next_id, next_id + 1
                 if claim.article_id not in texts:
                     texts[claim.article_id] = self._check_span(claim.article_id, 0, 1)
                 text = texts[claim.article_id]
@@ -203,6 +206,18 @@ class ClaimsMixin(StoreBase):
                 self._changed("claim", "insert", *ids)
         by_id = {c.id: c for c in self._claims_by_ids(ids)}
         return [by_id[i] for i in ids]
+
+    def _next_claim_id(self) -> int:
+        """An id no claim has ever had in this file, so the history never mixes two claims.
+
+        SQLite would reuse the id of the newest claim once it is deleted; the history
+        still remembers that id.
+        """
+        row = self.db.execute(
+            "SELECT MAX(m) FROM (SELECT MAX(id) AS m FROM claims "
+            "UNION ALL SELECT MAX(entity_id) FROM history WHERE entity = 'claim')"
+        ).fetchone()
+        return (row[0] or 0) + 1
 
     def _claims_by_ids(self, ids: list[int]) -> list[Claim]:
         if not ids:
