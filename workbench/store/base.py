@@ -55,6 +55,20 @@ class StoreBase:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
+    # -- reading ---------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """A stored value the workbench cannot interpret (bad JSON, an unknown status) is a
+        damaged file: one line for the user, not a traceback."""
+        try:
+            yield
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            detail = str(exc).strip() or type(exc).__name__
+            raise ProjectFileError(
+                f"{self.path.name}: the file is damaged (a stored value cannot be read: "
+                f"{detail[:120]})"
+            ) from None
+
     # -- transactions ----------------------------------------------------------------
     @contextlib.contextmanager
     def _write(self) -> Iterator[Database]:
@@ -126,26 +140,30 @@ class StoreBase:
         sql += " ORDER BY id DESC"
         if limit:
             sql += f" LIMIT {int(limit)}"
-        return [
-            HistoryEntry(
-                id=row["id"],
-                at=row["at"],
-                entity=row["entity"],
-                entity_id=row["entity_id"],
-                action=row["action"],
-                before=json.loads(row["before"]) if row["before"] else None,
-                after=json.loads(row["after"]) if row["after"] else None,
-            )
-            for row in self.db.query(sql, params)
-        ]
+        with self._reading():
+            return [
+                HistoryEntry(
+                    id=row["id"],
+                    at=row["at"],
+                    entity=row["entity"],
+                    entity_id=row["entity_id"],
+                    action=row["action"],
+                    before=json.loads(row["before"]) if row["before"] else None,
+                    after=json.loads(row["after"]) if row["after"] else None,
+                )
+                for row in self.db.query(sql, params)
+            ]
 
     # -- settings --------------------------------------------------------------------
     def setting(self, key: str, default=None):
         rows = list(self.db.query("SELECT value FROM settings WHERE key = ?", [key]))
-        return json.loads(rows[0]["value"]) if rows else default
+        with self._reading():
+            return json.loads(rows[0]["value"]) if rows else default
 
     def settings(self) -> dict:
-        return {row["key"]: json.loads(row["value"]) for row in self.db.query("SELECT * FROM settings")}
+        with self._reading():
+            return {row["key"]: json.loads(row["value"])
+                    for row in self.db.query("SELECT * FROM settings")}
 
     def set_setting(self, key: str, value) -> None:
         before = self.setting(key)

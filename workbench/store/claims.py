@@ -110,13 +110,15 @@ class ClaimsMixin(StoreBase):
             rows = self.db.execute(
                 f"{_SELECT} WHERE c.article_id = ? ORDER BY c.span_start, c.id", [article_id]
             )
-        return [_claim(row) for row in rows.fetchall()]
+        with self._reading():
+            return [_claim(row) for row in rows.fetchall()]
 
     def claim(self, claim_id: int) -> Claim:
         row = self.db.execute(f"{_SELECT} WHERE c.id = ?", [claim_id]).fetchone()
         if row is None:
             raise NotFoundError(f"no claim with id {claim_id}")
-        return _claim(row)
+        with self._reading():
+            return _claim(row)
 
     # -- writing ---------------------------------------------------------------------
     def _check_span(self, article_id: int, start: int, end: int) -> str:

@@ -7,11 +7,11 @@ good capture (see ``_EVIDENCE_SELECT``).
 
 from __future__ import annotations
 
-import gzip
 import sqlite3
+import zlib
 from dataclasses import asdict
 
-from workbench.core.errors import NotFoundError, ValidationError
+from workbench.core.errors import NotFoundError, ProjectFileError, ValidationError
 from workbench.core.models import Capture, CaptureStatus, Evidence, Stance, utc_now
 from workbench.core.urls import clean_url
 from workbench.store.base import StoreBase
@@ -41,6 +41,7 @@ _CAPTURE_COLUMNS = (
     "sha256, size, truncated, text, error"
 )
 GZIP_MAGIC = b"\x1f\x8b"
+MAX_BODY = 256 * 1024 * 1024  # far above any capture limit a project can set
 
 
 def _evidence(row: dict) -> Evidence:
@@ -116,13 +117,15 @@ class EvidenceMixin(StoreBase):
             rows = self.db.query(
                 f"{_EVIDENCE_SELECT} WHERE e.claim_id = ? ORDER BY e.id", [claim_id]
             )
-        return [_evidence(row) for row in rows]
+        with self._reading():
+            return [_evidence(row) for row in rows]
 
     def evidence_item(self, evidence_id: int) -> Evidence:
         rows = list(self.db.query(f"{_EVIDENCE_SELECT} WHERE e.id = ?", [evidence_id]))
         if not rows:
             raise NotFoundError(f"no evidence with id {evidence_id}")
-        return _evidence(rows[0])
+        with self._reading():
+            return _evidence(rows[0])
 
     def _insert_evidence(self, item: Evidence) -> int:
         record = _record(item)
@@ -250,7 +253,8 @@ class EvidenceMixin(StoreBase):
         result: list[Capture] = []
         previous = ""
         for row in rows:
-            capture = _capture(row)
+            with self._reading():
+                capture = _capture(row)
             if capture.status is CaptureStatus.CAPTURED:
                 capture.changed = bool(previous) and capture.sha256 != previous
                 previous = capture.sha256
@@ -260,10 +264,24 @@ class EvidenceMixin(StoreBase):
 
     def capture_body(self, capture_id: int) -> bytes | None:
         """The raw bytes the server sent for a capture (decompressed), or None."""
-        rows = list(self.db.query("SELECT body FROM captures WHERE id = ?", [capture_id]))
+        rows = list(self.db.query("SELECT body, size FROM captures WHERE id = ?", [capture_id]))
         body = rows[0]["body"] if rows else None
         if body and body[:2] == GZIP_MAGIC:
-            return gzip.decompress(body)
+            # Never more than the size recorded at capture: a damaged or hostile file
+            # must not make a small blob inflate into gigabytes.
+            recorded = int(rows[0]["size"] or 0)
+            limit = recorded if 0 < recorded <= MAX_BODY else MAX_BODY
+            inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            try:
+                data = inflate.decompress(body, limit + 1)
+            except zlib.error:
+                data = b""
+            if not inflate.eof or len(data) > limit or (recorded and len(data) != recorded):
+                raise ProjectFileError(
+                    f"{self.path.name}: the file is damaged (the page kept for capture "
+                    f"{capture_id} cannot be read back)"
+                )
+            return data
         return body
 
     def urls_to_capture(self, claim_id: int | None = None, *, failed: bool = True,

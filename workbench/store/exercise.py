@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from workbench.core.errors import ProjectFileError
-from workbench.store.db import _probe, migrate, sidecars
+from workbench.store.db import migrate, read_connection, sidecars
 from workbench.store.migrations import SCHEMA_VERSION
 from workbench.store.project import ProjectStore
 
@@ -34,11 +34,7 @@ def open_memory_copy(path: str | Path) -> ProjectStore:
     is consistent. An older file's copy is migrated in memory; the file is not.
     """
     path = Path(path)
-    version = _probe(path)
-    try:
-        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise ProjectFileError(f"{path.name}: cannot be opened ({exc})") from None
+    source, version, done = read_connection(path)
     memory = sqlite3.connect(":memory:", check_same_thread=False)
     try:
         source.backup(memory)
@@ -46,7 +42,7 @@ def open_memory_copy(path: str | Path) -> ProjectStore:
         memory.close()
         raise ProjectFileError(f"{path.name}: cannot be read ({exc})") from None
     finally:
-        source.close()
+        done()
     memory.execute("PRAGMA foreign_keys = ON")
     db = Database(memory, execute_plugins=False)
     if version < SCHEMA_VERSION:

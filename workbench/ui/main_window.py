@@ -159,9 +159,15 @@ class MainWindow(QMainWindow):
 
         self._build_panels()
         path = Path(path)
+        store = None
         try:
             store = ProjectStore.open(path)
+            # A damaged value in a large file is found when it is first read: read what
+            # the window shows before giving up the project that is open now.
+            store.title, store.scale(), store.articles(), store.claims()
         except WorkbenchError as exc:
+            if store is not None:
+                store.close()
             QMessageBox.warning(self, "Cannot open project", str(exc))
             return False
         self._close_store()
