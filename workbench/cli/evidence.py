@@ -93,6 +93,9 @@ def _limit_options(p: argparse.ArgumentParser) -> None:
                    help="seconds to connect (default 10)")
     p.add_argument("--read-timeout", type=float, metavar="S",
                    help="seconds a server may stay silent (default 20)")
+    p.add_argument("--total-timeout", type=float, metavar="S",
+                   help="seconds for the whole fetch of a page, from connecting to its last "
+                   "byte, headers included (default 120)")
     p.add_argument("--max-redirects", type=int, metavar="N", help="redirects followed (default 10)")
     p.add_argument("--workers", type=int, metavar="N", help="pages fetched at once (default 8)")
 
@@ -102,6 +105,7 @@ def _limits(args: argparse.Namespace, base: FetchSettings) -> FetchSettings:
         max_bytes=int(args.max_mb * MB) if args.max_mb is not None else None,
         connect_timeout=args.connect_timeout,
         read_timeout=args.read_timeout,
+        total_timeout=args.total_timeout,
         max_redirects=args.max_redirects,
         workers=args.workers,
     )
@@ -178,7 +182,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
             store.set_setting(SETTING_KEY, new.to_dict())
     print(f"max size    {human_size(new.max_bytes)} (bigger pages are truncated and marked)")
     print(f"timeouts    connect {new.connect_timeout:g} s, read {new.read_timeout:g} s, "
-          f"whole download {new.total_timeout:g} s")
+          f"whole fetch {new.total_timeout:g} s")
     print(f"redirects   at most {new.max_redirects}")
     print(f"workers     {new.workers} pages at once")
     print(f"user agent  {new.user_agent}")
@@ -190,7 +194,7 @@ def outcome_line(outcome: CaptureOutcome) -> str:
     capture = outcome.capture
     if not outcome.stored:
         return f"not saved  {outcome.url}  {outcome.store_error}"
-    if capture.sha256:
+    if outcome.ok:
         line = f"captured  {capture.http_status}  {capture.sha256}  {outcome.url}"
         if capture.title:
             line += f"  “{capture.title[:80]}”"

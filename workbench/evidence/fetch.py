@@ -23,6 +23,7 @@ from requests import exceptions as rx
 from urllib3 import exceptions as u3
 
 from workbench.core.models import Capture, CaptureStatus, utc_now
+from workbench.evidence import deadline
 from workbench.evidence.page import is_text_type, looks_binary, mime_type, read_page
 from workbench.evidence.settings import MB, FetchSettings
 
@@ -37,6 +38,7 @@ class FetchResult:
     capture: Capture
     body: bytes | None = None
     redirects: list[str] = field(default_factory=list)
+    attempted: str = ""  # the URL of the last request made (a redirect's target)
     seconds: float = 0.0
 
     @property
@@ -67,6 +69,7 @@ def new_session(settings: FetchSettings) -> requests.Session:
         "Accept": ACCEPT,
         "Accept-Encoding": "gzip, deflate",
     })
+    deadline.mount(session)  # connect, headers and body: one time limit for the whole fetch
     return session
 
 
@@ -83,30 +86,38 @@ def fetch(
     result = FetchResult(capture)
     session = new_session(settings)
     response = None
+    limit = deadline.Deadline(settings.total_timeout)
+    too_long = f"timeout: the whole fetch took longer than {settings.total_timeout:g} s"
     try:
-        if cancelled and cancelled():
-            raise _Stopped("cancelled before it started")
-        response = _follow(session, url, settings, result.redirects)
-        capture.retrieved_at = utc_now()
-        capture.final_url = response.url
-        capture.http_status = response.status_code
-        capture.content_type = (response.headers.get("Content-Type") or "").strip()[:200]
-        if not 200 <= response.status_code < 300:
-            capture.error = _http_error(response)
-        elif capture.content_type and not is_text_type(capture.content_type):
-            capture.error = _not_text(capture.content_type, response)
-        else:
-            _read_body(response, settings, result, started, cancelled)
+        with limit.active():
+            if cancelled and cancelled():
+                raise _Stopped("cancelled before it started")
+            response = _follow(session, url, settings, result, limit)
+            capture.retrieved_at = utc_now()
+            capture.final_url = response.url
+            capture.http_status = response.status_code
+            capture.content_type = (response.headers.get("Content-Type") or "").strip()[:200]
+            if not 200 <= response.status_code < 300:
+                capture.error = _http_error(response)
+            elif capture.content_type and not is_text_type(capture.content_type):
+                capture.error = _not_text(capture.content_type, response)
+            else:
+                _read_body(response, settings, result, limit, cancelled)
     except _Stopped as exc:
         capture.error = f"timeout: {exc}"
     except rx.RequestException as exc:
-        capture.error = describe_error(exc, url, settings)
+        # Name the host of the hop that failed: a redirect may have led elsewhere.
+        where = result.attempted or url
+        capture.error = too_long if limit.expired else describe_error(exc, where, settings)
     except (OSError, ValueError) as exc:  # anything else the socket layer throws
-        capture.error = f"cannot fetch {_host(url)}: {_short(exc)}"
+        capture.error = too_long if limit.expired else f"cannot fetch {_host(url)}: {_short(exc)}"
     finally:
         if response is not None:
             response.close()
         session.close()
+    if capture.error and capture.status is CaptureStatus.FAILED:
+        capture.sha256, capture.size, capture.title, capture.text = "", 0, "", ""
+        result.body = None
     if not capture.retrieved_at:
         capture.retrieved_at = utc_now()
     result.seconds = time.monotonic() - started
@@ -114,39 +125,51 @@ def fetch(
 
 
 def _follow(session: requests.Session, url: str, settings: FetchSettings,
-            hops: list[str]) -> requests.Response:
-    """GET ``url``, following at most ``max_redirects`` redirects; ``hops`` gets each URL left.
+            result: FetchResult, limit: deadline.Deadline) -> requests.Response:
+    """GET ``url``, following at most ``max_redirects`` redirects (``result.redirects`` gets
+    each URL left, ``result.attempted`` the URL of the request under way).
 
     Redirects are followed here rather than by requests, so that no cookie a
     redirect sets is sent to the next hop, and a redirect to anything but
-    http(s) is refused.
+    http(s), or to an address with a user name or password in it, is refused.
     """
-    timeout = (settings.connect_timeout, settings.read_timeout)
     current = url
     for _ in range(settings.max_redirects + 1):
+        if limit.remaining() <= 0:
+            raise _Stopped(f"the whole fetch took longer than {settings.total_timeout:g} s")
+        timeout = (min(settings.connect_timeout, max(limit.remaining(), 0.01)),
+                   settings.read_timeout)
+        result.attempted = current
         response = session.get(current, stream=True, allow_redirects=False, timeout=timeout)
         target = session.get_redirect_target(response) if response.is_redirect else None
         if not target:
             return response
         response.close()
-        hops.append(current)
+        result.redirects.append(current)
         current = urljoin(response.url, target)
-        if urlsplit(current).scheme not in ("http", "https"):
+        result.attempted = current
+        parts = urlsplit(current)
+        if parts.scheme not in ("http", "https"):
             raise rx.InvalidSchema(f"a redirect to {current[:80]!r}")
+        if "@" in parts.netloc:
+            # requests would send them as Basic credentials, and they would be stored.
+            raise rx.InvalidURL(
+                f"a redirect to an address with a user name or password "
+                f"({parts.scheme}://…@{parts.hostname})"
+            )
     raise rx.TooManyRedirects(f"more than {settings.max_redirects} redirects")
 
 
-def _read_body(response, settings: FetchSettings, result: FetchResult, started: float,
-               cancelled) -> None:
+def _read_body(response, settings: FetchSettings, result: FetchResult,
+               limit: deadline.Deadline, cancelled) -> None:
     """Read at most ``max_bytes`` of the body; record hash, title, text and the compressed bytes."""
     capture = result.capture
-    deadline = started + settings.total_timeout
     chunks: list[bytes] = []
     size = 0
     truncated = False
     for chunk in _chunks(response):
-        if time.monotonic() > deadline:
-            raise _Stopped(f"the download took longer than {settings.total_timeout:g} s")
+        if limit.remaining() <= 0:
+            raise _Stopped(f"the whole fetch took longer than {settings.total_timeout:g} s")
         if cancelled and cancelled():
             raise _Stopped("cancelled")
         room = settings.max_bytes - size
@@ -162,18 +185,28 @@ def _read_body(response, settings: FetchSettings, result: FetchResult, started: 
         shown = mime_type(capture.content_type) or "no content type"
         capture.error = f"not text: the server sent binary data ({shown}, {human_size(size)}+)"
         return
+    title, text = read_page(body, capture.content_type)
+    capture.title, capture.text = title, text
     capture.sha256 = hashlib.sha256(body).hexdigest()
     capture.size = size
     capture.truncated = truncated
     if truncated:
-        announced = response.headers.get("Content-Length", "")
-        total = (f"the page is {human_size(int(announced))}" if announced.isdigit()
-                 else "the page is larger")
-        kept = human_size(settings.max_bytes)
-        capture.error = f"too large: only the first {kept} were kept ({total})"
-    capture.title, capture.text = read_page(body, capture.content_type)
+        kept = human_size(size)
+        capture.error = f"too large: only the first {kept} were kept ({_page_size(response)})"
     capture.status = CaptureStatus.CAPTURED
     result.body = gzip.compress(body, compresslevel=6, mtime=0)
+
+
+def _page_size(response) -> str:
+    """What the server said of the page's size (its Content-Length is the compressed size
+    when the body came compressed: a "2 MB" gzip can hold gigabytes)."""
+    announced = response.headers.get("Content-Length", "")
+    encoding = (response.headers.get("Content-Encoding") or "").strip().lower()
+    if not announced.isdigit():
+        return "the page is larger"
+    if encoding and encoding != "identity":
+        return f"the page is larger; it came {encoding}-compressed in {human_size(int(announced))}"
+    return f"the page is {human_size(int(announced))}"
 
 
 def _chunks(response) -> Iterator[bytes]:

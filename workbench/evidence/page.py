@@ -1,14 +1,15 @@
 """What a captured page says: its bytes decoded, its title and its readable text.
 
-Only the standard library's HTML tokenizer is used: the page is read as text,
-never rendered, its scripts never run and nothing it links to is loaded.
+The page is read as text by a small linear-time tokenizer (``html_tokens.py``),
+never rendered: its scripts never run and nothing it links to is loaded.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
-from html.parser import HTMLParser
+
+from workbench.core.charsets import bom_codec, web_codec
+from workbench.evidence.html_tokens import tokens
 
 # Content types whose bodies are text we can read and keep.
 TEXT_TYPES = {
@@ -18,18 +19,8 @@ TEXT_TYPES = {
 }
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 
-_BOMS = [
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-]
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.I)
-# WHATWG Encoding: these labels mean windows-1252 in a web page.
-_WEB_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252",
-                "us-ascii": "cp1252"}
 
 # Elements whose content is not readable text.
 _SKIP = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object",
@@ -60,24 +51,10 @@ def header_charset(content_type: str) -> str:
     return match.group(1) if match else ""
 
 
-def _codec(label: str, *, web: bool) -> str:
-    """A Python codec name for an encoding label, or "" if Python does not know it."""
-    label = label.strip().lower()
-    if not label:
-        return ""
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return ""
-    if web and (label in _WEB_ALIASES or name in ("latin-1", "iso8859-1", "ascii")):
-        return "cp1252"
-    return name
-
-
 def looks_binary(body: bytes) -> bool:
     """True when the first bytes hold NULs (and no UTF-16/32 byte-order mark explains them)."""
     head = body[:1024]
-    if any(head.startswith(bom) for bom, _ in _BOMS):
+    if bom_codec(head):
         return False
     return b"\x00" in head
 
@@ -86,21 +63,23 @@ def detect_encoding(body: bytes, content_type: str) -> str:
     """The page's encoding, the way browsers find it.
 
     A byte-order mark wins, then the HTTP header's charset, then a ``<meta>``
-    charset or an XML declaration in the first 4 KB; failing those, UTF-8 if
+    charset or an XML declaration in the first 4 KB (each only if it names an
+    encoding of the WHATWG Encoding Standard); failing those, UTF-8 if
     the bytes are valid UTF-8, else windows-1252 (the web's historical default).
     """
     web = mime_type(content_type) in HTML_TYPES or not content_type
-    for bom, name in _BOMS:
-        if body.startswith(bom):
-            return name
-    name = _codec(header_charset(content_type), web=web)
+    name = bom_codec(body)
+    if name:
+        return name
+    # Only encodings browsers know: never a codec such as base64, idna or utf-7.
+    name = web_codec(header_charset(content_type), html=web)
     if name:
         return name
     head = body[:4096]
     for pattern in (_META_CHARSET, _XML_ENCODING):
         match = pattern.search(head)
         if match:
-            name = _codec(match.group(1).decode("ascii", "replace"), web=web)
+            name = web_codec(match.group(1).decode("ascii", "replace"), html=web)
             if name:
                 return name
     try:
@@ -113,17 +92,19 @@ def detect_encoding(body: bytes, content_type: str) -> str:
 
 
 def decode(body: bytes, content_type: str) -> str:
-    return body.decode(detect_encoding(body, content_type), errors="replace")
+    try:
+        return body.decode(detect_encoding(body, content_type), errors="replace")
+    except (LookupError, UnicodeError):  # a codec that refuses "replace": read it as UTF-8
+        return body.decode("utf-8", errors="replace")
 
 
 _BREAK = "\x00"  # a line break between blocks while the text is collected (not whitespace)
 
 
-class _Reader(HTMLParser):
+class _Reader:
     """Collects the title and the visible text of an HTML page, never the markup."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.title_parts: list[str] = []
         self.h1_parts: list[str] = []
         self.parts: list[str] = []
@@ -133,10 +114,20 @@ class _Reader(HTMLParser):
         self._in_h1 = False
         self._in_pre = 0
 
+    def feed(self, html: str) -> None:
+        # A title is text in HTML ("<b>" in it is shown as is): the tokenizer gives it whole.
+        for token in tokens(html):
+            kind = token[0]
+            if kind == "text":
+                self.handle_data(token[1])
+            elif kind == "end":
+                self.handle_endtag(token[1])
+            elif token[3]:
+                self.handle_startendtag(token[1], token[2])
+            else:
+                self.handle_starttag(token[1], token[2])
+
     def handle_starttag(self, tag: str, attrs) -> None:
-        if self._in_title:  # a title is plain text in HTML: "<b>" in it is shown as is
-            self.title_parts.append(self.get_starttag_text() or "")
-            return
         if tag == "title":
             # Only the page's own title: not an SVG's, and not a second one.
             self._in_title = not self._skip and not self.title_parts
@@ -165,9 +156,6 @@ class _Reader(HTMLParser):
             self.parts.append(_BREAK)
 
     def handle_endtag(self, tag: str) -> None:
-        if self._in_title and tag != "title":
-            self.title_parts.append(f"</{tag}>")
-            return
         if tag == "title":
             self._in_title = False
         elif tag == "head":
@@ -215,11 +203,7 @@ def _lines(text: str) -> str:
 def read_html(text: str) -> tuple[str, str]:
     """(title, readable text) of an HTML page given as text."""
     reader = _Reader()
-    try:
-        reader.feed(text)
-        reader.close()
-    except Exception:  # html.parser is lenient; a pathological page still yields what was read
-        pass
+    reader.feed(text)  # linear in the page's length, whatever the page holds
     title = _squeeze("".join(reader.title_parts)) or _squeeze("".join(reader.h1_parts))
     return title[:500], _lines("".join(reader.parts))
 

@@ -25,7 +25,7 @@ class FetchSettings:
     max_bytes: int = 10 * MB  # the body kept; a bigger page is truncated and marked so
     connect_timeout: float = 10.0  # seconds to connect
     read_timeout: float = 20.0  # seconds the server may stay silent
-    total_timeout: float = 120.0  # seconds for the whole download (a trickling server)
+    total_timeout: float = 120.0  # seconds for the whole fetch, connect to last byte (a trickle)
     max_redirects: int = 10
     workers: int = 8  # pages fetched at once
     user_agent: str = USER_AGENT
@@ -48,6 +48,8 @@ class FetchSettings:
         """Settings from a project's stored JSON; unknown keys are ignored, bad values refused."""
         known = {f.name: f.type for f in fields(cls)}
         values = {}
+        if data is not None and not isinstance(data, dict):
+            raise ValidationError(f"fetch settings: not a set of values ({type(data).__name__})")
         for key, value in (data or {}).items():
             if key in known and key != "user_agent":
                 try:

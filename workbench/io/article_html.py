@@ -12,10 +12,10 @@ that does not decode is refused with the offending byte named.
 
 from __future__ import annotations
 
-import codecs
 import re
 from pathlib import Path
 
+from workbench.core.charsets import bom_codec, user_codec, web_codec
 from workbench.core.errors import ArticleError
 from workbench.core.models import Article
 from workbench.io.article_text import canonical_text, guess_title, read_bytes
@@ -24,9 +24,6 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
 )
 _HTML_LANG = re.compile(r"""<html[^>]*\slang\s*=\s*["']?([A-Za-z]{2,3})""", re.IGNORECASE)
-# Browsers read these labels as windows-1252 (WHATWG Encoding Standard), and pages
-# that declare them often contain its curly quotes and dashes.
-_WEB_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252"}
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -35,29 +32,38 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii").lower() if match else None
 
 
-def _codec(label: str, name: str) -> str:
-    try:
-        canonical = codecs.lookup(label).name
-    except LookupError:
-        raise ArticleError(f"{name}: unknown charset {label!r} declared") from None
-    return _WEB_ALIASES.get(canonical, canonical)
+def _codec(label: str, name: str, source: str) -> str:
+    """A declared charset must be one browsers know (ISO-8859-1 read as windows-1252, as
+    they do); one the user gives must be a text encoding. Never base64, idna or utf-7."""
+    codec = user_codec(label) if source == "given" else web_codec(label)
+    if codec:
+        return codec
+    shown = repr(label[:40])
+    if source == "given":
+        raise ArticleError(f"{name}: unknown encoding {shown}; give a text encoding such as "
+                           "utf-8 or cp1252")
+    raise ArticleError(
+        f"{name}: unknown charset {shown} {source} (not a text encoding browsers know); give "
+        "the page's encoding with --encoding (e.g. utf-8 or cp1252)"
+    )
 
 
 def decode_html(
     data: bytes, name: str, *, encoding: str | None = None, http_charset: str | None = None
 ) -> str:
     """A page's bytes as text, by its declared encoding; refused rather than guessed."""
-    if data.startswith(codecs.BOM_UTF8):
+    bom = bom_codec(data)
+    if bom == "utf-8-sig":
         data, label, source = data[3:], "utf-8", "marked by its byte-order mark"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        label, source = "utf-16", "marked by its byte-order mark"
+    elif bom:
+        label, source = bom, "marked by its byte-order mark"
     elif encoding:
         label, source = encoding, "given"
     elif http_charset:
         label, source = http_charset, "sent by the server"
     else:
         label, source = declared_charset(data), "declared in the page"
-    codec = _codec(label, name) if label else "utf-8"
+    codec = _codec(label, name, source) if label else "utf-8"
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:

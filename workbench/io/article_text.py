@@ -8,10 +8,13 @@ shrink to one blank line.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
+from workbench.core.charsets import bom_codec, user_codec
 from workbench.core.errors import ArticleError
 from workbench.core.models import Article
 
@@ -45,22 +48,24 @@ _BOILERPLATE = re.compile(r"^\s*(?:" + "|".join(BOILERPLATE_LINES) + r")\s*$", r
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     """Bytes to text. UTF-8 (with or without BOM) unless ``encoding`` is given; else refused."""
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    bom = bom_codec(data)
+    if b"\x00" in data[:8192] and bom not in ("utf-16", "utf-32"):
         raise ArticleError(f"{name}: looks like a binary file, not text")
     if encoding:
+        codec = user_codec(encoding)  # never base64, idna, unicode_escape...
+        if not codec:
+            raise ArticleError(f"{name}: unknown encoding {encoding[:40]!r}")
         try:
-            return data.decode(encoding)
-        except LookupError:
-            raise ArticleError(f"{name}: unknown encoding {encoding!r}") from None
+            return data.decode(codec)
         except UnicodeDecodeError as exc:
             raise ArticleError(
                 f"{name}: is not valid {encoding} (byte 0x{data[exc.start]:02x} at {exc.start})"
             ) from None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if bom in ("utf-16", "utf-32"):  # UTF-32's mark first: it begins like UTF-16's
         try:
-            return data.decode("utf-16")
+            return data.decode(bom)
         except UnicodeDecodeError:
-            raise ArticleError(f"{name}: damaged UTF-16 text") from None
+            raise ArticleError(f"{name}: damaged {bom.upper()} text") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -70,23 +75,54 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
         ) from None
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file, refused beyond ``limit`` bytes actually read.
+
+    Devices, FIFOs and sockets are refused before anything is read from them (their
+    ``st_size`` says nothing: /dev/zero is "0 bytes" and never ends, and a FIFO's
+    open() waits forever for a writer).
+    """
     name = path.name
-    if not path.exists():
-        raise ArticleError(f"{name}: no such file")
-    if path.is_dir():
-        raise ArticleError(f"{name}: is a folder, not an article")
+    too_large = ArticleError(f"{name}: too large (over the limit of {limit / 1e6:.0f} MB)")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleError(
-                f"{name}: too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)"
-            )
-        return path.read_bytes()
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise ArticleError(f"{name}: no such file") from None
     except PermissionError:
         raise ArticleError(f"{name}: permission denied") from None
     except OSError as exc:
         raise ArticleError(f"{name}: cannot be read ({exc.strerror})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ArticleError(f"{name}: is a folder, not an article")
+    if not stat.S_ISREG(info.st_mode):
+        raise ArticleError(f"{name}: not a regular file (a device, pipe or socket); save the "
+                           "article to a file first")
+    if info.st_size > limit:
+        raise ArticleError(
+            f"{name}: too large ({info.st_size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)"
+        )
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except PermissionError:
+        raise ArticleError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise ArticleError(f"{name}: cannot be read ({exc.strerror})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped after the stat
+            raise ArticleError(f"{name}: not a regular file (a device, pipe or socket)")
+        chunks, size = [], 0
+        while True:  # bounded by what is read, not by what st_size claimed
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise too_large
+    except OSError as exc:
+        raise ArticleError(f"{name}: cannot be read ({exc.strerror})") from None
+    finally:
+        os.close(fd)
 
 
 def canonical_text(raw: str) -> str:
