@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli.output import print_json
+from workbench.cli.output import Progress, print_json
 from workbench.core.errors import ValidationError
 
 
@@ -47,7 +47,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     article = ops.read_article(args.article, encoding=args.encoding)
     threshold = nlp.default_threshold() if args.threshold is None else args.threshold
-    candidates = nlp.extract(article.text, threshold=threshold, include_passed=args.all)
+    candidates = nlp.extract(article.text, threshold=threshold, include_passed=args.all,
+                             progress=Progress("detecting claims"))
     if args.json:
         print_json(
             {

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from workbench import ops
+from workbench.cli.output import Progress
 from workbench.io.articles import is_url
 from workbench.store import ProjectStore
 
@@ -41,6 +42,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             encoding=args.encoding,
             version_of=args.version_of,
             threshold=args.threshold,
+            progress=Progress("detecting claims"),
         )
     print(result.message())
     return 0

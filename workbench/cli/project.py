@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from workbench import ops
-from workbench.cli.output import print_json
+from workbench.cli.output import Progress, print_json
 from workbench.core.errors import WorkbenchError
 from workbench.io.articles import is_url
 from workbench.store import ProjectStore
@@ -72,7 +72,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     article = args.article if is_url(args.article) else Path(args.article)
     with ops.new_project(
         args.project, article, encoding=args.encoding, scale=args.scale,
-        title=args.title, threshold=args.threshold,
+        title=args.title, threshold=args.threshold, progress=Progress("detecting claims"),
     ) as store:
         claims = store.claims()
         article = store.articles()[0]

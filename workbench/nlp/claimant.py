@@ -27,7 +27,10 @@ _WORD_VERBS = "|".join(sorted(VERBS, key=len, reverse=True))
 _TITLE = r"(?:spokesperson|spokesman|spokeswoman|official|officials|minister|president|senator|" \
          r"governor|mayor|ambassador|analyst|expert|source|sources|report|police|ministry|" \
          r"department|agency|government|statement)"
-_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|of|for|the))*[\w'’.-]*"
+# Possessive words and at most ten more of them keep every search linear: "A" * 5000 or a
+# paragraph of Capitalised Words without a full stop took minutes (backtracking).
+_NAME = r"[A-Z][\w'’.-]++(?:\s+(?:[A-Z][\w'’.-]++|of|for|the)){0,10}[\w'’.-]*+"
+_LONG_WORD = re.compile(r"[\w'’.-]{65,}")
 _PATTERNS = [
     # ... said the unnamed official / said Ilya Ponomarev
     re.compile(rf"[”\"],?\s+(?:{_WORD_VERBS})\s+((?:the|a|an)\s+(?:[\w-]+\s+){{0,4}}?{_TITLE}\b(?:\s+(?:for|of)\s+(?:the\s+)?{_NAME})?|{_NAME})"),
@@ -48,6 +51,8 @@ def _clean(name: str) -> str:
 
 def claimant_from_text(text: str) -> str:
     """The claimant found by patterns, or ""."""
+    # No name has a 65-letter word: shortening such runs bounds each attempt's work.
+    text = _LONG_WORD.sub(lambda m: m.group()[:64], text)
     for pattern in _PATTERNS:
         match = pattern.search(text)
         if match:

@@ -19,6 +19,14 @@ from workbench.nlp.sentences import Sentence, split_sentences
 
 Progress = Callable[[int, int], None]
 ENGLISH_BATCH = 64
+# Bounds that keep a long or odd article linear in time and memory. A "sentence" longer
+# than this is not a sentence (a page of text without full stops, a table flattened to
+# one line): it is passed over unscored (spaCy refuses texts over 1,000,000 characters,
+# and scoring one of a megabyte took gigabytes). The English pipeline (parser and
+# entities, about 5 ms a claim) runs on the first ENGLISH_MAX_CLAIMS claims of an
+# article; later ones get their reasons and claimant from the patterns, as without it.
+MAX_SENTENCE_CHARS = 5_000
+ENGLISH_MAX_CLAIMS = 500
 
 
 @dataclass
@@ -71,16 +79,26 @@ def extract(
     sentences: list[Sentence] = split_sentences(text)
     total = max(len(sentences), 1) * 2
     texts = [text[s.start:s.end] for s in sentences]
-    scored = score_texts(texts, _stage(progress, 0, len(sentences), total))
+    fits = [len(piece) <= MAX_SENTENCE_CHARS for piece in texts]
+    scored_iter = iter(score_texts([t for t, ok in zip(texts, fits) if ok],
+                                   _stage(progress, 0, len(sentences), total)))
     candidates: list[Candidate] = []
-    for sentence, piece, (score, found) in zip(sentences, texts, scored):
+    for sentence, piece, ok in zip(sentences, texts, fits):
+        if not ok:
+            candidates.append(Candidate(
+                sentence.start, sentence.end, piece, 0.0,
+                [f"passed over: too long to be one sentence ({len(piece):,} characters)"],
+                "", False, sentence.kind,
+            ))
+            continue
+        score, found = next(scored_iter)
         why = found.passed_over or ("boilerplate" if sentence.kind == "caption" else "")
         keep = not why and score >= limit
         if not why and not keep:
             why = f"low score ({score:.2f})"
             if found.opinion:
                 why = f"opinion or hedge: “{found.opinion}”"
-        reasons = signals.reasons_from(signals.find_signals(piece)) if keep else [f"passed over: {why}"]
+        reasons = signals.reasons_from(signals.find_signals(piece, found)) if keep else [f"passed over: {why}"]
         if sentence.kind == "heading" and keep:
             reasons.insert(0, "headline")
         candidates.append(
@@ -95,17 +113,16 @@ def extract(
 
 def _add_english(candidates: list[Candidate], progress: Progress | None) -> None:
     """Entity reasons and claimants from the English pipeline, for the claims kept."""
-    kept = [c for c in candidates if c.checkworthy]
+    kept = [c for c in candidates if c.checkworthy][:ENGLISH_MAX_CLAIMS]
     pipeline = english.load() if kept else None
-    if pipeline is None:
-        for candidate in candidates:
+    parsed = {id(c) for c in kept} if pipeline is not None else set()
+    for candidate in candidates:
+        if id(candidate) not in parsed and len(candidate.text) <= MAX_SENTENCE_CHARS:
             candidate.claimant = claimants.claimant_from_text(candidate.text)
+    if pipeline is None:
         if progress:
             progress(1, 1)
         return
-    for candidate in candidates:
-        if not candidate.checkworthy:
-            candidate.claimant = claimants.claimant_from_text(candidate.text)
     done = 0
     for batch in model.iter_batches(kept, ENGLISH_BATCH):
         for candidate, doc in zip(batch, pipeline.pipe([c.text for c in batch])):

@@ -9,7 +9,7 @@ adds better reasons (entity types, the claimant): see ``english.py``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 NUMBER_WORDS = (
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
@@ -17,12 +17,15 @@ NUMBER_WORDS = (
 )
 SCALE_WORDS = r"(?:hundred|thousand|million|billion|trillion|bn|m|k)"
 
+# A figure starts where a run of digits, commas and points starts (".5" too), and takes the
+# run whole (possessive): "1,1,1,..." is then one attempt, not one per digit to its end.
+_RUN = r"(?:(?<![\d,.])|(?<=(?<![\d,.])[,.]))\b\d[\d,.]*+"
 _MONEY = re.compile(
     r"(?:[$€£¥₹]\s?\d[\d,.]*(?:\s?" + SCALE_WORDS + r")?\b"
-    r"|\b\d[\d,.]*\s?(?:" + SCALE_WORDS + r"\s)?(?:dollars|euros|pounds|yen|rubles|roubles|USD|EUR|GBP)\b)",
+    r"|" + _RUN + r"\s?(?:" + SCALE_WORDS + r"\s)?(?:dollars|euros|pounds|yen|rubles|roubles|USD|EUR|GBP)\b)",
     re.IGNORECASE,
 )
-_PERCENT = re.compile(r"\b\d[\d,.]*\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+_PERCENT = re.compile(_RUN + r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b")
 _DATE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -149,21 +152,25 @@ class Signals:
 
 def _unique(items: list[str]) -> list[str]:
     seen: dict[str, None] = {}
+    lowered: set[str] = set()
     for item in items:
         item = item.strip(" ,.;:")
-        if item and item.lower() not in {s.lower() for s in seen}:
+        if item and item.lower() not in lowered:
             seen[item] = None
+            lowered.add(item.lower())
     return list(seen)
 
 
 def figures_in(text: str) -> list[str]:
     """Money, percentages, years, dates and other numbers, longest first per place."""
     found: list[tuple[int, int, str]] = []
+    taken = bytearray(len(text))  # characters already part of a figure (linear, not pairwise)
     for pattern in (_MONEY, _PERCENT, _DATE, _YEAR, _NUMBER):
         for match in pattern.finditer(text):
             a, b = match.span()
-            if not any(a < y and x < b for x, y, _ in found):
+            if not any(taken[a:b]):
                 found.append((a, b, match.group()))
+                taken[a:b] = b"\x01" * (b - a)
     return _unique([value for _, _, value in sorted(found)])
 
 
@@ -222,8 +229,12 @@ def quick_signals(text: str) -> Signals:
     """
     stripped = text.strip()
     original, lower, joined = _tokens(stripped)
-    quote_match = _QUOTE.search(stripped)
-    unquoted = _QUOTE.sub("", stripped).strip() if quote_match else stripped
+    # A quote ends at a closing mark: searching only up to the last one keeps an opening
+    # mark that is never closed from rescanning the rest of the sentence (quadratic).
+    closing = max(stripped.rfind("”"), stripped.rfind('"'))
+    quote_match = _QUOTE.search(stripped, 0, closing + 1) if closing > 0 else None
+    unquoted = (_QUOTE.sub("", stripped[:closing + 1]) + stripped[closing + 1:]).strip() \
+        if quote_match else stripped
     return Signals(
         figures=["figure"] if _has_figure(stripped, original, lower) else [],
         names=["name"] if _has_name(stripped) else [],
@@ -239,9 +250,12 @@ def quick_signals(text: str) -> Signals:
     )
 
 
-def find_signals(text: str) -> Signals:
-    """All the signals of a sentence, with the full lists of figures and names (for reasons)."""
-    found = quick_signals(text)
+def find_signals(text: str, quick: Signals | None = None) -> Signals:
+    """All the signals of a sentence, with the full lists of figures and names (for reasons).
+
+    ``quick``: the sentence's ``quick_signals`` if already known (not found again).
+    """
+    found = replace(quick) if quick is not None else quick_signals(text)
     stripped = text.strip()
     if found.figures:
         found.figures = figures_in(stripped) or found.figures
