@@ -70,3 +70,41 @@ def test_canonical_text_strips_furniture_and_normalises():
 
 def test_title_falls_back_to_the_first_sentence():
     assert guess_title("A long first line that ends like a sentence.\nMore.") .startswith("A long first")
+
+
+@pytest.mark.parametrize(
+    "given, stored",
+    [
+        ('http://127.0.0.1/"><script>alert(1)</script>',
+         "http://127.0.0.1/%22%3E%3Cscript%3Ealert(1)%3C/script%3E"),
+        ("http://e.org/it's?q=a'b&c=<d>#'x'", "http://e.org/it%27s?q=a%27b&c=%3Cd%3E#%27x%27"),
+        ("http://e.org/a\x00b\x1bc d\x7f", "http://e.org/a%00b%1Bc%20d%7F"),
+        ("http://e.org/é?é#é", "http://e.org/%C3%A9?%C3%A9#%C3%A9"),
+        ("http://e.org/%41%2F", "http://e.org/%41%2F"),  # already encoded: left alone
+        ("http://e.org/`x`?`y`", "http://e.org/%60x%60?%60y%60"),
+        ("  http://e.org/a\tb\nc  ", "http://e.org/abc"),  # as browsers: tabs, newlines gone
+        ("http:\\\\e.org\\a", "http://e.org/a"),  # a backslash is a slash in http(s)
+    ],
+)
+def test_urls_are_stored_percent_encoded_as_browsers_serialize_them(given, stored):
+    assert clean_url(given) == stored
+
+
+@pytest.mark.parametrize(
+    "given, stored",
+    [
+        ("https://аpple.com/", "https://xn--pple-43d.com/"),  # Cyrillic "а": a homograph
+        ("http://Bücher.Example/", "http://xn--bcher-kva.example/"),
+        ("http://faß.de/", "http://xn--fa-hia.de/"),  # UTS #46 non-transitional, not "fass.de"
+        ("http://☃.net/", "http://xn--n3h.net/"),
+    ],
+)
+def test_international_host_names_are_stored_in_punycode(given, stored):
+    assert clean_url(given) == stored
+
+
+@pytest.mark.parametrize("url", ["http://exa<mple.org/", "http://e.org%2F.evil/",
+                                 "http://e\x00.org/", "http://[::1<]/"])
+def test_host_names_no_browser_accepts_are_refused(url):
+    with pytest.raises(ValidationError):
+        clean_url(url)

@@ -2,26 +2,71 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit, urlunsplit
+import re
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from workbench.core.errors import ValidationError
 
 ALLOWED_SCHEMES = ("http", "https")
 WAYBACK = "https://web.archive.org"
 
+# WHATWG URL Standard, percent-encode sets (special schemes), plus "'" and "`" in every
+# part: a stored URL carries no raw quote, angle bracket, backtick, control character,
+# space or non-ASCII character, whatever page or person it came from. "%" stays as it
+# is, so a URL that is already encoded is not encoded twice.
+_PATH_SAFE = "!$&()*+,-./:;=@_~%[]\\^|"
+_QUERY_SAFE = "!$&()*+,-./:;=?@_~%[]\\^{|}"
+_FRAGMENT_SAFE = "!#$&()*+,-./:;=?@_~%[]\\^{|}"
+# Host code points no browser accepts in a domain (WHATWG "forbidden domain code point").
+_FORBIDDEN_HOST = re.compile(r"[\x00-\x20#%/:<>?@\[\\\]^|\x7f]")
+_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
+
+
+def _encode(part: str, safe: str) -> str:
+    return quote(part, safe=safe, encoding="utf-8", errors="strict")
+
+
+def _ascii_host(host: str, url: str) -> str:
+    """The host as browsers send it: lower case, international names in punycode
+    (``xn--``), so a look-alike letter from another script is visible."""
+    if host.isascii():
+        ascii_host = host.lower()
+    else:
+        ascii_host = ""
+        try:
+            import idna  # UTS #46, non-transitional, as the URL Standard asks
+
+            ascii_host = idna.encode(host, uts46=True, transitional=False).decode("ascii")
+        except (ImportError, UnicodeError, ValueError):
+            try:  # names IDNA 2008 forbids but browsers accept (symbols): IDNA 2003
+                ascii_host = host.encode("idna").decode("ascii").lower()
+            except UnicodeError:
+                pass
+    if not ascii_host or _FORBIDDEN_HOST.search(ascii_host):
+        raise ValidationError(f"not a valid URL (bad host name): {url[:80]!r}")
+    return ascii_host
+
 
 def clean_url(url: str) -> str:
-    """The URL, trimmed, if it is an absolute http(s) URL with a host; else ValidationError.
+    """The URL in the form it is stored and exported in, if it is an absolute http(s) URL
+    with a host; else ValidationError.
 
-    The scheme and host name are lower-cased (they are case-insensitive), so the
-    same page typed twice is recognised as one URL. A URL with a user name or
-    password is refused: it would be stored and exported with the secret in it.
+    As the WHATWG URL Standard (what browsers do) serializes it: leading and trailing
+    spaces and control characters trimmed, tabs and newlines removed, ``\\`` read as
+    ``/``, scheme and host lower-cased (the same page typed twice is one URL), the host
+    in punycode, and the path, query and fragment percent-encoded. A URL with a user
+    name or password is refused: it would be stored and exported with the secret in it.
     """
-    url = (url or "").strip()
+    return _clean(url, "/")
+
+
+def _clean(url: str, empty_path: str) -> str:
+    url = _TAB_OR_NEWLINE.sub("", (url or "").strip("".join(map(chr, range(33)))))
     if not url:
         raise ValidationError("the URL is empty")
-    if any(ch.isspace() for ch in url):
-        raise ValidationError(f"not a valid URL (it contains spaces): {url[:80]!r}")
+    head, sep, rest = url.partition(":")
+    if sep and head.lower() in ALLOWED_SCHEMES:
+        url = head + ":" + rest.replace("\\", "/")  # http(s) URLs: a backslash is a slash
     try:
         parts = urlsplit(url)
         port = parts.port  # raises ValueError on a bad port
@@ -36,15 +81,35 @@ def clean_url(url: str) -> str:
     host = parts.hostname
     if not host or not parts.netloc:
         raise ValidationError(f"not a valid URL (no host name): {url[:80]!r}")
-    if parts.username is not None or parts.password is not None:
+    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
         raise ValidationError(
             "a URL with a user name or password cannot be evidence (it would be exported): "
             f"{scheme}://…@{host}"
         )
     if ":" in host:  # an IPv6 address keeps its brackets
+        if not re.fullmatch(r"[0-9a-f:.]+", host):
+            raise ValidationError(f"not a valid URL (bad host name): {url[:80]!r}")
         host = f"[{host}]"
+    else:
+        host = _ascii_host(host, url)
     netloc = host if port is None else f"{host}:{port}"
-    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, parts.fragment))
+    try:
+        return urlunsplit((
+            scheme, netloc, _encode(parts.path or empty_path, _PATH_SAFE),
+            _encode(parts.query, _QUERY_SAFE),
+            _encode(parts.fragment, _FRAGMENT_SAFE),
+        ))
+    except UnicodeError:  # a lone surrogate cannot be encoded
+        raise ValidationError(f"not a valid URL: {url[:80]!r}") from None
+
+
+def safe_http_url(url: str) -> str:
+    """``url`` cleaned if it is an http(s) URL, else "" (for exports: whatever is stored,
+    nothing but a web address ever becomes a link)."""
+    try:
+        return _clean(url, "")  # "https://checks.example" stays as it was written
+    except ValidationError:
+        return ""
 
 
 def _timestamp(when: str) -> str:

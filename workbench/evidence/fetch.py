@@ -93,6 +93,8 @@ def fetch(
             if cancelled and cancelled():
                 raise _Stopped("cancelled before it started")
             response = _follow(session, url, settings, result, limit)
+            if limit.expired:  # the headers were cut short: what came is not the page
+                raise _Stopped(f"the whole fetch took longer than {settings.total_timeout:g} s")
             capture.retrieved_at = utc_now()
             capture.final_url = response.url
             capture.http_status = response.status_code
@@ -180,6 +182,8 @@ def _read_body(response, settings: FetchSettings, result: FetchResult,
             break
         chunks.append(chunk)
         size += len(chunk)
+    if limit.expired:  # the connection was cut at the deadline: the body is incomplete
+        raise _Stopped(f"the whole fetch took longer than {settings.total_timeout:g} s")
     body = b"".join(chunks)
     if looks_binary(body):
         shown = mime_type(capture.content_type) or "no content type"

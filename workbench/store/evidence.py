@@ -13,7 +13,7 @@ from dataclasses import asdict
 
 from workbench.core.errors import NotFoundError, ProjectFileError, ValidationError
 from workbench.core.models import Capture, CaptureStatus, Evidence, Stance, utc_now
-from workbench.core.urls import clean_url
+from workbench.core.urls import clean_url, safe_http_url
 from workbench.store.base import StoreBase
 
 # The newest good capture gives title, hash and status; with none, the newest
@@ -215,6 +215,8 @@ class EvidenceMixin(StoreBase):
                 record.pop("id")
                 record.pop("changed")
                 record["url"] = clean_url(capture.url)
+                # Where the redirects ended is stored and exported like any URL.
+                record["final_url"] = safe_http_url(capture.final_url or "")
                 record["status"] = CaptureStatus(capture.status).value
                 record["truncated"] = int(capture.truncated)
                 record["body"] = body

@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 
 from workbench.core.scale import VerdictScale
+from workbench.core.urls import safe_http_url
 from workbench.io.export import ExportResult, register
 from workbench.io.export.report import (
     Report,
@@ -38,10 +39,18 @@ def review_url(base: str, claim_id: int) -> str:
 
 
 def article_url(article) -> str:
-    if article.source_url:
-        return article.source_url
-    source = article.imported_from or ""
-    return source if source.startswith(("http://", "https://")) else ""
+    return safe_http_url(article.source_url or "") or safe_http_url(article.imported_from or "")
+
+
+def script_safe_json(document) -> str:
+    """JSON that can be pasted into an HTML ``<script type="application/ld+json">``:
+    ``<``, ``>`` and ``&`` (and the JavaScript line separators) as ``\\u`` escapes, so no
+    value can close the script element or open a comment. The JSON is unchanged."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escaped)
+    return text
 
 
 def has_verdict(item: ReportClaim, scale: VerdictScale) -> bool:
@@ -81,10 +90,11 @@ def claim_review(report: Report, entry: ReportArticle, item: ReportClaim) -> dic
     organisation = report.organisation
     if organisation.get("name"):
         review["author"] = {"@type": "Organization", "name": organisation["name"]}
-        if organisation.get("url"):
-            review["author"]["url"] = organisation["url"]
+        organisation_url = safe_http_url(str(organisation.get("url") or ""))
+        if organisation_url:  # only ever a web address, whatever the settings hold
+            review["author"]["url"] = organisation_url
     review["datePublished"] = (claim.updated_at or report.generated_at)[:10]
-    url = review_url(report.review_base_url, claim.id)
+    url = safe_http_url(review_url(report.review_base_url, claim.id))
     if url:
         review["url"] = url
     return review
@@ -107,7 +117,7 @@ def export_claimreview(store, out: Path, progress=None) -> ExportResult:
     report = gather(store, progress)
     reviews, left_out = claim_reviews(report)
     document = {"@context": "https://schema.org", "@graph": reviews}
-    atomic_write(out, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    atomic_write(out, script_safe_json(document) + "\n")
     message = (
         f"wrote {out}: {len(reviews)} ClaimReview{'s' if len(reviews) != 1 else ''}; "
         f"{left_out} claim{'s' if left_out != 1 else ''} left out (no verdict)"

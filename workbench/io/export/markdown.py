@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from workbench.core.urls import safe_http_url
 from workbench.io.export import ExportResult, register
 from workbench.io.export.report import (
     Report,
@@ -20,17 +21,22 @@ from workbench.io.export.report import (
 )
 from workbench.io.files import atomic_write
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _LINE_START = re.compile(r"^(\s*)([-+>]|\d+\.)(?=\s)", re.MULTILINE)
 
 
 def md(text: str) -> str:
-    """Text that Markdown shows as written."""
+    """Text that Markdown shows as written: no markup, no HTML, no entity, no link."""
+    # CommonMark ends a line at a lone CR too: make it a line break the rules below see.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), _SPECIAL.sub(r"\\\1", text))
 
 
 def _url(url: str) -> str:
-    return f"<{url}>" if url.lower().startswith(("http://", "https://")) else md(url)
+    """An http(s) address as an autolink, percent-encoded so that it cannot break out of
+    it (whatever an older version stored); anything else as plain text, never a link."""
+    safe = safe_http_url(url)
+    return f"<{safe}>" if safe else md(url)
 
 
 def claim_block(report: Report, item: ReportClaim) -> list[str]:
