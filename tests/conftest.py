@@ -15,6 +15,14 @@ SEED = ROOT / "seeds" / "000_d19ec3c93edcc5fb.txt"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--full", action="store_true", default=False,
+        help="run every case of tests/reliability (CI runs a fixed sample); the same as "
+        "WORKBENCH_RELIABILITY=full in the environment",
+    )
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory, monkeypatch):
     """Point the user's data folder (demo project, recent files) at a temporary one."""

@@ -8,6 +8,7 @@ each request's raw head, to check what the client sent (no credentials, say).
 
 from __future__ import annotations
 
+import functools
 import gzip
 import random
 import socket
@@ -78,13 +79,18 @@ def infinite(chunked: bool = True) -> Behaviour:
     return serve
 
 
-def bomb(encoding: str = "gzip", megabytes: int = 1024) -> Behaviour:
-    """A small compressed body that inflates to ``megabytes`` of spaces."""
+@functools.lru_cache(maxsize=None)
+def _bomb_data(encoding: str, megabytes: int) -> bytes:
     compressor = (zlib.compressobj(9, zlib.DEFLATED, 31) if encoding == "gzip"
                   else zlib.compressobj(9))
     chunk = b" " * (1 << 20)
-    data = b"".join(compressor.compress(chunk) for _ in range(megabytes)) + compressor.flush()
-    return ok(data, content_type="text/html", **{"Content-Encoding": encoding})
+    return b"".join(compressor.compress(chunk) for _ in range(megabytes)) + compressor.flush()
+
+
+def bomb(encoding: str = "gzip", megabytes: int = 1024) -> Behaviour:
+    """A small compressed body that inflates to ``megabytes`` of spaces."""
+    return ok(_bomb_data(encoding, megabytes), content_type="text/html",
+              **{"Content-Encoding": encoding})
 
 
 def redirect(location: str, status: str = "302 Found") -> Behaviour:

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import codecs
 
-# Python's names for the encodings of the WHATWG Encoding Standard (UTF-32 only ever
-# by its byte-order mark, which readers check first).
+# Python's names for the encodings of the WHATWG Encoding Standard. (UTF-32 is not one:
+# it is read only by its byte-order mark, which readers check first.)
 WEB_CODECS = frozenset({
-    "utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be",
+    "utf-8", "utf-16", "utf-16-le", "utf-16-be",
     "cp866", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7",
     "iso8859-8", "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16",
     "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "cp1250", "cp1251", "cp1252",

@@ -18,7 +18,8 @@ from workbench.core.charsets import bom_codec, user_codec
 from workbench.core.errors import ArticleError
 from workbench.core.models import Article
 
-MAX_BYTES = 20 * 1024 * 1024  # a 100,000-word article is about 0.6 MB
+MB = 1024 * 1024
+MAX_BYTES = 20 * MB  # a 100,000-word article is about 0.6 MB
 
 # Whole lines that are page furniture, not article text (matched case-insensitively).
 BOILERPLATE_LINES = [
@@ -83,7 +84,7 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     open() waits forever for a writer).
     """
     name = path.name
-    too_large = ArticleError(f"{name}: too large (over the limit of {limit / 1e6:.0f} MB)")
+    too_large = ArticleError(f"{name}: too large (over the limit of {limit / MB:.0f} MB)")
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -99,7 +100,7 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
                            "article to a file first")
     if info.st_size > limit:
         raise ArticleError(
-            f"{name}: too large ({info.st_size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)"
+            f"{name}: too large ({info.st_size / MB:.1f} MB; the limit is {limit / MB:.0f} MB)"
         )
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))

@@ -27,6 +27,10 @@ ENGLISH_BATCH = 64
 # article; later ones get their reasons and claimant from the patterns, as without it.
 MAX_SENTENCE_CHARS = 5_000
 ENGLISH_MAX_CLAIMS = 500
+# Scoring costs 0.2-0.4 ms a sentence: past this many (about 12 MB of prose; a 5 MB
+# article has 40,000), sentences are passed over unscored, so that a file of a million
+# one-word lines cannot keep the machine busy for an hour.
+MAX_SENTENCES = 100_000
 
 
 @dataclass
@@ -79,17 +83,18 @@ def extract(
     sentences: list[Sentence] = split_sentences(text)
     total = max(len(sentences), 1) * 2
     texts = [text[s.start:s.end] for s in sentences]
-    fits = [len(piece) <= MAX_SENTENCE_CHARS for piece in texts]
+    fits = [len(piece) <= MAX_SENTENCE_CHARS and n < MAX_SENTENCES
+            for n, piece in enumerate(texts)]
     scored_iter = iter(score_texts([t for t, ok in zip(texts, fits) if ok],
                                    _stage(progress, 0, len(sentences), total)))
     candidates: list[Candidate] = []
     for sentence, piece, ok in zip(sentences, texts, fits):
         if not ok:
-            candidates.append(Candidate(
-                sentence.start, sentence.end, piece, 0.0,
-                [f"passed over: too long to be one sentence ({len(piece):,} characters)"],
-                "", False, sentence.kind,
-            ))
+            why = (f"too long to be one sentence ({len(piece):,} characters)"
+                   if len(piece) > MAX_SENTENCE_CHARS
+                   else f"beyond the first {MAX_SENTENCES:,} sentences of the article")
+            candidates.append(Candidate(sentence.start, sentence.end, piece, 0.0,
+                                        [f"passed over: {why}"], "", False, sentence.kind))
             continue
         score, found = next(scored_iter)
         why = found.passed_over or ("boilerplate" if sentence.kind == "caption" else "")
