@@ -32,20 +32,17 @@ folder is left exactly as it was: no ``-wal`` or ``-shm`` is created beside it.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import sqlite3
 import stat
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from workbench.core.errors import NewerVersionError, ProjectFileError
-from workbench.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from workbench.store.health import connect_immutable, decode_text, problems
+from workbench.store.migrations import SCHEMA_VERSION
 
 try:  # POSIX advisory locks tell whether another program has the file open
     import fcntl
@@ -56,7 +53,6 @@ APPLICATION_ID = 0x46435742  # "FCWB"
 SQLITE_HEADER = b"SQLite format 3\x00"
 WAL_MAGIC = (0x377F0682, 0x377F0683)
 WAL_HEADER = 32
-JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
 # The byte of ``-shm`` that SQLite's unix VFS keeps read-locked while a connection is
 # open (its "dead man switch"; os_unix.c: UNIX_SHM_DMS = (22 + 8) * 4 + 8).
 SHM_DMS = 128
@@ -64,28 +60,6 @@ SHM_DMS = 128
 # 1.7 ms for quick_check): always for files up to this size, which keeps the extra
 # cost under ~50 ms; above it, when the file was last closed uncleanly.
 FULL_CHECK_MAX_BYTES = 20 * 1024 * 1024
-
-_CLAIM_STATUSES = ("new", "in_progress", "needs_review", "done")
-_STANCES = ("supports", "refutes", "context")
-# (table, query returning one offending row's id, what it means). The values the
-# workbench parses when it reads rows; a damaged one would otherwise surface later.
-_CONTENT_CHECKS = [
-    ("settings", "SELECT key FROM settings WHERE NOT json_valid(value) LIMIT 1",
-     "the setting {} is not valid JSON"),
-    ("claims", "SELECT id FROM claims WHERE (reasons IS NOT NULL AND reasons != '' AND "
-     "(NOT json_valid(reasons) OR json_type(reasons) != 'array')) OR COALESCE(status, 'new') "
-     f"NOT IN {_CLAIM_STATUSES} OR COALESCE(origin, 'auto') NOT IN ('auto', 'manual') LIMIT 1",
-     "claim {} has reasons that are not a JSON list, or an unknown status or origin"),
-    ("evidence", f"SELECT id FROM evidence WHERE COALESCE(stance, 'context') NOT IN {_STANCES} "
-     "LIMIT 1", "evidence {} has an unknown stance"),
-    ("history", "SELECT id FROM history WHERE (before IS NOT NULL AND before != '' AND "
-     "NOT json_valid(before)) OR (after IS NOT NULL AND after != '' AND NOT json_valid(after)) "
-     "LIMIT 1", "history entry {} is not valid JSON"),
-]
-# Tables a project's window reads whole when it opens: their text must be valid UTF-8
-# (checked with integrity_check; the readers refuse such text too when they meet it).
-_TEXT_TABLES = ("settings", "scale_labels", "articles", "claims", "evidence")
-
 
 @dataclass
 class Probe:
@@ -102,12 +76,6 @@ def sidecar(path: Path, kind: str) -> Path:
 
 def damaged(name: str, what: str) -> ProjectFileError:
     return ProjectFileError(f"{name}: the file is damaged ({what}); it was not changed")
-
-
-def _decode(value) -> str:
-    if isinstance(value, bytes):
-        return value.decode("utf-8", "replace")
-    return str(value)
 
 
 # -- the header ----------------------------------------------------------------------
@@ -244,79 +212,6 @@ def in_use_elsewhere(path: Path) -> bool:
         os.close(fd)
 
 
-# -- checking a database -------------------------------------------------------------
-def connect_immutable(path: Path) -> sqlite3.Connection:
-    """A read-only connection that takes no lock, ignores side files and creates none."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
-                           check_same_thread=False)
-    conn.text_factory = bytes  # a damaged name or value must not fail the check itself
-    return conn
-
-
-@lru_cache(maxsize=None)
-def expected_schema(version: int) -> dict[tuple[str, str], frozenset[str]]:
-    """(type, name) -> column names of every object a version-``version`` file has."""
-    conn = sqlite3.connect(":memory:")
-    try:
-        db = Database(conn, execute_plugins=False)
-        for migration in MIGRATIONS[:version]:
-            migration(db)
-        return _schema(conn)
-    finally:
-        conn.close()
-
-
-def _schema(conn: sqlite3.Connection) -> dict[tuple[str, str], frozenset[str]]:
-    objects = {}
-    for kind, name in conn.execute("SELECT type, name FROM sqlite_master").fetchall():
-        kind, name = _decode(kind), _decode(name)
-        columns: frozenset[str] = frozenset()
-        if kind == "table":
-            quoted = name.replace('"', '""')
-            columns = frozenset(
-                _decode(row[1]) for row in conn.execute(f'PRAGMA table_info("{quoted}")')
-            )
-        objects[(kind, name)] = columns
-    return objects
-
-
-def problems(conn: sqlite3.Connection, version: int, *, full: bool) -> str:
-    """The first thing wrong with the database behind ``conn`` ("" if none)."""
-    try:
-        pragma = "integrity_check" if full else "quick_check"
-        result = _decode(conn.execute(f"PRAGMA {pragma}(3)").fetchone()[0])
-        if result != "ok":
-            return result
-        found = _schema(conn)
-        order = {"table": 0, "index": 1}
-        expected = expected_schema(version).items()
-        for (kind, name), columns in sorted(expected, key=lambda i: (order.get(i[0][0], 2), i)):
-            if (kind, name) not in found:
-                return f"its {kind} {name} is missing"
-            missing = sorted(columns - found[(kind, name)])
-            if missing:
-                return f"its table {name} lacks the column {missing[0]}"
-        if not full:  # the readers refuse such values too, when they meet them
-            return ""
-        for table, query, what in _CONTENT_CHECKS:
-            if ("table", table) in found:
-                row = conn.execute(query).fetchone()
-                if row is not None:
-                    return what.format(_decode(row[0]))
-        for table in _TEXT_TABLES:
-            if ("table", table) not in found:
-                continue
-            for row in conn.execute(f"SELECT * FROM {table}"):
-                for value in row:
-                    if isinstance(value, bytes):
-                        value.decode("utf-8")
-    except UnicodeDecodeError:
-        return "text that is not valid UTF-8"
-    except sqlite3.DatabaseError as exc:
-        return _decode(str(exc))
-    return ""
-
-
 def _identity(conn: sqlite3.Connection) -> tuple[int, int, int]:
     return tuple(  # type: ignore[return-value]
         conn.execute(f"PRAGMA {name}").fetchone()[0]
@@ -409,7 +304,7 @@ def _check_through_wal(path: Path, header: bytes, folder: Path) -> int:
         except NewerVersionError as exc:
             raise NewerVersionError(f"{name}: {exc}") from None
         except sqlite3.DatabaseError as exc:
-            problem = f"SQLite cannot read the two together: {_decode(str(exc))}"
+            problem = f"SQLite cannot read the two together: {decode_text(str(exc))}"
         if problem:
             # The WAL, or the file? Read the file alone while the copy's WAL is still
             # unmerged (only closing the last connection checkpoints it).
@@ -461,13 +356,3 @@ def probe(path: Path) -> Probe:
     if problem:
         raise damaged(name, problem)
     return Probe(version)
-
-
-@contextlib.contextmanager
-def removing(folder: Path | None):
-    """Remove a snapshot's folder at the end of the block."""
-    try:
-        yield
-    finally:
-        if folder is not None:
-            shutil.rmtree(folder, ignore_errors=True)
