@@ -94,8 +94,9 @@ def pytest_terminal_summary(terminalreporter):
         return
     figures = summary()
     terminalreporter.write_sep("-", "reliability")
+    suites = ", ".join(f"{suite} {n}" for suite, n in figures["by_suite"].items())
     terminalreporter.write_line(
-        f"{figures['cases']} cases ({', '.join(f'{k} {v}' for k, v in figures['by_suite'].items())}), "
+        f"{figures['cases']} cases ({suites}), "
         f"{figures['commands']} commands: {figures['succeeded']} succeeded, {figures['refused']} "
         f"refused in one line; crashes {figures['crashes']}, hangs {figures['hangs']}, files "
         f"modified {figures['files_modified']}, peak memory {figures['peak_mb']:.0f} MB, "

@@ -400,7 +400,8 @@ def all_cases() -> list[Case]:
     for table, column in (("claims", "quote"), ("claims", "rationale"), ("articles", "title"),
                           ("articles", "text"), ("settings", "value"), ("scale_labels", "name"),
                           ("evidence", "note"), ("history", "action")):
-        add(f"bad-utf8-{table}-{column}", "refuse",
+        # The history is read only by `workbench history` (and refused there).
+        add(f"bad-utf8-{table}-{column}", "either" if table == "history" else "refuse",
             sql(f"UPDATE {table} SET {column} = CAST(x'41ff42' AS TEXT) "
                 f"WHERE rowid = (SELECT MIN(rowid) FROM {table})"),
             "invalid UTF-8")

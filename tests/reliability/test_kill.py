@@ -46,10 +46,17 @@ def test_kill_9_while_writing_loses_nothing_reported_saved(base_project, tmp_pat
         child = subprocess.Popen([sys.executable, "-c", WRITER, str(project), str(start)],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         printed: list[int] = []
-        reader = threading.Thread(
-            target=lambda: printed.extend(int(line) for line in child.stdout), daemon=True)
+        first = threading.Event()
+
+        def read(child=child, printed=printed, first=first) -> None:
+            for line in child.stdout:
+                printed.append(int(line))
+                first.set()
+
+        reader = threading.Thread(target=read, daemon=True)
         reader.start()
-        time.sleep(rng.uniform(0.5, 2.5))
+        first.wait(60)  # the writer has opened the (crashed) project and saved once
+        time.sleep(rng.uniform(0, 2))
         child.send_signal(signal.SIGKILL)
         child.wait(10)
         reader.join(10)

@@ -63,7 +63,10 @@ def decode_html(
         label, source = http_charset, "sent by the server"
     else:
         label, source = declared_charset(data), "declared in the page"
-    codec = _codec(label, name, source) if label else "utf-8"
+    if bom and bom != "utf-8-sig":
+        codec = bom  # the byte-order mark names the encoding itself
+    else:
+        codec = _codec(label, name, source) if label else "utf-8"
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:

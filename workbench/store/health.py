@@ -87,7 +87,7 @@ def problems(conn: sqlite3.Connection, version: int, *, full: bool) -> str:
         pragma = "integrity_check" if full else "quick_check"
         result = decode_text(conn.execute(f"PRAGMA {pragma}(3)").fetchone()[0])
         if result != "ok":
-            return result
+            return _one_line(result)
         found = _schema(conn)
         order = {"table": 0, "index": 1}
         expected = expected_schema(version).items()
@@ -114,7 +114,15 @@ def problems(conn: sqlite3.Connection, version: int, *, full: bool) -> str:
     except UnicodeDecodeError:
         return "text that is not valid UTF-8"
     except sqlite3.DatabaseError as exc:
-        return decode_text(str(exc))
+        return _one_line(decode_text(str(exc)))
     return ""
+
+
+def _one_line(text: str) -> str:
+    """SQLite's report of damage, as one line for a one-line refusal ("*** in database
+    main ***" and the like dropped)."""
+    words = " ".join(part for part in text.split("\n") if not part.startswith("***"))
+    words = " ".join(words.split()) or " ".join(text.split())
+    return words if len(words) <= 200 else words[:197] + "..."
 
 
