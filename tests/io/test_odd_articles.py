@@ -131,3 +131,24 @@ def test_a_megabyte_line_of_words_is_one_long_passed_over_sentence(tmp_path):
     outcome = extract(path, "--all", "--json", timeout=240)
     assert outcome.status == 0, outcome.describe()
     assert "too long to be one sentence" in outcome.out
+
+
+def test_an_article_url_that_drips_its_headers_stops_at_the_deadline(monkeypatch):
+    from tests.reliability import servers
+    from workbench.io import article_url
+
+    monkeypatch.setattr(article_url, "TOTAL_TIMEOUT", 1.5)
+    server = servers.HostileServer({"/": servers.drip_headers(0.1)}).start()
+    try:
+        with pytest.raises(ArticleError, match="took longer than 1.5 s"):
+            article_url.fetch_article(server.url("/"))
+    finally:
+        server.stop()
+
+
+def test_an_article_page_with_too_much_markup_is_refused(tmp_path):
+    """A megabyte of "<p>x" kept the extractor busy for minutes."""
+    page = tmp_path / "tags.html"
+    page.write_text("<html><body>" + "<p>x" * 250_000, encoding="utf-8")
+    outcome = extract(page)
+    one_line_refusal(outcome, "too much markup")

@@ -61,6 +61,7 @@ SHM_DMS = 128
 # cost under ~50 ms; above it, when the file was last closed uncleanly.
 FULL_CHECK_MAX_BYTES = 20 * 1024 * 1024
 
+
 @dataclass
 class Probe:
     """What the checks found: the version to open, and how to open it."""
