@@ -1,15 +1,20 @@
-"""The claim list: sortable, filterable, driven from the keyboard."""
+"""The claim list: readable two-line rows, sortable, filterable, driven from the keyboard."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -19,19 +24,81 @@ from workbench.core.models import ClaimStatus
 from workbench.core.scale import VerdictScale
 from workbench.ui.models import CLAIM_ID_ROLE, ClaimFilterProxy, ClaimTableModel
 
-# The widest text each narrow column usually shows, to size it once.
+ROW_LINES = 2  # each row shows two lines of its claim; the whole text is in the tooltip
+
+# The widest word each narrow column usually shows (its text wraps onto two lines), to
+# size it from the font: the sizes follow the zoom. The claim column takes the rest.
 COLUMN_SAMPLES = {
-    ClaimTableModel.ORDER: "9999",
-    ClaimTableModel.CLAIMANT: "Ilya Ponomarev, MP",
+    ClaimTableModel.ORDER: "99999",
+    ClaimTableModel.CLAIMANT: "Ponomarev, MP",
     ClaimTableModel.SCORE: "Score",
-    ClaimTableModel.STATUS: "needs review",
-    ClaimTableModel.VERDICT: "Mostly False",
-    ClaimTableModel.EVIDENCE: "Evidence",
+    ClaimTableModel.STATUS: "progress",
+    ClaimTableModel.VERDICT: "Attribution",
+    ClaimTableModel.EVIDENCE: "Ev.",
 }
+WRAPPED = (ClaimTableModel.TEXT, ClaimTableModel.CLAIMANT, ClaimTableModel.STATUS,
+           ClaimTableModel.VERDICT)
+
+
+def wrap_lines(text: str, metrics: QFontMetrics, width: int, limit: int = ROW_LINES) -> list[str]:
+    """``text`` broken at spaces into at most ``limit`` lines of ``width`` pixels, the last
+    one ending in "…" when the text goes on."""
+    words = text.split()
+    lines: list[str] = []
+    line = ""
+    for at, word in enumerate(words):
+        candidate = f"{line} {word}" if line else word
+        if line and metrics.horizontalAdvance(candidate) > width:
+            lines.append(line)
+            if len(lines) == limit - 1:
+                rest = " ".join(words[at:])
+                lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+                return lines
+            line = word
+        else:
+            line = candidate
+    if line:
+        lines.append(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width))
+    return lines
+
+
+class WrappedTextDelegate(QStyledItemDelegate):
+    """Draws a cell's text on up to two lines (rows have a fixed height: fast to scroll)."""
+
+    def paint(self, painter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget).adjusted(3, 0, -3, 0)
+        metrics = QFontMetrics(opt.font)
+        lines = self.lines(text, metrics, rect.width())
+        selected = opt.state & QStyle.StateFlag.State_Selected
+        group = QPalette.ColorGroup.Active if opt.state & QStyle.StateFlag.State_Active else QPalette.ColorGroup.Inactive
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(group, role))
+        height = metrics.lineSpacing()
+        top = rect.top() + (rect.height() - height * len(lines)) // 2
+        for number, line in enumerate(lines):
+            painter.drawText(QRect(rect.left(), top + number * height, rect.width(), height),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), line)
+        painter.restore()
+
+    @staticmethod
+    def lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+        return wrap_lines(text or "", metrics, max(width, 10))
 
 
 class ClaimTable(QTableView):
-    """Digits rate the current claim, 0 clears the verdict, Delete drops it, Enter opens it."""
+    """Digits rate the current claim, 0 clears the verdict, Delete drops it, Enter opens it.
+
+    Tab leaves the table (it does not walk its cells), so the keyboard goes on to the
+    claim's details as the eye does.
+    """
 
     verdict_key_pressed = Signal(int)
     delete_pressed = Signal()
@@ -49,6 +116,13 @@ class ClaimTable(QTableView):
             self.open_pressed.emit()
             return
         super().keyPressEvent(event)
+
+    def row_height(self) -> int:
+        return self.fontMetrics().lineSpacing() * ROW_LINES + 10
+
+    def rows_fully_visible(self) -> int:
+        """How many rows the viewport shows whole (for tests and the layout)."""
+        return max(0, self.viewport().height() // max(self.row_height(), 1))
 
 
 class ClaimList(QWidget):
@@ -87,18 +161,24 @@ class ClaimList(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        # Fixed starting widths from the font, not ResizeToContents: that reads every row
-        # of a 10,000-claim list on each reset. The user can still drag the columns.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.delegate = WrappedTextDelegate(self.table)
+        for column in WRAPPED:
+            self.table.setItemDelegateForColumn(column, self.delegate)
+        # Widths from the font, not ResizeToContents: that reads every row of a
+        # 10,000-claim list on each reset. The user can still drag the columns.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ClaimTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        width = self.table.fontMetrics().horizontalAdvance
-        for column, sample in COLUMN_SAMPLES.items():
-            header.resizeSection(column, width(sample) + 24)
+        header.setHighlightSections(False)
+        self._size_to_font()
 
+        for combo in (self.status_filter, self.verdict_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.status_filter)
@@ -124,6 +204,20 @@ class ClaimList(QWidget):
         )
         self.needs_evidence.toggled.connect(self.proxy.set_needs_evidence)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_to_font()  # zoom: rows and narrow columns follow the text size
+
+    def _size_to_font(self) -> None:
+        self.table.verticalHeader().setDefaultSectionSize(self.table.row_height())
+        header = self.table.horizontalHeader()
+        width = self.table.fontMetrics().horizontalAdvance
+        for column, sample in COLUMN_SAMPLES.items():
+            extra = self.table.fontMetrics().height() + 8 if column == ClaimTableModel.VERDICT else 0
+            header.resizeSection(column, max(width(sample), width(ClaimTableModel.HEADERS[column]))
+                                 + 18 + extra)
 
     def set_scale(self, scale: VerdictScale) -> None:
         current = self.verdict_filter.currentData()

@@ -11,8 +11,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter
+from PySide6.QtGui import QCloseEvent, QFont, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QWidget,
+)
 
 from workbench.core.errors import WorkbenchError
 from workbench.ui.theme import settings
@@ -27,6 +36,11 @@ if TYPE_CHECKING:
     from workbench.store import Change, ProjectStore
 
 MAX_RECENT = 8
+MESSAGE_MS = 8000  # how long a status-bar message stays (a newer one replaces it at once)
+# Zoom levels for Ctrl++ / Ctrl+-: the whole window's text, as a browser zooms a page.
+ZOOM_LEVELS = (0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+ZOOM_NORMAL = ZOOM_LEVELS.index(1.0)
+LIST_ROWS = 10.5  # the claim list shows at least this many rows when the window first opens
 
 
 class MainWindow(QMainWindow):
@@ -41,6 +55,9 @@ class MainWindow(QMainWindow):
         self.store: ProjectStore | None = None
         self.article_id: int | None = None
         self.built = False
+        self._zoom = 0  # steps from 100 % (see ZOOM_LEVELS)
+        self._default_split_pending = False
+        self.last_message = ""
         self._after_paint: list = []
         self.undo_stack = QUndoStack(self)
         self.jobs = JobRunner(self)
@@ -67,16 +84,22 @@ class MainWindow(QMainWindow):
         self.article_view = ArticleView()
         self.claim_list = ClaimList()
         self.detail = ClaimDetail()
+        self.detail.setMinimumHeight(0)
         self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.setObjectName("claims-and-detail")
         self.right.addWidget(self.claim_list)
         self.right.addWidget(self.detail)
-        self.right.setStretchFactor(0, 3)
-        self.right.setStretchFactor(1, 4)
+        # The list keeps its height as the window grows or shrinks; the detail takes the
+        # difference. Ctrl+D (or dragging the handle down) hides the detail.
+        self.right.setStretchFactor(0, 0)
+        self.right.setStretchFactor(1, 1)
+        self.right.setCollapsible(0, False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("article-and-claims")
         self.splitter.addWidget(self.article_view)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setStretchFactor(1, 7)
         self.setCentralWidget(self.splitter)
 
         self.article_switch = QComboBox()
@@ -89,20 +112,37 @@ class MainWindow(QMainWindow):
         self.claim_list.search_changed.connect(self._search)
         self.claim_list.table.verdict_key_pressed.connect(self.rate_by_number)
         self.claim_list.table.delete_pressed.connect(self.drop_claim)
-        self.claim_list.table.open_pressed.connect(lambda: self.detail.text.setFocus())
+        self.claim_list.table.open_pressed.connect(self.edit_wording)
         self.article_view.text.claim_clicked.connect(self.claim_list.select_claim)
         self.article_view.text.new_claim_requested.connect(self.new_claim)
         self.article_view.text.span_change_requested.connect(self.set_span)
         self.detail.edit_requested.connect(self.edit_claim)
+        self.detail.leave_requested.connect(self.claim_list.table.setFocus)
+        self.right.splitterMoved.connect(lambda *_: self._detail_toggled_by_splitter())
         self.article_switch.activated.connect(
             lambda: self.show_article(self.article_switch.currentData())
         )
         self.jobs.started.connect(self._job_started)
         self.jobs.ended.connect(self._job_ended)
         self.evidence = EvidenceController(self)
+        self._set_tab_order()
         self._restore_splitters()
         self.path_label.setText("")
         self.built = True
+
+    def _set_tab_order(self) -> None:
+        """Tab follows the layout: article switch, article, search and filters, list, details."""
+        chain: list[QWidget] = [
+            self.article_switch, self.article_view.text, self.claim_list.search,
+            self.claim_list.status_filter, self.claim_list.verdict_filter,
+            self.claim_list.needs_evidence, self.claim_list.table, self.detail.tabs.tabBar(),
+            self.detail.text, self.detail.claimant, self.detail.status, self.detail.verdict,
+            self.detail.rationale, self.detail.evidence, self.detail.url,
+            self.detail.evidence_panel.stance, self.detail.evidence_panel.note,
+            self.detail.evidence_panel.add_button,
+        ]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     # -- start-up --------------------------------------------------------------------
     def after_first_paint(self, callback) -> None:
@@ -140,6 +180,14 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.counts_label)
         bar.addPermanentWidget(self.jobs_label)
         bar.addPermanentWidget(self.progress)
+
+    def say(self, text: str, ms: int | None = None) -> None:
+        """Tell the user what an action did, in the status bar; the message expires.
+
+        A newer message replaces the old one at once, so nothing stale lingers.
+        """
+        self.last_message = text
+        self.statusBar().showMessage(text, MESSAGE_MS if ms is None else ms)
 
     def _update_counts(self) -> None:
         if self.store is None:
@@ -278,7 +326,7 @@ class MainWindow(QMainWindow):
             self.undo_stack.push(command)
         except WorkbenchError as exc:
             # PySide prefixes errors raised in redo(): show the user only our line.
-            self.statusBar().showMessage(str(exc).split("redo(): ", 1)[-1], 8000)
+            self.say(str(exc).split("redo(): ", 1)[-1])
             return False
         return True
 
@@ -288,16 +336,21 @@ class MainWindow(QMainWindow):
         if not self._push(commands.EditClaimCommand(self.store, claim_id, fields)):
             # Refused (e.g. "done" with something missing): show the claim as it is.
             self._show_detail(claim_id)
+            return
+        self.say(edit_message(claim_id, fields))
 
     def rate_by_number(self, number: int) -> None:
         claim = self.current_claim()
         if claim is None:
+            self.say("Select a claim first.")
             return
         labels = self.store.scale().names()
         if number == 0:
             self.edit_claim(claim.id, {"verdict": None})
         elif number <= len(labels):
             self.edit_claim(claim.id, {"verdict": labels[number - 1]})
+        else:
+            self.say(f"The scale has {len(labels)} labels: keys 1–{min(len(labels), 9)}, 0 clears.")
 
     def new_claim(self, start: int, end: int) -> None:
         from workbench.core.models import Claim, Origin
@@ -309,26 +362,33 @@ class MainWindow(QMainWindow):
         command = commands.AddClaimCommand(self.store, claim)
         if self._push(command):
             self.claim_list.select_claim(command.claim_id)
+            self.say(f"Added claim #{command.claim_id}: “{_short(self.store.claim(command.claim_id).quote)}”")
 
     def set_span(self, start: int, end: int) -> None:
         from workbench.ui import commands
 
         claim = self.current_claim()
-        if claim is not None:
-            self._push(commands.EditClaimCommand(self.store, claim.id, {"start": start, "end": end},
-                                                 "Adjust claim span"))
+        if claim is None:
+            self.say("Select the claim whose span should change first.")
+            return
+        if self._push(commands.EditClaimCommand(self.store, claim.id, {"start": start, "end": end},
+                                                "Adjust claim span")):
+            self.say(f"Claim #{claim.id} now quotes “{_short(self.store.claim(claim.id).quote)}”")
 
     def drop_claim(self) -> None:
         from workbench.ui import commands
 
         claim = self.current_claim()
-        if claim is not None:
-            row = self.claim_list.table.currentIndex().row()
-            self._push(commands.DeleteClaimCommand(self.store, claim.id))
-            proxy = self.claim_list.proxy
-            if proxy.rowCount():
-                index = proxy.index(min(row, proxy.rowCount() - 1), 0)
-                self.claim_list.table.setCurrentIndex(index)
+        if claim is None:
+            self.say("Select a claim first.")
+            return
+        row = self.claim_list.table.currentIndex().row()
+        if self._push(commands.DeleteClaimCommand(self.store, claim.id)):
+            self.say(f"Dropped claim #{claim.id} (Ctrl+Z brings it back).")
+        proxy = self.claim_list.proxy
+        if proxy.rowCount():
+            index = proxy.index(min(row, proxy.rowCount() - 1), 0)
+            self.claim_list.table.setCurrentIndex(index)
 
     def split_claim(self) -> None:
         from workbench.ui import commands
@@ -336,22 +396,26 @@ class MainWindow(QMainWindow):
         claim = self.current_claim()
         at = self.article_view.text.cursor_index()
         if claim is None or not claim.start < at < claim.end:
-            self.statusBar().showMessage("Put the cursor inside the selected claim's text to split it.", 6000)
+            self.say("Put the cursor inside the selected claim's text to split it.")
             return
-        self._push(commands.SplitClaimCommand(self.store, claim.id, at))
+        command = commands.SplitClaimCommand(self.store, claim.id, at)
+        if self._push(command):
+            self.say(f"Split claim #{claim.id}: its second part is claim #{command.second_id}.")
 
     def merge_with_next(self) -> None:
         from workbench.ui import commands
 
         claim = self.current_claim()
         if claim is None:
+            self.say("Select a claim first.")
             return
         later = [c for c in self.claim_list.model.claims() if c.start >= claim.end]
         if not later:
-            self.statusBar().showMessage("There is no later claim to merge with.", 6000)
+            self.say("There is no later claim to merge with.")
             return
         following = min(later, key=lambda c: c.start)
-        self._push(commands.MergeClaimsCommand(self.store, claim.id, following.id))
+        if self._push(commands.MergeClaimsCommand(self.store, claim.id, following.id)):
+            self.say(f"Merged claim #{following.id} into claim #{claim.id}.")
 
     # -- background jobs -------------------------------------------------------------
     def redetect(self) -> None:
@@ -361,11 +425,18 @@ class MainWindow(QMainWindow):
             return
         self.detail.save_text_fields()
         worker = DetectClaimsWorker(self.store.path, self.article_id)
-        self.jobs.start(
-            worker,
-            finished=lambda _n: self._after_bulk_change(),
-            failed=lambda msg: QMessageBox.warning(self, "Claim detection failed", msg),
-        )
+        self.say("Finding the claims again…", 0)
+
+        def done(added: int) -> None:
+            self._after_bulk_change()
+            kept = self.claim_list.model.rowCount() - added
+            self.say(f"Claims re-detected: {added} found, {kept} with work on them kept.")
+
+        def failed(message: str) -> None:
+            self.say("")
+            QMessageBox.warning(self, "Claim detection failed", message)
+
+        self.jobs.start(worker, finished=done, failed=failed)
 
     def _after_bulk_change(self) -> None:
         # Another connection wrote: the undo history no longer matches the file.
@@ -399,22 +470,117 @@ class MainWindow(QMainWindow):
     def _restore_splitters(self) -> None:
         s = settings()
         if not (s.value("splitter") and self.splitter.restoreState(s.value("splitter"))):
-            self.splitter.setSizes([600, 800])
-        if not (s.value("right_splitter") and self.right.restoreState(s.value("right_splitter"))):
-            self.right.setSizes([360, 500])
-        zoom = int(s.value("zoom", 0))
+            self._default_split_pending = True
+        elif not (s.value("right_splitter") and self.right.restoreState(s.value("right_splitter"))):
+            self._default_split_pending = True
+        self.show_detail_pane(str(s.value("detail_visible", "true")).lower() != "false")
+        zoom = int(s.value("zoom", 0) or 0)
         if zoom:
             self.zoom(zoom)
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._default_split_pending and self.built:
+            self.default_layout()
+
+    def default_layout(self) -> None:
+        """The first opening: article on the left; on the right, ten claims and the details."""
+        self._default_split_pending = False
+        width = max(self.splitter.width(), self.width())
+        self.splitter.setSizes([int(width * 0.42), width - int(width * 0.42)])
+        total = max(self.right.height(), self.centralWidget().height())
+        wanted = self.list_height_for(LIST_ROWS)
+        self.right.setSizes([min(wanted, total), max(total - wanted, 0)])
+
+    def list_height_for(self, rows: float) -> int:
+        """The claim list's height that shows ``rows`` rows under its filters and header."""
+        table = self.claim_list.table
+        chrome = (self.claim_list.height() - table.viewport().height()) if self.claim_list.isVisible() else 0
+        if chrome <= 0:  # before the first layout: the filters, the header and the frames
+            chrome = (self.claim_list.search.sizeHint().height() + table.horizontalHeader().sizeHint().height()
+                      + 2 * table.frameWidth() + 16)
+        return int(chrome + rows * table.row_height())
+
+    def show_detail_pane(self, on: bool = True) -> None:
+        """Show or hide the claim's details under the list (View > Claim details, Ctrl+D)."""
+        on = bool(on)
+        self.detail.setVisible(on)
+        if on and self.right.sizes()[1] == 0:
+            total = sum(self.right.sizes())
+            list_height = min(self.list_height_for(LIST_ROWS), total // 2 if total else 0)
+            self.right.setSizes([list_height, max(total - list_height, 0)])
+        action = (self.__dict__.get("actions") or {}).get("toggle_detail")
+        if action is not None and action.isChecked() != on:
+            action.setChecked(on)
+        if self.built:
+            self.say("Claim details shown." if on else "Claim details hidden (Ctrl+D shows them).")
+
+    def _detail_toggled_by_splitter(self) -> None:
+        collapsed = self.right.sizes()[1] == 0
+        action = self.actions.get("toggle_detail")
+        if action is not None and action.isChecked() == collapsed:
+            action.blockSignals(True)
+            action.setChecked(not collapsed)
+            action.blockSignals(False)
+
+    # -- zoom ------------------------------------------------------------------------
     def zoom(self, steps: int) -> None:
-        self._zoom = getattr(self, "_zoom", 0) + steps
-        if steps > 0:
-            self.article_view.text.zoomIn(steps)
-        elif steps < 0:
-            self.article_view.text.zoomOut(-steps)
+        """Zoom the whole window (article, list, details, dialogs) by ``steps`` levels."""
+        index = max(0, min(len(ZOOM_LEVELS) - 1, ZOOM_NORMAL + self._zoom + steps))
+        self._zoom = index - ZOOM_NORMAL
+        factor = ZOOM_LEVELS[index]
+        if factor == 1.0:
+            self.setFont(QFont())  # nothing set: the application's font again
+        else:
+            font = QFont(QApplication.font())
+            font.setPointSizeF(QApplication.font().pointSizeF() * factor)
+            self.setFont(font)
+        if self.built:
+            self.say(f"Zoom {round(factor * 100)} %")
+
+    def zoom_factor(self) -> float:
+        return ZOOM_LEVELS[ZOOM_NORMAL + self._zoom]
 
     def reset_zoom(self) -> None:
-        self.zoom(-getattr(self, "_zoom", 0))
+        self.zoom(-self._zoom)
+
+    # -- keyboard --------------------------------------------------------------------
+    def panes(self) -> list[QWidget]:
+        """What F6 moves between: the article, the claim list, the claim's details."""
+        detail = self.detail.text if self.detail.tabs.currentIndex() == 0 else self.detail.evidence
+        panes = [self.article_view.text, self.claim_list.table]
+        if self.detail.isVisible():
+            panes.append(detail)
+        return panes
+
+    def cycle_pane(self, step: int) -> None:
+        panes = self.panes()
+        focus = QApplication.focusWidget()
+        current = next((i for i, pane in enumerate(panes)
+                        if focus is not None and (focus is pane or pane.isAncestorOf(focus)
+                                                  or (i == 2 and self.detail.isAncestorOf(focus)))), -1)
+        target = panes[(current + step) % len(panes)] if current >= 0 else panes[0]
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def focus_search(self) -> None:
+        self.claim_list.search.setFocus()
+        self.claim_list.search.selectAll()
+
+    def edit_wording(self) -> None:
+        if self.detail.claim is None:
+            self.say("Select a claim first.")
+            return
+        self.show_detail_pane(True)
+        self.detail.show_tab("claim")
+        self.detail.text.setFocus()
+
+    def focus_evidence_url(self) -> None:
+        if self.detail.claim is None:
+            self.say("Select a claim first: evidence is attached to a claim.")
+            return
+        self.show_detail_pane(True)
+        self.detail.show_tab("evidence")
+        self.detail.url.setFocus()
 
     def recent_files(self) -> list[str]:
         return [p for p in (settings().value("recent", []) or []) if Path(p).exists()]
@@ -429,10 +595,30 @@ class MainWindow(QMainWindow):
         if self.built:
             s.setValue("splitter", self.splitter.saveState())
             s.setValue("right_splitter", self.right.saveState())
-            s.setValue("zoom", getattr(self, "_zoom", 0))
+            s.setValue("detail_visible", self.detail.isVisible())
+            s.setValue("zoom", self._zoom)
         self.jobs.wait_all()
         self._close_store()
         super().closeEvent(event)
 
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def edit_message(claim_id: int, fields: dict) -> str:
+    """What the status bar says after an edit of a claim's fields."""
+    names = {"text": "wording", "claimant": "claimant", "rationale": "rationale"}
+    if "verdict" in fields:
+        verdict = fields["verdict"]
+        return f"Claim #{claim_id} rated {verdict}." if verdict else f"Claim #{claim_id}: verdict cleared."
+    if "status" in fields:
+        return f"Claim #{claim_id} is now {str(fields['status']).replace('_', ' ')}."
+    saved = [names[f] for f in fields if f in names]
+    if saved:
+        return f"Saved the {' and '.join(saved)} of claim #{claim_id}."
+    return f"Claim #{claim_id} changed."
