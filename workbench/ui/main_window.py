@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -478,6 +478,13 @@ class MainWindow(QMainWindow):
         if zoom:
             self.zoom(zoom)
 
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ChildPolished and self._zoom:
+            child = event.child()
+            if isinstance(child, QWidget) and child.isWindow():
+                child.setFont(self.font())  # a dialog opened from a zoomed window is zoomed
+        return super().event(event)
+
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         if self._default_split_pending and self.built:
@@ -530,11 +537,15 @@ class MainWindow(QMainWindow):
         self._zoom = index - ZOOM_NORMAL
         factor = ZOOM_LEVELS[index]
         if factor == 1.0:
-            self.setFont(QFont())  # nothing set: the application's font again
+            font = QFont()  # nothing set: the application's font again
         else:
             font = QFont(QApplication.font())
             font.setPointSizeF(QApplication.font().pointSizeF() * factor)
-            self.setFont(font)
+        self.setFont(font)
+        # Dialogs are windows of their own, which Qt does not pass the font on to.
+        for child in self.findChildren(QWidget):
+            if child.isWindow():
+                child.setFont(font)
         if self.built:
             self.say(f"Zoom {round(factor * 100)} %")
 
