@@ -219,7 +219,7 @@ class ClaimDetail(QWidget):
         self._layout.setSpacing(2)
         self._layout.addWidget(self.tabs, 1)
         self._layout.addWidget(self.evidence_title)
-        self.setTabOrder(self.tabs.tabBar(), self.text)
+        self.setTabOrder(self.tabs, self.text)
         self.setTabOrder(self.text, self.claimant)
         self.setTabOrder(self.claimant, self.status)
         self.setTabOrder(self.status, self.verdict)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QUndoStack
+from PySide6.QtGui import QCloseEvent, QFont, QTextCursor, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         chain: list[QWidget] = [
             self.article_switch, self.article_view.text, self.claim_list.search,
             self.claim_list.status_filter, self.claim_list.verdict_filter,
-            self.claim_list.needs_evidence, self.claim_list.table, self.detail.tabs.tabBar(),
+            self.claim_list.needs_evidence, self.claim_list.table, self.detail.tabs,
             self.detail.text, self.detail.claimant, self.detail.status, self.detail.verdict,
             self.detail.rationale, self.detail.evidence, self.detail.url,
             self.detail.evidence_panel.stance, self.detail.evidence_panel.note,
@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         ]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
+        QWidget.setTabOrder(chain[-1], chain[0])  # and round again
 
     # -- start-up --------------------------------------------------------------------
     def after_first_paint(self, callback) -> None:
@@ -584,6 +585,7 @@ class MainWindow(QMainWindow):
         self.show_detail_pane(True)
         self.detail.show_tab("claim")
         self.detail.text.setFocus()
+        self.detail.text.moveCursor(QTextCursor.MoveOperation.End)
 
     def focus_evidence_url(self) -> None:
         if self.detail.claim is None:

@@ -247,8 +247,8 @@ def _set_span(window: "MainWindow") -> None:
 
 def _fill_recent(window: "MainWindow", menu) -> None:
     menu.clear()
-    for path in window.recent_files():
-        menu.addAction(path, lambda p=path: window.open_project(p))
+    for number, path in enumerate(window.recent_files(), start=1):
+        menu.addAction(f"&{number}  {path.replace('&', '&&')}", lambda p=path: window.open_project(p))
     if menu.isEmpty():
         menu.addAction("(none)").setEnabled(False)
 

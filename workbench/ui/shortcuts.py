@@ -129,7 +129,7 @@ COMMANDS: list[Command] = [
             help="Open the evidence page in your web browser"),
     Command("evidence_refetch", "&Claim/&Evidence", "&Re-fetch",
             help="Capture the page again; earlier captures are kept"),
-    Command("evidence_archive", "&Claim/&Evidence", "Open the &archived copy",
+    Command("evidence_archive", "&Claim/&Evidence", "Open the archi&ved copy",
             help="The Wayback Machine's copy nearest the capture time"),
     Command("evidence_archive_save", "&Claim/&Evidence", "Ask the archive to &save it",
             help="Opens web.archive.org/save in your browser"),
