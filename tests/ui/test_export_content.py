@@ -15,8 +15,8 @@ import pypdf
 import pytest
 from PySide6.QtCore import Qt
 
-from workbench.core.checks import DoneRules
 from workbench.core.checks import SETTING_KEY as DONE_CHECKS_KEY
+from workbench.core.checks import DoneRules
 from workbench.core.models import Capture, CaptureStatus
 from workbench.store import ProjectStore
 from workbench.ui.menus import export_dialog

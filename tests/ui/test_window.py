@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QTextCursor
 
 from workbench.core.models import ClaimStatus, Origin
 from workbench.store.migrations import SCHEMA_VERSION

@@ -84,7 +84,7 @@ class DeleteClaimCommand(QUndoCommand):
     """Drop a claim with its evidence; undo puts both back with the same ids."""
 
     def __init__(self, store: ProjectStore, claim_id: int) -> None:
-        claim = store.claim(claim_id)
+        store.claim(claim_id)  # an unknown id is refused here, before the stack
         super().__init__(f"Drop claim #{claim_id}")
         self.store = store
         self.claim_id = claim_id

@@ -10,7 +10,6 @@ results pour in, so it never waits for the database or for the fetching threads.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, QUrl

@@ -8,7 +8,6 @@ edit touched (a rename or a delete that moved claims), in one transaction.
 from __future__ import annotations
 
 from collections.abc import Callable
-
 from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
