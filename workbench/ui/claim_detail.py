@@ -233,6 +233,9 @@ class ClaimDetail(QWidget):
         self._timer.timeout.connect(self.save_text_fields)
         for widget in (self.text, self.rationale):
             widget.textChanged.connect(self._timer.start)
+        # Re-measured after each layout of the text (typing, a new claim, a new width).
+        self.text.document().documentLayout().documentSizeChanged.connect(
+            lambda _size: self._fit_wording())
         self.claimant.textEdited.connect(self._timer.start)
         for widget in (self.text, self.rationale, self.claimant):
             widget.focus_lost.connect(self.save_text_fields)
@@ -254,8 +257,22 @@ class ClaimDetail(QWidget):
     def _size_fields(self) -> None:
         """Text fields sized in lines of the current font (zoom changes them)."""
         line = self.fontMetrics().lineSpacing()
-        self.text.setFixedHeight(int(line * 3 + 12))
         self.rationale.setMinimumHeight(int(line * 3 + 12))
+        self._fit_wording()
+
+    def _fit_wording(self) -> None:
+        """The wording field shows all of the wording (2 to 6 lines), however it wraps."""
+        document = self.text.document()
+        lines = 0
+        block = document.begin()
+        while block.isValid():
+            lines += max(block.layout().lineCount(), 1)
+            block = block.next()
+        lines = min(max(lines, 2), 6)
+        height = int(self.text.fontMetrics().lineSpacing() * lines + 2 * self.text.frameWidth()
+                     + 2 * document.documentMargin() + 2)
+        if self.text.height() != height:
+            self.text.setFixedHeight(height)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -273,7 +290,8 @@ class ClaimDetail(QWidget):
         self.stacked = stacked
         if stacked:
             self.tabs.removeTab(self.tabs.indexOf(self.evidence_panel))
-            self._layout.addWidget(self.evidence_panel, 1)
+            self._layout.setStretchFactor(self.tabs, 3)
+            self._layout.addWidget(self.evidence_panel, 2)
             self.evidence_panel.show()
         else:
             self._layout.removeWidget(self.evidence_panel)

@@ -81,7 +81,7 @@ class EvidencePanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(EvidenceTableModel.SOURCE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(EvidenceTableModel.NOTE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(EvidenceTableModel.NOTE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         self._size_rows()
 
@@ -192,7 +192,6 @@ class EvidencePanel(QWidget):
         rows = self.table.fontMetrics().height() + 8
         self.table.verticalHeader().setDefaultSectionSize(rows)
         self.table.setMinimumHeight(int(rows * 3.2))  # the header and two rows
-        self.table.setColumnWidth(EvidenceTableModel.NOTE, self.table.fontMetrics().horizontalAdvance("M") * 12)
 
     def _double_clicked(self, index) -> None:
         if index.column() in (EvidenceTableModel.STANCE, EvidenceTableModel.NOTE):

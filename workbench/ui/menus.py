@@ -180,10 +180,9 @@ def _toolbar(window: "MainWindow", actions: dict[str, QAction]) -> QToolBar:
         tools.addAction(actions[key])
         button = tools.widgetForAction(actions[key])
         if key in ("undo", "redo") and isinstance(button, QToolButton):
-            # The label never changes ("Undo"), and the width is fixed: the article switch
-            # after it must not move as the undo text changes.
+            # The label never changes ("Undo"; what would be undone is in the tooltip) and
+            # the size policy is fixed: the article switch after it never moves.
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-            button.setFixedWidth(button.sizeHint().width())
             button.setAccessibleName(command(key).label)
     tools.addSeparator()
     tools.addWidget(window.article_switch)
