@@ -89,14 +89,25 @@ def test_the_stance_is_editable_from_the_menu_and_undoable(window, qtbot, seed_p
 def test_the_status_column_shows_its_whole_text(window, qtbot, seed_project):
     claim_id = start(window)
     add(qtbot, window, "https://example.invalid/report")
+    add(qtbot, window, "https://example.org/changed")
     error = "DNS: the host name example.invalid was not found (offline, or a typo?)"
-    with ProjectStore.open(seed_project) as other:  # as the fetch pool records it
+    with ProjectStore.open(seed_project) as other:  # as the fetch pool records them
         other.add_capture(Capture(url="https://example.invalid/report", status=CaptureStatus.FAILED,
                                   retrieved_at="2026-01-01T00:00:00Z", error=error))
+        other.add_capture(Capture(url="https://example.org/changed", status=CaptureStatus.CAPTURED,
+                                  http_status=200, retrieved_at="2026-01-01T00:00:00Z",
+                                  sha256="cd" * 32, title="A page that went away"))
+        other.add_capture(Capture(url="https://example.org/changed", status=CaptureStatus.FAILED,
+                                  retrieved_at="2026-01-02T00:00:00Z", error="HTTP 404 Not Found"))
     window._show_detail(claim_id)
     settle()
     panel = window.detail.evidence_panel
-    text = panel.model.index(0, EvidenceTableModel.STATUS).data()
-    assert text == f"failed: {error}"
-    width = panel.table.horizontalHeader().sectionSize(EvidenceTableModel.STATUS)
-    assert width >= panel.table.fontMetrics().horizontalAdvance(text)
+    header = panel.table.horizontalHeader()
+    metrics = panel.table.fontMetrics()
+    shown = [panel.model.index(row, EvidenceTableModel.STATUS).data() for row in range(2)]
+    assert shown == ["failed: DNS", "captured · last try failed"]
+    for text in shown:
+        assert header.sectionSize(EvidenceTableModel.STATUS) >= metrics.horizontalAdvance(text)
+    # the whole message is in the tooltip; the other columns keep room to be read
+    assert error in panel.model.index(0, EvidenceTableModel.STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    assert header.sectionSize(EvidenceTableModel.SOURCE) >= metrics.horizontalAdvance("example.org —")

@@ -109,6 +109,7 @@ class ClaimDetail(QWidget):
     evidence_add_requested = Signal(int, str, str, str)
     evidence_remove_requested = Signal(int)
     leave_requested = Signal()  # Esc in a field: back to the claim list
+    cancelled = Signal(str)  # what Esc put back, for the status bar
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -410,7 +411,8 @@ class ClaimDetail(QWidget):
 
     def cancel_field(self, widget: QWidget) -> None:
         """Esc: the field gets back what it held when entered (saved so), then the list has focus."""
-        if widget in self._entered and _value(widget) != self._entered[widget]:
+        put_back = widget in self._entered and _value(widget) != self._entered[widget]
+        if put_back:
             original = self._entered[widget]
             if isinstance(widget, QLineEdit):
                 widget.setText(original)
@@ -418,6 +420,9 @@ class ClaimDetail(QWidget):
                 widget.setPlainText(original)
         self.save_text_fields()
         self.leave_requested.emit()
+        if put_back and self.claim is not None:
+            self.cancelled.emit(f"Put back the {widget.accessibleName().lower()} of claim "
+                                f"#{self.claim.id}.")
 
     def _status_chosen(self) -> None:
         if self.claim is not None:

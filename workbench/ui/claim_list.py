@@ -210,6 +210,10 @@ class ClaimList(QWidget):
         if event.type() == QEvent.Type.FontChange:
             self._size_to_font()  # zoom: rows and narrow columns follow the text size
 
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_columns()
+
     def _size_to_font(self) -> None:
         self.table.verticalHeader().setDefaultSectionSize(self.table.row_height())
         header = self.table.horizontalHeader()
@@ -218,6 +222,21 @@ class ClaimList(QWidget):
             extra = self.table.fontMetrics().height() + 8 if column == ClaimTableModel.VERDICT else 0
             header.resizeSection(column, max(width(sample), width(ClaimTableModel.HEADERS[column]))
                                  + 18 + extra)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The claim keeps at least 40 % of the width: when the list is narrow for its text
+        size (a zoomed window), the claimant and then the score columns make way (both
+        are in the claim's details)."""
+        table, header = self.table, self.table.horizontalHeader()
+        available = table.viewport().width() or self.width()
+        for column in (ClaimTableModel.CLAIMANT, ClaimTableModel.SCORE):
+            table.setColumnHidden(column, False)
+        for column in (ClaimTableModel.CLAIMANT, ClaimTableModel.SCORE):
+            narrow = sum(header.sectionSize(c) for c in COLUMN_SAMPLES if not table.isColumnHidden(c))
+            if available - narrow >= 0.4 * available:
+                break
+            table.setColumnHidden(column, True)
 
     def set_scale(self, scale: VerdictScale) -> None:
         current = self.verdict_filter.currentData()

@@ -112,7 +112,7 @@ class EvidenceController(QObject):
         self._say(f"Added {_site(url)} to claim #{claim_id} as {stance}"
                   + (": fetching it." if fetching else " (pending: Fetch pending captures it)."))
         if fetching:
-            self.fetch([url])
+            self.fetcher.fetch([url])
 
     def remove(self, evidence_id: int) -> None:
         try:

@@ -82,6 +82,7 @@ class EvidencePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(EvidenceTableModel.SOURCE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(EvidenceTableModel.NOTE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(EvidenceTableModel.STANCE, QHeaderView.ResizeMode.Fixed)
         header.setMinimumSectionSize(40)
         self._size_rows()
 
@@ -191,6 +192,9 @@ class EvidencePanel(QWidget):
     def _size_rows(self) -> None:
         rows = self.table.fontMetrics().height() + 8
         self.table.verticalHeader().setDefaultSectionSize(rows)
+        # Room for the stance list that edits it: the longest stance and the arrow.
+        self.table.setColumnWidth(EvidenceTableModel.STANCE,
+                                  self.table.fontMetrics().horizontalAdvance("supports") + rows + 16)
         self.table.setMinimumHeight(int(rows * 3.2))  # the header and two rows
 
     def _double_clicked(self, index) -> None:

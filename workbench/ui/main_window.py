@@ -100,6 +100,8 @@ class MainWindow(WindowLayout, QMainWindow):
         self.article_switch = QComboBox()
         self.article_switch.setAccessibleName("Article")
         self.article_switch.setMinimumWidth(220)
+        # As wide as the longest title (up to 60 characters): it is last on the toolbar.
+        self.article_switch.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.undo_view: QUndoView | None = None
         self.actions = build_menus(self)
 
@@ -113,6 +115,7 @@ class MainWindow(WindowLayout, QMainWindow):
         self.article_view.text.span_change_requested.connect(self.set_span)
         self.detail.edit_requested.connect(self.edit_claim)
         self.detail.leave_requested.connect(self.claim_list.table.setFocus)
+        self.detail.cancelled.connect(self.say)
         self.right.splitterMoved.connect(lambda *_: self._detail_toggled_by_splitter())
         self.article_switch.activated.connect(
             lambda: self.show_article(self.article_switch.currentData())

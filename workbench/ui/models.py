@@ -285,7 +285,7 @@ class EvidenceTableModel(QAbstractTableModel):
         if busy:
             return "fetching…"
         if item.capture_status is CaptureStatus.FAILED:
-            return f"failed: {item.error}"
+            return f"failed: {short_error(item.error)}"
         return "pending"
 
     def _tone(self, item: Evidence) -> str:
@@ -352,3 +352,11 @@ class EvidenceTableModel(QAbstractTableModel):
 def _host(url: str) -> str:
     host = urlsplit(url).hostname or url
     return host[4:] if host.startswith("www.") else host
+
+
+def short_error(error: str) -> str:
+    """The kind of failure, for the Status column ("DNS", "refused", "HTTP 404 Not Found");
+    the whole message is in the row's tooltip and the captured-page pane."""
+    head = error.split(":", 1)[0] if ":" in error[:16] else error.split(" (", 1)[0]
+    words = head.split()
+    return " ".join(words[:4]) + ("…" if len(words) > 4 else "")

@@ -184,7 +184,7 @@ def help_html(verdicts: list[str] | None = None) -> str:
         if heading != section:
             section = heading
             rows.append(f"<tr><td colspan=3><br><b>{escape(heading)}</b></td></tr>")
-        where = escape(cmd.where) if cmd.where else "anywhere"
+        where = escape(cmd.where)
         rows.append(
             f"<tr><td><b>{escape(cmd.keys_text())}</b></td><td>{escape(cmd.label)}</td>"
             f"<td><i>{where}</i></td></tr>"
@@ -194,4 +194,6 @@ def help_html(verdicts: list[str] | None = None) -> str:
         for number, name in enumerate(verdicts[:9], start=1):
             rows.append(f"<tr><td><b>{number}</b></td><td>{escape(name)}</td><td></td></tr>")
         rows.append("<tr><td><b>0</b></td><td>clear the verdict</td><td></td></tr>")
-    return "<table cellpadding=3>" + "".join(rows) + "</table>"
+    intro = ("<p>Every menu opens with Alt and its underlined letter. Keys without a place "
+             "work anywhere in the window.</p>")
+    return intro + "<table cellpadding=3>" + "".join(rows) + "</table>"

@@ -86,6 +86,7 @@ class WindowLayout:
     def show_detail_pane(self, on: bool = True) -> None:
         """Show or hide the claim's details under the list (View > Claim details, Ctrl+D)."""
         on = bool(on)
+        changed = self.detail.isVisibleTo(self) != on
         self.detail.setVisible(on)
         if on and self.right.sizes()[1] == 0:
             total = sum(self.right.sizes())
@@ -94,7 +95,7 @@ class WindowLayout:
         action = (self.__dict__.get("actions") or {}).get("toggle_detail")
         if action is not None and action.isChecked() != on:
             action.setChecked(on)
-        if self.built:
+        if self.built and changed:
             self.say("Claim details shown." if on else "Claim details hidden (Ctrl+D shows them).")
 
     def _detail_toggled_by_splitter(self) -> None:
