@@ -20,6 +20,7 @@ IN_ARTICLE = "in the article"
 IN_LIST = "in the claim list"
 IN_FIELD = "in a text field of the claim"
 IN_EVIDENCE = "in the evidence list"
+IN_COMPARE = "in the compare window"
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Command:
     checkable: bool = False
     separator: bool = False  # a separator line before it in its menu
     submenu: bool = False  # a submenu filled when it opens (recent files, verdicts)
+    group: str = ""  # F1's heading for a command without a menu
 
     @property
     def label(self) -> str:
@@ -164,6 +166,19 @@ COMMANDS: list[Command] = [
     Command("context_menu", None, "Menu of the selected item", ("Menu", "Shift+F10"),
             where=IN_EVIDENCE),
     Command("menus", None, "Open a menu", ("Alt+ the underlined letter",)),
+    # The workshop compare window (its own window, for the projector).
+    Command("compare_run", None, "Compare the files", ("Ctrl+Return",), where=IN_COMPARE,
+            group="Workshop compare window"),
+    Command("compare_bigger", None, "Larger text", ("Ctrl++", "Ctrl+="), where=IN_COMPARE,
+            group="Workshop compare window"),
+    Command("compare_smaller", None, "Smaller text", ("Ctrl+-",), where=IN_COMPARE,
+            group="Workshop compare window"),
+    Command("compare_normal", None, "Normal text size", ("Ctrl+0",), where=IN_COMPARE,
+            group="Workshop compare window"),
+    Command("compare_side", None, "Hide or show the files panel", ("F9",), where=IN_COMPARE,
+            group="Workshop compare window"),
+    Command("compare_full_screen", None, "Full screen", ("F11",), where=IN_COMPARE,
+            group="Workshop compare window"),
 ]
 
 BY_NAME = {command.name: command for command in COMMANDS}
@@ -180,7 +195,7 @@ def help_html(verdicts: list[str] | None = None) -> str:
     for cmd in COMMANDS:
         if not cmd.keys:
             continue
-        heading = (cmd.menu or "Moving around").split("/")[0].replace("&", "")
+        heading = (cmd.menu or cmd.group or "Moving around").split("/")[0].replace("&", "")
         if heading != section:
             section = heading
             rows.append(f"<tr><td colspan=3><br><b>{escape(heading)}</b></td></tr>")

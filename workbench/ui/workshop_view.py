@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
+from workbench.ui.shortcuts import command
 from workbench.ui.theme import settings
 from workbench.ui.workers import JobRunner, Worker
 from workbench.ui.workshop_chart import VerdictSpreadChart
@@ -281,14 +282,18 @@ class CompareWindow(QMainWindow):
         self.fullscreen_button.clicked.connect(self.toggle_full_screen)
         self.report_button.clicked.connect(self._choose_report)
         self.merge_button.clicked.connect(self._choose_curation)
-        QShortcut(QKeySequence("F11"), self, self.toggle_full_screen)
-        QShortcut(QKeySequence("F9"), self, lambda: self.side.setVisible(not self.side.isVisible()))
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.compare)
-        # As in the main window, Ctrl++ / Ctrl+- / Ctrl+0 zoom: here, the text size.
-        for keys, step in (("Ctrl++", 2), ("Ctrl+=", 2), ("Ctrl+-", -2)):
-            QShortcut(QKeySequence(keys), self, lambda s=step: self.text_size.setValue(
-                self.text_size.value() + s))
-        QShortcut(QKeySequence("Ctrl+0"), self, lambda: self.text_size.setValue(DEFAULT_TEXT_SIZE))
+        # Keys from the window's command table (F1 in the main window lists them).
+        size = self.text_size
+        for name, slot in (
+            ("compare_full_screen", self.toggle_full_screen),
+            ("compare_side", lambda: self.side.setVisible(not self.side.isVisible())),
+            ("compare_run", self.compare),
+            ("compare_bigger", lambda: size.setValue(size.value() + 2)),
+            ("compare_smaller", lambda: size.setValue(size.value() - 2)),
+            ("compare_normal", lambda: size.setValue(DEFAULT_TEXT_SIZE)),
+        ):
+            for keys in command(name).keys:
+                QShortcut(QKeySequence(keys), self, slot)
 
     # -- files ----------------------------------------------------------------------------
     def paths(self) -> list[Path]:
