@@ -61,12 +61,16 @@ def test_pdf_keeps_notes_and_puts_each_source_on_lines_of_its_own(qtbot, worked,
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "r.pdf").pages)
     text = unicodedata.normalize("NFKC", text)  # the PDF's "ffi" ligatures back to letters
     lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
-    assert NOTE in lines  # the note, whole, on a line of its own
-    assert "https://kcna.example/statement" in lines  # the address on its own line
-    assert "https://pentagon.example/briefing" in lines
-    stance = lines.index("context")  # the stance, then the page's title
-    assert lines[stance + 1] == "KCNA statement" and lines[stance + 2] == NOTE
-    assert any(line.startswith("retrieved 2024-06-26T09:30:00Z · SHA-256") for line in lines)
+    flat = " ".join(lines)
+    # Each source on lines of its own: its stance, the page's title and the note...
+    assert "context · KCNA statement — " + NOTE in flat
+    assert NOTE in flat  # the note, whole
+    # ...then its address, capture time and fingerprint on the next line.
+    address = next(i for i, line in enumerate(lines) if line.startswith("https://kcna.example/statement"))
+    assert NOTE.split()[-1] in lines[address - 1]  # the line before ends with the note
+    assert "retrieved 2024-06-26T09:30:00Z" in lines[address] + lines[address + 1]
+    assert any(line.startswith("supports") for line in lines)
+    assert any(line.startswith("https://pentagon.example/briefing") for line in lines)
 
 
 def test_csv_has_each_sources_stance_and_note(qtbot, worked, tmp_path):

@@ -93,7 +93,6 @@ class _Formats:
         self.claim = self._char(size=11, bold=True)
         self.quote = self._char(colour="#555555", italic=True)
         self.note = self._char(background="#fff8e1")
-        self.label = self._char(size=9, bold=True, colour="#555555")
         self.stance = self._char(bold=True)
         self.note_text = self._char(italic=True)
         self.number = self._char(bold=True)
@@ -171,18 +170,18 @@ def _claim(cursor: QTextCursor, f: _Formats, report: Report, item: ReportClaim) 
     if not item.evidence:
         cursor.insertText(LINE + "No evidence attached.", f.small_muted)
         return
-    cursor.insertText(LINE + "Evidence", f.label)
     # One indented paragraph for the sources (one block, not one per source: blocks are
-    # what Qt lays out and draws one by one). Each source: stance and title, its note,
-    # its address, then when it was captured and its fingerprint.
+    # what Qt lays out and draws one by one), two lines each: the stance, the page's
+    # title and the checker's note; then, small, the address, capture time and SHA-256.
     _block(cursor, f.evidence, f.plain)
     for number, e in enumerate(item.evidence):
         if number:
             cursor.insertText(LINE, f.plain)
         cursor.insertText(e.stance.value, f.stance)
-        cursor.insertText(f"  {e.title}" if e.title else "", f.plain)
+        if e.title:
+            cursor.insertText(f" · {e.title}", f.plain)
         if e.note:
-            cursor.insertText(LINE + e.note.replace("\n", LINE), f.note_text)
+            cursor.insertText(" — " + " ".join(e.note.split()), f.note_text)
         facts = [e.url]
         if e.retrieved_at:
             facts.append(f"retrieved {e.retrieved_at}")
@@ -190,8 +189,7 @@ def _claim(cursor: QTextCursor, f: _Formats, report: Report, item: ReportClaim) 
             facts.append(f"SHA-256 {e.sha256}")
         elif e.error:
             facts.append(f"not captured: {e.error}")
-        cursor.insertText(LINE + facts[0] + (LINE + " · ".join(facts[1:]) if facts[1:] else ""),
-                          f.small_muted)
+        cursor.insertText(LINE + " · ".join(facts), f.small_muted)
 
 
 def build_document(doc: QTextDocument, report: Report, body: QFont) -> None:
