@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import zipfile
 from importlib import resources
 from pathlib import Path, PureWindowsPath
@@ -10,6 +11,7 @@ import pytest
 
 from workbench import paths
 
+# Where Windows keeps local app data; on Windows itself, a folder of the test's own.
 WINDOWS_LOCAL = r"C:\Users\Ana\AppData\Local"
 
 
@@ -32,13 +34,16 @@ def user(tmp_path, monkeypatch):
     for name in ("WORKBENCH_DATA_DIR", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))
-    # platformdirs asks Windows for its folders; elsewhere it reads this override.
-    monkeypatch.setenv("WIN_PD_OVERRIDE_LOCAL_APPDATA", WINDOWS_LOCAL)
+    monkeypatch.setenv("USERPROFILE", str(tmp_path))  # the home folder on Windows
+    # platformdirs asks Windows for its folders; it reads this override first.
+    local = str(tmp_path / "Local") if os.name == "nt" else WINDOWS_LOCAL
+    monkeypatch.setenv("WIN_PD_OVERRIDE_LOCAL_APPDATA", local)
 
     def on(platform: str) -> Path:
         monkeypatch.setattr(paths, "PLATFORM", platform)
         return tmp_path
 
+    on.windows_local = PureWindowsPath(local)
     return on
 
 
@@ -66,7 +71,7 @@ def test_macos_folders_are_in_the_library(user):
 
 def test_windows_folders_are_in_local_app_data(user):
     user("win32")
-    local = PureWindowsPath(WINDOWS_LOCAL)
+    local = user.windows_local
     # Compared as Windows paths: on this OS the separators platformdirs joins with differ.
     assert PureWindowsPath(str(paths.data_dir())) == local / "Fact-Check Workbench"
     assert PureWindowsPath(str(paths.log_dir())) == local / "Fact-Check Workbench" / "Logs"
@@ -89,8 +94,12 @@ def test_data_left_in_the_old_linux_folder_keeps_working(user, platform):
     old.mkdir(parents=True)
     (old / "demo.fcw").write_bytes(b"the user's demo")
     assert paths.data_dir() == old
-    # Once the OS's own folder exists, it is the one.
-    new = Path(paths._os_dirs().user_data_dir)
+
+
+def test_once_the_os_folder_exists_it_is_the_one(user):
+    home = user("darwin")
+    (home / ".local" / "share" / "fact-check-workbench").mkdir(parents=True)
+    new = home / "Library" / "Application Support" / "Fact-Check Workbench"
     new.mkdir(parents=True)
     assert paths.data_dir() == new
 
