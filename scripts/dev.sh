@@ -31,7 +31,7 @@ checksum() {
 stamp=.venv/.setup-stamp
 want=$(cat pyproject.toml setup.py scripts/dev.sh | checksum)
 have="" have_extras=""
-[ -f "$stamp" ] && read -r have have_extras < "$stamp" || true
+if [ -f "$stamp" ]; then read -r have have_extras < "$stamp" || true; fi
 # The bundle command adds PyInstaller (extra "bundle"); once added it stays.
 extras="model,test"
 if [ "$what" = bundle ] || [ "$have_extras" = "model,test,bundle" ]; then
