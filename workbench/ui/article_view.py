@@ -343,10 +343,11 @@ class ArticleView(QWidget):
             self.header.setText("<i>No article</i>")
             self.source.setText("")
         else:
+            import ntpath  # the file's name whatever its separators (\\ or /)
             from html import escape
 
             meta = " · ".join(
-                part for part in (article.source_url or article.imported_from.rsplit("/", 1)[-1],
+                part for part in (article.source_url or ntpath.basename(article.imported_from),
                                   article.author, article.published) if part
             )
             # A relative size: the title grows with the window's zoom.
