@@ -1,0 +1,265 @@
+"""What sets a news sentence apart from a debate sentence: the signals of news scoring.
+
+The debate-trained classifier knows figures, names and opinion. A news page adds
+kinds of text ``news-claims/LABELLING.md`` says are not claims whatever figures
+they hold: procedural text (police appeals, contact instructions, meeting
+mechanics), predictions and intentions, hypotheticals and analogies, lead-ins
+("The minister said:"), stances ("slammed", "defends"); and it has a headline,
+which is scored for its content. These signals are found with patterns; the news
+combiner (``news.json``, fitted by ``train_news.py``) weighs them with the
+classifiers' log-odds and the debate signals. A sentence not listed because of
+one of them is passed over with that reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from workbench.nlp import signals
+from workbench.nlp.signals import Signals
+
+_PHONE = r"(?:\+\d{1,3}[\s-]?)?(?:\(?\d{2,5}\)?[\s-]?)\d{3,4}[\s-]?\d{3,4}\b|\b(?:101|111|999|911|112)\b"
+# Appeals and contact instructions: never a claim (LABELLING.md), so passed over outright.
+CONTACT = re.compile(
+    r"\bappeal(?:s|ing|ed)? (?:for|to) (?:witnesses|information|anyone|the public|members of the public)"
+    r"|\b(?:is|are) appealing\b|\bmaking (?:a|an) (?:direct |urgent |fresh |renewed )?appeal\b"
+    r"|\banyone (?:with|who|else who) (?:has|had|may|might|saw|witnessed|information|knows|can)"
+    r"|\b(?:asked|urged|encouraged|advised|requested) to (?:contact|call|get in touch|come forward|ring|phone|email)"
+    r"|\bcome forward\b|\bget in touch\b|\bplease (?:contact|call|ring|email|get in touch|visit|send)"
+    r"|\b(?:contact|call|ring|phone) (?:police|detectives|officers|us|the incident room|crimestoppers|crime stoppers)"
+    r"|\bquot(?:e|ing) (?:reference|ref|crime|incident|file|job|log|the reference)\b|\bcrime ?stoppers\b"
+    r"|\b(?:provided|given|report(?:ed)?) anonymously\b|\b(?:hotline|helpline) (?:on|at|number)\b"
+    rf"|\b(?:on|call|ring|dial|phone|number|tel\.?|telephone|via):? ?(?:{_PHONE})"
+    r"|^(?:to (?:register|apply|book|subscribe|donate|find out more)|for (?:more|further) (?:information|details)"
+    r"|visit|click|register|apply|call|email|contact|send|sign up|join us)\b",
+    re.IGNORECASE,
+)
+# Meeting mechanics and rules of procedure: usually not a claim; weighed by the combiner.
+PROCEDURAL = re.compile(
+    r"\b(?:the (?:motion|resolution) was (?:seconded|carried|approved)|seconded by|meeting (?:was )?adjourned"
+    r"|roll call|quorum|public comment period|next (?:regular )?meeting|on the agenda|agenda item"
+    r"|more (?:information|details) (?:to follow|will follow|will be (?:released|provided|published))"
+    r"|(?:is|are) required to|per (?:city |the )?(?:charter|ordinance|statute|rules)|in accordance with"
+    r"|under the (?:system|rules)|is (?:then )?(?:eliminated|recounted|transferred)|(?:can|may) (?:choose|apply|vote))\b",
+    re.IGNORECASE,
+)
+PREDICTION = re.compile(
+    r"\b(?:is|are|was|were|be|been|remains?) (?:now |also |widely |still )?(?:expected|likely|set|poised|tipped|"
+    r"forecast|projected|predicted|anticipated|slated|scheduled|bound|unlikely) to\b"
+    r"|\b(?:expects?|expected|predicts?|predicted|forecasts?|forecasted|anticipates?|foresees?|"
+    r"envisages?|projects|projected|estimates? that|hopes?|hoped|plans?|planned|intends?|"
+    r"intended|aims?|aimed|vows?|vowed|pledges?|pledged|promises?|promised|wants?|wanted|"
+    r"seeks?|sought|would like|is going to|are going to|will seek|will try) (?:to|that)\b"
+    r"|\b(?:a|an|the) (?:result|decision|ruling|verdict|announcement|vote|report) (?:is|was) expected\b"
+    r"|\b(?:results?|decisions?|details|figures) (?:are|were|is|was) (?:expected|due)\b"
+    r"|\b(?:expects?|expected|predicts?|predicted|forecasts?)\b",
+    re.IGNORECASE,
+)
+FUTURE = re.compile(r"\b(?:will|won't|shall|'ll|going to)\b", re.IGNORECASE)
+HYPOTHETICAL = re.compile(
+    r"^(?:(?:and|but|so|yet),? )?(?:even )?if\b|^(?:imagine|suppose|supposing|what if|had (?:he|she|they|it|we|i)\b|"
+    r"were (?:he|she|they|it|we|i)\b|unless)\b"
+    r"|\b(?:if|unless|even if|as if|as though)\b.{0,120}\b(?:would|could|might)\b"
+    r"|\b(?:would|could|might) have (?:been|had|happened|died|won|lost)\b|\bin theory\b"
+    r"|\bjust as\b|\bthe equivalent of\b|\bit is as if\b|\bhypothetical",
+    re.IGNORECASE,
+)
+STANCE = re.compile(
+    r"\b(?:slam(?:s|med)?|defend(?:s|ed)?|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|"
+    r"prais(?:e|es|ed)|welcom(?:e|es|ed)|urg(?:e|es|ed)|accus(?:e|es|ed)|blast(?:s|ed)?|"
+    r"hail(?:s|ed)?|lash(?:es|ed)? out|denounc(?:e|es|ed)|cast(?:s)? doubt|reject(?:s|ed)|"
+    r"call(?:s|ed)? (?:for|on)|demand(?:s|ed)?|insist(?:s|ed)?|oppos(?:e|es|ed)|support(?:s|ed)?|"
+    r"back(?:s|ed)?|hit(?:s)? out|warn(?:s|ed)? against|vow(?:s|ed)?|questions?|questioned)\b",
+    re.IGNORECASE,
+)
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|we|we're|we’re|we've|our|us|my|me)\b")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+
+FEATURES = (
+    "procedural", "prediction", "future", "hypothetical", "stance", "first_person",
+    "lead_in", "headline", "heading", "fragment", "long", "page", "near",
+)
+
+
+@dataclass
+class NewsSignals:
+    """What the news patterns found in one sentence, and where the sentence stands."""
+
+    contact: str = ""
+    procedural: str = ""
+    prediction: str = ""
+    future: str = ""
+    hypothetical: str = ""
+    stance: str = ""
+    first_person: str = ""
+    lead_in: bool = False
+    headline: bool = False
+    heading: bool = False
+    fragment: bool = False
+    long: bool = False
+    # The page around the sentence: the mean classifier log-odds of the page's sentences
+    # (a wire report is mostly claims, a feature or a column mostly not), and of the
+    # sentences just before and after it. Set by ``set_context``.
+    page: float = 0.0
+    near: float = 0.0
+
+    def vector(self) -> list[float]:
+        return [float(v) if isinstance(v := getattr(self, name), float) else (1.0 if v else 0.0)
+                for name in FEATURES]
+
+    def passed_over(self) -> str:
+        """Why the sentence is not a claim whatever its score, or "" (procedural text and
+        lead-ins are never claims: LABELLING.md)."""
+        if self.contact:
+            return f"procedural text (an appeal or contact instructions): “{self.contact}”"
+        if self.lead_in:
+            return "a lead-in to a quote"
+        return ""
+
+    def why_low(self, opinion: str = "") -> str:
+        """The reason a sentence scored low, or "" when none of these applies (``opinion``:
+        the opinion or hedge the debate signals found)."""
+        if self.procedural:
+            return f"procedural text: “{self.procedural}”"
+        if self.hypothetical:
+            return f"hypothetical: “{self.hypothetical}”"
+        if opinion:
+            return f"opinion or hedge: “{opinion}”"
+        if self.prediction:
+            return f"prediction or intention: “{self.prediction}”"
+        if self.stance:
+            return f"a stance rather than a fact: “{self.stance}”"
+        return ""
+
+
+def _found(pattern: re.Pattern[str], text: str) -> str:
+    match = pattern.search(text)
+    return match.group().strip() if match else ""
+
+
+def _outside_quotes(text: str) -> str:
+    """The text with quoted passages blanked, so a quoted speaker's words are not the
+    article's own ("I", "we" inside a quote are the speaker's)."""
+    return re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
+
+
+def news_signals(text: str, *, headline: bool = False, heading: bool = False) -> NewsSignals:
+    """The news signals of one sentence; ``headline``/``heading``: the sentence is the
+    page's headline, or a line of its own without a full stop."""
+    stripped = text.strip()
+    words = len(stripped.split())
+    plain = _outside_quotes(stripped)
+    ends = bool(_SENTENCE_END.search(stripped))
+    return NewsSignals(
+        contact="" if headline else _found(CONTACT, stripped),
+        procedural=_found(PROCEDURAL, stripped),
+        prediction=_found(PREDICTION, plain),
+        future=_found(FUTURE, stripped),
+        hypothetical=_found(HYPOTHETICAL, stripped),
+        stance=_found(STANCE, plain),
+        first_person=_found(FIRST_PERSON, stripped),
+        lead_in=stripped.endswith(":") and words <= 25,
+        headline=headline,
+        heading=heading and not headline,
+        fragment=not ends and not heading and not headline and not stripped.endswith(":"),
+        long=words > 30,
+    )
+
+
+def set_context(found: list[NewsSignals], base: list[float | None], skip: list[bool]) -> None:
+    """Give each sentence its page context from the classifiers' log-odds ``base`` of all
+    the page's sentences (``skip``: chrome and passed-over sentences, left out)."""
+    values = [b for b, s in zip(base, skip) if b is not None and not s]
+    page = sum(values) / len(values) if values else 0.0
+    for i, f in enumerate(found):
+        near = [base[j] for j in (i - 1, i + 1)
+                if 0 <= j < len(base) and base[j] is not None and not skip[j]]
+        f.page = page
+        f.near = sum(near) / len(near) if near else page
+
+
+# -- the news combiner -----------------------------------------------------------------
+
+
+def feature_vector(
+    logits: list[float] | None, debate: Signals, found: NewsSignals
+) -> list[float]:
+    """The news combiner's inputs: each classifier's log-odds (0 without a model), the
+    debate signals, then the news signals."""
+    return [*(logits or [0.0] * len(_classifier_names())), *signals.feature_vector(debate), *found.vector()]
+
+
+def _classifier_names() -> list[str]:
+    from workbench.nlp import model
+
+    return list(model.combiner()["classifiers"])
+
+
+def prior_weights() -> list[float]:
+    """Where the news combiner's weights start: the sentence scorer's fitted weights for
+    the classifiers and the debate signals, nothing for the news signals."""
+    from workbench.nlp import model
+
+    weights = model.combiner()
+    return [
+        *(float(w) for _label, w in weights["classifiers"].values()),
+        *(float(weights["signals"].get(name, 0.0)) for name in signals.FEATURES),
+        *(0.0 for _ in FEATURES),
+    ]
+
+
+def combiner_from(weights: list[float]) -> dict:
+    names = _classifier_names()
+    values = weights[1:]
+    k = len(names)
+    d = len(signals.FEATURES)
+    return {
+        "bias": weights[0],
+        "classifiers": dict(zip(names, values[:k])),
+        "signals": dict(zip(signals.FEATURES, values[k : k + d])),
+        "news": dict(zip(FEATURES, values[k + d :])),
+    }
+
+
+def _weights_vector(combiner: dict) -> tuple[float, list[float]]:
+    names = _classifier_names()
+    return float(combiner["bias"]), [
+        *(float(combiner["classifiers"].get(n, 0.0)) for n in names),
+        *(float(combiner["signals"].get(n, 0.0)) for n in signals.FEATURES),
+        *(float(combiner["news"].get(n, 0.0)) for n in FEATURES),
+    ]
+
+
+@lru_cache(maxsize=1)
+def _fitted() -> tuple[float, list[float], float] | None:
+    from workbench.nlp import model
+
+    meta = model.news_meta()
+    if not meta.get("combiner") or model.load() is None:
+        return None
+    bias, weights = _weights_vector(meta["combiner"])
+    return bias, weights, float(meta["threshold"])
+
+
+def threshold() -> float:
+    """The threshold of the news scorer (chosen on the news train split), else the
+    sentence scorer's."""
+    from workbench.nlp import model
+
+    fitted = _fitted()
+    return fitted[2] if fitted else model.threshold()
+
+
+def score(logits: list[float] | None, debate: Signals, found: NewsSignals) -> float:
+    """P(claim) of a sentence of a news page."""
+    from workbench.nlp import model
+
+    fitted = _fitted()
+    if fitted is None:  # no news combiner: the sentence scorer as it is
+        base = None if logits is None else model.base_logits_from(logits)
+        return model.combine(base, debate)
+    bias, weights = fitted[0], fitted[1]
+    z = bias + sum(w * x for w, x in zip(weights, feature_vector(logits, debate, found)))
+    return model.sigmoid(max(min(z, 40.0), -40.0))
