@@ -43,6 +43,21 @@ _BYLINE = re.compile(
     r"(?:\b(?:[Ee]dited|[Rr]eporting|[Ww]riting|[Ww]ritten|[Cc]ompiled|[Pp]roduced|[Pp]resented|"
     r"[Pp]hotographs|[Pp]hotos|[Ww]ords|[Aa]dditional reporting)\s+)?\b[Bb][Yy]\s+(?:[A-Z][\w'’.-]*|[A-ZÀ-Þ][^\s]*)(?:\s+(?:[A-Z][\w'’.-]*|and|de|van|von|al|el|da|di))*",
 )
+# A photo described: "X talks to reporters in Davao, May 9, 2016." "(L-R) ...", "pictured".
+_CAPTION_LIKE = re.compile(
+    r"\b(?:is|are) (?:shown|seen|pictured)\b|\bpictured\b|\b(?:poses?|gestures?|looks? on|waves?|"
+    r"smiles?|reacts?|speaks? to|talks? to|arrives?|attends?|walks?|stands?|holds?|sits?)\b"
+    r".{0,160}\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d)\.?$"
+    r"|\((?:l|r|c|l-r|r-l|left|right|centre|center|top|above|below)\)|\bfrom left\b|\bleft to right\b"
+    # Present tense with a day: captions describe the picture ("X speaks in Y on Monday").
+    r"|^[^.!?]{3,80}?\b(?:speaks|talks|walks|arrives|attends|gestures|looks|poses|stands|sits|"
+    r"holds|waves|smiles|reacts|delivers|addresses|leaves|enters|visits|meets|shakes|listens|"
+    r"watches|celebrates|kneels|prays|mourns|march|marches|gather|gathers|waits|wait|queue|"
+    r"queues|inspects|tours|greets|hugs|embraces|carries|carry|sit|stand|walk|look|pose|hold)\b"
+    r"[^.!?]{0,140}\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b)",
+    re.IGNORECASE,
+)
 _STAFF = re.compile(
     r"\b(?:staff|reporter|correspondent|desk|bureau|editor|contributor|news service|wire)s?\b",
     re.IGNORECASE,
@@ -62,7 +77,13 @@ _WIDGET = re.compile(
     r"read (?:more|offline|next|full story)|min(?:ute)?s? read|views?:? \d+|\d+ views|"
     r"copy link|get involved|go deeper|load more|show more|see more|more stories|"
     r"continue reading|keep reading|just now|submit (?:a )?(?:release|news|story|tip)|"
-    r"support (?:our|us|independent) journalism|donate|"
+    r"support (?:our|us|independent) journalism|donate|story continues|article continues|"
+    r"continues below|originally (?:published|appeared)|trust principles|our standards|"
+    r"follow (?:him|her|them|us|me) on|breaking(?: news)?|exclusive|image \d+ of \d+|"
+    r"click to (?:expand|enlarge)|view (?:gallery|slideshow|image)|contact us|about us|"
+    r"your inbox|your email|enter your|comments are closed|be the first to comment|"
+    r"join the conversation|comment policy|join our|like us on|now playing|video duration|"
+    r"promoted|paid content|partner content|more on this story|more about this|"
     r"short link|permalink|font size|text size|advertisement|sponsored(?: by)?|"
     r"follow us|click here|listen(?: to this)?|watch(?: now| video)|skip to|back to top|"
     r"show all posts|showing posts|cookies?|privacy policy|terms of (?:use|service)|"
@@ -77,7 +98,13 @@ _RELATED_LINK = re.compile(
     r"up next|next|previous|top stories|breaking)\s*[:|»›>]\s*\S",
     re.IGNORECASE,
 )
-_COPYRIGHT = re.compile(r"©|\bcopyright\b|all rights reserved", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"©|\bcopyright\b|all rights reserved|\bdisclaimer\b|views expressed|opinions expressed|"
+    r"necessarily (?:reflect|represent)|without warranty|(?:accept|assume) (?:any |no )?(?:responsibility|liability)"
+    r"|\b(?:is|was) an? (?:senior |staff |freelance |chief |political |special |contributing )?"
+    r"(?:reporter|writer|journalist|correspondent|editor|contributor|columnist) (?:for|at|with)\b",
+    re.IGNORECASE,
+)
 _LIST_HEADER = re.compile(
     r"^(?:today'?s |more |also )?(?:related|popular|latest|top|most read|most popular|"
     r"trending|recommended|you (?:may|might) also like|more from|editor'?s picks|hot topics|"
@@ -114,7 +141,7 @@ _TIMEZONE = re.compile(
     r"^\(?all times\b", re.IGNORECASE
 )
 _END_MARK = re.compile(r"^(?:ends?|-?\s*30\s*-|#{3}|\*{3}|-{3,}|–|—|-|\|+|×|x|•)\.?$", re.IGNORECASE)
-_URLISH = re.compile(r"https?:|www\.|\.(?:jpe?g|png|gif|webp|html?|php)\b|_{3,}|\w+\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
+_URLISH = re.compile(r"https?:|www\.|\S+@\S+\.\w{2,}|\.(?:jpe?g|png|gif|webp|html?|php)\b|_{3,}|\w+\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
 _NAV = re.compile(r"\s[|>»·/→]\s|\s[|»]$|^[|»]")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$|[.!?][\"”’]\s*\(?[^()]{0,40}\)?$")
 _LABEL_ONLY = re.compile(r"^[\w'’ ]{1,30}:$")
@@ -123,7 +150,7 @@ FEATURES = (
     "date_only", "byline", "agency", "widget", "copyright", "list_header", "related_link",
     "caption_start", "caption", "duplicate", "all_caps", "ellipsis",
     "before_credit", "embed", "timezone", "end_mark", "urlish", "nav", "label_only", "bracketed",
-    "headline_repeat", "short_title", "in_title_run", "after_list_header", "before_body",
+    "headline_repeat", "short_title", "in_title_run", "after_list_header", "in_short_run", "before_body",
     "after_body", "no_sentence_end", "few_letters", "long", "one_word",
 )
 # Used only when no fitted weights are shipped (``news.json``): the strong patterns.
@@ -133,7 +160,7 @@ FALLBACK_WEIGHTS = {
     "all_caps": 1.5, "ellipsis": 2.0,
     "list_header": 4.0, "caption": 4.0, "before_credit": 3.0, "embed": 4.0, "timezone": 5.0,
     "end_mark": 5.0, "urlish": 3.0, "nav": 3.0, "label_only": 4.0, "headline_repeat": 6.0,
-    "short_title": 0.5, "in_title_run": 1.5, "after_list_header": 1.5, "before_body": 0.5,
+    "short_title": 0.5, "in_title_run": 1.5, "after_list_header": 1.5, "in_short_run": 0.5, "before_body": 0.5,
     "after_body": 0.5, "no_sentence_end": 0.5,
     "few_letters": 2.0, "long": -2.0, "one_word": 0.5,
 }
@@ -190,7 +217,10 @@ def _is_body(line: Line) -> bool:
 
 
 def _byline(text: str, n: int) -> bool:
-    """"By Name" where nothing but a date or punctuation comes before "by"; "X Staff"."""
+    """"By Name" where nothing but a date or punctuation comes before "by"; "X Staff";
+    a wire story's "(Reporting by ...; Editing by ...)"."""
+    if re.match(r"^\W{0,2}(?:additional )?(?:reporting|writing|editing) by\b", text, re.IGNORECASE):
+        return True
     if n > 14:
         return False
     match = _BYLINE.search(text)
@@ -228,7 +258,7 @@ def _pattern_features(text: str, n: int) -> dict[str, float]:
         "all_caps": float(n >= 3 and letters >= 10 and sum(ch.isupper() for ch in text) >= 0.8 * letters),
         "ellipsis": float(n <= 30 and text.rstrip().endswith(("...", "…"))),
         "caption_start": float(bool(_CAPTION_START.match(text)) and n <= 80),
-        "caption": float(bool(_CAPTION.search(text)) and n <= 60),
+        "caption": float(bool(_CAPTION.search(text) or _CAPTION_LIKE.search(text)) and n <= 60),
         "bracketed": float(bool(re.fullmatch(r"\[[^\[\]]{1,80}\][\s|]*", text))),
         "embed": float(bool(_EMBED.search(text))),
         "timezone": float(bool(_TIMEZONE.match(text))),
@@ -276,28 +306,44 @@ def all_features(lines: list[Line]) -> tuple[int, list[dict[str, float]]]:
         for k in range(i, j + 1):
             run[k] = j - i + 1
         i = j + 1
+    # Runs of short lines (a menu, a list of stories with their teasers, a ticker).
+    short = [n <= 20 for n in counts]
+    short_run = [0] * len(lines)
+    i = 0
+    while i < len(lines):
+        if not short[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and short[j + 1]:
+            j += 1
+        for k in range(i, j + 1):
+            short_run[k] = j - i + 1
+        i = j + 1
     first_body = next((i for i in range(headline + 1, len(lines)) if body[i]), len(lines))
     last_body = max((i for i in range(len(lines)) if body[i]), default=-1)
     head_text = _normal(lines[headline].text) if lines else ""
     last_header = -100
-    seen: dict[str, int] = {}
     normals = [_normal(line.text) for line in lines]
-    for text in normals:
-        if len(text) > 20:
-            seen[text] = seen.get(text, 0) + 1
     out = []
     for i, (line, n, f) in enumerate(zip(lines, counts, own)):
         if i > headline and (_LIST_HEADER.match(line.text) or _RELATED_LINK.match(line.text)):
             last_header = i
+        elif n > 40:
+            last_header = -100  # a long paragraph: the list is over
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
         f = dict(f)
         f["before_credit"] = float(bool(nxt) and _credit_only(nxt) and not _COPYRIGHT.search(nxt)
                                    and 3 <= n <= 60 and not f["caption"] and not f["caption_start"])
         f["headline_repeat"] = float(i != headline and _repeats(normals[i], head_text, line.text))
-        f["duplicate"] = float(seen.get(normals[i], 0) > 1 and not f["headline_repeat"] and i != headline)
+        # The same line twice in a row: an image's alt text and caption, a widget. (A
+        # standfirst repeated further down is labelled by its content: LABELLING.md.)
+        twin = (i > 0 and normals[i - 1] == normals[i]) or (i + 1 < len(lines) and normals[i + 1] == normals[i])
+        f["duplicate"] = float(twin and len(normals[i]) > 20 and not f["headline_repeat"] and i != headline)
         f["short_title"] = float(title[i])
         f["in_title_run"] = float(title[i] and run[i] >= 3)
-        f["after_list_header"] = float(title[i] and 0 < i - last_header <= 12)
+        f["after_list_header"] = float(0 < i - last_header <= 30)
+        f["in_short_run"] = float(short_run[i] >= 5)
         f["before_body"] = float(headline < i < first_body)
         f["after_body"] = float(i > last_body)
         out.append(f)
@@ -349,28 +395,39 @@ def reason(features: dict[str, float]) -> str:
 
 @dataclass
 class Layout:
-    """Where a page's headline is and which of its lines are chrome (each with its kind)."""
+    """Where a page's headline is, which of its lines are chrome (each with its kind), and
+    every line's span with its chrome log-odds (the news scorer weighs lines that look
+    like chrome without being called chrome)."""
 
     headline: tuple[int, int] | None
     chrome: list[tuple[int, int, str]]
+    lines: list[tuple[int, int, float]]
+
+
+def log_odds(features: dict[str, float], weights: dict[str, float]) -> float:
+    z = weights.get("bias", 0.0) + sum(weights.get(k, 0.0) * v for k, v in features.items())
+    return max(min(z, 8.0), -8.0)
 
 
 def layout(text: str, weights: dict[str, float] | None = None) -> Layout:
     """The headline's span and the spans of the lines of ``text`` that are page chrome."""
     lines = lines_of(text)
     if not lines:
-        return Layout(None, [])
+        return Layout(None, [], [])
     if weights is None:
         weights, limit = _weights()
     else:
         limit = THRESHOLD
     head, features_of = all_features(lines)
+    odds = [log_odds(f, weights) for f in features_of]
+    cut = math.log(limit / (1 - limit))
     chrome = [
         (lines[i].start, lines[i].end, reason(features))
         for i, features in enumerate(features_of)
-        if i != head and probability(features, weights) >= limit
+        if i != head and odds[i] >= cut
     ]
-    return Layout((lines[head].start, lines[head].end), chrome)
+    spans = [(line.start, line.end, -8.0 if i == head else z) for i, (line, z) in enumerate(zip(lines, odds))]
+    return Layout((lines[head].start, lines[head].end), chrome, spans)
 
 
 def chrome_lines(text: str, weights: dict[str, float] | None = None) -> list[tuple[int, int, str]]:

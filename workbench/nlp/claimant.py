@@ -146,6 +146,11 @@ _NAME_COLON_QUOTE = re.compile(
     r"^(?:\d{1,3}\.\s+)?((?:[A-Z][\w'’.-]+\s){0,4}[A-Z][\w'’.-]+)\s*:\s*[“\"‘']"
 )
 _QUOTES = "“”\"‘’"
+# A headline that ends with its source: "Funds ready for disbursement – Minister",
+# "Smoking top cancer risk: Lancet study", "Economy will recover -Ofori-Atta".
+_HEADLINE_SOURCE = re.compile(
+    r"(?:\s[-–—]\s?|\s?[–—]\s?|:\s)((?:[A-Z][\w'’.-]*|the|of|for)(?:\s(?:[A-Z][\w'’.-]*|[a-z]+)){0,3})\s*$"
+)
 
 
 def _clean(name: str) -> str:
@@ -272,6 +277,15 @@ def claimant_from_text(text: str) -> str:
     colon = _NAME_COLON_QUOTE.match(text)
     if colon:
         return _clean(colon.group(1))
+    stripped = text.strip()
+    if stripped and stripped[-1] not in ".!?”\"’)":
+        source = _HEADLINE_SOURCE.search(stripped)
+        if source:
+            words = source.group(1).split()
+            last = words[-1].lower().strip(".")
+            if words[-1][:1].isupper() or last in SPEAKER_NOUNS:
+                if not (len(words) == 1 and last in {"live", "update", "updates", "video", "photos"}):
+                    return _clean(source.group(1))
     body = text
     prefix = _PREFIX.match(text)
     if prefix:

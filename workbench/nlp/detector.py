@@ -87,14 +87,8 @@ def page_signals(
     page = chrome.layout(text, chrome_weights)
     texts = [text[s.start:s.end] for s in sentences]
     logits = model.classifier_logits(texts, progress)
-    spans = page.chrome
-    kinds: list[str] = []
-    k = 0
-    for sentence in sentences:
-        while k < len(spans) and spans[k][1] <= sentence.start:
-            k += 1
-        inside = k < len(spans) and spans[k][0] <= sentence.start < spans[k][1]
-        kinds.append(spans[k][2] if inside else "")
+    kinds = _inside(sentences, page.chrome, "")
+    line_odds = _inside(sentences, page.lines, -8.0)
     debates = [signals.quick_signals(piece) for piece in texts]
     found = [
         news.news_signals(
@@ -104,6 +98,8 @@ def page_signals(
         )
         for s, piece in zip(sentences, texts)
     ]
+    for f, odds in zip(found, line_odds):
+        f.chrome = odds
     rows: list[list[float] | None] = list(logits) if logits is not None else [None] * len(texts)
     base = [None if row is None else model.base_logits_from(row) for row in rows]
     skip = [
@@ -112,6 +108,19 @@ def page_signals(
     ]
     news.set_context(found, base, skip)
     return PageSignals(rows, debates, found, kinds)
+
+
+def _inside(sentences: list[Sentence], spans: list[tuple], default):
+    """For each sentence, the last field of the span (sorted, not overlapping) holding its
+    start, else ``default``."""
+    out = []
+    k = 0
+    for sentence in sentences:
+        while k < len(spans) and spans[k][1] <= sentence.start:
+            k += 1
+        inside = k < len(spans) and spans[k][0] <= sentence.start < spans[k][1]
+        out.append(spans[k][-1] if inside else default)
+    return out
 
 
 def score_page(

@@ -74,12 +74,39 @@ STANCE = re.compile(
     r"back(?:s|ed)?|hit(?:s)? out|warn(?:s|ed)? against|vow(?:s|ed)?|questions?|questioned)\b",
     re.IGNORECASE,
 )
+FEELING = re.compile(
+    r"\b(?:feel|feels|felt|hope|hopes|hoped|fear|fears|feared|worried|worries|happy|proud|sorry|"
+    r"regret|regrets|regretted|glad|pleased|delighted|disappointed|upset|angry|sad|afraid|"
+    r"excited|thrilled|concerned|grateful|thankful|love|loves|hate|hates|wish|wishes)\b",
+    re.IGNORECASE,
+)
+EVALUATION = re.compile(
+    r"\b(?:good|bad|great|terrible|awful|excellent|wonderful|brilliant|fantastic|important|"
+    r"crucial|vital|essential|disaster|disastrous|success|successful|failure|hypocritical|"
+    r"ludicrous|ridiculous|absurd|outrageous|shameful|disgraceful|unacceptable|tragic|"
+    r"remarkable|extraordinary|surprising|shocking|fair|unfair|positive|negative|strong|weak|"
+    r"beautiful|colourful|colorful|bizarre|fascinating|interesting|best|worst|clear|obvious|"
+    r"right|wrong|better|worse|significant|serious|difficult|easy|hard|tough|lucky)\b",
+    re.IGNORECASE,
+)
+# Things that happened: the events news reports.
+EVENT = re.compile(
+    r"\b(?:killed|died|dead|deaths?|injured|wounded|arrested|charged|sentenced|jailed|convicted|"
+    r"acquitted|fined|remanded|bailed|won|wins|elected|approved|passed|rejected|voted|signed|"
+    r"launched|banned|suspended|resigned|appointed|sacked|fired|raised|cut|increased|decreased|"
+    r"rose|fell|grew|declined|reached|hit|recorded|infected|evacuated|destroyed|damaged|burned|"
+    r"attacked|seized|discovered|confirmed|reported|announced|imposed|ordered|upheld|dismissed|"
+    r"earned|posted|sold|bought|paid|spent|allocated|received|lost|gained|surged|dropped|"
+    r"jumped|climbed|slumped|doubled|tripled|halved|kills|dies|rises|falls)\b",
+    re.IGNORECASE,
+)
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|we|we're|we’re|we've|our|us|my|me)\b")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 
 FEATURES = (
     "procedural", "prediction", "future", "hypothetical", "stance", "first_person",
-    "lead_in", "headline", "heading", "fragment", "long", "page", "near",
+    "feeling", "evaluation", "event",
+    "lead_in", "headline", "heading", "fragment", "long", "page", "near", "chrome",
 )
 
 
@@ -94,6 +121,9 @@ class NewsSignals:
     hypothetical: str = ""
     stance: str = ""
     first_person: str = ""
+    feeling: str = ""
+    evaluation: str = ""
+    event: str = ""
     lead_in: bool = False
     headline: bool = False
     heading: bool = False
@@ -104,6 +134,7 @@ class NewsSignals:
     # sentences just before and after it. Set by ``set_context``.
     page: float = 0.0
     near: float = 0.0
+    chrome: float = -8.0  # the log-odds that the sentence's line is page chrome
 
     def vector(self) -> list[float]:
         return [float(v) if isinstance(v := getattr(self, name), float) else (1.0 if v else 0.0)
@@ -160,6 +191,9 @@ def news_signals(text: str, *, headline: bool = False, heading: bool = False) ->
         hypothetical=_found(HYPOTHETICAL, stripped),
         stance=_found(STANCE, plain),
         first_person=_found(FIRST_PERSON, stripped),
+        feeling=_found(FEELING, stripped),
+        evaluation=_found(EVALUATION, stripped),
+        event=_found(EVENT, stripped),
         lead_in=stripped.endswith(":") and words <= 25,
         headline=headline,
         heading=heading and not headline,

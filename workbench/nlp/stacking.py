@@ -59,13 +59,26 @@ def fit_logistic(
     if prior is not None:
         centre[1:] = prior
     w = centre.copy()
+
+    def loss(v):
+        z = np.clip(x @ v, -30, 30)
+        d = v - centre
+        return float(np.sum(c * (np.logaddexp(0, z) - y * z)) + 0.5 * d @ penalty @ d)
+
+    current = loss(w)
     for _ in range(100):
-        p = 1 / (1 + np.exp(-(x @ w)))
+        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
         gradient = x.T @ (c * (p - y)) + penalty @ (w - centre)
         hessian = (x * (c * p * (1 - p))[:, None]).T @ x + penalty
+        hessian[0, 0] += 1e-9  # the bias is not penalised: keep the system solvable
         step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if np.abs(step).max() < 1e-10:
+        # Damped Newton: halve the step until the loss goes down (it always converges).
+        scale = 1.0
+        while scale > 1e-6 and loss(w - scale * step) > current + 1e-12:
+            scale /= 2
+        w = w - scale * step
+        current = loss(w)
+        if np.abs(scale * step).max() < 1e-10:
             break
     return [float(v) for v in w]
 
