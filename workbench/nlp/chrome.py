@@ -145,6 +145,8 @@ _URLISH = re.compile(r"https?:|www\.|\S+@\S+\.\w{2,}|\.(?:jpe?g|png|gif|webp|htm
 _NAV = re.compile(r"\s[|>»·/→]\s|\s[|»]$|^[|»]")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$|[.!?][\"”’]\s*\(?[^()]{0,40}\)?$")
 _LABEL_ONLY = re.compile(r"^[\w'’ ]{1,30}:$")
+# "The Minister said:" is a lead-in to a quote (not a claim, but not chrome either).
+_SPEECH = re.compile(r"\b(?:said|says|told|added|adds|explained|explains|wrote|writes|continued|stated|noted)\b")
 
 FEATURES = (
     "date_only", "byline", "agency", "widget", "copyright", "list_header", "related_link",
@@ -265,7 +267,7 @@ def _pattern_features(text: str, n: int) -> dict[str, float]:
         "end_mark": float(bool(_END_MARK.match(text))),
         "urlish": float(bool(_URLISH.search(text)) and n <= 20),
         "nav": float((short or len(_NAV.findall(text)) >= 3) and bool(_NAV.search(text))),
-        "label_only": float(bool(_LABEL_ONLY.match(text))),
+        "label_only": float(bool(_LABEL_ONLY.match(text)) and not _SPEECH.search(text)),
         "no_sentence_end": float(not _ENDS_SENTENCE.search(text)),
         "few_letters": float(letters < max(3, 0.5 * len(text))),
         "long": float(n > 25),

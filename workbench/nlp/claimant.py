@@ -105,6 +105,8 @@ SPEAKER_NOUNS = {
     "center", "people", "farmers", "villagers", "activists", "campaigners", "organisers",
     "organizers", "authors", "team", "staff", "workers", "students", "parents", "users",
     "victims", "family", "relatives", "observers", "monitors", "critics", "supporters",
+    "judges", "magistrates", "courts", "ministries", "companies", "agencies", "authors",
+    "commissions", "councils", "governments", "bench", "panel", "jury", "inquiry", "coroners",
     "opponents", "historians", "diplomats", "investigators", "regulators", "auditors",
 }
 DETERMINERS = {
@@ -112,12 +114,20 @@ DETERMINERS = {
     "those", "some", "several", "numerous", "many", "two", "three", "four", "five", "six",
     "seven", "eight", "nine", "ten", "both", "one", "other", "senior", "top",
 }
-_LINK_WORDS = {"of", "for", "at", "in", "from", "and", "de", "van", "von", "al", "bin", "da", "di", "du", "le", "la"}
+_LINK_WORDS = {
+    "of", "for", "at", "in", "from", "by", "and", "de", "van", "von", "al", "bin", "da", "di",
+    "du", "le", "la",
+}
+_CLAUSE_VERBS = {
+    "was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "did", "does",
+    "do", "may", "might", "can", "should", "must", "remains", "remained",
+}
+_PREPOSITIONS = {"of", "for", "at", "in", "from", "by", "on"}
 _STOP = {
     "that", "which", "who", "whom", "whose", "is", "was", "were", "are", "be", "been", "has",
     "have", "had", "will", "would", "could", "should", "may", "might", "can", "but", "as",
     "when", "while", "because", "after", "before", "if", "than", "then", "also", "not", "it",
-    "there", "here", "this", "to", "by", "with", "on", "into", "over", "about", "what", "so",
+    "there", "here", "this", "to", "with", "into", "over", "about", "what", "so",
     "said", "says", "told",
 }
 # Between a speaker and the verb: "Nike Inc on Thursday said", "X has also said".
@@ -134,7 +144,11 @@ _OBJECTS = {
     "them", "politifact", "listeners", "viewers", "a", "an", "news", "conference",
     "briefing", "committee", "local", "agency", "newspaper", "radio", "television", "tv",
 }
-_TOKEN = re.compile(r"[\w][\w'’.&-]*[\w]|[\w]|[“”\"‘’,:;()—–]|\S")
+_TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Hon|St|Jr|Sr|Cr|Cllr|Coun|Insp|"
+    r"Supt|Det|Cpl|Maj|Adm|Cmdr|Fr|Mt|No)\.(?=\s)|[A-Z]\.(?=\s[A-Z])"  # titles, initials
+    r"|[\w][\w'’.&-]*[\w]|[\w]|[“”\"‘’,:;()—–]|\S"
+)
 _LEADING = re.compile(r"^(?:Furthermore|However|Moreover|Meanwhile|Now|But|And|So|Also|Then|Still|Yet),?\s+")
 _PREFIX = re.compile(
     r"^(?:\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*[:–—-]\s*"  # live-blog time stamp
@@ -172,15 +186,22 @@ def _np_word(token: str, lower: str) -> bool:
 
 
 def _head_ok(tokens: list[str], start: int, end: int) -> bool:
-    """The phrase ``tokens[start:end]`` can be a speaker: its last word is a name or a
-    speaker noun, and its first is a determiner, a name, a number or a speaker word."""
+    """The phrase ``tokens[start:end]`` can be a speaker: its head (its last word, or the
+    word before "of"/"in"/"by" ...: "residents" in "three residents of the village") is a
+    name or a speaker noun, and its first word a determiner, a name, a number or a speaker
+    word."""
     if end <= start:
         return False
     last, first = tokens[end - 1], tokens[start]
-    head = last.lower().rstrip(".")
-    if head in _LINK_WORDS or head in DETERMINERS:
+    if last.lower().rstrip(".") in _LINK_WORDS or last.lower() in DETERMINERS:
         return False
-    if not (_is_cap(last) or head in SPEAKER_NOUNS or head in PRONOUNS):
+    head = last
+    for k in range(start + 1, end):
+        if tokens[k].lower() in _PREPOSITIONS:
+            head = tokens[k - 1]
+            break
+    lower_head = head.lower().rstrip(".")
+    if not (_is_cap(head) or lower_head in SPEAKER_NOUNS or lower_head in PRONOUNS or _is_cap(last)):
         return False
     lower_first = first.lower()
     return _is_cap(first) or lower_first in DETERMINERS or lower_first in SPEAKER_NOUNS or \
@@ -217,6 +238,11 @@ def _phrase_before(tokens: list[str], verb: int, limit: int = 9) -> tuple[int, i
             break
         if not _np_word(token, token.lower()):
             break
+        if token.lower() in _PREPOSITIONS and not (
+            _is_cap(tokens[start]) and tokens[start].lower() not in _TIME_WORDS
+            or tokens[start].lower() in DETERMINERS
+        ):
+            break  # "by" or "of" must lead into a name or "the ..."
         if token.lower() == "and" and start >= 2:
             # "security sources and an eyewitness": both sides speakers, else "and" ends it.
             left = tokens[start - 2]
@@ -312,7 +338,12 @@ def _according_to(tokens: list[str], lower: list[str]) -> tuple[int, int] | None
 
 
 def _quotes_as_saying(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
+    """"PTI quotes the health department as saying" and "..., citing police sources"."""
     for i, word in enumerate(lower):
+        if word in {"citing", "quoting"} and i >= 1 and tokens[i - 1] == ",":
+            span = _phrase_after(tokens, i)
+            if span:
+                return span
         if word in {"quotes", "quoted", "cites", "cited"}:
             for j in range(i + 1, min(i + 12, len(tokens) - 1)):
                 if lower[j] == "as" and lower[j + 1] in {"saying", "stating"}:
@@ -337,12 +368,15 @@ def _inverted(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
     """"..., said the unnamed official", "“...,” observed the union's general secretary",
     and "..., X said." / "..., X told AFP on Sunday." after the claim."""
     for i in range(1, len(tokens)):
-        if lower[i] not in SAY:
+        if lower[i] not in SAY or not tokens[i][:1].islower():
             continue
         before = tokens[i - 1]
         if lower[i] in INVERTED and (before in {",", "”", '"', "’"} or before in {"—", "–"}):
             span = _phrase_after(tokens, i)
-            if span and span[1] - span[0] >= 1 and lower[span[0]] not in {"that", "it"}:
+            following = lower[span[1]] if span and span[1] < len(lower) else "."
+            # "..., said the official." but not "..., said the ICU was full" (a clause).
+            if span and lower[span[0]] not in {"that", "it"} and following not in _CLAUSE_VERBS \
+                    and following not in SAY:
                 return span
         # ", X said." / "”, three residents of the village told AFP."
         if lower[i] in _OBJECT_VERBS:
@@ -373,7 +407,7 @@ def _clause_ends(rest: list[str]) -> bool:
 def _before_verb(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
     """"X said ...", "X, a former MP, stated that ...", "X on Thursday posted ... and said"."""
     for i, word in enumerate(lower):
-        if word not in SAY:
+        if word not in SAY or not tokens[i][:1].islower():
             continue
         nxt = lower[i + 1] if i + 1 < len(lower) else ""
         quote_after = any(t in {"“", '"'} for t in tokens[i + 1 :])
@@ -390,6 +424,8 @@ def _before_verb(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
         span = _phrase_before(tokens, i)
         if span:
             return span
+        if nxt in {"that", ":"} and i >= 2 and i <= 4 and lower[0] in {"the", "a", "an"}:
+            return (0, i)  # "The judges observed that ...": the sentence's subject
     return None
 
 

@@ -95,8 +95,9 @@ def page_signals(
             piece,
             headline=page.headline is not None and page.headline[0] <= s.start < page.headline[1],
             heading=s.kind == "heading",
+            figures=bool(d.figures),
         )
-        for s, piece in zip(sentences, texts)
+        for s, piece, d in zip(sentences, texts, debates)
     ]
     for f, odds in zip(found, line_odds):
         f.chrome = odds
@@ -141,7 +142,7 @@ def _why_passed(scored: Scored, sentence: Sentence) -> str:
         return f"page chrome ({scored.chrome})"
     if sentence.kind == "caption":
         return "boilerplate"
-    return scored.debate.passed_over or scored.found.passed_over()
+    return scored.debate.passed_over or scored.found.passed_over(scored.debate.opinion)
 
 
 def _stage(progress: Progress | None, offset: int, weight: int, total: int) -> Progress | None:
@@ -244,7 +245,8 @@ def _resolve_claimants(
         opens.append(claimants.starts_with_quote(candidate.text))
         previous_end = candidate.end
     proper = proper_words(text)
-    named = [_opens_with_name(c.text, proper) for c in candidates]
+    lower = {w for w in re.findall(r"\b[a-z][\w'’-]*", text)}
+    named = [_opens_with_name(c.text, proper, lower) for c in candidates]
     resolved = references.resolve_article(raws, paragraphs, quoted, opens, mentions, groups, named)
     for candidate, claimant in zip(candidates, resolved):
         candidate.claimant = claimant
@@ -263,14 +265,21 @@ def proper_words(text: str) -> set[str]:
     return out
 
 
-def _opens_with_name(sentence: str, proper: set[str]) -> bool:
-    """The sentence's first word (after an opening "On Friday," of up to four words) is a name."""
+def _opens_with_name(sentence: str, proper: set[str], lower: set[str]) -> bool:
+    """The sentence's first word (after an opening "On Friday," of up to four words) is a
+    name: the article writes it with a capital inside a sentence, or never in lower case
+    and it is not a common opening word ("The", "It", "However")."""
     body = sentence.lstrip("“\"‘'( ")
     head, comma, rest = body.partition(",")
     if comma and len(head.split()) <= 4:
         body = rest.lstrip()
     match = _WORD.match(body)
-    return bool(match) and match.group().rstrip("'’s").rstrip("'’") in proper
+    if not match:
+        return False
+    word = match.group().rstrip("'’s").rstrip("'’")
+    if word in proper:
+        return True
+    return word.lower() not in lower and word not in signals.SENTENCE_START_WORDS and word[:1].isupper()
 
 
 def sentence_quotes(text: str) -> int:

@@ -58,6 +58,12 @@ PREDICTION = re.compile(
     re.IGNORECASE,
 )
 FUTURE = re.compile(r"\b(?:will|won't|shall|'ll|going to)\b", re.IGNORECASE)
+# Words that make a projection a report's finding (a claim) rather than a person's guess.
+_DOCUMENT = re.compile(
+    r"\b(?:report|study|studies|survey|analysis|research|researchers|data|model|models|projections?|"
+    r"estimates?|findings|scientists|panel|ipcc|imf|world bank|oecd|census|statistics)\b",
+    re.IGNORECASE,
+)
 HYPOTHETICAL = re.compile(
     r"^(?:(?:and|but|so|yet),? )?(?:even )?if\b|^(?:imagine|suppose|supposing|what if|had (?:he|she|they|it|we|i)\b|"
     r"were (?:he|she|they|it|we|i)\b|unless)\b"
@@ -106,7 +112,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 FEATURES = (
     "procedural", "prediction", "future", "hypothetical", "stance", "first_person",
     "feeling", "evaluation", "event",
-    "lead_in", "headline", "heading", "fragment", "long", "page", "near", "chrome",
+    "lead_in", "headline", "heading", "fragment", "long", "page", "near", "chrome", "position",
 )
 
 
@@ -125,6 +131,8 @@ class NewsSignals:
     evaluation: str = ""
     event: str = ""
     lead_in: bool = False
+    # A prediction or an intention and nothing to check besides: no figure, no report.
+    bare_prediction: bool = False
     headline: bool = False
     heading: bool = False
     fragment: bool = False
@@ -135,18 +143,29 @@ class NewsSignals:
     page: float = 0.0
     near: float = 0.0
     chrome: float = -8.0  # the log-odds that the sentence's line is page chrome
+    position: float = 0.0  # how far down the page's scored sentences (0 first, 1 last)
 
     def vector(self) -> list[float]:
         return [float(v) if isinstance(v := getattr(self, name), float) else (1.0 if v else 0.0)
                 for name in FEATURES]
 
-    def passed_over(self) -> str:
-        """Why the sentence is not a claim whatever its score, or "" (procedural text and
-        lead-ins are never claims: LABELLING.md)."""
+    def passed_over(self, opinion: str = "") -> str:
+        """Why the sentence is not a claim whatever its score, or "": LABELLING.md makes
+        procedural text (appeals, contact instructions, meeting mechanics), hypotheticals
+        and analogies, and lead-ins never claims. (Predictions are weighed, not ruled out:
+        a report's projection is a claim.)"""
         if self.contact:
             return f"procedural text (an appeal or contact instructions): “{self.contact}”"
+        if self.hypothetical:
+            return f"hypothetical: “{self.hypothetical}”"
+        if self.procedural and not self.headline:
+            return f"procedural text: “{self.procedural}”"
         if self.lead_in:
             return "a lead-in to a quote"
+        if self.bare_prediction:
+            if opinion:  # "certainly ... is likely to": the hedge says more
+                return f"opinion or hedge: “{opinion}”"
+            return f"prediction or intention: “{self.prediction}”"
         return ""
 
     def why_low(self, opinion: str = "") -> str:
@@ -154,8 +173,6 @@ class NewsSignals:
         the opinion or hedge the debate signals found)."""
         if self.procedural:
             return f"procedural text: “{self.procedural}”"
-        if self.hypothetical:
-            return f"hypothetical: “{self.hypothetical}”"
         if opinion:
             return f"opinion or hedge: “{opinion}”"
         if self.prediction:
@@ -176,17 +193,25 @@ def _outside_quotes(text: str) -> str:
     return re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
 
 
-def news_signals(text: str, *, headline: bool = False, heading: bool = False) -> NewsSignals:
+def news_signals(
+    text: str, *, headline: bool = False, heading: bool = False, figures: bool | None = None
+) -> NewsSignals:
     """The news signals of one sentence; ``headline``/``heading``: the sentence is the
-    page's headline, or a line of its own without a full stop."""
+    page's headline, or a line of its own without a full stop; ``figures``: it holds a
+    figure (found here when not given)."""
     stripped = text.strip()
     words = len(stripped.split())
     plain = _outside_quotes(stripped)
     ends = bool(_SENTENCE_END.search(stripped))
+    prediction = _found(PREDICTION, plain)
+    if figures is None:
+        figures = bool(signals.quick_signals(stripped).figures)
     return NewsSignals(
+        bare_prediction=bool(prediction) and not figures and not headline
+        and not _DOCUMENT.search(stripped),
         contact="" if headline else _found(CONTACT, stripped),
         procedural=_found(PROCEDURAL, stripped),
-        prediction=_found(PREDICTION, plain),
+        prediction=prediction,
         future=_found(FUTURE, stripped),
         hypothetical=_found(HYPOTHETICAL, stripped),
         stance=_found(STANCE, plain),
@@ -207,11 +232,14 @@ def set_context(found: list[NewsSignals], base: list[float | None], skip: list[b
     the page's sentences (``skip``: chrome and passed-over sentences, left out)."""
     values = [b for b, s in zip(base, skip) if b is not None and not s]
     page = sum(values) / len(values) if values else 0.0
+    kept = [i for i, s in enumerate(skip) if not s]
+    rank = {i: r for r, i in enumerate(kept)}
     for i, f in enumerate(found):
         near = [base[j] for j in (i - 1, i + 1)
                 if 0 <= j < len(base) and base[j] is not None and not skip[j]]
         f.page = page
         f.near = sum(near) / len(near) if near else page
+        f.position = rank.get(i, 0) / max(len(kept) - 1, 1)
 
 
 # -- the news combiner -----------------------------------------------------------------

@@ -88,7 +88,7 @@ def read_folder(folder: str | Path, split: str = "all") -> list[NewsArticle]:
             if "/" in name or "\\" in name or not path.is_file():
                 raise WorkbenchError(f"{gold}: line {number}: no article {name!r} in {folder / 'articles'}")
             try:
-                text = path.read_text(encoding="utf-8")
+                text = path.read_bytes().decode("utf-8")  # as written: "\r\n" stays two characters
             except UnicodeDecodeError:
                 raise WorkbenchError(f"{path}: is not UTF-8 text") from None
             article = articles[name] = NewsArticle(folder, name, text, split=(splits or {}).get(name, ""))
