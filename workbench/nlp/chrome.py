@@ -196,16 +196,20 @@ def _normal(text: str) -> str:
 
 def _date_only(text: str) -> bool:
     words = _WORDS.findall(text)
-    if not words or not _HAS_DATE.search(text):
+    if not words or len(words) > 14 or not _HAS_DATE.search(text):
         return False
     rest = [w for w in words if not _DATE_TOKEN.match(w.rstrip("."))]
     return len(rest) <= 1 and len(words) <= 14
 
 
+def _ends_sentence(text: str) -> bool:
+    return bool(_ENDS_SENTENCE.search(text[-60:]))  # the end is enough, and long lines are common
+
+
 def _is_title(line: Line) -> bool:
     """A short line that does not end like a sentence: a heading, a headline, a menu item."""
     words = len(line.text.split())
-    return words <= 16 and not _ENDS_SENTENCE.search(line.text.rstrip(" -–—|"))
+    return words <= 16 and not _ends_sentence(line.text.rstrip(" -–—|"))
 
 
 _STRONG = ("date_only", "byline", "agency", "widget", "copyright", "nav", "urlish", "end_mark",
@@ -215,7 +219,7 @@ _STRONG = ("date_only", "byline", "agency", "widget", "copyright", "nav", "urlis
 
 def _is_body(line: Line) -> bool:
     """A line of running text: a dozen words or more, ending like a sentence."""
-    return len(line.text.split()) >= 12 and bool(_ENDS_SENTENCE.search(line.text))
+    return len(line.text.split()) >= 12 and _ends_sentence(line.text)
 
 
 def _byline(text: str, n: int) -> bool:
@@ -248,27 +252,27 @@ def _repeats(normal: str, headline: str, text: str) -> bool:
 def _pattern_features(text: str, n: int) -> dict[str, float]:
     """The features a line has by itself (``n``: its words, punctuation not counted)."""
     short = n <= 12
-    letters = sum(ch.isalpha() for ch in text)
+    letters = sum(map(str.isalpha, text))
     return {
-        "date_only": float(_date_only(text)),
+        "date_only": float(n <= 14 and _date_only(text)),
         "byline": float(_byline(text, n)),
         "agency": float(bool(_AGENCY.match(text))),
         "widget": float(n <= 10 and bool(_WIDGET.search(text))),
         "copyright": float(n <= 25 and bool(_COPYRIGHT.search(text))),
         "list_header": float(bool(_LIST_HEADER.match(text)) and n <= 6),
         "related_link": float(bool(_RELATED_LINK.match(text)) and n <= 30),
-        "all_caps": float(n >= 3 and letters >= 10 and sum(ch.isupper() for ch in text) >= 0.8 * letters),
+        "all_caps": float(3 <= n <= 30 and letters >= 10 and sum(map(str.isupper, text)) >= 0.8 * letters),
         "ellipsis": float(n <= 30 and text.rstrip().endswith(("...", "…"))),
         "caption_start": float(bool(_CAPTION_START.match(text)) and n <= 80),
-        "caption": float(bool(_CAPTION.search(text) or _CAPTION_LIKE.search(text)) and n <= 60),
+        "caption": float(n <= 60 and bool(_CAPTION.search(text) or n <= 45 and _CAPTION_LIKE.search(text))),
         "bracketed": float(bool(re.fullmatch(r"\[[^\[\]]{1,80}\][\s|]*", text))),
-        "embed": float(bool(_EMBED.search(text))),
+        "embed": float(n <= 40 and bool(_EMBED.search(text))),
         "timezone": float(bool(_TIMEZONE.match(text))),
         "end_mark": float(bool(_END_MARK.match(text))),
-        "urlish": float(bool(_URLISH.search(text)) and n <= 20),
-        "nav": float((short or len(_NAV.findall(text)) >= 3) and bool(_NAV.search(text))),
+        "urlish": float(n <= 20 and bool(_URLISH.search(text))),
+        "nav": float(n <= 60 and (short or len(_NAV.findall(text)) >= 3) and bool(_NAV.search(text))),
         "label_only": float(bool(_LABEL_ONLY.match(text)) and not _SPEECH.search(text)),
-        "no_sentence_end": float(not _ENDS_SENTENCE.search(text)),
+        "no_sentence_end": float(not _ends_sentence(text)),
         "few_letters": float(letters < max(3, 0.5 * len(text))),
         "long": float(n > 25),
         "one_word": float(n <= 2),
@@ -326,7 +330,8 @@ def all_features(lines: list[Line]) -> tuple[int, list[dict[str, float]]]:
     last_body = max((i for i in range(len(lines)) if body[i]), default=-1)
     head_text = _normal(lines[headline].text) if lines else ""
     last_header = -100
-    normals = [_normal(line.text) for line in lines]
+    # Only short lines can repeat the headline or a neighbour in a way that matters here.
+    normals = [_normal(line.text) if n <= 60 else "" for line, n in zip(lines, counts)]
     out = []
     for i, (line, n, f) in enumerate(zip(lines, counts, own)):
         if i > headline and (_LIST_HEADER.match(line.text) or _RELATED_LINK.match(line.text)):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from workbench.nlp import signals
-from workbench.nlp.signals import Signals
+from workbench.nlp.signals import Lexicon, Signals
 
 _PHONE = r"(?:\+\d{1,3}[\s-]?)?(?:\(?\d{2,5}\)?[\s-]?)\d{3,4}[\s-]?\d{3,4}\b|\b(?:101|111|999|911|112)\b"
 # Appeals and contact instructions: never a claim (LABELLING.md), so passed over outright.
@@ -30,9 +30,12 @@ CONTACT = re.compile(
     r"|\bcome forward\b|\bget in touch\b|\bplease (?:contact|call|ring|email|get in touch|visit|send)"
     r"|\b(?:contact|call|ring|phone) (?:police|detectives|officers|us|the incident room|crimestoppers|crime stoppers)"
     r"|\bquot(?:e|ing) (?:reference|ref|crime|incident|file|job|log|the reference)\b|\bcrime ?stoppers\b"
-    r"|\b(?:provided|given|report(?:ed)?) anonymously\b|\b(?:hotline|helpline) (?:on|at|number)\b"
-    rf"|\b(?:on|call|ring|dial|phone|number|tel\.?|telephone|via):? ?(?:{_PHONE})"
-    r"|^(?:to (?:register|apply|book|subscribe|donate|find out more)|for (?:more|further) (?:information|details)"
+    r"|\b(?:provided|given|report(?:ed)?) anonymously\b|\b(?:hotline|helpline) (?:on|at|number)\b",
+    re.IGNORECASE,
+)
+_CONTACT_PHONE = re.compile(rf"\b(?:on|call|ring|dial|phone|number|tel\.?|telephone|via):? ?(?:{_PHONE})", re.IGNORECASE)
+_CONTACT_START = re.compile(
+    r"(?:to (?:register|apply|book|subscribe|donate|find out more)|for (?:more|further) (?:information|details)"
     r"|visit|click|register|apply|call|email|contact|send|sign up|join us)\b",
     re.IGNORECASE,
 )
@@ -57,12 +60,12 @@ PREDICTION = re.compile(
     r"|\b(?:expects?|expected|predicts?|predicted|forecasts?)\b",
     re.IGNORECASE,
 )
-FUTURE = re.compile(r"\b(?:will|won't|shall|'ll|going to)\b", re.IGNORECASE)
+FUTURE = Lexicon("will|won't|shall|going to|it'll|they'll|we'll|he'll|she'll|i'll|you'll")
 # Words that make a projection a report's finding (a claim) rather than a person's guess.
-_DOCUMENT = re.compile(
-    r"\b(?:report|study|studies|survey|analysis|research|researchers|data|model|models|projections?|"
-    r"estimates?|findings|scientists|panel|ipcc|imf|world bank|oecd|census|statistics)\b",
-    re.IGNORECASE,
+_DOCUMENT = Lexicon(
+    "report|study|studies|survey|analysis|research|researchers|data|model|models|projection|"
+    "projections|estimate|estimates|findings|scientists|panel|ipcc|imf|world bank|oecd|census|"
+    "statistics"
 )
 HYPOTHETICAL = re.compile(
     r"^(?:(?:and|but|so|yet),? )?(?:even )?if\b|^(?:imagine|suppose|supposing|what if|had (?:he|she|they|it|we|i)\b|"
@@ -72,41 +75,67 @@ HYPOTHETICAL = re.compile(
     r"|\bjust as\b|\bthe equivalent of\b|\bit is as if\b|\bhypothetical",
     re.IGNORECASE,
 )
-STANCE = re.compile(
-    r"\b(?:slam(?:s|med)?|defend(?:s|ed)?|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|"
-    r"prais(?:e|es|ed)|welcom(?:e|es|ed)|urg(?:e|es|ed)|accus(?:e|es|ed)|blast(?:s|ed)?|"
-    r"hail(?:s|ed)?|lash(?:es|ed)? out|denounc(?:e|es|ed)|cast(?:s)? doubt|reject(?:s|ed)|"
-    r"call(?:s|ed)? (?:for|on)|demand(?:s|ed)?|insist(?:s|ed)?|oppos(?:e|es|ed)|support(?:s|ed)?|"
-    r"back(?:s|ed)?|hit(?:s)? out|warn(?:s|ed)? against|vow(?:s|ed)?|questions?|questioned)\b",
-    re.IGNORECASE,
+STANCE = Lexicon(
+    "slam|slams|slammed|defend|defends|defended|criticise|criticises|criticised|criticize|"
+    "criticizes|criticized|condemn|condemns|condemned|praise|praises|praised|welcome|welcomes|"
+    "welcomed|urge|urges|urged|accuse|accuses|accused|blast|blasts|blasted|hail|hails|hailed|"
+    "lash out|lashes out|lashed out|denounce|denounces|denounced|cast doubt|casts doubt|reject|"
+    "rejects|rejected|call for|calls for|called for|call on|calls on|called on|demand|demands|"
+    "demanded|insist|insists|insisted|oppose|opposes|opposed|support|supports|supported|back|"
+    "backs|backed|hit out|hits out|warn against|warns against|warned against|vow|vows|vowed|"
+    "question|questions|questioned"
 )
-FEELING = re.compile(
-    r"\b(?:feel|feels|felt|hope|hopes|hoped|fear|fears|feared|worried|worries|happy|proud|sorry|"
-    r"regret|regrets|regretted|glad|pleased|delighted|disappointed|upset|angry|sad|afraid|"
-    r"excited|thrilled|concerned|grateful|thankful|love|loves|hate|hates|wish|wishes)\b",
-    re.IGNORECASE,
+FEELING = Lexicon(
+    "feel|feels|felt|hope|hopes|hoped|fear|fears|feared|worried|worries|happy|proud|sorry|"
+    "regret|regrets|regretted|glad|pleased|delighted|disappointed|upset|angry|sad|afraid|"
+    "excited|thrilled|concerned|grateful|thankful|love|loves|hate|hates|wish|wishes"
 )
-EVALUATION = re.compile(
-    r"\b(?:good|bad|great|terrible|awful|excellent|wonderful|brilliant|fantastic|important|"
-    r"crucial|vital|essential|disaster|disastrous|success|successful|failure|hypocritical|"
-    r"ludicrous|ridiculous|absurd|outrageous|shameful|disgraceful|unacceptable|tragic|"
-    r"remarkable|extraordinary|surprising|shocking|fair|unfair|positive|negative|strong|weak|"
-    r"beautiful|colourful|colorful|bizarre|fascinating|interesting|best|worst|clear|obvious|"
-    r"right|wrong|better|worse|significant|serious|difficult|easy|hard|tough|lucky)\b",
-    re.IGNORECASE,
+EVALUATION = Lexicon(
+    "good|bad|great|terrible|awful|excellent|wonderful|brilliant|fantastic|important|"
+    "crucial|vital|essential|disaster|disastrous|success|successful|failure|hypocritical|"
+    "ludicrous|ridiculous|absurd|outrageous|shameful|disgraceful|unacceptable|tragic|"
+    "remarkable|extraordinary|surprising|shocking|fair|unfair|positive|negative|strong|weak|"
+    "beautiful|colourful|colorful|bizarre|fascinating|interesting|best|worst|clear|obvious|"
+    "right|wrong|better|worse|significant|serious|difficult|easy|hard|tough|lucky"
 )
 # Things that happened: the events news reports.
-EVENT = re.compile(
-    r"\b(?:killed|died|dead|deaths?|injured|wounded|arrested|charged|sentenced|jailed|convicted|"
-    r"acquitted|fined|remanded|bailed|won|wins|elected|approved|passed|rejected|voted|signed|"
-    r"launched|banned|suspended|resigned|appointed|sacked|fired|raised|cut|increased|decreased|"
-    r"rose|fell|grew|declined|reached|hit|recorded|infected|evacuated|destroyed|damaged|burned|"
-    r"attacked|seized|discovered|confirmed|reported|announced|imposed|ordered|upheld|dismissed|"
-    r"earned|posted|sold|bought|paid|spent|allocated|received|lost|gained|surged|dropped|"
-    r"jumped|climbed|slumped|doubled|tripled|halved|kills|dies|rises|falls)\b",
-    re.IGNORECASE,
+EVENT = Lexicon(
+    "killed|died|dead|death|deaths|injured|wounded|arrested|charged|sentenced|jailed|convicted|"
+    "acquitted|fined|remanded|bailed|won|wins|elected|approved|passed|rejected|voted|signed|"
+    "launched|banned|suspended|resigned|appointed|sacked|fired|raised|cut|increased|decreased|"
+    "rose|fell|grew|declined|reached|hit|recorded|infected|evacuated|destroyed|damaged|burned|"
+    "attacked|seized|discovered|confirmed|reported|announced|imposed|ordered|upheld|dismissed|"
+    "earned|posted|sold|bought|paid|spent|allocated|received|lost|gained|surged|dropped|"
+    "jumped|climbed|slumped|doubled|tripled|halved|kills|dies|rises|falls"
 )
-FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|we|we're|we’re|we've|our|us|my|me)\b")
+_FIRST_PERSON = {"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "we", "We", "we're", "We're",
+                 "we’re", "We’re", "we've", "We've", "our", "Our", "us", "my", "My", "me"}
+# Only words that can start these patterns are looked for first: most sentences have none,
+# and a long regular expression with alternatives is slow to try at every position.
+_GATES = {
+    "contact": frozenset(
+        "appeal appeals appealing appealed anyone asked urged encouraged advised requested come "
+        "get please contact call ring phone quote quoting crimestoppers stoppers anonymously "
+        "hotline helpline dial number tel telephone via making".split()
+    ),
+    "procedural": frozenset(
+        "motion resolution seconded meeting adjourned roll quorum comment agenda information "
+        "details required per accordance under eliminated recounted transferred choose apply "
+        "vote".split()
+    ),
+    "prediction": frozenset(
+        "expected expects expect likely unlikely set poised tipped forecast forecasts forecasted "
+        "projected projects predicted predicts anticipated anticipates slated scheduled bound "
+        "foresees foresee envisages envisage estimate estimates hopes hope hoped plans plan "
+        "planned intends intend intended aims aim aimed vows vow vowed pledges pledge pledged "
+        "promises promise promised wants want wanted seeks seek sought would going due".split()
+    ),
+    "hypothetical": frozenset(
+        "if unless imagine suppose supposing had were theory just equivalent hypothetical "
+        "hypothetically have though".split()
+    ),
+}
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 
 FEATURES = (
@@ -182,9 +211,24 @@ class NewsSignals:
         return ""
 
 
-def _found(pattern: re.Pattern[str], text: str) -> str:
+def _found(pattern: re.Pattern[str], text: str, gate: str = "", tokens: frozenset[str] = frozenset()) -> str:
+    """What ``pattern`` finds in ``text`` (stripped), or ""; with a ``gate``, only when one
+    of that gate's words is among ``tokens``."""
+    if gate and _GATES[gate].isdisjoint(tokens):
+        return ""
     match = pattern.search(text)
     return match.group().strip() if match else ""
+
+
+def _contact(text: str, tokens: frozenset[str]) -> str:
+    match = _CONTACT_START.match(text)
+    if match:
+        return match.group().strip()
+    if _DIGIT.search(text):
+        found = _found(_CONTACT_PHONE, text)
+        if found:
+            return found
+    return _found(CONTACT, text, "contact", tokens)
 
 
 def _outside_quotes(text: str) -> str:
@@ -201,24 +245,30 @@ def news_signals(
     figure (found here when not given)."""
     stripped = text.strip()
     words = len(stripped.split())
-    plain = _outside_quotes(stripped)
+    original, lower, joined = signals.token_views(stripped)
+    tokens = frozenset(lower)
+    plain = _outside_quotes(stripped) if ("“" in stripped or '"' in stripped) else stripped
     ends = bool(_SENTENCE_END.search(stripped))
-    prediction = _found(PREDICTION, plain)
+    prediction = _found(PREDICTION, plain, "prediction", tokens)
     if figures is None:
         figures = bool(signals.quick_signals(stripped).figures)
+    if plain is stripped:
+        stance = STANCE.find(lower, joined)
+    else:
+        stance = STANCE.find(*signals.token_views(plain)[1:])
     return NewsSignals(
         bare_prediction=bool(prediction) and not figures and not headline
-        and not _DOCUMENT.search(stripped),
-        contact="" if headline else _found(CONTACT, stripped),
-        procedural=_found(PROCEDURAL, stripped),
+        and not _DOCUMENT.find(lower, joined),
+        contact="" if headline else _contact(stripped, tokens),
+        procedural=_found(PROCEDURAL, stripped, "procedural", tokens),
         prediction=prediction,
-        future=_found(FUTURE, stripped),
-        hypothetical=_found(HYPOTHETICAL, stripped),
-        stance=_found(STANCE, plain),
-        first_person=_found(FIRST_PERSON, stripped),
-        feeling=_found(FEELING, stripped),
-        evaluation=_found(EVALUATION, stripped),
-        event=_found(EVENT, stripped),
+        future=FUTURE.find(lower, joined),
+        hypothetical=_found(HYPOTHETICAL, stripped, "hypothetical", tokens),
+        stance=stance,
+        first_person=next((t for t in original if t in _FIRST_PERSON), ""),
+        feeling=FEELING.find(lower, joined),
+        evaluation=EVALUATION.find(lower, joined),
+        event=EVENT.find(lower, joined),
         lead_in=stripped.endswith(":") and words <= 25,
         headline=headline,
         heading=heading and not headline,

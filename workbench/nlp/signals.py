@@ -197,6 +197,12 @@ def _tokens(text: str) -> tuple[list[str], list[str], str]:
     return original, lower, " " + " ".join(lower) + " "
 
 
+def token_views(text: str) -> tuple[list[str], list[str], str]:
+    """The words of ``text`` as written, in lower case, and joined with spaces (padded), as
+    ``Lexicon.find`` wants them."""
+    return _tokens(text)
+
+
 def _has_figure(text: str, original: list[str], lower: list[str]) -> bool:
     if _DIGIT_OR_CURRENCY.search(text):
         return True
