@@ -98,15 +98,25 @@ _RELATED_LINK = re.compile(
     r"up next|next|previous|top stories|breaking)\s*[:|»›>]\s*\S",
     re.IGNORECASE,
 )
+# A site's own fine print, long or short: cookie banners, comment forms, disclaimers.
+_FINE_PRINT = re.compile(
+    r"\b(?:we|this (?:site|website)) uses? cookies|continuing to (?:browse|use this)|required fields are|"
+    r"will not be published|notify me of (?:new|follow)|save my name|"
+    r"provides? this (?:news )?content|\bas is\b.{0,20}\bwithout warranty|views expressed (?:in|here)|"
+    r"do not necessarily reflect|readers'? comments|comments? (?:policy|will be moderated)",
+    re.IGNORECASE,
+)
 _COPYRIGHT = re.compile(
-    r"©|\bcopyright\b|all rights reserved|\bdisclaimer\b|views expressed|opinions expressed|"
+    r"©|\bcopyright\b|all rights reserved|\bdisclaimer\b|views expressed|opinions expressed|\bcookies\b|"
     r"necessarily (?:reflect|represent)|without warranty|(?:accept|assume) (?:any |no )?(?:responsibility|liability)"
     r"|\b(?:is|was) an? (?:senior |staff |freelance |chief |political |special |contributing )?"
     r"(?:reporter|writer|journalist|correspondent|editor|contributor|columnist) (?:for|at|with)\b",
     re.IGNORECASE,
 )
 _LIST_HEADER = re.compile(
-    r"^(?:today'?s |more |also )?(?:related|popular|latest|top|most read|most popular|"
+    r"^(?:[\w.'’]+\s){1,2}(?:top stories|most read|most popular|most viewed|latest news|more stories|"
+    r"related (?:stories|news|articles|content)|trending(?: now)?|recommended(?: for you)?)\s*:?$"
+    r"|^(?:today'?s |more |also )?(?:related|popular|latest|top|most read|most popular|"
     r"trending|recommended|you (?:may|might) also like|more from|editor'?s picks|hot topics|"
     r"read (?:more|next)|further reading|see also|in other news|more stories|"
     r"more news|top stories|breaking news)\b.{0,30}$",
@@ -128,8 +138,10 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_START = re.compile(
-    r"^[\[(]?(?:photo|image|picture|credit|courtesy|file photo|source)\b", re.IGNORECASE
+    r"^[\[(]?(?:photo|image|picture|credit|courtesy|file photo|source|pics?)\b", re.IGNORECASE
 )
+# "Pic Larry Cummins", "Photo by Jane Doe": a photographer's credit on its own line.
+_PHOTOGRAPHER = re.compile(r"^(?:pics?|photos?|pictures?|photographs?)(?: by)?:?\s+[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}\.?$", re.IGNORECASE)
 _EMBED = re.compile(
     r"\(@\w{1,30}\)|pic\.twitter\.com/|\bt\.co/|^\s*[—–-]\s*.{1,60}\(@\w+\)|"
     r"a post shared by|view this post on (?:instagram|facebook|x|twitter)|"
@@ -258,12 +270,13 @@ def _pattern_features(text: str, n: int) -> dict[str, float]:
         "byline": float(_byline(text, n)),
         "agency": float(bool(_AGENCY.match(text))),
         "widget": float(n <= 10 and bool(_WIDGET.search(text))),
-        "copyright": float(n <= 25 and bool(_COPYRIGHT.search(text))),
+        "copyright": float(n <= 25 and bool(_COPYRIGHT.search(text))
+                           or n <= 80 and bool(_FINE_PRINT.search(text))),
         "list_header": float(bool(_LIST_HEADER.match(text)) and n <= 6),
         "related_link": float(bool(_RELATED_LINK.match(text)) and n <= 30),
         "all_caps": float(3 <= n <= 30 and letters >= 10 and sum(map(str.isupper, text)) >= 0.8 * letters),
         "ellipsis": float(n <= 30 and text.rstrip().endswith(("...", "…"))),
-        "caption_start": float(bool(_CAPTION_START.match(text)) and n <= 80),
+        "caption_start": float(n <= 80 and bool(_CAPTION_START.match(text) or _PHOTOGRAPHER.match(text))),
         "caption": float(n <= 60 and bool(_CAPTION.search(text) or n <= 45 and _CAPTION_LIKE.search(text))),
         "bracketed": float(bool(re.fullmatch(r"\[[^\[\]]{1,80}\][\s|]*", text))),
         "embed": float(n <= 40 and bool(_EMBED.search(text))),
@@ -282,7 +295,7 @@ def _pattern_features(text: str, n: int) -> dict[str, float]:
 def _credit_only(text: str) -> bool:
     """A photo credit line with nothing else: "[Photo/IC]", "Courtesy NASA/Handout via REUTERS"."""
     n = len(text.split())
-    caption = _CAPTION.search(text) or _CAPTION_START.match(text)
+    caption = _CAPTION.search(text) or _CAPTION_START.match(text) or _PHOTOGRAPHER.match(text)
     return bool(caption) and (n <= 6 or bool(_CREDIT_START.match(text))) and n <= 12
 
 
