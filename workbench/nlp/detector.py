@@ -136,7 +136,7 @@ def score_page(
     ]
 
 
-def _why_passed(scored: Scored, sentence: Sentence) -> str:
+def why_passed(scored: Scored, sentence: Sentence) -> str:
     """Why a sentence is passed over whatever its score, or ""."""
     if scored.chrome:
         return f"page chrome ({scored.chrome})"
@@ -167,7 +167,7 @@ def extract(
     for sentence, result in zip(sentences, scored):
         piece = text[sentence.start:sentence.end]
         score = result.score
-        why = _why_passed(result, sentence)
+        why = why_passed(result, sentence)
         keep = not why and score >= limit
         if not why and not keep:
             why = result.found.why_low(result.debate.opinion) or f"low score ({score:.2f})"
