@@ -123,14 +123,20 @@ def base_logits(
     logits = classifier_logits(texts, progress)
     if logits is None:
         return [None] * len(texts)
-    return [base_logits_from(row) for row in logits]
+    bias, factors = _base_weights()
+    return [bias + sum(w * x for w, x in zip(factors, row)) for row in logits]
+
+
+@lru_cache(maxsize=1)
+def _base_weights() -> tuple[float, tuple[float, ...]]:
+    weights = combiner()
+    return float(weights["bias"]), tuple(float(w) for _label, w in weights["classifiers"].values())
 
 
 def base_logits_from(row: list[float]) -> float:
     """The sentence scorer's classifier part from the classifiers' log-odds."""
-    weights = combiner()
-    factors = [weight for _label, weight in weights["classifiers"].values()]
-    return float(weights["bias"]) + sum(w * x for w, x in zip(factors, row))
+    bias, factors = _base_weights()
+    return bias + sum(w * x for w, x in zip(factors, row))
 
 
 def probabilities(texts: list[str]) -> list[float | None]:
