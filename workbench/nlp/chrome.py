@@ -156,6 +156,7 @@ _END_MARK = re.compile(r"^(?:ends?|-?\s*30\s*-|#{3}|\*{3}|-{3,}|–|—|-|\|+|×
 _URLISH = re.compile(r"https?:|www\.|\S+@\S+\.\w{2,}|\.(?:jpe?g|png|gif|webp|html?|php)\b|_{3,}|\w+\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
 _NAV = re.compile(r"\s[|>»·/→]\s|\s[|»]$|^[|»]")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$|[.!?][\"”’]\s*\(?[^()]{0,40}\)?$")
+_COUNTED = re.compile(r"\S*\w\S*")  # a word: white-space separated, with a letter or digit
 _LABEL_ONLY = re.compile(r"^[\w'’ ]{1,30}:$")
 # "The Minister said:" is a lead-in to a quote (not a claim, but not chrome either).
 _SPEECH = re.compile(r"\b(?:said|says|told|added|adds|explained|explains|wrote|writes|continued|stated|noted)\b")
@@ -305,7 +306,7 @@ def all_features(lines: list[Line]) -> tuple[int, list[dict[str, float]]]:
     The headline is the first line (of the first eight) that no strong chrome pattern
     matches: usually line 1, but a pasted page may begin with a menu or a date.
     """
-    counts = [sum(1 for w in line.text.split() if re.search(r"\w", w)) for line in lines]
+    counts = [len(_COUNTED.findall(line.text)) for line in lines]
     own = [_pattern_features(line.text, n) for line, n in zip(lines, counts)]
     headline = next(
         (i for i, f in enumerate(own[:8]) if not any(f[name] for name in _STRONG)), 0

@@ -114,9 +114,8 @@ _FIRST_PERSON = {"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "we", "W
 # and a long regular expression with alternatives is slow to try at every position.
 _GATES = {
     "contact": frozenset(
-        "appeal appeals appealing appealed anyone asked urged encouraged advised requested come "
-        "get please contact call ring phone quote quoting crimestoppers stoppers anonymously "
-        "hotline helpline dial number tel telephone via making".split()
+        "appeal appeals appealing appealed anyone contact call ring phone email forward touch "
+        "please quote quoting crimestoppers stoppers anonymously hotline helpline".split()
     ),
     "procedural": frozenset(
         "motion resolution seconded meeting adjourned roll quorum comment agenda information "
@@ -128,13 +127,24 @@ _GATES = {
         "projected projects predicted predicts anticipated anticipates slated scheduled bound "
         "foresees foresee envisages envisage estimate estimates hopes hope hoped plans plan "
         "planned intends intend intended aims aim aimed vows vow vowed pledges pledge pledged "
-        "promises promise promised wants want wanted seeks seek sought would going due".split()
+        "promises promise promised wants want wanted seeks seek sought like going due try".split()
     ),
     "hypothetical": frozenset(
-        "if unless imagine suppose supposing had were theory just equivalent hypothetical "
-        "hypothetically have though".split()
+        "if unless imagine suppose supposing theory equivalent hypothetical hypothetically "
+        "though just".split()
     ),
 }
+_MODALS = frozenset(("would", "could", "might"))
+
+
+def _hypothetical_gate(tokens: frozenset[str], lower: list[str]) -> bool:
+    """Whether a hypothetical can be there: "if", "unless" ...; "would have"; a sentence
+    opening with "Had" or "Were"."""
+    return not _GATES["hypothetical"].isdisjoint(tokens) or (
+        not _MODALS.isdisjoint(tokens) and "have" in tokens
+    ) or bool(lower) and lower[0] in {"had", "were"}
+
+
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 
@@ -263,7 +273,7 @@ def news_signals(
         procedural=_found(PROCEDURAL, stripped, "procedural", tokens),
         prediction=prediction,
         future=FUTURE.find(lower, joined),
-        hypothetical=_found(HYPOTHETICAL, stripped, "hypothetical", tokens),
+        hypothetical=_found(HYPOTHETICAL, stripped) if _hypothetical_gate(tokens, lower) else "",
         stance=stance,
         first_person=next((t for t in original if t in _FIRST_PERSON), ""),
         feeling=FEELING.find(lower, joined),
