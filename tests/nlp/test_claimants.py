@@ -137,6 +137,11 @@ REFERENCES = [
         "The fire was burning on both sides of Interstate 5, Underhill said.",
         "both sides of Interstate 5", "Shasta-Trinity National Forest spokeswoman Carol Underhill",
     ),
+    (  # "he": a person named before who had not spoken yet
+        "Doctor Kumar Gaurav has run the 900-bed hospital in Patna since 2015.\n\n"
+        "He said the intensive care unit had 40 patients and no free beds.",
+        "intensive care unit", "Doctor Kumar Gaurav",
+    ),
     (  # the next sentence of the same paragraph goes on with what the source said
         "The California Department of Forestry said the fire destroyed 10 buildings. "
         "It was not at all contained as of Sunday evening.",

@@ -194,7 +194,7 @@ def _add_english(candidates: list[Candidate], progress: Progress | None) -> tupl
     pipeline = english.load() if kept else None
     if pipeline is None:
         for i, candidate in enumerate(candidates):
-            mentions[i] = [n for n in signals.names_in(candidate.text) if len(n.split()) >= 2]
+            mentions[i] = [_marked(n) for n in signals.names_in(candidate.text) if len(n.split()) >= 2]
         if progress:
             progress(1, 1)
         return raws, mentions
@@ -217,6 +217,18 @@ def _add_english(candidates: list[Candidate], progress: Progress | None) -> tupl
         if progress:
             progress(done, len(kept))
     return raws, mentions
+
+
+_PERSON_TITLES = re.compile(
+    r"^(?:Mr|Mrs|Ms|Miss|Dr|Doctor|Prof|Professor|Sir|Dame|Lord|Lady|Judge|Justice|Senator|Sen|Rep|"
+    r"Governor|Mayor|President|Minister|Councillor|Cr|Detective|Inspector|Sergeant|Officer|"
+    r"Chief|Secretary|Ambassador|General|Colonel|Captain|Magistrate)\.? "
+)
+
+
+def _marked(name: str) -> str:
+    """A name found by patterns, marked as a person when a title comes with it."""
+    return references.PERSON_MARK + name if _PERSON_TITLES.match(name) else name
 
 
 def _resolve_claimants(

@@ -122,10 +122,13 @@ def entity_reasons(doc) -> list[str]:
 
 def people_and_organisations(doc) -> list[str]:
     """The people (with their whole names) and organisations a parsed sentence names."""
+    from workbench.nlp.references import PERSON_MARK
+
     out = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            out.append(_full_name(ent).strip("“”\"' "))
+            name = _full_name(ent).strip("“”\"' ")
+            out.append(PERSON_MARK + name if name else "")
         elif ent.label_ == "ORG":
             out.append(ent.text.strip("“”\"' "))
     return [name for name in out if name]

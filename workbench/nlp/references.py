@@ -70,6 +70,7 @@ _REFERENCE = re.compile(
     r"^(?:the|this|that|these|those|its|their)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)$", re.IGNORECASE
 )
 _POSSESSIVE = re.compile(r"^(his|her|their|its)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)$", re.IGNORECASE)
+PERSON_MARK = "\x00person:"  # a mention that is a person: the mark, then the name
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "cr", "cllr", "sir", "judge", "justice", "sen", "rep", "gov"}
 
 
@@ -79,7 +80,8 @@ class Known:
 
     name: str
     words: list[str]  # lower case, without punctuation
-    spoke: bool = True  # a claimant (False: only mentioned; pronouns never point there)
+    spoke: bool = True  # a claimant (False: only mentioned)
+    person: bool = False  # a mention known to be a person (a PERSON entity, a titled name)
 
     @property
     def last(self) -> str:
@@ -141,9 +143,9 @@ def resolve(raw: str, earlier: list[Known]) -> str:
                   "they": "group", "them": "group", "it": "organisation"}[lower]
         gender = "female" if lower in {"she", "her"} else "male" if lower in {"he", "him"} else ""
         for known in reversed(earlier):
-            if not known.spoke:
-                continue
-            kind = known.kind()
+            if not known.spoke and not (known.person and wanted == "person"):
+                continue  # "he" may be a person only mentioned; "it" and "they" only speakers
+            kind = "person" if known.person else known.kind()
             if wanted == "person" and kind == "person" and (not gender or known.gender() in {"", gender}):
                 return known.name
             if wanted == "group" and kind in {"group", "organisation"}:
@@ -211,8 +213,10 @@ def resolve_article(
             claimant = ""
         out.append(claimant)
         for name in (mentions[i] if mentions else []):
+            person = name.startswith(PERSON_MARK)
+            name = name.removeprefix(PERSON_MARK)
             if _is_named(name):
-                earlier.append(Known(name, _words(name), spoke=False))
+                earlier.append(Known(name, _words(name), spoke=False, person=person))
         if claimant and _is_named(claimant):
             earlier.append(Known(claimant, _words(claimant)))
         if paragraphs[i] != previous_paragraph:
