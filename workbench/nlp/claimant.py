@@ -25,131 +25,32 @@ from __future__ import annotations
 
 import re
 
-# Verbs that report what someone said or found; "declared"/"claimed" are left out of
-# the claimant forms (they also take objects: "declared war", "claimed the lives").
-SAY = {
-    "say", "says", "said", "tell", "tells", "told", "add", "adds", "added", "explain", "explains",
-    "explained", "state", "states", "stated", "note", "notes", "noted", "observe", "observes",
-    "observed", "warn", "warns", "warned", "reveal", "reveals", "revealed", "announce",
-    "announces", "announced", "confirm", "confirms", "confirmed", "insist", "insists",
-    "insisted", "argue", "argues", "argued", "write", "writes", "wrote", "report", "reports",
-    "reported", "stress", "stresses", "stressed", "emphasise", "emphasised", "emphasises",
-    "emphasize", "emphasized", "emphasizes", "indicate", "indicates", "indicated", "acknowledge",
-    "acknowledges", "acknowledged", "admit", "admits", "admitted", "deny", "denies", "denied",
-    "allege", "alleges", "alleged", "estimate", "estimates", "estimated", "suggest",
-    "suggests", "suggested", "find", "finds", "found", "show", "shows", "showed", "conclude",
-    "concludes", "concluded", "tweet", "tweets", "tweeted", "testify", "testifies",
-    "testified", "assert", "asserts", "asserted", "maintain", "maintains", "maintained",
-    "recall", "recalls", "recalled", "continue", "continues", "continued", "mention",
-    "mentions", "mentioned", "disclose", "discloses", "disclosed", "unveil", "unveils",
-    "unveiled", "describe", "describes", "described", "identify", "identifies", "identified",
-    "predict", "predicts", "predicted", "point", "points", "pointed", "reply", "replies",
-    "replied", "claim", "claims", "claimed", "declare", "declares", "declared", "believe",
-    "believes", "believed", "cite", "cites", "cited", "project", "projects", "projected",
-    "proves", "proved", "concede", "concedes", "conceded", "highlight", "highlights",
-    "highlighted", "remark", "remarked", "commented", "comments",
-}
-# Verbs that also take a plain object without reporting speech ("claimed the lives",
-# "declared war", "found the body", "showed the way"): a speaker only before a clause.
-_OBJECT_VERBS = {
-    "claim", "claims", "claimed", "declare", "declares", "declared", "find", "finds", "found",
-    "show", "shows", "showed", "continue", "continues", "continued", "point", "points",
-    "pointed", "identify", "identifies", "identified", "describe", "describes", "described",
-    "maintain", "maintains", "maintained", "project", "projects", "projected", "cite", "cites",
-    "cited", "highlight", "highlights", "highlighted", "recall", "recalls", "recalled",
-}
-VERBS = SAY  # kept for callers of the earlier API
-# Forms that are as often nouns ("in the state", "the report said"): a verb only before
-# "that", a colon, a comma or a quotation, or at the end of the clause.
-_AMBIGUOUS = {
-    "state", "states", "report", "reports", "note", "notes", "estimate", "estimates", "claim",
-    "claims", "show", "shows", "point", "points", "reply", "replies", "comments", "project",
-    "projects", "cite", "cites", "highlight", "highlights", "find", "finds", "update", "add",
-    "tweet", "tweets", "mention", "mentions", "recall", "recalls",
-}
-# Verbs that come before their speaker: "..., said the official", "..., says Minister X".
-INVERTED = {
-    "said", "says", "added", "adds", "explained", "explains", "observed", "observes", "noted",
-    "notes", "wrote", "writes", "continued", "continues", "insisted", "warned", "warns",
-    "argued", "argues", "asked", "asks", "replied", "recalled", "stressed", "remarked",
-    "commented", "declared", "concluded", "concludes", "confirmed", "confirms", "stated",
-    "states", "tweeted", "reports", "reported", "announced", "announces", "claimed",
-}
-_TIME_WORDS = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "today", "yesterday", "tonight", "last", "this", "on", "in", "at",
-    "earlier", "later", "that", "it", "in", "during",
-}
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
-# Nouns that can head a speaker's phrase ("a local official", "the study").
-SPEAKER_NOUNS = {
-    "official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson",
-    "spokespeople", "minister", "ministers", "secretary", "president", "police", "officers",
-    "detectives", "researchers", "researcher", "scientists", "scientist", "experts", "expert",
-    "analysts", "analyst", "economists", "economist", "residents", "resident", "witness",
-    "witnesses", "eyewitness", "eyewitnesses", "report", "reports", "study", "studies",
-    "survey", "poll", "statement", "authorities", "authority", "department", "ministry",
-    "government", "agency", "office", "council", "court", "judge", "magistrate", "company",
-    "firm", "group", "organisation", "organization", "institute", "university", "commission",
-    "committee", "board", "bank", "service", "union", "party", "campaign", "prosecutors",
-    "prosecutor", "lawyer", "lawyers", "attorney", "counsel", "solicitor", "doctors", "doctor",
-    "hospital", "coroner", "army", "military", "forces", "data", "figures", "statistics",
-    "results", "count", "tally", "tracker", "update", "release", "filing", "document",
-    "review", "analysis", "journal", "paper", "research", "findings", "guidelines",
-    "estimate", "estimates", "administrator", "governor", "mayor", "chief", "director", "manager", "officer", "member",
-    "members", "leader", "leaders", "chairman", "chairwoman", "chair", "councillor",
-    "councilor", "senator", "representative", "ambassador", "commissioner", "inspector",
-    "editorial", "website", "newspaper", "broadcaster", "agency", "ministers", "centre",
-    "center", "people", "farmers", "villagers", "activists", "campaigners", "organisers",
-    "organizers", "authors", "team", "staff", "workers", "students", "parents", "users",
-    "victims", "family", "relatives", "observers", "monitors", "critics", "supporters",
-    "judges", "magistrates", "courts", "ministries", "companies", "agencies", "authors",
-    "commissions", "councils", "governments", "bench", "panel", "jury", "inquiry", "coroners",
-    "opponents", "historians", "diplomats", "investigators", "regulators", "auditors",
-}
-DETERMINERS = {
-    "the", "a", "an", "another", "his", "her", "its", "their", "our", "this", "that", "these",
-    "those", "some", "several", "numerous", "many", "two", "three", "four", "five", "six",
-    "seven", "eight", "nine", "ten", "both", "one", "other", "senior", "top",
-}
-_LINK_WORDS = {
-    "of", "for", "at", "in", "from", "by", "and", "de", "van", "von", "al", "bin", "da", "di",
-    "du", "le", "la",
-}
-_CLAUSE_VERBS = {
-    "was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "did", "does",
-    "do", "may", "might", "can", "should", "must", "remains", "remained",
-}
-_PREPOSITIONS = {"of", "for", "at", "in", "from", "by", "on"}
-_STOP = {
-    "that", "which", "who", "whom", "whose", "is", "was", "were", "are", "be", "been", "has",
-    "have", "had", "will", "would", "could", "should", "may", "might", "can", "but", "as",
-    "when", "while", "because", "after", "before", "if", "than", "then", "also", "not", "it",
-    "there", "here", "this", "to", "with", "into", "over", "about", "what", "so",
-    "said", "says", "told",
-}
-# Between a speaker and the verb: "Nike Inc on Thursday said", "X has also said".
-_BETWEEN = {
-    "has", "have", "had", "also", "later", "earlier", "then", "further", "again", "today",
-    "yesterday", "tonight", "on", "last", "this", "week", "month", "year", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening",
-    "night", "previously", "recently", "once", "repeatedly", "publicly", "separately",
-    "reportedly", "now", "already", "would", "could", "originally", "initially", "first",
-}
-_OBJECTS = {
-    "reuters", "afp", "ap", "pti", "ians", "ani", "xinhua", "reporters", "journalists", "us",
-    "the", "court", "media", "press", "parliament", "lawmakers", "cnn", "bbc", "him", "her",
-    "them", "politifact", "listeners", "viewers", "a", "an", "news", "conference",
-    "briefing", "committee", "local", "agency", "newspaper", "radio", "television", "tv",
-}
+from workbench.nlp.claimant_parse import attribution_from_doc, claimant_from_doc  # noqa: F401
+from workbench.nlp.claimant_words import (
+    _AMBIGUOUS,
+    _BETWEEN,
+    _CLAUSE_VERBS,
+    _LEADING,
+    _LINK_WORDS,
+    _OBJECT_VERBS,
+    _OBJECTS,
+    _PREPOSITIONS,
+    _STOP,
+    _TIME_WORDS,
+    DETERMINERS,
+    INVERTED,
+    PRONOUNS,
+    SAY,
+    SPEAKER_NOUNS,
+    VERBS,  # noqa: F401
+)
+from workbench.nlp.claimant_words import clean as _clean
+
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Hon|St|Jr|Sr|Cr|Cllr|Coun|Insp|"
     r"Supt|Det|Cpl|Maj|Adm|Cmdr|Fr|Mt|No)\.(?=\s)|[A-Z]\.(?=\s[A-Z])"  # titles, initials
     r"|[\w][\w'’.&-]*[\w]|[\w]|[“”\"‘’,:;()—–]|\S"
 )
-_LEADING = re.compile(r"^(?:Furthermore|However|Moreover|Meanwhile|Now|But|And|So|Also|Then|Still|Yet),?\s+")
 _PREFIX = re.compile(
     r"^(?:\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*[:–—-]\s*"  # live-blog time stamp
     r"|[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2})?\s*(?:\([A-Za-z ]{2,25}\))?\s*(?::|--|–|—|-)\s+"
@@ -165,11 +66,6 @@ _QUOTES = "“”\"‘’"
 _HEADLINE_SOURCE = re.compile(
     r"(?:\s[-–—]\s?|\s?[–—]\s?|:\s)((?:[A-Z][\w'’.-]*|the|of|for)(?:\s(?:[A-Z][\w'’.-]*|[a-z]+)){0,3})\s*$"
 )
-
-
-def _clean(name: str) -> str:
-    name = _LEADING.sub("", name.strip(" ,.;:“”\"'‘’—–-"))
-    return name.strip(" ,.;:")
 
 
 def _is_cap(token: str) -> bool:
@@ -383,23 +279,23 @@ def _inverted(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
             continue
         span = _phrase_before(tokens, i)
         if span and span[0] >= 1 and (tokens[span[0] - 1] in {",", "”", '"', "’"}):
-            rest = lower[i + 1 :]
-            if _clause_ends(rest):
+            if _clause_ends(tokens[i + 1 :]):
                 return span
     return None
 
 
 def _clause_ends(rest: list[str]) -> bool:
-    """After a verb: only its object (AFP, reporters), time words, then the sentence ends
-    or a comma follows ("..., sources told AFP on Sunday, the latest attack ...")."""
-    for k, word in enumerate(rest):
+    """After a verb: only its object (AFP, reporters, a name), time words, then the sentence
+    ends or a comma follows ("..., sources told AFP on Sunday, the latest attack ...")."""
+    for k, token in enumerate(rest):
+        word = token.lower()
         if word in {".", ",", ";", "!", "?"} or word in _QUOTES:
             return True
         if k > 8:
             return False
         if word not in _OBJECTS and word not in _BETWEEN and not word.isdigit() and word not in {
-            "as", "saying", "that", "to", "of", "condition", "anonymity", "friday", "on", "in",
-        } and not word[:1].isupper():
+            "as", "saying", "that", "to", "of", "condition", "anonymity", "on", "in",
+        } and not token[:1].isupper():
             return False
     return True
 
@@ -437,98 +333,6 @@ def _first_verbish(tokens: list[str], lower: list[str]) -> int:
                 word not in SPEAKER_NOUNS and not word.endswith(("'s", "’s")) and word not in _BETWEEN:
             return k
     return len(tokens)
-
-
-# -- with the English pipeline -----------------------------------------------------------
-
-_DROP_DEPS = {"punct", "relcl", "acl", "advcl"}
-_SPEECH_DEPS = {"ccomp", "parataxis", "xcomp"}
-
-
-def _speech_verbs(doc):
-    """The verbs of ``doc`` that report speech: a speech verb with a clause under it
-    ("stated that ...") or in a sentence with a quote. "Has not declared war" is not one."""
-    has_quote = any(t.text in {"“", '"'} for t in doc)
-    for token in doc:
-        if token.lower_ not in SAY or token.pos_ not in {"VERB", "AUX"}:
-            continue
-        if has_quote or any(c.dep_ in _SPEECH_DEPS for c in token.children):
-            yield token
-
-
-def _according_to_token(doc):
-    for token in doc:
-        if token.lower_ == "according" and token.i < doc[-1].i and token.nbor().lower_ == "to":
-            return token.nbor()
-    return None
-
-
-def claimant_from_doc(doc) -> str:
-    """The claimant found in a parsed sentence (a spaCy Doc or Span), or ""."""
-    to = _according_to_token(doc)
-    if to is not None:
-        for child in to.children:
-            if child.dep_ == "pobj":
-                return _clean(_phrase(child))
-    for token in _speech_verbs(doc):
-        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if not subjects and token.dep_ == "conj":  # "X posted ... and said"
-            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
-        for child in subjects:
-            return _clean(_phrase(child))
-    return ""
-
-
-def attribution_from_doc(doc) -> str:
-    """The words that attribute a parsed sentence to someone ("according to", "stated",
-    "allegedly"), or "": the parse tells a reported statement from "declared war"."""
-    if _according_to_token(doc) is not None:
-        return "according to"
-    for token in _speech_verbs(doc):
-        return token.text
-    for token in doc:
-        if token.lower_ in {"allegedly", "reportedly"}:
-            return token.text
-    return ""
-
-
-def _phrase(head) -> str:
-    """The noun phrase under ``head``: without clauses and punctuation, and without an
-    apposition set off by commas ("Ilya Ponomarev, a former MP"); a name right after
-    its title ("officer Clae Hack") and coordinated speakers stay."""
-    doc = head.doc
-
-    def keep(token) -> bool:
-        if token.text == "-" and not token.whitespace_:
-            return True  # a hyphen inside a name ("Jong-Un")
-        if token.dep_ == "appos":
-            return doc[token.i - 1].text != "," and token.i == token.head.i + 1 + (
-                0 if token.left_edge.i == token.i else token.i - token.left_edge.i
-            )
-        return token.dep_ not in _DROP_DEPS
-
-    tokens = [head]
-    stack = [c for c in head.children if keep(c)]
-    while stack:
-        token = stack.pop()
-        tokens.append(token)
-        stack.extend(c for c in token.children if keep(c))
-    tokens.sort(key=lambda t: t.i)
-    run = [head]
-    index = tokens.index(head)
-    for token in reversed(tokens[:index]):
-        if token.i == run[0].i - 1:
-            run.insert(0, token)
-        else:
-            break
-    for token in tokens[index + 1:]:
-        if token.i == run[-1].i + 1:
-            run.append(token)
-        else:
-            break
-    while run and (run[-1].is_punct or run[-1].dep_ == "cc"):
-        run.pop()
-    return "".join(t.text_with_ws for t in run).strip()
 
 
 def is_pronoun(name: str) -> bool:
