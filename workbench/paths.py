@@ -19,3 +19,11 @@ def data_dir() -> Path:
         return Path(override)
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "fact-check-workbench"
+
+
+def log_dir() -> Path:
+    """Where the error log is kept: ``logs`` in the user's data folder.
+
+    A minimal version; the per-OS place (platformdirs) replaces it (issue 15).
+    """
+    return data_dir() / "logs"

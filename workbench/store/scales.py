@@ -75,6 +75,8 @@ class ScaleMixin(StoreBase):
             self._changed("scale", "update")
             if renamed:
                 self._changed("claim", "update", *self.claim_ids_with_verdict(list(renamed.values())))
+            if before is not None:
+                self._recheck_all_done()
 
     def restore_scale(self, scale: VerdictScale, verdicts: dict[int, str | None]) -> None:
         """Put back an earlier scale and the verdicts of the claims an edit changed (undo)."""
@@ -296,4 +298,5 @@ class ScaleMixin(StoreBase):
                 "delete label",
                 {"before": {"label": old}, "after": {"moved_to": target, "claims": len(ids)}},
             )
+            self._recheck_all_done()
         return len(ids)

@@ -78,9 +78,10 @@ class EvidenceController(QObject):
             if any(item.url == url for item in self.store.evidence(claim_id)):
                 raise ValidationError(f"this claim already cites {url}")
             command = commands.AddEvidenceCommand(self.store, claim_id, url, Stance(stance), note)
-            self.window.undo_stack.push(command)
         except WorkbenchError as exc:
             self.panel.show_message(str(exc))
+            return
+        if not self.window.run_command(command, refused=self.panel.show_message):
             return
         self.panel.evidence_added()
         if command.item is not None:
@@ -89,10 +90,8 @@ class EvidenceController(QObject):
             self.fetch([url])
 
     def remove(self, evidence_id: int) -> None:
-        try:
-            self.window.undo_stack.push(commands.RemoveEvidenceCommand(self.store, evidence_id))
-        except WorkbenchError as exc:
-            self.panel.show_message(str(exc))
+        self.window.run_command(commands.RemoveEvidenceCommand(self.store, evidence_id),
+                                refused=self.panel.show_message)
 
     def fetch(self, urls: list[str]) -> None:
         if self.store is None:

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         from workbench.ui.article_view import ArticleView
         from workbench.ui.claim_detail import ClaimDetail
         from workbench.ui.claim_list import ClaimList
+        from workbench.ui.curation import CurationFlows
         from workbench.ui.evidence_controller import EvidenceController
         from workbench.ui.menus import build_menus
 
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.article_switch.setAccessibleName("Article")
         self.article_switch.setMinimumWidth(220)
         self.undo_view: QUndoView | None = None
+        self.curation = CurationFlows(self)
         self.actions = build_menus(self)
 
         self.claim_list.claim_selected.connect(self.select_claim)
@@ -94,12 +96,20 @@ class MainWindow(QMainWindow):
         self.article_view.text.new_claim_requested.connect(self.new_claim)
         self.article_view.text.span_change_requested.connect(self.set_span)
         self.detail.edit_requested.connect(self.edit_claim)
+        self.detail.text_edited.connect(self.edit_text)
+        self.detail.undo_requested.connect(self.undo)
+        self.detail.redo_requested.connect(self.redo)
         self.article_switch.activated.connect(
             lambda: self.show_article(self.article_switch.currentData())
         )
         self.jobs.started.connect(self._job_started)
         self.jobs.ended.connect(self._job_ended)
         self.evidence = EvidenceController(self)
+        self.undo_stack.indexChanged.connect(self._sync_undo_actions)
+        for widget in (self.detail.text, self.detail.rationale):
+            widget.textChanged.connect(self._sync_undo_actions)
+        self.detail.claimant.textEdited.connect(self._sync_undo_actions)
+        self._sync_undo_actions()
         self._restore_splitters()
         self.path_label.setText("")
         self.built = True
@@ -166,7 +176,8 @@ class MainWindow(QMainWindow):
             return False
         self._close_store()
         self.store = store
-        self.store.subscribe(self._store_changed)
+        store.source = "window"
+        self.store.subscribe_batch(self._store_changed)
         self.undo_stack.clear()
         self.setWindowTitle(f"{store.title} — Fact-Check Workbench")
         self.path_label.setText(str(path))
@@ -221,31 +232,39 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self.claims_shown.emit(len(claims))
 
-    def _store_changed(self, change: Change) -> None:
-        if change.entity == "claim" and change.action == "update":
-            claims = [self.store.claim(claim_id) for claim_id in change.ids]
+    def _store_changed(self, changes: list[Change]) -> None:
+        """One committed transaction: refresh what it touched, once."""
+        entities = {(c.entity, c.action) for c in changes}
+        if any(entity == "article" for entity, _action in entities):
+            self._fill_article_switch()
+            current = {a.id for a in self.store.articles()}
+            if self.article_id not in current:
+                articles = self.store.current_articles()
+                self.show_article(articles[-1].id if articles else None)
+                return
+        if ("scale", "update") in entities:
+            scale = self.store.scale()
+            self.detail.set_scale(scale)
+            self.claim_list.set_scale(scale)
+            self.reload_claims()
+            return
+        if ("claim", "insert") in entities or ("claim", "delete") in entities:
+            self.reload_claims()
+            return
+        updated = [i for c in changes if c.entity == "claim" for i in c.ids]
+        if updated:
+            claims = self.store.claims_by_ids(list(dict.fromkeys(updated)))
             for claim in claims:
                 self.claim_list.model.update_claim(claim)
             self.article_view.text.update_claims(
                 [c for c in claims if c.article_id == self.article_id]
             )
-            if self.detail.claim and self.detail.claim.id in change.ids:
-                self._show_detail(self.detail.claim.id)
-            self._update_counts()
-        elif change.entity == "scale":
-            scale = self.store.scale()
-            self.detail.set_scale(scale)
-            self.claim_list.set_scale(scale)
-            self.reload_claims()
-        elif change.entity == "setting":
-            self._show_detail(self.detail.claim.id if self.detail.claim else None)
-        elif change.entity in ("claim", "evidence"):
-            if change.entity == "evidence" and self.detail.claim:
-                self.claim_list.model.update_claim(self.store.claim(self.detail.claim.id))
-                self._show_detail(self.detail.claim.id)
-                self._update_counts()
-            else:
-                self.reload_claims()
+        detail = self.detail.claim.id if self.detail.claim else None
+        if detail is not None and (
+            detail in updated or any(c.entity in ("evidence", "setting") for c in changes)
+        ):
+            self._show_detail(detail)
+        self._update_counts()
 
     # -- selection -------------------------------------------------------------------
     def select_claim(self, claim_id: int | None) -> None:
@@ -273,20 +292,86 @@ class MainWindow(QMainWindow):
         self.claim_list.proxy.set_search_ids(self.store.search_ids(text) if text.strip() else None)
 
     # -- edits (each one an undo command) ---------------------------------------------
-    def _push(self, command) -> bool:
-        try:
-            self.undo_stack.push(command)
-        except WorkbenchError as exc:
-            # PySide prefixes errors raised in redo(): show the user only our line.
-            self.statusBar().showMessage(str(exc).split("redo(): ", 1)[-1], 8000)
+    def run_command(self, command, refused=None) -> bool:
+        """Do a user action, then put it on the undo stack; a refusal is shown, never pushed.
+
+        The action runs (one transaction) before the push, so nothing raises
+        inside ``QUndoStack.push``. ``refused(message)`` replaces the status-bar
+        message for a refusal.
+        """
+        if self.store is None:
             return False
+        try:
+            txn = command.run()
+        except WorkbenchError as exc:
+            if refused is not None:
+                refused(str(exc))
+            else:
+                self.statusBar().showMessage(str(exc), 8000)
+            return False
+        command.on_error = lambda message: self.statusBar().showMessage(message, 15000)
+        self.undo_stack.push(command)
+        if txn.notices:
+            self.statusBar().showMessage(" ".join(txn.notices), 15000)
         return True
+
+
+    def _sync_undo_actions(self, *_args) -> None:
+        """Edit > Undo/Redo: enabled and named after the step they would undo or redo."""
+        try:
+            typing = bool(self.detail.unsaved_fields())
+            stack, undo, redo = self.undo_stack, self.actions["undo"], self.actions["redo"]
+            undo.setEnabled(stack.canUndo() or typing)
+            undo.setText(f"&Undo {'typing' if typing else stack.undoText()}".strip())
+            redo.setEnabled(stack.canRedo() and not typing)
+            redo.setText(f"&Redo {stack.redoText()}".strip())
+        except RuntimeError:  # the window is being destroyed
+            pass
+
+    def undo(self) -> None:
+        """Edit > Undo, Ctrl+Z anywhere (text fields included): typing being done is a step first."""
+        if self.built:
+            self.detail.save_text_fields()
+        if self.undo_stack.canUndo():
+            self.undo_stack.undo()
+        self._after_undo_redo()
+
+    def redo(self) -> None:
+        if self.built:
+            self.detail.save_text_fields()
+        if self.undo_stack.canRedo():
+            self.undo_stack.redo()
+        self._after_undo_redo()
+
+    def _after_undo_redo(self) -> None:
+        if self.built:
+            self.detail.new_session()
+            self._show_detail(self.detail.claim.id if self.detail.claim else None)
 
     def edit_claim(self, claim_id: int, fields: dict) -> None:
         from workbench.ui import commands
 
-        if not self._push(commands.EditClaimCommand(self.store, claim_id, fields)):
+        if self.store is None:
+            return
+        if not self.run_command(commands.EditClaimCommand(self.store, claim_id, fields)):
             # Refused (e.g. "done" with something missing): show the claim as it is.
+            self._show_detail(claim_id)
+
+    def edit_text(self, claim_id: int, name: str, value: str, session: int) -> None:
+        """A save of a typing session: the saves of one session are one undo step."""
+        from workbench.ui import commands
+
+        if self.store is None:
+            return
+        labels = {"text": "Reword", "claimant": "Edit claimant", "rationale": "Edit rationale"}
+        try:
+            position = self.store.claim(claim_id).position
+        except WorkbenchError:
+            return
+        command = commands.EditClaimCommand(
+            self.store, claim_id, {name: value}, f"{labels[name]} of claim {position}", session
+        )
+        if not self.run_command(command):
             self._show_detail(claim_id)
 
     def rate_by_number(self, number: int) -> None:
@@ -307,7 +392,7 @@ class MainWindow(QMainWindow):
             return
         claim = Claim(article_id=self.article_id, start=start, end=end, quote="", origin=Origin.MANUAL)
         command = commands.AddClaimCommand(self.store, claim)
-        if self._push(command):
+        if self.run_command(command):
             self.claim_list.select_claim(command.claim_id)
 
     def set_span(self, start: int, end: int) -> None:
@@ -315,8 +400,8 @@ class MainWindow(QMainWindow):
 
         claim = self.current_claim()
         if claim is not None:
-            self._push(commands.EditClaimCommand(self.store, claim.id, {"start": start, "end": end},
-                                                 "Adjust claim span"))
+            self.run_command(commands.EditClaimCommand(
+                self.store, claim.id, {"start": start, "end": end}, "Adjust claim span"))
 
     def drop_claim(self) -> None:
         from workbench.ui import commands
@@ -324,7 +409,7 @@ class MainWindow(QMainWindow):
         claim = self.current_claim()
         if claim is not None:
             row = self.claim_list.table.currentIndex().row()
-            self._push(commands.DeleteClaimCommand(self.store, claim.id))
+            self.run_command(commands.DeleteClaimCommand(self.store, claim.id))
             proxy = self.claim_list.proxy
             if proxy.rowCount():
                 index = proxy.index(min(row, proxy.rowCount() - 1), 0)
@@ -338,39 +423,15 @@ class MainWindow(QMainWindow):
         if claim is None or not claim.start < at < claim.end:
             self.statusBar().showMessage("Put the cursor inside the selected claim's text to split it.", 6000)
             return
-        self._push(commands.SplitClaimCommand(self.store, claim.id, at))
+        self.detail.save_text_fields()
+        self.run_command(commands.SplitClaimCommand(self.store, claim.id, at))
 
     def merge_with_next(self) -> None:
-        from workbench.ui import commands
-
-        claim = self.current_claim()
-        if claim is None:
-            return
-        later = [c for c in self.claim_list.model.claims() if c.start >= claim.end]
-        if not later:
-            self.statusBar().showMessage("There is no later claim to merge with.", 6000)
-            return
-        following = min(later, key=lambda c: c.start)
-        self._push(commands.MergeClaimsCommand(self.store, claim.id, following.id))
+        self.curation.merge_with_next()
 
     # -- background jobs -------------------------------------------------------------
     def redetect(self) -> None:
-        from workbench.ui.workers import DetectClaimsWorker
-
-        if self.store is None or self.article_id is None:
-            return
-        self.detail.save_text_fields()
-        worker = DetectClaimsWorker(self.store.path, self.article_id)
-        self.jobs.start(
-            worker,
-            finished=lambda _n: self._after_bulk_change(),
-            failed=lambda msg: QMessageBox.warning(self, "Claim detection failed", msg),
-        )
-
-    def _after_bulk_change(self) -> None:
-        # Another connection wrote: the undo history no longer matches the file.
-        self.undo_stack.clear()
-        self.reload_claims()
+        self.curation.redetect()
 
     def _job_started(self, worker: Worker) -> None:
         worker.progressed.connect(self._job_progress)

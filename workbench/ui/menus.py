@@ -82,12 +82,11 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     actions["quit"] = _action(window, file, "&Quit", window.close, QKeySequence.StandardKey.Quit)
 
     edit = bar.addMenu("&Edit")
-    undo = window.undo_stack.createUndoAction(window, "&Undo")
-    undo.setShortcut(QKeySequence("Ctrl+Z"))
-    redo = window.undo_stack.createRedoAction(window, "&Redo")
+    # Undo and redo go through the window, which first saves typing in progress as
+    # its own step (so the project's undo and the text fields always agree).
+    undo = _action(window, edit, "&Undo", window.undo, "Ctrl+Z")
+    redo = _action(window, edit, "&Redo", window.redo, "Ctrl+Shift+Z")
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    edit.addAction(undo)
-    edit.addAction(redo)
     actions["undo"], actions["redo"] = undo, redo
     actions["history"] = _action(window, edit, "Undo &history…", lambda: show_undo_view(window), "Ctrl+H")
     edit.addSeparator()
@@ -215,17 +214,10 @@ def import_article(window: "MainWindow", source: str | Path | None = None) -> No
             return
         source = Path(source)
     worker = ImportArticleWorker(window.store.path, source)
-
-    def done(result: tuple[int, str]) -> None:
-        article_id, message = result
-        window.undo_stack.clear()
-        window._fill_article_switch()
-        window.show_article(article_id)
-        window.statusBar().showMessage(message, 15000)
-
+    store = window.store
     window.jobs.start(
         worker,
-        finished=done,
+        finished=lambda read: window.curation.store_import(store, read),
         failed=lambda msg: window.show_error("Cannot import the article", msg),
     )
 
