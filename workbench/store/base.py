@@ -280,6 +280,23 @@ class StoreBase:
             for row in self.db.query(sql, params)
         ]
 
+    def history_groups(
+        self, *, entity: str | None = None, entity_id: int | None = None, limit: int | None = None
+    ) -> list[list[HistoryEntry]]:
+        """The change log as user actions, newest first: entries of one transaction together.
+
+        Entries written before schema 3 (no transaction id) are a group each.
+        """
+        groups: list[list[HistoryEntry]] = []
+        for entry in self.history(entity=entity, entity_id=entity_id):
+            if groups and entry.txn is not None and groups[-1][0].txn == entry.txn:
+                groups[-1].append(entry)
+                continue
+            if limit and len(groups) == limit:
+                break
+            groups.append([entry])
+        return groups
+
     # -- settings --------------------------------------------------------------------
     def setting(self, key: str, default=None):
         rows = list(self.db.query("SELECT value FROM settings WHERE key = ?", [key]))

@@ -270,47 +270,54 @@ class ClaimsMixin(StoreBase):
         usable = self.usable_evidence_count(claim.id) if claim.id is not None else None
         return missing_for_done(claim, self.done_rules(), self.scale(), usable_evidence=usable)
 
-    def _recheck_done(self, claim_ids: Iterable[int]) -> list[int]:
-        """Move done claims that no longer pass the checks back to "in progress" (inside a write).
+    def _done_missing(self, claim_ids: Iterable[int]) -> dict[int, list[str]]:
+        """For the done claims among ``claim_ids``: what each lacks now (usually nothing)."""
+        rules, scale = self.done_rules(), self.scale()
+        found = {}
+        for claim in self.claims_by_ids(list(dict.fromkeys(claim_ids))):
+            if claim.status is ClaimStatus.DONE:
+                found[claim.id] = missing_for_done(
+                    claim, rules, scale, usable_evidence=self.usable_evidence_count(claim.id)
+                )
+        return found
 
-        The checks before done hold on every path: an edit that breaks them (a
-        verdict cleared, the last evidence removed, a merge...) does not leave a
-        claim marked done; the user is told (``Transaction.notices``).
+    def _recheck_done(self, before: dict[int, list[str]]) -> list[int]:
+        """Move done claims that an edit made fail the checks back to "in progress" (in a write).
+
+        ``before`` is ``_done_missing`` from before the edit. The checks before done
+        hold on every path: an edit that breaks them (a verdict cleared, the last
+        evidence removed, a merge...) does not leave a claim marked done, and the
+        user is told (``Transaction.notices``). What was already missing before the
+        edit (a source whose capture failed since) does not move it.
         """
         moved = []
-        rules, scale = self.done_rules(), self.scale()
-        for claim_id in dict.fromkeys(claim_ids):
-            rows = self.db.execute(f"{_SELECT} WHERE c.id = ?", [claim_id]).fetchall()
-            if not rows:
+        after = self._done_missing(before)
+        for claim_id, missing in after.items():
+            new = [m for m in missing if m not in before.get(claim_id, [])]
+            if not new:
                 continue
-            claim = _claim(rows[0])
-            if claim.status is not ClaimStatus.DONE:
-                continue
-            missing = missing_for_done(
-                claim, rules, scale, usable_evidence=self.usable_evidence_count(claim_id)
-            )
-            if not missing:
-                continue
+            position = self.db.execute(
+                "SELECT position FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
             self.db.execute(
                 "UPDATE claims SET status = ?, updated_at = ? WHERE id = ?",
                 [ClaimStatus.IN_PROGRESS.value, utc_now(), claim_id],
             )
             self._log(
                 "claim", claim_id, "update", {"status": "done"},
-                {"status": ClaimStatus.IN_PROGRESS.value, "why": "missing: " + "; ".join(missing)},
+                {"status": ClaimStatus.IN_PROGRESS.value, "why": "missing: " + "; ".join(new)},
             )
             self._changed("claim", "update", claim_id)
             self._notice(
-                f"claim {claim.position} (id {claim_id}) moved back to “in progress”: "
-                f"missing {'; '.join(missing)}"
+                f"claim {position} (id {claim_id}) moved back to “in progress”: "
+                f"missing {'; '.join(new)}"
             )
             moved.append(claim_id)
         return moved
 
-    def _recheck_all_done(self) -> list[int]:
-        """``_recheck_done`` for every done claim (after a change to the scale)."""
+    def _all_done_missing(self) -> dict[int, list[str]]:
+        """``_done_missing`` for every done claim (before a change to the scale)."""
         ids = [r[0] for r in self.db.execute("SELECT id FROM claims WHERE status = 'done'")]
-        return self._recheck_done(ids)
+        return self._done_missing(ids)
 
     def update_claim(self, claim_id: int, *, check_done: bool = True, **fields) -> Claim:
         """Change some fields of a claim. A new span re-takes the quote from the article.
@@ -329,6 +336,7 @@ class ClaimsMixin(StoreBase):
             fields = self._claim_changes(current, fields)
             if not fields:
                 return current
+            done_before = self._done_missing([claim_id]) if check_done else {}
             if check_done and fields.get("status") is ClaimStatus.DONE:
                 missing = self.missing_for_done(replace(current, **fields))
                 if missing:
@@ -349,7 +357,7 @@ class ClaimsMixin(StoreBase):
             self._log("claim", claim_id, "update", before, after)
             self._changed("claim", "update", claim_id)
             if check_done and "status" not in fields:
-                self._recheck_done([claim_id])
+                self._recheck_done(done_before)
         return self.claim(claim_id)
 
     def _claim_changes(self, current: Claim, fields: dict) -> dict:

@@ -46,6 +46,7 @@ class CurationMixin(StoreBase):
             plan = self.merge_plan(first_id, second_id)
             if plan.conflict:
                 raise ValidationError(plan.conflict)
+            done_before = self._done_missing([plan.first.id])
             keep, gone = plan.first, plan.second
             cited = {e.url for e in self.evidence(keep.id)}
             for item in self.evidence(gone.id):
@@ -66,7 +67,7 @@ class CurationMixin(StoreBase):
             if status is ClaimStatus.DONE and self.missing_for_done(keep.id):
                 status = ClaimStatus.IN_PROGRESS
             self.update_claim(keep.id, status=status, check_done=False)
-            self._recheck_done([keep.id])
+            self._recheck_done(done_before)
         return self.claim(keep.id)
 
     def dismissed(self, article_id: int) -> list[tuple[int, int, str]]:

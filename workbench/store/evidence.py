@@ -182,12 +182,13 @@ class EvidenceMixin(StoreBase):
         """Remove an evidence item (its captures stay, for other claims and for the record)."""
         with self._write() as db:
             item = self.evidence_item(evidence_id)
+            done_before = self._done_missing([item.claim_id])
             db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
             self._log("evidence", evidence_id, "delete", _record(item), None)
             self._changed("evidence", "delete", evidence_id)
             self._changed("claim", "update", item.claim_id)
             # A done claim that needed this source goes back to "in progress".
-            self._recheck_done([item.claim_id])
+            self._recheck_done(done_before)
         return item
 
     def restore_evidence(self, item: Evidence) -> Evidence:
