@@ -49,6 +49,7 @@ class Transaction:
     id: int | None = None
     notices: list[str] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    label_saved: bool = field(default=False, repr=False)
 
 
 Listener = Callable[[Change], None]
@@ -57,10 +58,9 @@ BatchListener = Callable[[list[Change]], None]
 
 def coalesce(changes: list[Change]) -> list[Change]:
     """The changes of one transaction, one per (entity, action), ids in order without repeats."""
-    merged: dict[tuple[str, str], list[int]] = {}
+    merged: dict[tuple[str, str], dict[int, None]] = {}
     for change in changes:
-        ids = merged.setdefault((change.entity, change.action), [])
-        ids.extend(i for i in change.ids if i not in ids)
+        merged.setdefault((change.entity, change.action), {}).update(dict.fromkeys(change.ids))
     return [Change(entity, action, tuple(ids)) for (entity, action), ids in merged.items()]
 
 
@@ -215,10 +215,11 @@ class StoreBase:
                 [utc_now(), txn.label or None, self.source or None],
             )
             txn.id = cursor.lastrowid
-        elif txn.label:
+        elif txn.label and not txn.label_saved:
             self.db.execute(
                 "UPDATE transactions SET label = ? WHERE id = ? AND label IS NULL", [txn.label, txn.id]
             )
+        txn.label_saved = bool(txn.label)
         return txn.id
 
     def _log(

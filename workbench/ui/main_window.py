@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QProg
 
 from workbench.core.errors import WorkbenchError
 from workbench.ui.theme import settings
+from workbench.ui.undo import UndoMixin
 from workbench.ui.workers import JobRunner, Worker
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 MAX_RECENT = 8
 
 
-class MainWindow(QMainWindow):
+class MainWindow(UndoMixin, QMainWindow):
     """One window, one project at a time."""
 
     project_opened = Signal(str)
@@ -292,62 +293,6 @@ class MainWindow(QMainWindow):
         self.claim_list.proxy.set_search_ids(self.store.search_ids(text) if text.strip() else None)
 
     # -- edits (each one an undo command) ---------------------------------------------
-    def run_command(self, command, refused=None) -> bool:
-        """Do a user action, then put it on the undo stack; a refusal is shown, never pushed.
-
-        The action runs (one transaction) before the push, so nothing raises
-        inside ``QUndoStack.push``. ``refused(message)`` replaces the status-bar
-        message for a refusal.
-        """
-        if self.store is None:
-            return False
-        try:
-            txn = command.run()
-        except WorkbenchError as exc:
-            if refused is not None:
-                refused(str(exc))
-            else:
-                self.statusBar().showMessage(str(exc), 8000)
-            return False
-        command.on_error = lambda message: self.statusBar().showMessage(message, 15000)
-        self.undo_stack.push(command)
-        if txn.notices:
-            self.statusBar().showMessage(" ".join(txn.notices), 15000)
-        return True
-
-
-    def _sync_undo_actions(self, *_args) -> None:
-        """Edit > Undo/Redo: enabled and named after the step they would undo or redo."""
-        try:
-            typing = bool(self.detail.unsaved_fields())
-            stack, undo, redo = self.undo_stack, self.actions["undo"], self.actions["redo"]
-            undo.setEnabled(stack.canUndo() or typing)
-            undo.setText(f"&Undo {'typing' if typing else stack.undoText()}".strip())
-            redo.setEnabled(stack.canRedo() and not typing)
-            redo.setText(f"&Redo {stack.redoText()}".strip())
-        except RuntimeError:  # the window is being destroyed
-            pass
-
-    def undo(self) -> None:
-        """Edit > Undo, Ctrl+Z anywhere (text fields included): typing being done is a step first."""
-        if self.built:
-            self.detail.save_text_fields()
-        if self.undo_stack.canUndo():
-            self.undo_stack.undo()
-        self._after_undo_redo()
-
-    def redo(self) -> None:
-        if self.built:
-            self.detail.save_text_fields()
-        if self.undo_stack.canRedo():
-            self.undo_stack.redo()
-        self._after_undo_redo()
-
-    def _after_undo_redo(self) -> None:
-        if self.built:
-            self.detail.new_session()
-            self._show_detail(self.detail.claim.id if self.detail.claim else None)
-
     def edit_claim(self, claim_id: int, fields: dict) -> None:
         from workbench.ui import commands
 
@@ -355,23 +300,6 @@ class MainWindow(QMainWindow):
             return
         if not self.run_command(commands.EditClaimCommand(self.store, claim_id, fields)):
             # Refused (e.g. "done" with something missing): show the claim as it is.
-            self._show_detail(claim_id)
-
-    def edit_text(self, claim_id: int, name: str, value: str, session: int) -> None:
-        """A save of a typing session: the saves of one session are one undo step."""
-        from workbench.ui import commands
-
-        if self.store is None:
-            return
-        labels = {"text": "Reword", "claimant": "Edit claimant", "rationale": "Edit rationale"}
-        try:
-            position = self.store.claim(claim_id).position
-        except WorkbenchError:
-            return
-        command = commands.EditClaimCommand(
-            self.store, claim_id, {name: value}, f"{labels[name]} of claim {position}", session
-        )
-        if not self.run_command(command):
             self._show_detail(claim_id)
 
     def rate_by_number(self, number: int) -> None:
