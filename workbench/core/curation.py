@@ -72,7 +72,7 @@ class MergePlan:
         a, b = self.first, self.second
         lines = [f"Claims {a.position} and {b.position} both carry work. The merged claim will have:"]
         lines += [f"• {note}" for note in self.notes]
-        lines.append("Undo (Ctrl+Z) brings both claims back as they are now.")
+        lines.append("\nUndo (Ctrl+Z) brings both claims back as they are now.")
         return "\n".join(lines)
 
 
