@@ -163,3 +163,33 @@ def test_the_merge_question_is_a_real_dialog(window, qtbot):
     box = window.curation.question
     assert isinstance(box, QMessageBox) and box.isVisible() and box.isModal()
     answer(window, qtbot, "Cancel")
+
+
+def test_importing_a_new_version_is_one_undo_step_that_says_what_changed(
+        window, qtbot, tmp_path, seed_path):
+    from workbench.ui.menus import import_article
+
+    store = window.store
+    text = seed_path.read_text(encoding="utf-8")
+    path = tmp_path / seed_path.name
+    path.write_text(text, encoding="utf-8")
+    store.db.execute("UPDATE articles SET imported_from = ?", [str(path)])  # the same file
+    claim = store.claims()[1]
+    store.update_claim(claim.id, verdict="False", rationale="Checked.")
+    window.undo_stack.clear()
+    before = rows(window.store.path)
+    path.write_text(text.replace("Is war ever legal?", "Is war ever lawful?"), encoding="utf-8")
+    with qtbot.waitSignal(window.jobs.ended, timeout=60000):
+        import_article(window, path)
+    qtbot.waitUntil(lambda: window.article_id == 2, timeout=10000)
+    message = window.statusBar().currentMessage()
+    assert "as a new version of article 1" in message
+    assert "0 claims added, 0 removed," in message and " kept" in message
+    assert store.claim(claim.id).article_id == 2 and store.claim(claim.id).verdict == "False"
+    assert window.undo_stack.count() == 1
+    window.undo()
+    assert rows(window.store.path) == before
+    assert [a.id for a in store.articles()] == [1] and window.article_id == 1
+    assert window.claim_list.proxy.rowCount() == len(before[0])
+    window.redo()
+    assert window.article_id == 2 or store.claim(claim.id).article_id == 2

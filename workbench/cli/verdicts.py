@@ -203,7 +203,9 @@ def cmd_settings(args: argparse.Namespace) -> int:
         args.require_rationale,
     ]
     editing = any(value is not None for value in changes)
-    with ProjectStore.open(args.project, readonly=not editing) as store:
+    with ProjectStore.open(args.project, readonly=not editing) as store, (
+        store.transaction("workbench settings") if editing else contextlib.nullcontext()
+    ):
         if args.organisation is not None or args.organisation_url is not None:
             organisation = dict(store.setting(ORGANISATION_KEY) or {})
             if args.organisation is not None:

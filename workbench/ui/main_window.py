@@ -298,7 +298,12 @@ class MainWindow(UndoMixin, QMainWindow):
 
         if self.store is None:
             return
-        if not self.run_command(commands.EditClaimCommand(self.store, claim_id, fields)):
+        try:
+            command = commands.EditClaimCommand(self.store, claim_id, fields)
+        except WorkbenchError as exc:  # the claim is gone (deleted meanwhile)
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        if not self.run_command(command):
             # Refused (e.g. "done" with something missing): show the claim as it is.
             self._show_detail(claim_id)
 

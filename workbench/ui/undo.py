@@ -33,11 +33,11 @@ class UndoMixin:
                 self.statusBar().showMessage(str(exc), 8000)
             return False
         command.on_error = lambda message: self.statusBar().showMessage(message, 15000)
-        self.undo_stack.push(command)
+        if command.changes:  # an action that changed nothing is no undo step
+            self.undo_stack.push(command)
         if txn.notices:
             self.statusBar().showMessage(" ".join(txn.notices), 15000)
         return True
-
 
     def _sync_undo_actions(self, *_args) -> None:
         """Edit > Undo/Redo: enabled and named after the step they would undo or redo."""
