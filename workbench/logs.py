@@ -9,22 +9,20 @@ first record, never at start-up. Plain Python: the window adds a dialog on top
 
 from __future__ import annotations
 
-import logging
-import platform
 import sys
 import threading
-import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
 from workbench import __version__
 
+# logging, platform and traceback are imported when first needed: the window
+# installs the hooks at start-up and must appear as fast as a bare Qt window.
 LOG_NAME = "workbench.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 3
 _lock = threading.Lock()
-_handler: RotatingFileHandler | None = None
+_handler = None
 
 
 def log_path() -> Path:
@@ -35,6 +33,9 @@ def log_path() -> Path:
 
 def setup() -> Path:
     """Send the ``workbench`` loggers' warnings and errors to the log file (once per folder)."""
+    import logging
+    from logging.handlers import RotatingFileHandler
+
     global _handler
     path = log_path()
     with _lock:
@@ -58,6 +59,8 @@ def setup() -> Path:
 
 def environment() -> str:
     """The version and platform line written with every traceback."""
+    import platform
+
     return (
         f"Fact-Check Workbench {__version__}; Python {platform.python_version()}; "
         f"{platform.platform()}"
@@ -66,6 +69,8 @@ def environment() -> str:
 
 def details(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     """The text a user copies: version and platform, then the traceback."""
+    import traceback
+
     return environment() + "\n" + "".join(traceback.format_exception(exc_type, exc, tb))
 
 
@@ -73,6 +78,8 @@ def log_exception(
     message: str, exc: BaseException, tb: TracebackType | None = None, *, where: str = ""
 ) -> Path:
     """Write ``exc`` with its traceback to the log file; returns the file's path."""
+    import logging
+
     path = setup()
     text = details(type(exc), exc, tb if tb is not None else exc.__traceback__)
     logging.getLogger(f"workbench{'.' + where if where else ''}").error("%s\n%s", message, text)

@@ -12,7 +12,6 @@ row update the one dialog instead of stacking dialogs.
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
@@ -31,12 +30,12 @@ from workbench import logs
 
 # Qt messages that say nothing to a user (the offscreen platform's, when there is no screen).
 QUIET_MESSAGES = ("This plugin does not support propagateSizeHints()",)
-_LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR,
-    QtMsgType.QtFatalMsg: logging.CRITICAL,
+_LEVELS = {  # logging's levels, without importing logging at start-up
+    QtMsgType.QtDebugMsg: 10,
+    QtMsgType.QtInfoMsg: 20,
+    QtMsgType.QtWarningMsg: 30,
+    QtMsgType.QtCriticalMsg: 40,
+    QtMsgType.QtFatalMsg: 50,
 }
 
 
@@ -44,8 +43,10 @@ def qt_message(mode: QtMsgType, context, message: str) -> None:
     """Qt's own warnings: to the log file (with where Qt says they come from) and stderr."""
     if message in QUIET_MESSAGES:
         return
-    level = _LEVELS.get(mode, logging.WARNING)
-    if level >= logging.WARNING:
+    level = _LEVELS.get(mode, 30)
+    if level >= 30:
+        import logging
+
         logs.setup()
         where = f" ({context.file}:{context.line})" if context is not None and context.file else ""
         logging.getLogger("workbench.qt").log(level, "%s%s", message, where)
