@@ -76,8 +76,8 @@ def test_the_dialog_copies_the_details(qtbot, tmp_path):
     assert QApplication.clipboard().text() == "Fact-Check Workbench 0.1.0\nTraceback ..."
 
 
-def test_a_worker_exception_keeps_its_traceback_in_the_log(qtbot, tmp_path, monkeypatch):
-    from workbench.ui.workers import JobRunner, Worker
+def test_a_worker_exception_keeps_its_traceback_in_the_log(window, qtbot, tmp_path, monkeypatch):
+    from workbench.ui.workers import Worker
 
     monkeypatch.setenv("WORKBENCH_DATA_DIR", str(tmp_path))
 
@@ -87,13 +87,9 @@ def test_a_worker_exception_keeps_its_traceback_in_the_log(qtbot, tmp_path, monk
         def work(self):
             return {}["missing key"]
 
-    runner = JobRunner()
     failed = []
-    worker = Broken()
-    with qtbot.waitSignal(worker.failed, timeout=10000):
-        runner.start(worker, failed=failed.append)
-    qtbot.waitUntil(lambda: bool(failed), timeout=5000)
-    runner.wait_all()
+    with qtbot.waitSignal(window.jobs.ended, timeout=10000):
+        window.jobs.start(Broken(), failed=failed.append)
     assert failed[0].startswith("KeyError: 'missing key' (details in ")
     log = (tmp_path / "logs" / "workbench.log").read_text(encoding="utf-8")
     assert "Exporting failed" in log and "in work" in log and "KeyError" in log
