@@ -6,9 +6,13 @@ Run it under a real X server of the size wanted, e.g.:
 
     xvfb-run -a -s "-screen 0 1280x720x24" .venv/bin/python scripts/drive_window.py 1280x720 OUT
 """
+import os
 import sys
 import tempfile
 from pathlib import Path
+
+# A data folder of its own: the user's window settings and recent files stay as they are.
+os.environ.setdefault("WORKBENCH_DATA_DIR", tempfile.mkdtemp())
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
