@@ -96,7 +96,9 @@ def test_zoom_theme_detail_and_redetect_say_what_they_did(window, qtbot):
     with qtbot.waitSignal(window.jobs.ended, timeout=60000):
         window.actions["redetect"].trigger()
         assert message(window) == "Finding the claims again…"
-    qtbot.waitUntil(lambda: message(window).startswith("Claims re-detected"), timeout=5000)
+    # a fresh project: detection finds what is there, says so and asks nothing
+    qtbot.waitUntil(lambda: message(window).startswith("Re-detection changed nothing"), timeout=5000)
+    assert window.curation.question is None
 
 
 def test_messages_expire(window, qtbot, monkeypatch):

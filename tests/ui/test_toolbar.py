@@ -45,7 +45,7 @@ def test_undo_keeps_its_width_and_the_article_switch_stays_put(window, qtbot):
         settle()
         assert undo.width() == width and undo.text() == "Undo"
         assert window.article_switch.mapTo(window, window.article_switch.rect().topLeft()).x() == switch_x
-        assert "Undo: Edit claim #" in window.actions["undo"].toolTip()
+        assert "Undo: Edit rationale of claim #" in window.actions["undo"].toolTip()
         assert "(Ctrl+Z)" in window.actions["undo"].toolTip()
     window.undo_stack.undo()
     settle()

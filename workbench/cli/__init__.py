@@ -91,6 +91,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = run_demo
     else:
         handler = args.func
+        if args.command != "open":
+            from workbench.store.base import StoreBase
+
+            StoreBase.source = "command line"  # recorded with each transaction
     try:
         return int(handler(args) or 0)
     except WorkbenchError as exc:
@@ -104,9 +108,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: one line, not a traceback
         if os.environ.get("WORKBENCH_DEBUG"):
             raise
+        where = ""
+        try:  # errors are never lost: the traceback goes to the log file
+            from workbench.logs import log_exception
+
+            where = f"details in {log_exception('command line: ' + ' '.join(args_list), exc)}; "
+        except Exception:  # a log that cannot be written must not hide the error itself
+            pass
         print(
             f"workbench: internal error: {type(exc).__name__}: {exc} "
-            "(set WORKBENCH_DEBUG=1 for details, and please report it)",
+            f"({where}set WORKBENCH_DEBUG=1 to see it here, and please report it)",
             file=sys.stderr,
         )
         return EXIT_INTERNAL

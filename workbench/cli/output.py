@@ -13,3 +13,9 @@ def print_json(value) -> None:
 
 def warn(message: str) -> None:
     print(f"workbench: warning: {message}", file=sys.stderr)
+
+
+def print_notices(txn) -> None:
+    """What a command's transaction wants the user to know (a done claim moved back...)."""
+    for notice in getattr(txn, "notices", []) or []:
+        print(f"note: {notice}")

@@ -163,13 +163,14 @@ class EvidenceMixin(StoreBase):
         """Attach a URL to a claim. Refuses non-http(s) URLs and a URL the claim already cites."""
         url = clean_url(url)
         stance = Stance.parse(stance) if isinstance(stance, str) else stance
-        self.claim(claim_id)  # raises NotFoundError
         item = Evidence(claim_id=claim_id, url=url, stance=stance, note=note, author=author)
         with self._write():
+            self.claim(claim_id)  # raises NotFoundError
             item.id = self._next_evidence_id()
             self._insert_evidence(item)
             self._log("evidence", item.id, "insert", None, _record(item))
             self._changed("evidence", "insert", item.id)
+            self._changed("claim", "update", claim_id)  # its evidence count
         return self.evidence_item(item.id)
 
     def update_evidence(self, evidence_id: int, **fields) -> Evidence:
@@ -192,11 +193,15 @@ class EvidenceMixin(StoreBase):
 
     def delete_evidence(self, evidence_id: int) -> Evidence:
         """Remove an evidence item (its captures stay, for other claims and for the record)."""
-        item = self.evidence_item(evidence_id)
         with self._write() as db:
+            item = self.evidence_item(evidence_id)
+            done_before = self._done_missing([item.claim_id])
             db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
             self._log("evidence", evidence_id, "delete", _record(item), None)
             self._changed("evidence", "delete", evidence_id)
+            self._changed("claim", "update", item.claim_id)
+            # A done claim that needed this source goes back to "in progress".
+            self._recheck_done(done_before)
         return item
 
     def restore_evidence(self, item: Evidence) -> Evidence:
@@ -205,6 +210,7 @@ class EvidenceMixin(StoreBase):
             self._insert_evidence(item)
             self._log("evidence", item.id, "restore", None, _record(item))
             self._changed("evidence", "insert", item.id)
+            self._changed("claim", "update", item.claim_id)
         return self.evidence_item(item.id)
 
     # -- captures --------------------------------------------------------------------
@@ -311,4 +317,5 @@ class EvidenceMixin(StoreBase):
                 self._insert_evidence(item)
             self._log("evidence", None, "insert", None, {"count": len(items)})
             self._changed("evidence", "insert", *[item.id for item in items])
+            self._changed("claim", "update", *sorted({item.claim_id for item in items}))
         return len(items)

@@ -55,6 +55,7 @@ class ScaleMixin(StoreBase):
         else:
             before = None
         with self._write() as db:
+            done_before = self._all_done_missing() if before is not None else {}
             renamed = {}
             for name in self.verdict_usage() if before else {}:
                 exact = scale.find(name).name
@@ -75,6 +76,7 @@ class ScaleMixin(StoreBase):
             self._changed("scale", "update")
             if renamed:
                 self._changed("claim", "update", *self.claim_ids_with_verdict(list(renamed.values())))
+            self._recheck_done(done_before)
 
     def restore_scale(self, scale: VerdictScale, verdicts: dict[int, str | None]) -> None:
         """Put back an earlier scale and the verdicts of the claims an edit changed (undo)."""
@@ -282,6 +284,7 @@ class ScaleMixin(StoreBase):
             )
         labels = [label for label in scale.labels if label.name != old]
         with self._write() as db:
+            done_before = self._all_done_missing()
             if ids:
                 db.execute(
                     "UPDATE claims SET verdict = ?, updated_at = ? WHERE verdict = ?",
@@ -296,4 +299,5 @@ class ScaleMixin(StoreBase):
                 "delete label",
                 {"before": {"label": old}, "after": {"moved_to": target, "claims": len(ids)}},
             )
+            self._recheck_done(done_before)
         return len(ids)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtGui import QFont, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -39,10 +39,61 @@ from workbench.ui.theme import set_tone
 SAVE_DELAY_MS = 600
 
 
-class _SavingPlainText(QPlainTextEdit):
+class _ProjectUndo:
+    """Text fields whose Ctrl+Z / Ctrl+Shift+Z (and context menu) use the project's undo.
+
+    A field's own undo history would disagree with the project's: it forgets text
+    saved earlier and would autosave what it "undid". So the keys and the menu
+    entries go to the window, which saves the typing session first and undoes it
+    as one step.
+    """
+
+    def _special_key(self, event) -> bool:
+        """Esc, undo and redo: handled by the detail and the window, not by the field."""
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.escape_pressed.emit()
+            return True
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo_requested.emit()
+            return True
+        if event.matches(QKeySequence.StandardKey.Redo):
+            self.redo_requested.emit()
+            return True
+        return False
+
+    def _reroute_menu(self, menu) -> None:
+        for action in menu.actions():
+            name = action.objectName()
+            if name in ("edit-undo", "edit-redo"):
+                try:
+                    action.triggered.disconnect()
+                except (RuntimeError, TypeError):
+                    pass
+                signal = self.undo_requested if name == "edit-undo" else self.redo_requested
+                action.triggered.connect(signal.emit)
+                action.setEnabled(True)
+
+
+class _SavingPlainText(_ProjectUndo, QPlainTextEdit):
     focus_lost = Signal()
     focus_gained = Signal()
     escape_pressed = Signal()
+    undo_requested = Signal()
+    redo_requested = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setUndoRedoEnabled(False)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if not self._special_key(event):
+            super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        menu = self.createStandardContextMenu(event.pos())
+        self._reroute_menu(menu)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def focusInEvent(self, event) -> None:  # noqa: N802
         super().focusInEvent(event)
@@ -52,17 +103,23 @@ class _SavingPlainText(QPlainTextEdit):
         super().focusOutEvent(event)
         self.focus_lost.emit()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
-            self.escape_pressed.emit()
-            return
-        super().keyPressEvent(event)
 
-
-class _SavingLine(QLineEdit):
+class _SavingLine(_ProjectUndo, QLineEdit):
     focus_lost = Signal()
     focus_gained = Signal()
     escape_pressed = Signal()
+    undo_requested = Signal()
+    redo_requested = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if not self._special_key(event):
+            super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        menu = self.createStandardContextMenu()
+        self._reroute_menu(menu)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def focusInEvent(self, event) -> None:  # noqa: N802
         super().focusInEvent(event)
@@ -71,12 +128,6 @@ class _SavingLine(QLineEdit):
     def focusOutEvent(self, event) -> None:  # noqa: N802
         super().focusOutEvent(event)
         self.focus_lost.emit()
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
-            self.escape_pressed.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class QuoteLabel(QLabel):
@@ -103,9 +154,17 @@ def bold(widget: QWidget) -> None:
 
 
 class ClaimDetail(QWidget):
-    """Shows one claim; emits ``edit_requested(claim_id, fields)`` and evidence requests."""
+    """Shows one claim; emits ``edit_requested(claim_id, fields)`` and evidence requests.
+
+    Typing is saved as ``text_edited(claim_id, field, value, session)``: the saves
+    of one typing session (focus in, type, pauses, focus out) carry the same
+    session number, so the window makes them one undo step.
+    """
 
     edit_requested = Signal(int, dict)
+    text_edited = Signal(int, str, str, int)
+    undo_requested = Signal()
+    redo_requested = Signal()
     evidence_add_requested = Signal(int, str, str, str)
     evidence_remove_requested = Signal(int)
     leave_requested = Signal()  # Esc in a field: back to the claim list
@@ -115,7 +174,9 @@ class ClaimDetail(QWidget):
         super().__init__(parent)
         self.claim: Claim | None = None
         self._scale: VerdictScale | None = None
-        self._entered: dict[QWidget, str] = {}
+        self._entered: dict[QWidget, str] = {}  # what Esc puts back
+        self._session_counter = 0
+        self._sessions: dict[str, int] = {}
 
         self.title = QLabel("No claim selected")
         self.title.setAccessibleName("Selected claim")
@@ -238,10 +299,12 @@ class ClaimDetail(QWidget):
         self.text.document().documentLayout().documentSizeChanged.connect(
             lambda _size: self._fit_wording())
         self.claimant.textEdited.connect(self._timer.start)
-        for widget in (self.text, self.rationale, self.claimant):
+        for name, widget in self._text_widgets().items():
             widget.focus_lost.connect(self.save_text_fields)
-            widget.focus_gained.connect(lambda w=widget: self._entered.__setitem__(w, _value(w)))
+            widget.focus_gained.connect(lambda n=name, w=widget: self._field_entered(n, w))
             widget.escape_pressed.connect(lambda w=widget: self.cancel_field(w))
+            widget.undo_requested.connect(self.undo_requested)
+            widget.redo_requested.connect(self.redo_requested)
         self.status.activated.connect(self._status_chosen)
         self.verdict.activated.connect(self._verdict_chosen)
         self.evidence_panel.add_requested.connect(self._add_evidence)
@@ -325,12 +388,42 @@ class ClaimDetail(QWidget):
         if self.claim:
             self._show_verdict(self.claim)
 
+    def _text_widgets(self) -> dict:
+        return {"text": self.text, "claimant": self.claimant, "rationale": self.rationale}
+
+    def _typed(self, claim: Claim) -> dict[str, str]:
+        """The text fields' values as they would be saved for ``claim``."""
+        return {
+            "text": self.text.toPlainText().strip() or claim.quote,
+            "claimant": self.claimant.text().strip(),
+            "rationale": self.rationale.toPlainText(),
+        }
+
+    def unsaved_fields(self) -> set[str]:
+        """The text fields holding typing not saved yet."""
+        if self.claim is None:
+            return set()
+        return {k for k, v in self._typed(self.claim).items() if getattr(self.claim, k) != v}
+
+    def _field_entered(self, name: str, widget: QWidget) -> None:
+        """Focus came to a text field: a new typing session, and what Esc would put back."""
+        self._entered[widget] = _value(widget)
+        self.new_session(name)
+
+    def new_session(self, name: str | None = None) -> None:
+        """Typing from now on is a new undo step (in one field, or in all)."""
+        for field in [name] if name else list(self._text_widgets()):
+            self._session_counter += 1
+            self._sessions[field] = self._session_counter
+
     def set_claim(self, claim: Claim | None, evidence: list[Evidence]) -> None:
-        """Show ``claim``; a field being typed in keeps what the user typed."""
+        """Show ``claim``; a field holding unsaved typing keeps what the user typed."""
         same = self.claim is not None and claim is not None and self.claim.id == claim.id
         if not same:
             self.save_text_fields()
             self._entered.clear()
+            self.new_session()
+        unsaved = self.unsaved_fields() if same else set()
         self.claim = claim
         enabled = claim is not None
         for widget in (self.text, self.claimant, self.status, self.verdict, self.rationale,
@@ -358,9 +451,9 @@ class ClaimDetail(QWidget):
         note = f"<br><b>Note:</b> {escape(claim.anchor_note)}" if claim.anchor_note else ""
         reasons = [r for r in claim.reasons if not r.startswith("claimant:")]
         self.reasons.setText(escape(" · ".join(reasons)) + note)
-        self._set_text(self.text, claim.text, same)
-        self._set_text(self.rationale, claim.rationale, same)
-        if not (same and self.claimant.hasFocus()):
+        self._set_text(self.text, claim.text, "text" in unsaved)
+        self._set_text(self.rationale, claim.rationale, "rationale" in unsaved)
+        if "claimant" not in unsaved and self.claimant.text() != claim.claimant:
             self.claimant.setText(claim.claimant)
         self.status.setCurrentIndex(max(0, self.status.findData(claim.status.value)))
         self._show_verdict(claim)
@@ -385,13 +478,19 @@ class ClaimDetail(QWidget):
         self.verdict.setCurrentIndex(max(0, self.verdict.findData(claim.verdict or "")))
 
     @staticmethod
-    def _set_text(widget: QPlainTextEdit, value: str, same: bool) -> None:
-        if same and widget.hasFocus():
+    def _set_text(widget: QPlainTextEdit, value: str, keep_typing: bool) -> None:
+        if keep_typing:
             return
         if widget.toPlainText() != value:
+            focused = widget.hasFocus()
+            position = widget.textCursor().position()
             widget.blockSignals(True)
             widget.setPlainText(value)
             widget.blockSignals(False)
+            if focused:  # keep the caret where it was (or at the end)
+                cursor = widget.textCursor()
+                cursor.setPosition(min(position, len(value)))
+                widget.setTextCursor(cursor)
 
     # -- requests --------------------------------------------------------------------
     def save_text_fields(self) -> None:
@@ -400,14 +499,12 @@ class ClaimDetail(QWidget):
         claim = self.claim
         if claim is None:
             return
-        for name, value in (
-            ("text", self.text.toPlainText().strip() or claim.quote),
-            ("claimant", self.claimant.text().strip()),
-            ("rationale", self.rationale.toPlainText()),
-        ):
+        for name, value in self._typed(claim).items():
             if getattr(claim, name) != value:
                 setattr(claim, name, value)
-                self.edit_requested.emit(claim.id, {name: value})
+                if name not in self._sessions:
+                    self.new_session(name)
+                self.text_edited.emit(claim.id, name, value, self._sessions[name])
 
     def cancel_field(self, widget: QWidget) -> None:
         """Esc: the field gets back what it held when entered (saved so), then the list has focus."""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QDesktopServices, QUndoCommand
+from PySide6.QtGui import QDesktopServices
 
 from workbench.core.errors import ValidationError, WorkbenchError
 from workbench.core.models import Evidence, Stance
@@ -27,26 +27,6 @@ from workbench.ui.evidence_fetch import EvidenceFetcher
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
-
-
-class EditEvidenceCommand(QUndoCommand):
-    """Change an evidence item's stance or note; undo puts the old value back."""
-
-    def __init__(self, store, evidence_id: int, fields: dict) -> None:
-        current = store.evidence_item(evidence_id)
-        self.before = {name: (current.stance.value if name == "stance" else current.note)
-                       for name in fields}
-        self.after = dict(fields)
-        what = " and ".join("stance" if name == "stance" else "note" for name in fields)
-        super().__init__(f"Edit evidence {what}: {_site(current.url)}")
-        self.store = store
-        self.evidence_id = evidence_id
-
-    def redo(self) -> None:
-        self.store.update_evidence(self.evidence_id, **self.after)
-
-    def undo(self) -> None:
-        self.store.update_evidence(self.evidence_id, **self.before)
 
 
 class EvidenceController(QObject):
@@ -100,10 +80,11 @@ class EvidenceController(QObject):
             if any(item.url == url for item in self.store.evidence(claim_id)):
                 raise ValidationError(f"this claim already cites {url}")
             command = commands.AddEvidenceCommand(self.store, claim_id, url, Stance(stance), note)
-            self.window.undo_stack.push(command)
         except WorkbenchError as exc:
             self.panel.show_message(str(exc))
             self._say(str(exc))
+            return
+        if not self.window.run_command(command, refused=self.panel.show_message):
             return
         self.panel.evidence_added()
         if command.item is not None:
@@ -115,11 +96,8 @@ class EvidenceController(QObject):
             self.fetcher.fetch([url])
 
     def remove(self, evidence_id: int) -> None:
-        try:
-            command = commands.RemoveEvidenceCommand(self.store, evidence_id)
-            self.window.undo_stack.push(command)
-        except WorkbenchError as exc:
-            self.panel.show_message(str(exc))
+        command = commands.RemoveEvidenceCommand(self.store, evidence_id)
+        if not self.window.run_command(command, refused=self.panel.show_message):
             return
         item = command.item
         if item is not None:
@@ -130,9 +108,11 @@ class EvidenceController(QObject):
         try:
             if "stance" in fields:
                 fields = {**fields, "stance": Stance.parse(fields["stance"]).value}
-            self.window.undo_stack.push(EditEvidenceCommand(self.store, evidence_id, fields))
+            command = commands.EditEvidenceCommand(self.store, evidence_id, fields)
         except WorkbenchError as exc:
             self.panel.show_message(str(exc))
+            return
+        if not self.window.run_command(command, refused=self.panel.show_message):
             return
         self.panel.select(evidence_id)
         item = self.store.evidence_item(evidence_id)

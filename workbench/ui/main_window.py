@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.ui.theme import settings
+from workbench.ui.undo import UndoMixin
 from workbench.ui.window_layout import WindowLayout, edit_message, short_text
 from workbench.ui.workers import JobRunner, Worker
 
@@ -36,9 +37,10 @@ if TYPE_CHECKING:
 
 MAX_RECENT = 8
 MESSAGE_MS = 8000  # how long a status-bar message stays (a newer one replaces it at once)
+NOTICE_MS = 15000  # a message that tells of a side effect stays longer
 
 
-class MainWindow(WindowLayout, QMainWindow):
+class MainWindow(UndoMixin, WindowLayout, QMainWindow):
     """One window, one project at a time."""
 
     project_opened = Signal(str)
@@ -53,6 +55,7 @@ class MainWindow(WindowLayout, QMainWindow):
         self._zoom = 0  # steps from 100 % (see ZOOM_LEVELS)
         self._default_split_pending = False
         self.last_message = ""
+        self._notice = ""  # see tell_notice()
         self._after_paint: list = []
         self.undo_stack = QUndoStack(self)
         self.jobs = JobRunner(self)
@@ -73,6 +76,7 @@ class MainWindow(WindowLayout, QMainWindow):
         from workbench.ui.article_view import ArticleView
         from workbench.ui.claim_detail import ClaimDetail
         from workbench.ui.claim_list import ClaimList
+        from workbench.ui.curation import CurationFlows
         from workbench.ui.evidence_controller import EvidenceController
         from workbench.ui.menus import build_menus
 
@@ -103,6 +107,7 @@ class MainWindow(WindowLayout, QMainWindow):
         # As wide as the longest title (up to 60 characters): it is last on the toolbar.
         self.article_switch.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.undo_view: QUndoView | None = None
+        self.curation = CurationFlows(self)
         self.actions = build_menus(self)
 
         self.claim_list.claim_selected.connect(self.select_claim)
@@ -117,6 +122,9 @@ class MainWindow(WindowLayout, QMainWindow):
         self.detail.leave_requested.connect(self.claim_list.table.setFocus)
         self.detail.cancelled.connect(self.say)
         self.right.splitterMoved.connect(lambda *_: self._detail_toggled_by_splitter())
+        self.detail.text_edited.connect(self.edit_text)
+        self.detail.undo_requested.connect(self.undo)
+        self.detail.redo_requested.connect(self.redo)
         self.article_switch.activated.connect(
             lambda: self.show_article(self.article_switch.currentData())
         )
@@ -124,6 +132,11 @@ class MainWindow(WindowLayout, QMainWindow):
         self.jobs.ended.connect(self._job_ended)
         self.evidence = EvidenceController(self)
         self._set_tab_order()
+        self.undo_stack.indexChanged.connect(self._sync_undo_actions)
+        for widget in (self.detail.text, self.detail.rationale):
+            widget.textChanged.connect(self._sync_undo_actions)
+        self.detail.claimant.textEdited.connect(self._sync_undo_actions)
+        self._sync_undo_actions()
         self._restore_splitters()
         self.path_label.setText("")
         self.built = True
@@ -170,8 +183,19 @@ class MainWindow(WindowLayout, QMainWindow):
 
         A newer message replaces the old one at once, so nothing stale lingers.
         """
+        notice = self._notice
+        if notice and text and notice not in text:
+            # What the action did also changed a claim's status: keep saying that too.
+            text, ms = f"{text} {notice}", max(ms or MESSAGE_MS, NOTICE_MS)
         self.last_message = text
         self.statusBar().showMessage(text, MESSAGE_MS if ms is None else ms)
+
+    def tell_notice(self, notice: str) -> None:
+        """A side effect of the action being done (a done claim moved back to "in progress"):
+        said now, and kept in the message the action itself then says."""
+        self._notice = notice
+        self.say(notice, NOTICE_MS)
+        QTimer.singleShot(0, lambda: setattr(self, "_notice", ""))
 
     def _update_counts(self) -> None:
         if self.store is None:
@@ -198,7 +222,8 @@ class MainWindow(WindowLayout, QMainWindow):
             return False
         self._close_store()
         self.store = store
-        self.store.subscribe(self._store_changed)
+        store.source = "window"
+        self.store.subscribe_batch(self._store_changed)
         self.undo_stack.clear()
         self.setWindowTitle(f"{store.title} — Fact-Check Workbench")
         self.path_label.setText(str(path))
@@ -253,31 +278,39 @@ class MainWindow(WindowLayout, QMainWindow):
         self._update_counts()
         self.claims_shown.emit(len(claims))
 
-    def _store_changed(self, change: Change) -> None:
-        if change.entity == "claim" and change.action == "update":
-            claims = [self.store.claim(claim_id) for claim_id in change.ids]
+    def _store_changed(self, changes: list[Change]) -> None:
+        """One committed transaction: refresh what it touched, once."""
+        entities = {(c.entity, c.action) for c in changes}
+        if any(entity == "article" for entity, _action in entities):
+            self._fill_article_switch()
+            current = {a.id for a in self.store.articles()}
+            if self.article_id not in current:
+                articles = self.store.current_articles()
+                self.show_article(articles[-1].id if articles else None)
+                return
+        if ("scale", "update") in entities:
+            scale = self.store.scale()
+            self.detail.set_scale(scale)
+            self.claim_list.set_scale(scale)
+            self.reload_claims()
+            return
+        if ("claim", "insert") in entities or ("claim", "delete") in entities:
+            self.reload_claims()
+            return
+        updated = [i for c in changes if c.entity == "claim" for i in c.ids]
+        if updated:
+            claims = self.store.claims_by_ids(list(dict.fromkeys(updated)))
             for claim in claims:
                 self.claim_list.model.update_claim(claim)
             self.article_view.text.update_claims(
                 [c for c in claims if c.article_id == self.article_id]
             )
-            if self.detail.claim and self.detail.claim.id in change.ids:
-                self._show_detail(self.detail.claim.id)
-            self._update_counts()
-        elif change.entity == "scale":
-            scale = self.store.scale()
-            self.detail.set_scale(scale)
-            self.claim_list.set_scale(scale)
-            self.reload_claims()
-        elif change.entity == "setting":
-            self._show_detail(self.detail.claim.id if self.detail.claim else None)
-        elif change.entity in ("claim", "evidence"):
-            if change.entity == "evidence" and self.detail.claim:
-                self.claim_list.model.update_claim(self.store.claim(self.detail.claim.id))
-                self._show_detail(self.detail.claim.id)
-                self._update_counts()
-            else:
-                self.reload_claims()
+        detail = self.detail.claim.id if self.detail.claim else None
+        if detail is not None and (
+            detail in updated or any(c.entity in ("evidence", "setting") for c in changes)
+        ):
+            self._show_detail(detail)
+        self._update_counts()
 
     # -- selection -------------------------------------------------------------------
     def select_claim(self, claim_id: int | None) -> None:
@@ -305,19 +338,17 @@ class MainWindow(WindowLayout, QMainWindow):
         self.claim_list.proxy.set_search_ids(self.store.search_ids(text) if text.strip() else None)
 
     # -- edits (each one an undo command) ---------------------------------------------
-    def _push(self, command) -> bool:
-        try:
-            self.undo_stack.push(command)
-        except WorkbenchError as exc:
-            # PySide prefixes errors raised in redo(): show the user only our line.
-            self.say(str(exc).split("redo(): ", 1)[-1])
-            return False
-        return True
-
     def edit_claim(self, claim_id: int, fields: dict) -> None:
         from workbench.ui import commands
 
-        if not self._push(commands.EditClaimCommand(self.store, claim_id, fields)):
+        if self.store is None:
+            return
+        try:
+            command = commands.EditClaimCommand(self.store, claim_id, fields)
+        except WorkbenchError as exc:  # the claim is gone (deleted meanwhile)
+            self.say(str(exc))
+            return
+        if not self.run_command(command):
             # Refused (e.g. "done" with something missing): show the claim as it is.
             self._show_detail(claim_id)
             return
@@ -344,7 +375,7 @@ class MainWindow(WindowLayout, QMainWindow):
             return
         claim = Claim(article_id=self.article_id, start=start, end=end, quote="", origin=Origin.MANUAL)
         command = commands.AddClaimCommand(self.store, claim)
-        if self._push(command):
+        if self.run_command(command):
             self.claim_list.select_claim(command.claim_id)
             self.say(f"Added claim #{command.claim_id}: “{short_text(self.store.claim(command.claim_id).quote)}”")
 
@@ -355,8 +386,8 @@ class MainWindow(WindowLayout, QMainWindow):
         if claim is None:
             self.say("Select the claim whose span should change first.")
             return
-        if self._push(commands.EditClaimCommand(self.store, claim.id, {"start": start, "end": end},
-                                                "Adjust claim span")):
+        if self.run_command(commands.EditClaimCommand(
+                self.store, claim.id, {"start": start, "end": end}, "Adjust claim span")):
             self.say(f"Claim #{claim.id} now quotes “{short_text(self.store.claim(claim.id).quote)}”")
 
     def drop_claim(self) -> None:
@@ -367,7 +398,7 @@ class MainWindow(WindowLayout, QMainWindow):
             self.say("Select a claim first.")
             return
         row = self.claim_list.table.currentIndex().row()
-        if self._push(commands.DeleteClaimCommand(self.store, claim.id)):
+        if self.run_command(commands.DeleteClaimCommand(self.store, claim.id)):
             self.say(f"Dropped claim #{claim.id} (Ctrl+Z brings it back).")
         proxy = self.claim_list.proxy
         if proxy.rowCount():
@@ -382,50 +413,17 @@ class MainWindow(WindowLayout, QMainWindow):
         if claim is None or not claim.start < at < claim.end:
             self.say("Put the cursor inside the selected claim's text to split it.")
             return
+        self.detail.save_text_fields()
         command = commands.SplitClaimCommand(self.store, claim.id, at)
-        if self._push(command):
+        if self.run_command(command):
             self.say(f"Split claim #{claim.id}: its second part is claim #{command.second_id}.")
 
     def merge_with_next(self) -> None:
-        from workbench.ui import commands
-
-        claim = self.current_claim()
-        if claim is None:
-            self.say("Select a claim first.")
-            return
-        later = [c for c in self.claim_list.model.claims() if c.start >= claim.end]
-        if not later:
-            self.say("There is no later claim to merge with.")
-            return
-        following = min(later, key=lambda c: c.start)
-        if self._push(commands.MergeClaimsCommand(self.store, claim.id, following.id)):
-            self.say(f"Merged claim #{following.id} into claim #{claim.id}.")
+        self.curation.merge_with_next()
 
     # -- background jobs -------------------------------------------------------------
     def redetect(self) -> None:
-        from workbench.ui.workers import DetectClaimsWorker
-
-        if self.store is None or self.article_id is None:
-            return
-        self.detail.save_text_fields()
-        worker = DetectClaimsWorker(self.store.path, self.article_id)
-        self.say("Finding the claims again…", 0)
-
-        def done(added: int) -> None:
-            self._after_bulk_change()
-            kept = self.claim_list.model.rowCount() - added
-            self.say(f"Claims re-detected: {added} found, {kept} with work on them kept.")
-
-        def failed(message: str) -> None:
-            self.say("")
-            QMessageBox.warning(self, "Claim detection failed", message)
-
-        self.jobs.start(worker, finished=done, failed=failed)
-
-    def _after_bulk_change(self) -> None:
-        # Another connection wrote: the undo history no longer matches the file.
-        self.undo_stack.clear()
-        self.reload_claims()
+        self.curation.redetect()
 
     def _job_started(self, worker: Worker) -> None:
         worker.progressed.connect(self._job_progress)

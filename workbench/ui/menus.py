@@ -137,10 +137,11 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
             sub.menuAction().setStatusTip(cmd.help)
             actions[cmd.name] = sub.menuAction()
             continue
-        if cmd.name == "undo":
-            action = window.undo_stack.createUndoAction(window, cmd.text)
-        elif cmd.name == "redo":
-            action = window.undo_stack.createRedoAction(window, cmd.text)
+        if cmd.name in ("undo", "redo"):
+            # Through the window, which first saves typing in progress as its own step,
+            # so the text fields and the project's undo stack always agree.
+            action = QAction(cmd.text, window)
+            action.triggered.connect(lambda _checked=False, f=getattr(window, cmd.name): f())
         else:
             action = QAction(cmd.text + (f"\t{cmd.keys_text()}" if cmd.where else ""), window)
             action.setCheckable(cmd.checkable)
@@ -164,8 +165,6 @@ def build_menus(window: "MainWindow") -> dict[str, QAction]:
     actions["toggle_detail"].setChecked(True)
     window.undo_stack.indexChanged.connect(lambda _i: _describe_undo(window, actions))
     _describe_undo(window, actions)
-    actions["undo"].triggered.connect(lambda: _said_undo(window, "Undone", window.undo_stack.redoText()))
-    actions["redo"].triggered.connect(lambda: _said_undo(window, "Redone", window.undo_stack.undoText()))
     start_participant_mode(window, actions)
     window.addToolBar(_toolbar(window, actions))
     return actions
@@ -201,11 +200,6 @@ def _describe_undo(window: "MainWindow", actions: dict[str, QAction]) -> None:
         action.setIconText(cmd.toolbar)
         what = f"{cmd.label}: {text}" if text else f"Nothing to {cmd.label.lower()}"
         action.setToolTip(f"{what} ({cmd.keys_text()})")
-
-
-def _said_undo(window: "MainWindow", verb: str, text: str) -> None:
-    if text:
-        window.say(f"{verb}: {text}")
 
 
 def set_theme(window: "MainWindow", choice: str) -> None:
@@ -300,18 +294,11 @@ def import_article(window: "MainWindow", source: str | Path | None = None) -> No
             return
         source = Path(source)
     worker = ImportArticleWorker(window.store.path, source)
-
-    def done(result: tuple[int, str]) -> None:
-        article_id, message = result
-        window.undo_stack.clear()
-        window._fill_article_switch()
-        window.show_article(article_id)
-        window.say(message, 15000)
-
+    store = window.store
     window.say(f"Importing {source}…")
     window.jobs.start(
         worker,
-        finished=done,
+        finished=lambda read: window.curation.store_import(store, read),
         failed=lambda msg: window.show_error("Cannot import the article", msg),
     )
 

@@ -90,15 +90,16 @@ class ProjectSettingsDialog(QDialog):
                 require_rationale=self.require_rationale.isChecked(),
                 min_evidence=self.min_evidence.value(),
             )
-            self.store.set_setting(
-                ORGANISATION_KEY,
-                {
-                    "name": self.organisation.text().strip(),
-                    "url": organisation_url,
-                },
-            )
-            self.store.set_setting(REVIEW_URL_KEY, review_url)
-            self.store.set_setting(DONE_CHECKS_KEY, rules.to_setting())
+            with self.store.transaction("Project settings"):  # all of them, or none
+                self.store.set_setting(
+                    ORGANISATION_KEY,
+                    {
+                        "name": self.organisation.text().strip(),
+                        "url": organisation_url,
+                    },
+                )
+                self.store.set_setting(REVIEW_URL_KEY, review_url)
+                self.store.set_setting(DONE_CHECKS_KEY, rules.to_setting())
         except WorkbenchError as exc:
             self.message.setText(str(exc))
             return
