@@ -1,0 +1,163 @@
+"""Re-ranking the candidates of a claim: features and a fitted logistic regression.
+
+No SQL, no Qt: the matcher gathers candidates (BM25 from the library's FTS5 index,
+nearest sentence vectors) and this module scores them. The same ``features()`` is
+used to fit the weights (``workbench.library.train``) and at run time, so the two
+cannot drift apart. The output is the probability that a candidate checks the
+claim, which the window shows as "similarity" and uses for the "strong" marker.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from workbench import paths
+from workbench.library import text as T
+
+RANKER_FILE = paths.RESOURCES / "matching" / "ranker.json"
+
+HYBRID = ["bm25_share", "bm25_log", "bm25_rr", "dense_rr", "cosine", "cosine_gap",
+          "cover_review", "cover_claim", "numbers_shared", "numbers_unmatched", "names_shared"]
+LEXICAL = ["bm25_share", "bm25_log", "bm25_rr", "cover_review", "cover_claim",
+           "numbers_shared", "numbers_unmatched", "names_shared"]
+
+
+@dataclass
+class Candidate:
+    """One library entry considered for a claim, with what retrieval said about it."""
+
+    id: int
+    claim: str
+    title: str = ""
+    bm25: float = 0.0
+    bm25_rank: int | None = None
+    dense_rank: int | None = None
+    cosine: float | None = None
+
+
+@dataclass
+class Query:
+    """The claim being matched, analysed once."""
+
+    text: str
+    terms: set[str] = field(default_factory=set)
+    numbers: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, text: str) -> "Query":
+        cleaned = T.clean(text)
+        return cls(cleaned, set(T.content_terms(cleaned)), T.numbers(cleaned), T.names(cleaned))
+
+
+def features(query: Query, candidates: list[Candidate], depth: int = 30) -> dict[str, np.ndarray]:
+    """Every feature for every candidate, as columns (rows follow ``candidates``)."""
+    n = len(candidates)
+    top_bm25 = max((c.bm25 for c in candidates), default=0.0) or 1.0
+    cosines = [c.cosine for c in candidates if c.cosine is not None]
+    top_cosine = max(cosines, default=0.0)
+    columns = {name: np.zeros(n) for name in HYBRID}
+    for row, c in enumerate(candidates):
+        terms, figures, names = T.analyse(f"{c.claim}\n{c.title}")
+        shared = len(query.terms & terms)
+        columns["bm25_share"][row] = c.bm25 / top_bm25
+        columns["bm25_log"][row] = math.log1p(max(c.bm25, 0.0))
+        columns["bm25_rr"][row] = 1.0 / (1 + (depth if c.bm25_rank is None else c.bm25_rank))
+        columns["dense_rr"][row] = 1.0 / (1 + (depth if c.dense_rank is None else c.dense_rank))
+        columns["cosine"][row] = c.cosine if c.cosine is not None else 0.0
+        columns["cosine_gap"][row] = (c.cosine - top_cosine) if c.cosine is not None else -1.0
+        columns["cover_review"][row] = shared / max(1, len(terms))
+        columns["cover_claim"][row] = shared / max(1, len(query.terms))
+        columns["numbers_shared"][row] = float(bool(query.numbers & figures))
+        columns["numbers_unmatched"][row] = float(bool(figures - query.numbers))
+        columns["names_shared"][row] = len(query.names & names) / max(1, len(names))
+    return columns
+
+
+@dataclass
+class LinearModel:
+    """Standardised features → logistic regression."""
+
+    names: list[str]
+    mean: list[float]
+    scale: list[float]
+    weights: list[float]
+    bias: float
+
+    def probabilities(self, columns: dict[str, np.ndarray]) -> np.ndarray:
+        if not self.names:
+            return np.zeros(0)
+        x = np.column_stack([columns[name] for name in self.names])
+        z = ((x - np.array(self.mean)) / np.array(self.scale)) @ np.array(self.weights) + self.bias
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+    def to_json(self) -> dict:
+        return {"features": self.names, "mean": self.mean, "scale": self.scale,
+                "weights": self.weights, "bias": self.bias}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "LinearModel":
+        return cls(list(data["features"]), list(map(float, data["mean"])),
+                   list(map(float, data["scale"])), list(map(float, data["weights"])),
+                   float(data["bias"]))
+
+
+def fit(x: np.ndarray, y: np.ndarray, names: list[str], l2: float = 1.0) -> LinearModel:
+    """Logistic regression by Newton's method with an L2 penalty (no bias penalty)."""
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    xs = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    w = np.zeros(xs.shape[1])
+    penalty = np.r_[np.full(len(names), l2), 0.0]
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-np.clip(xs @ w, -30, 30)))
+        gradient = xs.T @ (p - y) + penalty * w
+        hessian = (xs * (p * (1 - p))[:, None]).T @ xs + np.diag(penalty)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-9:
+            break
+    return LinearModel(list(names), mean.tolist(), scale.tolist(), w[:-1].tolist(), float(w[-1]))
+
+
+@dataclass
+class Ranker:
+    """The two fitted models (with and without sentence vectors) and the "strong" threshold."""
+
+    hybrid: LinearModel
+    lexical: LinearModel
+    strong: float = 0.5
+    meta: dict = field(default_factory=dict)
+
+    def score(self, query: Query, candidates: list[Candidate], *, dense: bool) -> np.ndarray:
+        model = self.hybrid if dense else self.lexical
+        return model.probabilities(features(query, candidates))
+
+    @classmethod
+    def load(cls, path: Path = RANKER_FILE) -> "Ranker":
+        if not Path(path).exists():
+            return default_ranker()
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(LinearModel.from_json(data["hybrid"]), LinearModel.from_json(data["lexical"]),
+                   float(data.get("strong", 0.5)), data.get("meta", {}))
+
+    def save(self, path: Path = RANKER_FILE) -> None:
+        data = {"hybrid": self.hybrid.to_json(), "lexical": self.lexical.to_json(),
+                "strong": self.strong, "meta": self.meta}
+        Path(path).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+def default_ranker() -> Ranker:
+    """Hand-set weights, used only if ``ranker.json`` is missing: BM25 share, then cosine."""
+    def model(names: list[str], weights: dict[str, float]) -> LinearModel:
+        return LinearModel(names, [0.0] * len(names), [1.0] * len(names),
+                           [weights.get(n, 0.0) for n in names], -3.0)
+
+    return Ranker(model(HYBRID, {"bm25_share": 2.0, "cosine": 4.0, "cosine_gap": 4.0}),
+                  model(LEXICAL, {"bm25_share": 4.0, "cover_review": 2.0}))
