@@ -194,6 +194,7 @@ def cmd_stats(args) -> int:
 
 def cmd_match(args) -> int:
     from workbench.library.matcher import Matcher
+    from workbench.library.service import MIN_SCORE
     from workbench.library.sync import project_key
 
     if args.k < 1:
@@ -214,7 +215,7 @@ def cmd_match(args) -> int:
     with _open(args) as library:
         matcher = Matcher(library)
         for claim_id, text, exclude in items:
-            matches = matcher.match(text, k=args.k, exclude_key=exclude)
+            matches = matcher.match(text, k=args.k, exclude_key=exclude, min_score=MIN_SCORE)
             results.append({"claim": claim_id, "text": text,
                             "matches": [m.to_json() for m in matches]})
     if args.json:

@@ -68,7 +68,7 @@ def _url(value) -> str:
     if isinstance(value, list):
         return next((u for u in (_url(v) for v in value) if u), "")
     text = _text(value)
-    return text if text.startswith(("http://", "https://")) else ""
+    return text if text.lower().startswith(("http://", "https://")) else ""
 
 
 def _number(value) -> float | None:
@@ -300,7 +300,7 @@ def parse_table(text: str, name: str, *, delimiter: str | None = None,
             continue
         values = {t: (row[i].strip() if i < len(row) else "") for t, i in columns.items()}
         url = values.get("url", "")
-        if url and not url.startswith(("http://", "https://")):
+        if url and not url.lower().startswith(("http://", "https://")):
             parsed.problems.append(f"row {number}: {url[:60]!r} is not a web address; kept "
                                    "without it")
             url = ""

@@ -85,16 +85,18 @@ class Matcher:
         self._generation = generation
 
     def index(self, progress: Callable[[int, int], None] | None = None,
-              batch: int = 256, stop: Callable[[], bool] | None = None) -> int:
-        """Compute the missing vectors (all of them, or until ``stop()``); returns how many."""
+              batch: int = 256, stop: Callable[[], bool] | None = None,
+              max_batches: int | None = None) -> int:
+        """Compute missing vectors (all, or ``max_batches`` batches, or until ``stop()``)."""
         if self.embedder is None:
             return 0
         with self._lock:
             if self.library.vector_model() not in ("", self.embedder.model_id):
                 self.library.set_vectors([], self.embedder.model_id)  # drops the old ones
             total = self.library.count_missing_vectors()
-            done = 0
-            while not (stop and stop()):
+            done = batches = 0
+            while not (stop and stop()) and (max_batches is None or batches < max_batches):
+                batches += 1
                 todo = self.library.missing_vectors(batch)
                 if not todo:
                     break
@@ -140,13 +142,13 @@ class Matcher:
             if not candidates:
                 return []
             reviews = self._reviews
-            scores = self.ranker.score(query, candidates, dense=self.dense)
-            order = np.argsort(-scores, kind="stable")[:k]
+            order_by, similarity = self.ranker.score(query, candidates, dense=self.dense)
+            strong = self.ranker.threshold(self.dense)
+            order = np.argsort(-order_by, kind="stable")[:k]
             return [
-                Match(reviews[candidates[i].id], float(scores[i]),
-                      bool(scores[i] >= self.ranker.strong), candidates[i].bm25,
-                      candidates[i].cosine)
-                for i in order if scores[i] >= min_score
+                Match(reviews[candidates[i].id], float(similarity[i]),
+                      bool(similarity[i] >= strong), candidates[i].bm25, candidates[i].cosine)
+                for i in order if similarity[i] >= min_score
             ]
 
     def _dense_candidates(self, query: Query, found: dict[int, Candidate],
@@ -155,14 +157,10 @@ class Matcher:
         vector = self.embedder.embed_one(query.text)
         hidden = self.library.id_of(exclude_key) if exclude_key else None
         cosines: dict[int, float] = {}
-        rank = 0
         for id_, cosine in self._index.search(vector, DENSE_DEPTH + 1):
-            if id_ == hidden or rank >= DENSE_DEPTH:
-                continue
-            cosines[id_] = cosine
-            found.setdefault(id_, Candidate(id_, ""))
-            found[id_].dense_rank = rank
-            rank += 1
+            if id_ != hidden and len(cosines) < DENSE_DEPTH:
+                cosines[id_] = cosine
+                found.setdefault(id_, Candidate(id_, ""))
         missing = [id_ for id_ in found if id_ not in cosines]
         if missing:
             stored = self.library.vectors(missing)
@@ -178,3 +176,8 @@ class Matcher:
                     cosines[id_] = float(from_blobs([blob], self.embedder.dimensions)[0] @ vector)
         for id_, cosine in cosines.items():
             found[id_].cosine = cosine
+        # The rank among all candidates by cosine: the same as the rank in the nearest
+        # vectors for those, and defined for candidates whose vectors were computed here.
+        ranked = sorted(cosines, key=lambda i: -cosines[i])
+        for rank, id_ in enumerate(ranked):
+            found[id_].dense_rank = rank

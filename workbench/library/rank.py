@@ -10,7 +10,6 @@ claim, which the window shows as "similarity" and uses for the "strong" marker.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,10 +20,17 @@ from workbench.library import text as T
 
 RANKER_FILE = paths.RESOURCES / "matching" / "ranker.json"
 
-HYBRID = ["bm25_share", "bm25_log", "bm25_rr", "dense_rr", "cosine", "cosine_gap",
-          "cover_review", "cover_claim", "numbers_shared", "numbers_unmatched", "names_shared"]
-LEXICAL = ["bm25_share", "bm25_log", "bm25_rr", "cover_review", "cover_claim",
-           "numbers_shared", "numbers_unmatched", "names_shared"]
+# Ordering: relative features (how a candidate compares with the others) rank best.
+HYBRID = ["bm25_share", "bm25_rr", "dense_rr", "cosine", "cosine_gap", "cover_review",
+          "cover_claim", "numbers_shared", "numbers_unmatched", "names_shared"]
+LEXICAL = ["bm25_share", "bm25_rr", "cover_review", "cover_claim", "numbers_shared",
+           "numbers_unmatched", "names_shared"]
+# Similarity shown (and "strong"): only what a pair says on its own, so a library with
+# nothing relevant gives low figures, and the same claim word for word gives a high one.
+ABSOLUTE_HYBRID = ["cosine", "cover_review", "cover_claim", "numbers_shared",
+                   "numbers_unmatched", "names_shared"]
+ABSOLUTE_LEXICAL = ["cover_review", "cover_claim", "numbers_shared", "numbers_unmatched",
+                    "names_shared"]
 
 
 @dataclass
@@ -66,7 +72,6 @@ def features(query: Query, candidates: list[Candidate], depth: int = 30) -> dict
         terms, figures, names = T.analyse(f"{c.claim}\n{c.title}")
         shared = len(query.terms & terms)
         columns["bm25_share"][row] = c.bm25 / top_bm25
-        columns["bm25_log"][row] = math.log1p(max(c.bm25, 0.0))
         columns["bm25_rr"][row] = 1.0 / (1 + (depth if c.bm25_rank is None else c.bm25_rank))
         columns["dense_rr"][row] = 1.0 / (1 + (depth if c.dense_rank is None else c.dense_rank))
         columns["cosine"][row] = c.cosine if c.cosine is not None else 0.0
@@ -128,28 +133,49 @@ def fit(x: np.ndarray, y: np.ndarray, names: list[str], l2: float = 1.0) -> Line
 
 @dataclass
 class Ranker:
-    """The two fitted models (with and without sentence vectors) and the "strong" threshold."""
+    """Fitted models, with and without sentence vectors: one orders, one says how similar.
+
+    ``strong`` is the similarity from which the best match was right at least 95% of
+    the time (out of fold, on train).
+    """
 
     hybrid: LinearModel
     lexical: LinearModel
+    similarity_hybrid: LinearModel
+    similarity_lexical: LinearModel
     strong: float = 0.5
+    strong_lexical: float = 0.5
     meta: dict = field(default_factory=dict)
 
-    def score(self, query: Query, candidates: list[Candidate], *, dense: bool) -> np.ndarray:
-        model = self.hybrid if dense else self.lexical
-        return model.probabilities(features(query, candidates))
+    def score(self, query: Query, candidates: list[Candidate], *,
+              dense: bool) -> tuple[np.ndarray, np.ndarray]:
+        """(ordering scores, similarities) for the candidates."""
+        columns = features(query, candidates)
+        if dense:
+            return (self.hybrid.probabilities(columns),
+                    self.similarity_hybrid.probabilities(columns))
+        return (self.lexical.probabilities(columns),
+                self.similarity_lexical.probabilities(columns))
+
+    def threshold(self, dense: bool) -> float:
+        return self.strong if dense else self.strong_lexical
 
     @classmethod
     def load(cls, path: Path = RANKER_FILE) -> "Ranker":
         if not Path(path).exists():
             return default_ranker()
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(LinearModel.from_json(data["hybrid"]), LinearModel.from_json(data["lexical"]),
-                   float(data.get("strong", 0.5)), data.get("meta", {}))
+        m = LinearModel.from_json
+        return cls(m(data["hybrid"]), m(data["lexical"]), m(data["similarity_hybrid"]),
+                   m(data["similarity_lexical"]), float(data.get("strong", 0.5)),
+                   float(data.get("strong_lexical", 0.5)), data.get("meta", {}))
 
     def save(self, path: Path = RANKER_FILE) -> None:
         data = {"hybrid": self.hybrid.to_json(), "lexical": self.lexical.to_json(),
-                "strong": self.strong, "meta": self.meta}
+                "similarity_hybrid": self.similarity_hybrid.to_json(),
+                "similarity_lexical": self.similarity_lexical.to_json(),
+                "strong": self.strong, "strong_lexical": self.strong_lexical,
+                "meta": self.meta}
         Path(path).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
@@ -160,4 +186,6 @@ def default_ranker() -> Ranker:
                            [weights.get(n, 0.0) for n in names], -3.0)
 
     return Ranker(model(HYBRID, {"bm25_share": 2.0, "cosine": 4.0, "cosine_gap": 4.0}),
-                  model(LEXICAL, {"bm25_share": 4.0, "cover_review": 2.0}))
+                  model(LEXICAL, {"bm25_share": 4.0, "cover_review": 2.0}),
+                  model(ABSOLUTE_HYBRID, {"cosine": 6.0}),
+                  model(ABSOLUTE_LEXICAL, {"cover_review": 4.0, "cover_claim": 2.0}))

@@ -61,35 +61,42 @@ def _stack(rows, names):
     return x, y
 
 
-def _map5(model: rank.LinearModel, rows, qrels_of) -> tuple[float, list[tuple[float, bool]]]:
+def _map5(model: rank.LinearModel, rows, qrels_of,
+          similarity: rank.LinearModel | None = None) -> tuple[float, list[tuple[float, bool]]]:
+    """MAP@5 of ordering by ``model``; and (similarity of the first, was it right) per query."""
     scores, tops = [], []
     for (cols, _labels, docs), relevant in zip(rows, qrels_of, strict=True):
         if not docs:
             scores.append(0.0)
             continue
-        p = model.probabilities(cols)
-        order = list(np.argsort(-p, kind="stable"))
+        order = list(np.argsort(-model.probabilities(cols), kind="stable"))
         ranked = [docs[i] for i in order]
         scores.append(average_precision(ranked, relevant))
-        tops.append((float(p[order[0]]), ranked[0] in relevant))
+        if similarity is not None:
+            tops.append((float(similarity.probabilities(cols)[order[0]]), ranked[0] in relevant))
     return float(np.mean(scores)), tops
 
 
-def cross_validate(folds: list[list], names: list[str], qrels_by_fold) -> tuple[float, list]:
+def cross_validate(folds: list[list], names: list[str], qrels_by_fold,
+                   absolute: list[str] | None = None) -> tuple[float, list]:
+    """Out-of-fold MAP@5 (and the top match's similarity, right or not, for the threshold)."""
     results, tops = [], []
     for k in range(len(folds)):
         train = [r for j, f in enumerate(folds) if j != k for r in f]
         model = rank.fit(*_stack(train, names), names)
-        score, top = _map5(model, folds[k], qrels_by_fold[k])
+        similarity = rank.fit(*_stack(train, absolute), absolute) if absolute else None
+        score, top = _map5(model, folds[k], qrels_by_fold[k], similarity)
         results.append(score)
         tops += top
     return float(np.mean(results)), tops
 
 
-def strong_threshold(tops: list[tuple[float, bool]], precision: float = 0.95) -> float:
-    """The lowest score above which the best match was right at least ``precision`` of the time."""
+def strong_threshold(tops: list[tuple[float, bool]], precision: float = 0.95,
+                     floor: float = 0.5) -> float:
+    """The lowest similarity (not under ``floor``: a "strong" match should read as one)
+    from which the best match was right at least ``precision`` of the time."""
     best = 0.99
-    for cut in np.arange(0.99, 0.05, -0.01):
+    for cut in np.arange(0.99, floor - 0.005, -0.01):
         above = [ok for p, ok in tops if p >= cut]
         if len(above) >= 20 and sum(above) / len(above) >= precision:
             best = float(cut)
@@ -148,22 +155,29 @@ def main(argv=None) -> int:
             lexical_folds.append(_rows(lexical, queries, qrels, qids, doc_of))
         library.close()
     qrels_by_fold = [[qrels[q] for q in qids] for qids in fold_qids]
-    cv_hybrid, tops = cross_validate(hybrid_folds, rank.HYBRID, qrels_by_fold)
-    cv_lexical, _ = cross_validate(lexical_folds, rank.LEXICAL, qrels_by_fold)
+    cv_hybrid, tops = cross_validate(hybrid_folds, rank.HYBRID, qrels_by_fold,
+                                     rank.ABSOLUTE_HYBRID)
+    cv_lexical, tops_lexical = cross_validate(lexical_folds, rank.LEXICAL, qrels_by_fold,
+                                              rank.ABSOLUTE_LEXICAL)
     bm25_only = rank.LinearModel(["bm25_share"], [0.0], [1.0], [1.0], 0.0)
     cv_bm25 = float(np.mean([_map5(bm25_only, f, q)[0]
                              for f, q in zip(lexical_folds, qrels_by_fold, strict=True)]))
-    everything = [r for f in hybrid_folds for r in f]
+    hybrid_rows = [r for f in hybrid_folds for r in f]
+    lexical_rows = [r for f in lexical_folds for r in f]
     ranker = rank.Ranker(
-        rank.fit(*_stack(everything, rank.HYBRID), rank.HYBRID),
-        rank.fit(*_stack([r for f in lexical_folds for r in f], rank.LEXICAL), rank.LEXICAL),
+        rank.fit(*_stack(hybrid_rows, rank.HYBRID), rank.HYBRID),
+        rank.fit(*_stack(lexical_rows, rank.LEXICAL), rank.LEXICAL),
+        rank.fit(*_stack(hybrid_rows, rank.ABSOLUTE_HYBRID), rank.ABSOLUTE_HYBRID),
+        rank.fit(*_stack(lexical_rows, rank.ABSOLUTE_LEXICAL), rank.ABSOLUTE_LEXICAL),
         strong_threshold(tops),
+        strong_threshold(tops_lexical),
         {"train_cv_map5": {"hybrid": round(cv_hybrid, 4), "lexical": round(cv_lexical, 4),
                            "bm25": round(cv_bm25, 4)},
-         "folds": FOLDS, "vectors": "fine-tuned, out of fold" if args.vectors else "shipped"},
+         "folds": FOLDS, "vectors": "given, out of fold" if args.vectors else "shipped model"},
     )
     ranker.save(args.out)
-    print(json.dumps(ranker.meta | {"strong": ranker.strong}, indent=1))
+    print(json.dumps(ranker.meta | {"strong": ranker.strong,
+                                    "strong_lexical": ranker.strong_lexical}, indent=1))
     return 0
 
 

@@ -53,6 +53,7 @@ def m001_initial(db: Database) -> None:
     )
     db.execute("CREATE INDEX reviews_source ON reviews(source)")
     db.execute("CREATE INDEX reviews_project ON reviews(project) WHERE project != ''")
+    db.execute("CREATE INDEX reviews_unindexed ON reviews(id) WHERE vector IS NULL")
     db.execute(
         "CREATE VIRTUAL TABLE reviews_fts USING fts5(claim, title, claimant, "
         "content='reviews', content_rowid='id', "

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.models import Claim, ClaimStatus, Evidence
 from workbench.core.scale import VerdictScale
+from workbench.ui.checked_before import CheckedBeforePanel
 from workbench.ui.evidence_panel import EvidencePanel
 
 SAVE_DELAY_MS = 600
@@ -99,6 +100,7 @@ class ClaimDetail(QWidget):
         self.evidence = self.evidence_panel.table
         self.url = self.evidence_panel.url
         self.message = self.evidence_panel.message
+        self.checked_before = CheckedBeforePanel()  # filled by the library controller
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -118,6 +120,7 @@ class ClaimDetail(QWidget):
         layout.addWidget(self.quote)
         layout.addWidget(self.reasons)
         layout.addLayout(form)
+        layout.addWidget(self.checked_before)
         layout.addWidget(self.evidence_panel, 1)
         self.setTabOrder(self.text, self.claimant)
         self.setTabOrder(self.claimant, self.status)

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         from workbench.ui.claim_detail import ClaimDetail
         from workbench.ui.claim_list import ClaimList
         from workbench.ui.evidence_controller import EvidenceController
+        from workbench.ui.library_controller import LibraryController
         from workbench.ui.menus import build_menus
 
         self.article_view = ArticleView()
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.jobs.started.connect(self._job_started)
         self.jobs.ended.connect(self._job_ended)
         self.evidence = EvidenceController(self)
+        self.library = LibraryController(self)
         self._restore_splitters()
         self.path_label.setText("")
         self.built = True
