@@ -116,14 +116,15 @@ class LibraryService:
                 self._library.close()
 
     def _do_sync(self, matcher, path: str) -> None:
-        from workbench.library.sync import sync_store
+        from workbench.library.sync import rated_signature, sync_store
         from workbench.store import ProjectStore
 
         with ProjectStore.open(path, readonly=True) as store:
+            signature = rated_signature(store)
             kept, removed = sync_store(matcher.library, store)
         self._indexed_all = False
         self.on_event("synced", {"project": path, "rated": kept, "removed": removed,
-                                 "stats": matcher.library.stats()})
+                                 "signature": signature, "stats": matcher.library.stats()})
 
     def _do_match(self, matcher, job: tuple[int, str, str]) -> None:
         claim_id, text, exclude = job

@@ -60,6 +60,12 @@ def project_reviews(store) -> list[Review]:
     ]
 
 
+def rated_signature(store) -> dict[int, tuple]:
+    """What the library holds of a project, in short: compare two to know if a sync is due."""
+    return {c.id: (c.verdict, c.text, c.claimant, c.rationale)
+            for c in store.claims() if c.verdict or c.rationale.strip()}
+
+
 def sync_store(library, store) -> tuple[int, int]:
     """Make the library hold this project's rated claims; returns (kept, removed)."""
     reviews = project_reviews(store)

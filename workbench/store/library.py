@@ -91,9 +91,11 @@ class LibraryStore:
         self.db = open_library_database(self.path, readonly=readonly)
 
     def close(self) -> None:
+        # PASSIVE never waits: the window's library thread may be writing. (The last
+        # connection to close checkpoints the WAL and removes it anyway.)
         try:
             if not self.readonly:
-                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
         except sqlite3.Error:
             pass
         self.db.close()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication
 from workbench.core.errors import WorkbenchError
 from workbench.core.models import Stance
 from workbench.library.service import LibraryService
-from workbench.library.sync import project_key
+from workbench.library.sync import project_key, rated_signature
 from workbench.ui import commands
 from workbench.ui.checked_before import CheckedBeforePanel
 
@@ -110,6 +110,11 @@ class LibraryController(QObject):
 
     def _on_synced(self, info: dict) -> None:
         self.reviews = info["stats"]["reviews"]
+        store = self.window.store
+        if store is not None and project_key(store.path) == project_key(info["project"]):
+            # What the library now holds; a change made since then is synced next.
+            self._rated = info["signature"]
+            self._sync_timer.start()
         self._library_changed()
 
     def _on_indexing(self, _progress) -> None:
@@ -186,7 +191,7 @@ class LibraryController(QObject):
         self.cache.clear()
         self.marks.clear()
         self.window.claim_list.model.set_match_marks({})
-        self._rated = self._rated_signature()
+        self._rated = None  # unknown until the first sync reports
         self.service.sync_project(path)
         self.window.store.subscribe(self._store_changed)
         self.show_selected()
@@ -195,16 +200,11 @@ class LibraryController(QObject):
         if change.entity in ("claim", "scale", "setting"):
             self._sync_timer.start()
 
-    def _rated_signature(self) -> dict[int, tuple]:
-        store = self.window.store
-        return {c.id: (c.verdict, c.text, c.claimant, c.rationale)
-                for c in store.claims() if c.verdict or c.rationale.strip()}
-
     def _sync_if_rated_changed(self) -> None:
         if self.window.store is None:
             return
-        signature = self._rated_signature()
-        if signature != self._rated:
+        signature = rated_signature(self.window.store)
+        if self._rated is not None and signature != self._rated:
             self._rated = signature
             self.service.sync_project(self.window.store.path)
 
