@@ -17,8 +17,8 @@ from workbench.core.models import utc_now
 # project's own claims keep their scale's colour.
 _VERDICT_COLOURS = [  # the most specific first: "mostly false" before "false"
     (re.compile(r"mostly false|largely false|mainly false", re.I), "#f57c00"),
-    (re.compile(r"half|mixture|mixed|partly|partially|mostly true|needs context", re.I),
-     "#fbc02d"),
+    (re.compile(r"mostly true|largely true|mainly true|mostly correct", re.I), "#7cb342"),
+    (re.compile(r"half|mixture|mixed|partly|partially|needs context", re.I), "#fbc02d"),
     (re.compile(r"misleading|out of context|miscaptioned|misattributed|distort|"
                 r"exaggerat|cherry|spin", re.I), "#8e24aa"),
     (re.compile(r"unproven|unverified|unsupported|unfounded|no evidence|inconclusive|"

@@ -20,7 +20,7 @@ from workbench.core.errors import WorkbenchError
 
 MARK_CHUNK = 8
 INDEX_CHUNK = 64
-MIN_SCORE = 0.01  # below this a "match" is noise: not shown
+MIN_SCORE = 0.05  # below this a "match" is noise: not shown
 
 Event = Callable[[str, object], None]
 

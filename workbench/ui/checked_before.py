@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 MAX_SHOWN = 5
+MIN_ROOM = 130  # pixels kept for the matches (two of them) before the panel scrolls
 
 
 def chip_style(colour: str) -> str:
@@ -177,4 +178,6 @@ class CheckedBeforePanel(QWidget):
             row.copy_requested.connect(self.copy_requested)
             self.body_layout.insertWidget(self.body_layout.count() - 1, row)
             self.rows.append(row)
+        # Room for about two matches before scrolling, whatever the evidence below wants.
+        self.scroll.setMinimumHeight(min(self.body.sizeHint().height(), MIN_ROOM))
         self.scroll.setVisible(self.toggle.isChecked() and bool(self.rows))
