@@ -11,7 +11,6 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from workbench.core.models import utc_now
 
 # Colours for verdicts of other organisations' scales, by words in the label. The
 # project's own claims keep their scale's colour.
@@ -56,7 +55,7 @@ def verdict_colour(label: str, rating: float | None = None, best: float | None =
 def first_sentence(text: str, limit: int = 300) -> str:
     """The first sentence of a rationale (what the library keeps of it)."""
     text = " ".join((text or "").split())
-    match = re.search(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])", text)
+    match = _SENTENCE_END.search(text)
     sentence = text[: match.start()] if match else text
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
@@ -90,7 +89,7 @@ class Review:
     project: str = ""
     project_claim_id: int | None = None
     source: str = ""
-    imported_at: str = field(default_factory=utc_now)
+    imported_at: str = ""  # set by the library when the review is added
     key: str = ""
     id: int | None = None
 
@@ -107,12 +106,16 @@ class Review:
         return self.claim or self.title
 
 
+_SCHEME = re.compile(r"^https?://(www\.)?", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
+
+
 def normalise_url(url: str) -> str:
     """A review URL as a dedup key: scheme, ``www.``, the host's case and a final slash do not count."""
     url = (url or "").strip()
     if not url:
         return ""
-    lowered = re.sub(r"^https?://(www\.)?", "", url, flags=re.I)
+    lowered = _SCHEME.sub("", url)
     host, _, rest = lowered.partition("/")
     rest = rest.rstrip("/")
     return f"{host.lower()}/{rest}" if rest else host.lower()

@@ -83,16 +83,21 @@ def _number(value) -> float | None:
     return number if number == number and abs(number) < 1e9 else None
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TYPE_NAME = re.compile(r".*[/#:]")
+
+
 def _date(value) -> str:
     text = _text(value)
-    match = re.match(r"\d{4}-\d{2}-\d{2}", text)
+    match = _ISO_DATE.match(text)
     return match.group(0) if match else text[:40]
 
 
 def _is_type(node: dict, name: str) -> bool:
     kinds = node.get("@type")
     kinds = kinds if isinstance(kinds, list) else [kinds]
-    return any(isinstance(k, str) and re.sub(r".*[/#:]", "", k) == name for k in kinds)
+    return any(isinstance(k, str) and (k == name or _TYPE_NAME.sub("", k) == name)
+               for k in kinds)
 
 
 # -- ClaimReview ---------------------------------------------------------------------
