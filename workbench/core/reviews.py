@@ -11,7 +11,6 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-
 # Colours for verdicts of other organisations' scales, by words in the label. The
 # project's own claims keep their scale's colour.
 _VERDICT_COLOURS = [  # the most specific first: "mostly false" before "false"

@@ -117,9 +117,13 @@ def fts_terms(text: str, limit: int = 40) -> list[str]:
     return list(seen)[:limit]
 
 
-def fts_query(text: str) -> str:
+def query_of(terms: list[str]) -> str:
     """An FTS5 query: any of the terms (BM25 weighs the rare ones), each quoted."""
-    return " OR ".join('"' + term.replace('"', '""') + '"' for term in fts_terms(text))
+    return " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
+
+
+def fts_query(text: str) -> str:
+    return query_of(fts_terms(text))
 
 
 @lru_cache(maxsize=100_000)

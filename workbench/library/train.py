@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import tempfile
 from pathlib import Path
@@ -132,7 +133,7 @@ def main(argv=None) -> int:
                          for k in range(FOLDS)]
         else:
             order = sorted((q for q in queries if q in qrels), key=int)
-            np.random.default_rng(0).shuffle(order)
+            random.Random(0).shuffle(order)
             fold_qids = [order[k::FOLDS] for k in range(FOLDS)]
         lexical = Matcher(library, embedder=None)
         hybrid_folds, lexical_folds = [], []

@@ -3,7 +3,7 @@
 Up to ``EXACT_LIMIT`` vectors one matrix product is fast enough. Beyond, scanning
 every vector reads 1.5 KB per review per query (150 MB at 100,000), so the vectors
 are grouped around √n centroids (spherical k-means on a sample, seeds fixed) and
-a query scans only the groups of its nearest centroids, about an eighth of the
+a query scans only the groups of its nearest centroids, about a twelfth of the
 library: the "IVF" of vector search engines, in a few lines of numpy. Vectors
 added afterwards (the background indexing) go to a small buffer that is scanned
 exactly, until it is large enough to rebuild.
@@ -53,7 +53,7 @@ class VectorIndex:
         self.ids, self.matrix = ids[order], matrix[order]
         self.offsets = np.searchsorted(assign[order], np.arange(lists + 1))
         self.centroids = centroids
-        self.probe = max(8, lists // 8)
+        self.probe = max(8, lists // 12)
 
     def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
         """New vectors (their ids must not be in the index yet)."""

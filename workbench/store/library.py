@@ -302,6 +302,34 @@ class LibraryStore:
             rows = [row for row in rows if row[0] != hidden]
         return rows[:limit]
 
+    def review_count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
+
+    def document_frequencies(self, terms: list[str]) -> dict[str, int]:
+        """In how many reviews each term occurs (after the index's own stemming)."""
+        if not terms:
+            return {}
+        conn = self.db.conn
+        if not getattr(self, "_stemmer", False):
+            # A scratch FTS5 table with the same tokenizer stems the terms as the index does.
+            conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_fts USING fts5(t, "
+                         "tokenize='porter unicode61 remove_diacritics 2')")
+            conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_terms "
+                         "USING fts5vocab(temp, query_fts, 'instance')")
+            self._stemmer = True
+        conn.execute("DELETE FROM temp.query_fts")
+        conn.executemany("INSERT INTO temp.query_fts (rowid, t) VALUES (?, ?)",
+                         list(enumerate(terms)))
+        stems: dict[int, list[str]] = {}
+        for term, row in conn.execute("SELECT term, doc FROM temp.query_terms"):
+            stems.setdefault(row, []).append(term)
+        found = {}
+        for row, term in enumerate(terms):
+            counts = [conn.execute("SELECT doc FROM reviews_terms WHERE term = ?",
+                                   [stem]).fetchone() for stem in stems.get(row, [])]
+            found[term] = max((c[0] for c in counts if c), default=0)
+        return found
+
     def id_of(self, key: str) -> int | None:
         row = self.db.execute("SELECT id FROM reviews WHERE key = ?", [key]).fetchone()
         return row[0] if row else None
