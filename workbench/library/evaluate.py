@@ -1,8 +1,8 @@
 """``workbench eval-matching``: MAP@5, MRR and P@1 on a CheckThat! claim-retrieval split.
 
 The verified claims (``verified_claims.docs.tsv``) are imported into a library of
-their own, kept in the data folder's ``eval-cache/`` (named by the file's hash and
-the model), so their sentence vectors are computed once; then each query is matched
+their own, kept in the cache folder's ``eval-matching/`` (named by the file's hash),
+so their sentence vectors are computed once; then each query is matched
 exactly as the window matches a claim (``Matcher.match``).
 """
 
@@ -74,7 +74,7 @@ def eval_library(docs: Path):
     from workbench.store.library import LibraryStore
 
     digest = hashlib.sha256(Path(docs).read_bytes()).hexdigest()[:16]
-    folder = paths.data_dir() / "eval-cache"
+    folder = paths.cache_dir() / "eval-matching"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{digest}.sqlite"
     library = LibraryStore(path)

@@ -124,6 +124,18 @@ class EvidenceMixin(StoreBase):
             raise NotFoundError(f"no evidence with id {evidence_id}")
         return _evidence(rows[0])
 
+    def _next_evidence_id(self) -> int:
+        """An id no evidence item has ever had in this file (as ``_next_claim_id``).
+
+        SQLite would give the id of a deleted newest item to the next one, and the
+        history, which still holds the old item's entries, would then mix the two.
+        """
+        row = self.db.execute(
+            "SELECT MAX(m) FROM (SELECT MAX(id) AS m FROM evidence "
+            "UNION ALL SELECT MAX(entity_id) FROM history WHERE entity = 'evidence')"
+        ).fetchone()
+        return (row[0] or 0) + 1
+
     def _insert_evidence(self, item: Evidence) -> int:
         record = _record(item)
         if item.id is not None:
@@ -154,7 +166,8 @@ class EvidenceMixin(StoreBase):
         self.claim(claim_id)  # raises NotFoundError
         item = Evidence(claim_id=claim_id, url=url, stance=stance, note=note, author=author)
         with self._write():
-            item.id = self._insert_evidence(item)
+            item.id = self._next_evidence_id()
+            self._insert_evidence(item)
             self._log("evidence", item.id, "insert", None, _record(item))
             self._changed("evidence", "insert", item.id)
         return self.evidence_item(item.id)
@@ -290,9 +303,12 @@ class EvidenceMixin(StoreBase):
     def add_evidence_many(self, items: list[Evidence]) -> int:
         """Attach many evidence items in one transaction (imports, merges). Returns the count."""
         with self._write():
+            next_id = self._next_evidence_id()
             for item in items:
                 item.url = clean_url(item.url)
-                item.id = self._insert_evidence(item)
+                if item.id is None:
+                    item.id, next_id = next_id, next_id + 1
+                self._insert_evidence(item)
             self._log("evidence", None, "insert", None, {"count": len(items)})
             self._changed("evidence", "insert", *[item.id for item in items])
         return len(items)

@@ -27,10 +27,19 @@ def _qt_message(mode: QtMsgType, context, message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def no_display(environ=os.environ, platform: str = sys.platform) -> bool:
+    """A Linux (X11 or Wayland) machine without a display, where the window is drawn
+    offscreen. Windows and macOS always have their own window platform, and never a
+    DISPLAY variable."""
+    if platform in ("win32", "darwin"):
+        return False
+    return not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY")
+
+
 def application() -> QApplication:
     app = QApplication.instance()
     if app is None:
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        if no_display():
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         qInstallMessageHandler(_qt_message)
         app = QApplication(sys.argv[:1])

@@ -332,10 +332,11 @@ class ArticleView(QWidget):
         if article is None:
             self.header.setText("<i>No article</i>")
         else:
+            import ntpath  # the file's name whatever its separators (\\ or /)
             from html import escape
 
             meta = " · ".join(
-                escape(part) for part in (article.source_url or article.imported_from.rsplit("/", 1)[-1],
+                escape(part) for part in (article.source_url or ntpath.basename(article.imported_from),
                                           article.author, article.published) if part
             )
             self.header.setText(
