@@ -40,6 +40,7 @@ def test_the_query_keeps_names_and_figures_and_drops_sharing_noise():
     terms = T.fts_terms(tweet)
     assert {"kim", "jong", "un", "10,000", "troops", "donetsk", "region", "jane", "doe"} <= set(terms)
     assert not {"breaking", "rt", "this", "to", "https", "t", "co", "october"} & set(terms)
+    assert T.signature_author(tweet) == "Jane Doe"
     assert T.numbers("It rose 3.50% to 1,000 from 0") == {"3.5", "1000"}
     assert T.fts_query('say "hi" OR') == '"hi"'
 

@@ -201,21 +201,22 @@ def cmd_match(args) -> int:
         raise WorkbenchError("-k must be at least 1")
     if (args.project is None) == (args.text is None):
         raise WorkbenchError("give a PROJECT (optionally with --claim ID) or --text")
-    items: list[tuple[int | None, str, str]] = []
+    items: list[tuple[int | None, str, str, str]] = []
     if args.text is not None:
-        items.append((None, args.text, ""))
+        items.append((None, args.text, "", ""))
     else:
         from workbench.store import ProjectStore
 
         with ProjectStore.open(args.project, readonly=True) as store:
             claims = [store.claim(args.claim)] if args.claim is not None else store.claims()
             key = project_key(args.project)
-            items = [(c.id, c.text, f"project:{key}#{c.id}") for c in claims]
+            items = [(c.id, c.text, f"project:{key}#{c.id}", c.claimant) for c in claims]
     results = []
     with _open(args) as library:
         matcher = Matcher(library)
-        for claim_id, text, exclude in items:
-            matches = matcher.match(text, k=args.k, exclude_key=exclude, min_score=MIN_SCORE)
+        for claim_id, text, exclude, claimant in items:
+            matches = matcher.match(text, k=args.k, exclude_key=exclude, claimant=claimant,
+                                    min_score=MIN_SCORE)
             results.append({"claim": claim_id, "text": text,
                             "matches": [m.to_json() for m in matches]})
     if args.json:

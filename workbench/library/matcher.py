@@ -137,9 +137,10 @@ class Matcher:
             terms = (kept or rare[:3])[:MAX_TERMS]
         return T.query_of(terms)
 
-    def candidates(self, text: str, exclude_key: str = "") -> tuple[Query, list[Candidate]]:
+    def candidates(self, text: str, exclude_key: str = "",
+                   claimant: str = "") -> tuple[Query, list[Candidate]]:
         """The claim analysed, and its candidates with what retrieval found (no scores yet)."""
-        query = Query.of(text)
+        query = Query.of(text, claimant)
         found: dict[int, Candidate] = {}
         rows = self.library.bm25(self.fts_query(text), BM25_DEPTH, BM25_WEIGHTS, exclude_key)
         for rank, (id_, score) in enumerate(rows):
@@ -150,16 +151,17 @@ class Matcher:
         candidates = [c for c in found.values() if c.id in reviews]
         for c in candidates:
             c.claim, c.title = reviews[c.id].claim, reviews[c.id].title
+            c.claimant = reviews[c.id].claimant
         self._reviews = reviews
         return query, candidates
 
-    def match(self, text: str, *, k: int = 5, exclude_key: str = "",
+    def match(self, text: str, *, k: int = 5, exclude_key: str = "", claimant: str = "",
               min_score: float = 0.0) -> list[Match]:
-        """The ``k`` best entries for a claim, best first."""
+        """The ``k`` best entries for a claim (made by ``claimant``, if known), best first."""
         if not text or not text.strip():
             return []
         with self._lock:
-            query, candidates = self.candidates(text, exclude_key)
+            query, candidates = self.candidates(text, exclude_key, claimant)
             if not candidates:
                 return []
             reviews = self._reviews

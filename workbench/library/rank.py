@@ -22,9 +22,9 @@ RANKER_FILE = paths.RESOURCES / "matching" / "ranker.json"
 
 # Ordering: relative features (how a candidate compares with the others) rank best.
 HYBRID = ["bm25_share", "bm25_rr", "dense_rr", "cosine", "cosine_gap", "cover_review",
-          "cover_claim", "numbers_shared", "numbers_unmatched", "names_shared"]
+          "cover_claim", "numbers_shared", "numbers_unmatched", "names_shared", "claimant_named"]
 LEXICAL = ["bm25_share", "bm25_rr", "cover_review", "cover_claim", "numbers_shared",
-           "numbers_unmatched", "names_shared"]
+           "numbers_unmatched", "names_shared", "claimant_named"]
 # Similarity shown (and "strong"): only what a pair says on its own, so a library with
 # nothing relevant gives low figures, and the same claim word for word gives a high one.
 ABSOLUTE_HYBRID = ["cosine", "cover_review", "cover_claim", "numbers_shared",
@@ -40,6 +40,7 @@ class Candidate:
     id: int
     claim: str
     title: str = ""
+    claimant: str = ""
     bm25: float = 0.0
     bm25_rank: int | None = None
     dense_rank: int | None = None
@@ -54,11 +55,15 @@ class Query:
     terms: set[str] = field(default_factory=set)
     numbers: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
+    claimant: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, text: str) -> "Query":
+    def of(cls, text: str, claimant: str = "") -> "Query":
+        """``claimant``: who makes the claim (else the author of a tweet's signature)."""
         cleaned = T.clean(text)
-        return cls(cleaned, set(T.content_terms(cleaned)), T.numbers(cleaned), T.names(cleaned))
+        who = T.name_terms(claimant or T.signature_author(text))
+        return cls(cleaned, set(T.content_terms(cleaned)), T.numbers(cleaned), T.names(cleaned),
+                   who)
 
 
 def features(query: Query, candidates: list[Candidate], depth: int = 30) -> dict[str, np.ndarray]:
@@ -81,6 +86,10 @@ def features(query: Query, candidates: list[Candidate], depth: int = 30) -> dict
         columns["numbers_shared"][row] = float(bool(query.numbers & figures))
         columns["numbers_unmatched"][row] = float(bool(figures - query.numbers))
         columns["names_shared"][row] = len(query.names & names) / max(1, len(names))
+        # The claimant named in the review (or as its claimant): "Did X tweet…?" for a
+        # tweet of X, "X said…" for X's claim.
+        columns["claimant_named"][row] = float(bool(query.claimant) and bool(
+            query.claimant & (terms | T.name_terms(c.claimant))))
     return columns
 
 

@@ -35,8 +35,8 @@ class LibraryService:
         self.auto_index = index
         self._cond = threading.Condition()
         self._syncs: list[str] = []
-        self._match: tuple[int, str, str] | None = None
-        self._marks: list[tuple[int, str, str]] = []
+        self._match: tuple[int, str, str, str] | None = None
+        self._marks: list[tuple[int, str, str, str]] = []
         self._stopping = False
         self._library = None
         self._matcher = None
@@ -45,14 +45,15 @@ class LibraryService:
         self._thread.start()
 
     # -- requests (any thread) -------------------------------------------------------------
-    def match(self, claim_id: int, text: str, exclude_key: str = "") -> None:
+    def match(self, claim_id: int, text: str, exclude_key: str = "", claimant: str = "") -> None:
         """Match one claim; replaces a pending request that has not started."""
         with self._cond:
-            self._match = (claim_id, text, exclude_key)
+            self._match = (claim_id, text, exclude_key, claimant)
             self._cond.notify()
 
-    def marks(self, items: list[tuple[int, str, str]]) -> None:
-        """Best-match scores for these claims (replaces the pending list)."""
+    def marks(self, items: list[tuple[int, str, str, str]]) -> None:
+        """Best matches for these claims: (id, text, exclude key, claimant); replaces the
+        pending list."""
         with self._cond:
             self._marks = list(items)
             self._cond.notify()
@@ -126,14 +127,16 @@ class LibraryService:
         self.on_event("synced", {"project": path, "rated": kept, "removed": removed,
                                  "signature": signature, "stats": matcher.library.stats()})
 
-    def _do_match(self, matcher, job: tuple[int, str, str]) -> None:
-        claim_id, text, exclude = job
-        self.on_event("matched", (claim_id, text, matcher.match(text, exclude_key=exclude, min_score=MIN_SCORE)))
+    def _do_match(self, matcher, job: tuple[int, str, str, str]) -> None:
+        claim_id, text, exclude, claimant = job
+        found = matcher.match(text, exclude_key=exclude, claimant=claimant, min_score=MIN_SCORE)
+        self.on_event("matched", (claim_id, text, found))
 
-    def _do_marks(self, matcher, chunk: list[tuple[int, str, str]]) -> None:
+    def _do_marks(self, matcher, chunk: list[tuple[int, str, str, str]]) -> None:
         best = {}
-        for claim_id, text, exclude in chunk:
-            found = matcher.match(text, k=1, exclude_key=exclude, min_score=MIN_SCORE)
+        for claim_id, text, exclude, claimant in chunk:
+            found = matcher.match(text, k=1, exclude_key=exclude, claimant=claimant,
+                                  min_score=MIN_SCORE)
             best[claim_id] = (text, found[0] if found else None)
         self.on_event("marks", best)
 

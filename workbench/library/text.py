@@ -44,6 +44,18 @@ post posts posted facebook instagram youtube look see here hey guys folks everyo
 """.split())
 
 
+def signature_author(text: str) -> str:
+    """The name in a tweet's signature line ("— Name (@handle) May 5, 2020"), if any."""
+    match = _SIGNATURE.search(html.unescape(text or "").rstrip())
+    return match.group(1).strip() if match else ""
+
+
+def name_terms(name: str) -> frozenset[str]:
+    """The words of a person's or organisation's name worth looking for (no initials)."""
+    return frozenset(stem(w.lower()) for w in words(name)
+                     if len(w) > 2 and w.lower() not in STOPWORDS and w.lower() not in BOILERPLATE)
+
+
 def clean(text: str) -> str:
     """The claim without links, entities and the tweet signature (whose name is kept)."""
     text = html.unescape(text or "")

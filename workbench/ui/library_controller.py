@@ -164,7 +164,7 @@ class LibraryController(QObject):
             self.matches_shown.emit(claim.id)
             return
         self.panel.clear("searching your library…")
-        self.service.match(claim.id, claim.text, self._exclude(claim.id))
+        self.service.match(claim.id, claim.text, self._exclude(claim.id), claim.claimant)
 
     def _show(self, matches: list) -> None:
         if matches:
@@ -180,7 +180,7 @@ class LibraryController(QObject):
     def _request_marks(self) -> None:
         if self.window.store is None:
             return
-        todo = [(c.id, c.text, self._exclude(c.id))
+        todo = [(c.id, c.text, self._exclude(c.id), c.claimant)
                 for c in self.window.claim_list.model.claims()
                 if self.marks.get(c.id, ("",))[0] != c.text]
         if todo:
