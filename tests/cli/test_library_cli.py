@@ -7,17 +7,19 @@ import json
 import pytest
 
 from tests.cli.test_project_cli import assert_one_line_error, run
+from workbench import ops
+from workbench.store import ProjectStore
 
 
 @pytest.fixture
-def rated(tmp_path, seed_path):
-    path = tmp_path / "desk.fcw"
-    assert run("new", path, "--article", seed_path).returncode == 0
-    assert run("settings", path, "--organisation", "Desk",
-               "--review-url", "https://desk.example/c/{id}").returncode == 0
-    done = run("verdict", path, "--claim", 2, "--label", "False", "--rationale", "No. Really.")
-    assert done.returncode == 0, done.stderr
-    return path
+def rated(tmp_path, seed_project):
+    """A project with claim 2 rated False (made in-process: the commands under test are
+    the library's)."""
+    with ProjectStore.open(seed_project) as store:
+        store.set_setting("organisation", {"name": "Desk"})
+        store.set_setting("review_base_url", "https://desk.example/c/{id}")
+        store.update_claim(2, verdict="False", rationale="No. Really.")
+    return seed_project
 
 
 def test_import_list_match_export_remove(tmp_path, seed_path, rated):
@@ -34,7 +36,7 @@ def test_import_list_match_export_remove(tmp_path, seed_path, rated):
     listed = run(*lib, "list", "--json")
     assert {s["name"] for s in json.loads(listed.stdout)} == {"checks", f"project:{rated}"}
     other = tmp_path / "other.fcw"
-    assert run("new", other, "--article", seed_path).returncode == 0
+    ops.new_project(other, seed_path).close()
     matched = run(*lib, "match", other, "--claim", 2, "--json")
     assert matched.returncode == 0, matched.stderr
     (result,) = json.loads(matched.stdout)
