@@ -1,11 +1,13 @@
 """Matching a claim against the library: BM25 and sentence-vector candidates, re-ranked.
 
 1. The claim is cleaned (links, handles, a tweet's signature) and its content
-   words and figures become an FTS5 query: the library's 30 best by BM25.
-2. With the sentence model: the claim's vector against every stored vector (one
-   matrix product over vectors held in memory, reloaded when the library changes):
-   the 30 nearest. A BM25 candidate without a stored vector yet (an import whose
-   vectors are still being computed) is embedded on the spot.
+   words and figures become an FTS5 query (from 20,000 reviews on, only its rarest
+   terms): the library's 30 best by BM25.
+2. With the sentence model: the claim's vector against the stored vectors, held in
+   memory and reloaded when the library changes (``vectors.VectorIndex``: an exact
+   scan, or an inverted file for large libraries): the 30 nearest. A BM25
+   candidate without a stored vector yet (an import whose vectors are still being
+   computed) is embedded on the spot.
 3. The union is scored by the fitted ranker (``rank.py``); the best ``k`` are kept.
 
 Without onnxruntime, the tokenizer or the model file, step 2 is skipped and the
