@@ -5,11 +5,12 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QTextCursor
 
 from workbench.core.models import ClaimStatus, Origin
 from workbench.store.migrations import SCHEMA_VERSION
 from workbench.ui.models import CLAIM_ID_ROLE, ClaimTableModel
+from workbench.ui.theme import selected_tint
 
 
 def select_row(window, row):
@@ -83,7 +84,7 @@ def test_verdict_by_keyboard_updates_list_highlight_and_file(window, qtbot, on_d
     shown = window.claim_list.proxy.index(row, ClaimTableModel.VERDICT).data()
     assert shown == "False"
     colour = window.article_view.text.highlight_at(window.store.claim(claim_id).start)
-    expected = QColor(scale.colour_of("False"))
+    expected, _ink = selected_tint(scale.colour_of("False"))  # the label's colour, strong
     assert (colour.red(), colour.green(), colour.blue()) == (expected.red(), expected.green(), expected.blue())
     qtbot.keyClick(window.claim_list.table, Qt.Key.Key_0)
     assert on_disk(claim_id).verdict is None

@@ -9,6 +9,7 @@ from workbench.cli.output import print_json
 from workbench.core.checks import SETTING_KEY as DONE_CHECKS_KEY
 from workbench.core.errors import ValidationError
 from workbench.core.scale import VerdictLabel, conclusion_of, load_preset, preset_names
+from workbench.core.urls import check_web_address
 from workbench.io.export.report import ORGANISATION_KEY, REVIEW_URL_KEY
 from workbench.store import ProjectStore
 
@@ -190,6 +191,11 @@ def cmd_settings(args: argparse.Namespace) -> int:
         args.require_rationale,
     ]
     editing = any(value is not None for value in changes)
+    # Checked before the file is opened for writing: a bad address changes nothing.
+    if args.organisation_url is not None:
+        args.organisation_url = check_web_address(args.organisation_url, "organisation URL")
+    if args.review_url is not None:
+        args.review_url = check_web_address(args.review_url, "review URL")
     with ProjectStore.open(args.project, readonly=not editing) as store:
         if args.organisation is not None or args.organisation_url is not None:
             organisation = dict(store.setting(ORGANISATION_KEY) or {})

@@ -71,7 +71,7 @@ class MatchRow(QFrame):
                                 if review.project else "")
         self.open_button.setToolTip(target or "no address to open")
         self.open_button.setEnabled(bool(target))
-        self.copy_button = QPushButton("Add as evidence")
+        self.copy_button = QPushButton("+ Evidence")
         self.copy_button.setAccessibleName("Add this fact-check to the claim's evidence")
         self.copy_button.setEnabled(bool(review.url))
         self.copy_button.setToolTip(
@@ -94,11 +94,15 @@ class MatchRow(QFrame):
         tip.append(f"From: {review.source} (imported {review.imported_at})")
         self.setToolTip("\n".join(tip))
 
+        # Verdict and similarity first, the actions at the right; who and when may be
+        # cut short in a narrow pane (the tooltip has everything).
+        self.details.setMinimumWidth(0)
+        self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.verdict)
-        top.addWidget(self.details, 1)
         top.addWidget(self.similarity)
+        top.addWidget(self.details, 1)
         top.addWidget(self.open_button)
         top.addWidget(self.copy_button)
         layout = QVBoxLayout(self)

@@ -28,7 +28,7 @@ class EditClaimCommand(QUndoCommand):
         current = store.claim(claim_id)
         self.before = {name: _value(getattr(current, name)) for name in after}
         self.after = dict(after)
-        super().__init__(label or f"Edit claim {current.position}: {', '.join(after)}")
+        super().__init__(label or f"Edit claim #{claim_id}: {', '.join(after)}")
         self.store = store
         self.claim_id = claim_id
 
@@ -84,8 +84,8 @@ class DeleteClaimCommand(QUndoCommand):
     """Drop a claim with its evidence; undo puts both back with the same ids."""
 
     def __init__(self, store: ProjectStore, claim_id: int) -> None:
-        claim = store.claim(claim_id)
-        super().__init__(f"Drop claim {claim.position}")
+        store.claim(claim_id)  # an unknown id is refused here, before the stack
+        super().__init__(f"Drop claim #{claim_id}")
         self.store = store
         self.claim_id = claim_id
         self.saved: tuple[Claim, list[Evidence]] | None = None

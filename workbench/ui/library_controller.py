@@ -10,7 +10,8 @@ cached per claim (and text); the cache is emptied when the library changes.
   claim list's model, ``MATCH_ROLE``).
 - Opening a project, and each change to its rated claims (a verdict given,
   changed or cleared; a rated claim reworded), updates the library.
-- "Add as evidence" is an undo command on the project's stack.
+- "+ Evidence" (add the review to the claim's evidence) is an undo command on the
+  project's stack.
 """
 
 from __future__ import annotations
@@ -254,4 +255,4 @@ class LibraryController(QObject):
         self._say("Added to the claim's evidence (context); Ctrl+Z undoes it.")
 
     def _say(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 8000)
+        self.window.say(text)

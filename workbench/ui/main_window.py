@@ -12,10 +12,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+)
 
 from workbench.core.errors import WorkbenchError
 from workbench.ui.theme import settings
+from workbench.ui.window_layout import WindowLayout, edit_message, short_text
 from workbench.ui.workers import JobRunner, Worker
 
 if TYPE_CHECKING:
@@ -27,9 +35,10 @@ if TYPE_CHECKING:
     from workbench.store import Change, ProjectStore
 
 MAX_RECENT = 8
+MESSAGE_MS = 8000  # how long a status-bar message stays (a newer one replaces it at once)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowLayout, QMainWindow):
     """One window, one project at a time."""
 
     project_opened = Signal(str)
@@ -41,6 +50,9 @@ class MainWindow(QMainWindow):
         self.store: ProjectStore | None = None
         self.article_id: int | None = None
         self.built = False
+        self._zoom = 0  # steps from 100 % (see ZOOM_LEVELS)
+        self._default_split_pending = False
+        self.last_message = ""
         self._after_paint: list = []
         self.undo_stack = QUndoStack(self)
         self.jobs = JobRunner(self)
@@ -68,21 +80,29 @@ class MainWindow(QMainWindow):
         self.article_view = ArticleView()
         self.claim_list = ClaimList()
         self.detail = ClaimDetail()
+        self.detail.setMinimumHeight(0)
         self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.setObjectName("claims-and-detail")
         self.right.addWidget(self.claim_list)
         self.right.addWidget(self.detail)
-        self.right.setStretchFactor(0, 3)
-        self.right.setStretchFactor(1, 4)
+        # The list keeps its height as the window grows or shrinks; the detail takes the
+        # difference. Ctrl+D (or dragging the handle down) hides the detail.
+        self.right.setStretchFactor(0, 0)
+        self.right.setStretchFactor(1, 1)
+        self.right.setCollapsible(0, False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("article-and-claims")
         self.splitter.addWidget(self.article_view)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setStretchFactor(1, 7)
         self.setCentralWidget(self.splitter)
 
         self.article_switch = QComboBox()
         self.article_switch.setAccessibleName("Article")
         self.article_switch.setMinimumWidth(220)
+        # As wide as the longest title (up to 60 characters): it is last on the toolbar.
+        self.article_switch.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.undo_view: QUndoView | None = None
         self.actions = build_menus(self)
 
@@ -90,11 +110,14 @@ class MainWindow(QMainWindow):
         self.claim_list.search_changed.connect(self._search)
         self.claim_list.table.verdict_key_pressed.connect(self.rate_by_number)
         self.claim_list.table.delete_pressed.connect(self.drop_claim)
-        self.claim_list.table.open_pressed.connect(lambda: self.detail.text.setFocus())
+        self.claim_list.table.open_pressed.connect(self.edit_wording)
         self.article_view.text.claim_clicked.connect(self.claim_list.select_claim)
         self.article_view.text.new_claim_requested.connect(self.new_claim)
         self.article_view.text.span_change_requested.connect(self.set_span)
         self.detail.edit_requested.connect(self.edit_claim)
+        self.detail.leave_requested.connect(self.claim_list.table.setFocus)
+        self.detail.cancelled.connect(self.say)
+        self.right.splitterMoved.connect(lambda *_: self._detail_toggled_by_splitter())
         self.article_switch.activated.connect(
             lambda: self.show_article(self.article_switch.currentData())
         )
@@ -102,6 +125,7 @@ class MainWindow(QMainWindow):
         self.jobs.ended.connect(self._job_ended)
         self.evidence = EvidenceController(self)
         self.library = LibraryController(self)
+        self._set_tab_order()
         self._restore_splitters()
         self.path_label.setText("")
         self.built = True
@@ -142,6 +166,14 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.counts_label)
         bar.addPermanentWidget(self.jobs_label)
         bar.addPermanentWidget(self.progress)
+
+    def say(self, text: str, ms: int | None = None) -> None:
+        """Tell the user what an action did, in the status bar; the message expires.
+
+        A newer message replaces the old one at once, so nothing stale lingers.
+        """
+        self.last_message = text
+        self.statusBar().showMessage(text, MESSAGE_MS if ms is None else ms)
 
     def _update_counts(self) -> None:
         if self.store is None:
@@ -280,7 +312,7 @@ class MainWindow(QMainWindow):
             self.undo_stack.push(command)
         except WorkbenchError as exc:
             # PySide prefixes errors raised in redo(): show the user only our line.
-            self.statusBar().showMessage(str(exc).split("redo(): ", 1)[-1], 8000)
+            self.say(str(exc).split("redo(): ", 1)[-1])
             return False
         return True
 
@@ -290,16 +322,21 @@ class MainWindow(QMainWindow):
         if not self._push(commands.EditClaimCommand(self.store, claim_id, fields)):
             # Refused (e.g. "done" with something missing): show the claim as it is.
             self._show_detail(claim_id)
+            return
+        self.say(edit_message(claim_id, fields))
 
     def rate_by_number(self, number: int) -> None:
         claim = self.current_claim()
         if claim is None:
+            self.say("Select a claim first.")
             return
         labels = self.store.scale().names()
         if number == 0:
             self.edit_claim(claim.id, {"verdict": None})
         elif number <= len(labels):
             self.edit_claim(claim.id, {"verdict": labels[number - 1]})
+        else:
+            self.say(f"The scale has {len(labels)} labels: keys 1–{min(len(labels), 9)}, 0 clears.")
 
     def new_claim(self, start: int, end: int) -> None:
         from workbench.core.models import Claim, Origin
@@ -311,26 +348,33 @@ class MainWindow(QMainWindow):
         command = commands.AddClaimCommand(self.store, claim)
         if self._push(command):
             self.claim_list.select_claim(command.claim_id)
+            self.say(f"Added claim #{command.claim_id}: “{short_text(self.store.claim(command.claim_id).quote)}”")
 
     def set_span(self, start: int, end: int) -> None:
         from workbench.ui import commands
 
         claim = self.current_claim()
-        if claim is not None:
-            self._push(commands.EditClaimCommand(self.store, claim.id, {"start": start, "end": end},
-                                                 "Adjust claim span"))
+        if claim is None:
+            self.say("Select the claim whose span should change first.")
+            return
+        if self._push(commands.EditClaimCommand(self.store, claim.id, {"start": start, "end": end},
+                                                "Adjust claim span")):
+            self.say(f"Claim #{claim.id} now quotes “{short_text(self.store.claim(claim.id).quote)}”")
 
     def drop_claim(self) -> None:
         from workbench.ui import commands
 
         claim = self.current_claim()
-        if claim is not None:
-            row = self.claim_list.table.currentIndex().row()
-            self._push(commands.DeleteClaimCommand(self.store, claim.id))
-            proxy = self.claim_list.proxy
-            if proxy.rowCount():
-                index = proxy.index(min(row, proxy.rowCount() - 1), 0)
-                self.claim_list.table.setCurrentIndex(index)
+        if claim is None:
+            self.say("Select a claim first.")
+            return
+        row = self.claim_list.table.currentIndex().row()
+        if self._push(commands.DeleteClaimCommand(self.store, claim.id)):
+            self.say(f"Dropped claim #{claim.id} (Ctrl+Z brings it back).")
+        proxy = self.claim_list.proxy
+        if proxy.rowCount():
+            index = proxy.index(min(row, proxy.rowCount() - 1), 0)
+            self.claim_list.table.setCurrentIndex(index)
 
     def split_claim(self) -> None:
         from workbench.ui import commands
@@ -338,22 +382,26 @@ class MainWindow(QMainWindow):
         claim = self.current_claim()
         at = self.article_view.text.cursor_index()
         if claim is None or not claim.start < at < claim.end:
-            self.statusBar().showMessage("Put the cursor inside the selected claim's text to split it.", 6000)
+            self.say("Put the cursor inside the selected claim's text to split it.")
             return
-        self._push(commands.SplitClaimCommand(self.store, claim.id, at))
+        command = commands.SplitClaimCommand(self.store, claim.id, at)
+        if self._push(command):
+            self.say(f"Split claim #{claim.id}: its second part is claim #{command.second_id}.")
 
     def merge_with_next(self) -> None:
         from workbench.ui import commands
 
         claim = self.current_claim()
         if claim is None:
+            self.say("Select a claim first.")
             return
         later = [c for c in self.claim_list.model.claims() if c.start >= claim.end]
         if not later:
-            self.statusBar().showMessage("There is no later claim to merge with.", 6000)
+            self.say("There is no later claim to merge with.")
             return
         following = min(later, key=lambda c: c.start)
-        self._push(commands.MergeClaimsCommand(self.store, claim.id, following.id))
+        if self._push(commands.MergeClaimsCommand(self.store, claim.id, following.id)):
+            self.say(f"Merged claim #{following.id} into claim #{claim.id}.")
 
     # -- background jobs -------------------------------------------------------------
     def redetect(self) -> None:
@@ -363,11 +411,18 @@ class MainWindow(QMainWindow):
             return
         self.detail.save_text_fields()
         worker = DetectClaimsWorker(self.store.path, self.article_id)
-        self.jobs.start(
-            worker,
-            finished=lambda _n: self._after_bulk_change(),
-            failed=lambda msg: QMessageBox.warning(self, "Claim detection failed", msg),
-        )
+        self.say("Finding the claims again…", 0)
+
+        def done(added: int) -> None:
+            self._after_bulk_change()
+            kept = self.claim_list.model.rowCount() - added
+            self.say(f"Claims re-detected: {added} found, {kept} with work on them kept.")
+
+        def failed(message: str) -> None:
+            self.say("")
+            QMessageBox.warning(self, "Claim detection failed", message)
+
+        self.jobs.start(worker, finished=done, failed=failed)
 
     def _after_bulk_change(self) -> None:
         # Another connection wrote: the undo history no longer matches the file.
@@ -398,26 +453,6 @@ class MainWindow(QMainWindow):
         if not (geometry and self.restoreGeometry(geometry)):
             self.resize(1400, 900)
 
-    def _restore_splitters(self) -> None:
-        s = settings()
-        if not (s.value("splitter") and self.splitter.restoreState(s.value("splitter"))):
-            self.splitter.setSizes([600, 800])
-        if not (s.value("right_splitter") and self.right.restoreState(s.value("right_splitter"))):
-            self.right.setSizes([360, 500])
-        zoom = int(s.value("zoom", 0))
-        if zoom:
-            self.zoom(zoom)
-
-    def zoom(self, steps: int) -> None:
-        self._zoom = getattr(self, "_zoom", 0) + steps
-        if steps > 0:
-            self.article_view.text.zoomIn(steps)
-        elif steps < 0:
-            self.article_view.text.zoomOut(-steps)
-
-    def reset_zoom(self) -> None:
-        self.zoom(-getattr(self, "_zoom", 0))
-
     def recent_files(self) -> list[str]:
         return [p for p in (settings().value("recent", []) or []) if Path(p).exists()]
 
@@ -431,7 +466,8 @@ class MainWindow(QMainWindow):
         if self.built:
             s.setValue("splitter", self.splitter.saveState())
             s.setValue("right_splitter", self.right.saveState())
-            s.setValue("zoom", getattr(self, "_zoom", 0))
+            s.setValue("detail_visible", self.detail.isVisible())
+            s.setValue("zoom", self._zoom)
         self.jobs.wait_all()
         self._close_store()
         super().closeEvent(event)
