@@ -182,6 +182,10 @@ class CheckedBeforePanel(QWidget):
             row.copy_requested.connect(self.copy_requested)
             self.body_layout.insertWidget(self.body_layout.count() - 1, row)
             self.rows.append(row)
+        # Tab goes from the toggle through each match's buttons, then on as before.
+        chain = [self.toggle] + [b for row in self.rows for b in (row.open_button, row.copy_button)]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
         # Room for about two matches before scrolling, whatever the evidence below wants.
         self.scroll.setMinimumHeight(min(self.body.sizeHint().height(), MIN_ROOM))
         self.scroll.setVisible(self.toggle.isChecked() and bool(self.rows))
