@@ -59,7 +59,10 @@ def claim_model() -> str:
     meta = model.meta()
     if not meta:
         return "not trained (scores from the signals alone)"
-    return f"trained with spaCy {meta.get('spacy_version', '?')}, threshold {meta.get('threshold')}"
+    news = model.news_meta()
+    articles = f", articles (news scorer) {news['threshold']}" if news.get("threshold") else ""
+    return (f"trained with spaCy {meta.get('spacy_version', '?')}, threshold {meta.get('threshold')}"
+            f"{articles}")
 
 
 def version_lines() -> list[tuple[str, str]]:

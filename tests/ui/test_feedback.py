@@ -62,8 +62,9 @@ def test_new_claim_span_status_and_evidence_say_what_they_did(window, qtbot):
     cursor.setPosition(start)
     cursor.setPosition(start + len("Is war ever legal?"), QTextCursor.MoveMode.KeepAnchor)
     view.setTextCursor(cursor)
+    next_id = max(c.id for c in window.store.claims()) + 1
     qtbot.keyClick(view, Qt.Key.Key_N)
-    assert message(window).startswith("Added claim #11: “Is war ever legal?”")
+    assert message(window).startswith(f"Added claim #{next_id}: “Is war ever legal?”")
     select(window, 1)
     window.detail.status.setCurrentIndex(window.detail.status.findData("in_progress"))
     window.detail.status.activated.emit(window.detail.status.currentIndex())

@@ -3,7 +3,8 @@ ClaimReview's {id}, the command line, the workshop compare window, its chart and
 
 The number is the claim's stable id (what ``--claim ID`` means). The project here is
 made so that ids and reading positions differ: claim 2 is dropped and a claim added by
-hand in its place gets id 11 while being the second claim in reading order.
+hand in its place gets a new id (above every earlier one) while being the second claim
+in reading order.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def renumbered(seed_project):
         store.set_verdict(added.id, "False", rationale="The ministry's own figure.")
         store.set_setting("review_base_url", "https://checks.example/reviews/{id}")
         claim = store.claim(added.id)
-    assert claim.id == 11 and claim.position == 2  # the number differs from the position
+    assert claim.id > 2 and claim.position == 2  # the number differs from the position
     return seed_project, claim
 
 
@@ -48,13 +49,14 @@ def shown_number(window, claim_id):
 def test_the_window_shows_the_claims_number(qtbot, renumbered):
     path, claim = renumbered
     window = open_window(qtbot, path, (1400, 900))
-    assert shown_number(window, claim.id) == "11"
-    window.claim_list.select_claim(claim.id)
-    assert "Claim #11" in window.detail.title.text()
+    n = claim.id
+    assert shown_number(window, n) == str(n)
+    window.claim_list.select_claim(n)
+    assert f"Claim #{n}" in window.detail.title.text()
     window.claim_list.table.setFocus()
     qtbot.keyClick(window.claim_list.table, Qt.Key.Key_1)
-    assert "#11" in window.undo_stack.undoText()
-    assert "#11" in window.last_message
+    assert f"#{n}" in window.undo_stack.undoText()
+    assert f"#{n}" in window.last_message
 
 
 def test_exports_use_the_same_number(renumbered, tmp_path):
@@ -66,20 +68,21 @@ def test_exports_use_the_same_number(renumbered, tmp_path):
         export(store, "claimreview", tmp_path / "r.jsonld", all_claims=True)
     with open(tmp_path / "c.csv", encoding="utf-8-sig", newline="") as handle:
         row = next(r for r in csv.DictReader(handle) if r["verdict"] == "False")
-    assert row["claim_id"] == "11"
-    assert f"### 11. {claim.text}" in (tmp_path / "r.md").read_text(encoding="utf-8")
+    n = claim.id
+    assert row["claim_id"] == str(n)
+    assert f"### {n}. {claim.text}" in (tmp_path / "r.md").read_text(encoding="utf-8")
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
-    assert 'id="c11"' in html and 'href="#c11"' in html and 'id="c2"' not in html
+    assert f'id="c{n}"' in html and f'href="#c{n}"' in html and 'id="c2"' not in html
     (review,) = json.loads((tmp_path / "r.jsonld").read_text())["@graph"]
-    assert review["url"] == "https://checks.example/reviews/11"
+    assert review["url"] == f"https://checks.example/reviews/{n}"
 
 
 def test_the_command_line_means_and_says_the_same_number(renumbered):
-    path, _claim = renumbered
+    path, claim = renumbered
     run = [sys.executable, "-m", "workbench"]
-    done = subprocess.run([*run, "verdict", str(path), "--claim", "11", "--label", "True"],
+    done = subprocess.run([*run, "verdict", str(path), "--claim", str(claim.id), "--label", "True"],
                           capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0 and done.stdout.startswith("claim 11:")
+    assert done.returncode == 0 and done.stdout.startswith(f"claim {claim.id}:")
     gone = subprocess.run([*run, "verdict", str(path), "--claim", "2", "--label", "True"],
                           capture_output=True, text=True, timeout=120)
     assert gone.returncode == 1 and "2" in gone.stderr
@@ -103,7 +106,7 @@ def test_workshop_participants_and_the_trainer_see_the_same_number(qtbot, renumb
         files.append(copy)
     # what a participant sees in the list
     participant = open_window(qtbot, files[0], (1400, 900))
-    assert shown_number(participant, claim.id) == "11"
+    assert shown_number(participant, claim.id) == str(claim.id)
     participant.close()
     # what the trainer shows the room
     win = CompareWindow()
@@ -116,7 +119,7 @@ def test_workshop_participants_and_the_trainer_see_the_same_number(qtbot, renumb
     settle()
     comparison = shown.args[0]
     row = next(i for i, c in enumerate(comparison.claims) if c.claim_id == claim.id)
-    assert win.claims_proxy.index(row, 0).data() == "#11"
-    assert win.chart.shown_label(row).startswith("#11  ")
+    assert win.claims_proxy.index(row, 0).data() == f"#{claim.id}"
+    assert win.chart.shown_label(row).startswith(f"#{claim.id}  ")
     report = write_report(comparison, tmp_path / "room.html").read_text(encoding="utf-8")
-    assert "#11" in report
+    assert f"#{claim.id}" in report

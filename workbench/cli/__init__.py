@@ -20,6 +20,7 @@ from workbench.core.errors import WorkbenchError
 COMMAND_MODULES = [
     "workbench.cli.project",
     "workbench.cli.claims",
+    "workbench.cli.news",
     "workbench.cli.imports",
     "workbench.cli.verdicts",
     "workbench.cli.export",
