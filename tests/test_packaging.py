@@ -52,7 +52,7 @@ def built(tmp_path_factory):
                             ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         else:
             shutil.copy2(ROOT / name, source / name)
-    (source / "resources" / "matching").mkdir()
+    (source / "resources" / "matching").mkdir(exist_ok=True)  # issue 16 ships this folder
     (source / "resources" / "matching" / "encoder.onnx").write_bytes(b"model bytes")
     run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
         "--no-index", "--quiet", "-w", base / "wheels", source)

@@ -50,10 +50,26 @@ def test_focus_order_follows_the_layout(window, qtbot):
     detail, claims = window.detail, window.claim_list
     expected = [claims.search, claims.status_filter, claims.verdict_filter, claims.needs_evidence,
                 claims.table, detail.tabs.tabBar(), detail.text, detail.claimant, detail.status,
-                detail.verdict, detail.rationale, window.article_switch, window.article_view.text]
+                detail.verdict, detail.rationale, detail.checked_before.toggle,
+                window.article_switch, window.article_view.text]
     seen = [tab(qtbot) for _ in expected]
     names = [w.accessibleName() or type(w).__name__ for w in seen]
     assert seen == expected, names
+
+
+def test_checked_before_matches_are_in_the_focus_order(window, qtbot):
+    """Each match's buttons come right after the panel's toggle, before the evidence."""
+    from workbench.core.reviews import Review
+    from workbench.library.matcher import Match
+
+    panel = window.detail.checked_before
+    panel.show_matches([Match(Review(claim=f"Claim {i}.", url=f"https://x.example/{i}"), 0.9, True)
+                        for i in range(2)], "2 similar fact-checks")
+    chain = [panel.toggle]
+    for row in panel.rows:
+        chain += [row.open_button, row.copy_button]
+    for first, second in zip(chain, chain[1:]):
+        assert first.nextInFocusChain() is second
 
 
 def test_f6_moves_between_the_panes(window, qtbot):

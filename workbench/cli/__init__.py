@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "workbench.cli.export",
     "workbench.cli.evidence",
     "workbench.cli.workshop",
+    "workbench.cli.library",
 ]
 
 EXIT_ERROR = 1

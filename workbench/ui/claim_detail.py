@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.models import Claim, ClaimStatus, Evidence
 from workbench.core.scale import VerdictScale
+from workbench.ui.checked_before import CheckedBeforePanel
 from workbench.ui.evidence_panel import EvidencePanel
 from workbench.ui.theme import set_tone
 
@@ -215,6 +216,7 @@ class ClaimDetail(QWidget):
         self.evidence = self.evidence_panel.table
         self.url = self.evidence_panel.url
         self.message = self.evidence_panel.message
+        self.checked_before = CheckedBeforePanel()  # filled by the library controller
 
         # The claim tab: the claim's words on the left (the wording for the report and who
         # said it first, then the exact quote and why it was picked: those are also in the
@@ -233,6 +235,7 @@ class ClaimDetail(QWidget):
         words.addLayout(who)
         words.addWidget(self.quote)
         words.addWidget(self.reasons)
+        words.addWidget(self.checked_before)
         words.addStretch(1)
         rating = QFormLayout()
         rating.setContentsMargins(0, 0, 0, 0)

@@ -78,6 +78,7 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
         from workbench.ui.claim_list import ClaimList
         from workbench.ui.curation import CurationFlows
         from workbench.ui.evidence_controller import EvidenceController
+        from workbench.ui.library_controller import LibraryController
         from workbench.ui.menus import build_menus
 
         self.article_view = ArticleView()
@@ -131,6 +132,7 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
         self.jobs.started.connect(self._job_started)
         self.jobs.ended.connect(self._job_ended)
         self.evidence = EvidenceController(self)
+        self.library = LibraryController(self)
         self._set_tab_order()
         self.undo_stack.indexChanged.connect(self._sync_undo_actions)
         for widget in (self.detail.text, self.detail.rationale):

@@ -20,6 +20,8 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 CLAIM_ROLE = Qt.ItemDataRole.UserRole + 3
 EVIDENCE_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 5
+# (verdict, colour, publisher, score) of a claim's strong "checked before" match, or None.
+MATCH_ROLE = Qt.ItemDataRole.UserRole + 6
 
 
 class ClaimTableModel(QAbstractTableModel):
@@ -41,6 +43,7 @@ class ClaimTableModel(QAbstractTableModel):
         self._claims: list[Claim] = []
         self._rows: dict[int, int] = {}
         self._scale: VerdictScale | None = None
+        self._marks: dict[int, tuple] = {}
 
     # -- cache -----------------------------------------------------------------------
     def set_claims(self, claims: list[Claim], scale: VerdictScale | None = None) -> None:
@@ -60,6 +63,14 @@ class ClaimTableModel(QAbstractTableModel):
 
     def claim(self, row: int) -> Claim:
         return self._claims[row]
+
+    def set_match_marks(self, marks: dict[int, tuple]) -> None:
+        """Claims whose best library match is strong: {claim id: (verdict, colour, ...)}."""
+        if marks != self._marks:
+            self._marks = dict(marks)
+            if self._claims:
+                self.dataChanged.emit(self.index(0, self.TEXT),
+                                      self.index(len(self._claims) - 1, self.TEXT))
 
     def claims(self) -> list[Claim]:
         return list(self._claims)
@@ -94,9 +105,18 @@ class ClaimTableModel(QAbstractTableModel):
             return self._display(claim, column)
         if role == SORT_ROLE:
             return self._sort_key(claim, column)
+        if role == MATCH_ROLE:
+            return self._marks.get(claim.id)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.TEXT and claim.id in self._marks:
+            return QColor(self._marks[claim.id][1] or "#757575")
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.TEXT, self.CLAIMANT, self.VERDICT):
             if column == self.TEXT:
-                return claim.text if claim.text == claim.quote else f"{claim.text}\n\nQuote: “{claim.quote}”"
+                mark = self._marks.get(claim.id)
+                checked = (f"\n\nChecked before: {mark[0] or 'a fact-check'}"
+                           f" ({mark[2] or 'library'})" if mark else "")
+                if claim.text == claim.quote:
+                    return claim.text + checked
+                return f"{claim.text}\n\nQuote: “{claim.quote}”{checked}"
             return self._display(claim, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.VERDICT and self._scale:
             # The label's hue, darkened or lightened to 4.5:1 on this theme's rows.

@@ -34,7 +34,8 @@ class WindowLayout:
             self.claim_list.status_filter, self.claim_list.verdict_filter,
             self.claim_list.needs_evidence, self.claim_list.table, self.detail.tabs,
             self.detail.text, self.detail.claimant, self.detail.status, self.detail.verdict,
-            self.detail.rationale, self.detail.evidence, self.detail.url,
+            self.detail.rationale, self.detail.checked_before.toggle,
+            self.detail.evidence, self.detail.url,
             self.detail.evidence_panel.stance, self.detail.evidence_panel.note,
             self.detail.evidence_panel.add_button,
         ]
