@@ -78,24 +78,6 @@ class ScaleMixin(StoreBase):
                 self._changed("claim", "update", *self.claim_ids_with_verdict(list(renamed.values())))
             self._recheck_done(done_before)
 
-    def restore_scale(self, scale: VerdictScale, verdicts: dict[int, str | None]) -> None:
-        """Put back an earlier scale and the verdicts of the claims an edit changed (undo)."""
-        before = self.scale().to_dict()
-        with self._write() as db:
-            for claim_id, verdict in verdicts.items():
-                db.execute("UPDATE claims SET verdict = ? WHERE id = ?", [verdict, claim_id])
-                self._log("claim", claim_id, "update", None, {"verdict": verdict})
-            self._write_labels(scale.labels)
-            meta = {"name": scale.name, "conclusion_only": scale.conclusion_only,
-                    "description": scale.description}
-            db["settings"].upsert(
-                {"key": "scale", "value": json.dumps(meta, ensure_ascii=False)}, pk="key"
-            )
-            self._log("scale", None, "restore", before, scale.to_dict())
-            self._changed("scale", "update")
-            if verdicts:
-                self._changed("claim", "update", *verdicts)
-
     def _write_labels(self, labels: list[VerdictLabel]) -> None:
         self.db.execute("DELETE FROM scale_labels")
         for position, label in enumerate(labels):

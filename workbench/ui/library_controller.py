@@ -247,10 +247,7 @@ class LibraryController(QObject):
             return
         command = commands.AddEvidenceCommand(store, claim.id, match.review.url,
                                               Stance.CONTEXT, evidence_note(match))
-        try:
-            self.window.undo_stack.push(command)
-        except WorkbenchError as exc:
-            self.window.detail.show_message(str(exc).split("redo(): ", 1)[-1])
+        if not self.window.run_command(command, refused=self.window.detail.show_message):
             return
         self._say("Added to the claim's evidence (context); Ctrl+Z undoes it.")
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap, QUndoCommand, QUndoStack
+from PySide6.QtGui import QColor, QIcon, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
@@ -31,45 +31,22 @@ from PySide6.QtWidgets import (
 from workbench.core.errors import WorkbenchError
 from workbench.core.scale import VerdictLabel, VerdictScale, load_preset, preset_names
 from workbench.store import ProjectStore
+from workbench.ui.commands import StoreCommand
 from workbench.ui.theme import set_tone
 
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class ScaleEditCommand(QUndoCommand):
-    """One edit of the scale; ``action(store)`` does it, undo restores the snapshot.
+class ScaleEditCommand(StoreCommand):
+    """One edit of the scale: ``edit(store)`` does it in one transaction; undo and redo
+    replay the rows it changed (labels, and the claims a rename or a move rewrote)."""
 
-    The editor runs the action before pushing the command (so a refused edit never
-    reaches the stack); the push's first ``redo()`` therefore does nothing.
-    """
+    def __init__(self, store: ProjectStore, text: str, edit: Callable[[ProjectStore], object]) -> None:
+        super().__init__(store, text)
+        self.edit = edit
 
-    def __init__(
-        self,
-        store: ProjectStore,
-        text: str,
-        action: Callable[[ProjectStore], object],
-        affected: list[str],
-    ) -> None:
-        super().__init__(text)
-        self.store = store
-        self.action = action
-        self.before = store.scale()
-        ids = store.claim_ids_with_verdict(affected) if affected else []
-        self.verdicts = {claim_id: store.claim(claim_id).verdict for claim_id in ids}
-        self.applied = False
-
-    def apply(self) -> None:
-        self.action(self.store)
-        self.applied = True
-
-    def redo(self) -> None:
-        if self.applied:
-            self.applied = False
-            return
-        self.action(self.store)
-
-    def undo(self) -> None:
-        self.store.restore_scale(self.before, self.verdicts)
+    def action(self) -> None:
+        self.edit(self.store)
 
 
 class ScaleTableModel(QAbstractTableModel):
@@ -271,16 +248,16 @@ class ScaleEditorDialog(QDialog):
         return label
 
     def _run(
-        self, text: str, action, affected: list[str] | None = None, select: str | None = None
-    ) -> bool:
+        self, text: str, action, select: str | None = None) -> bool:
         self.message.setText("")
-        command = ScaleEditCommand(self.store, text, action, affected or [])
+        command = ScaleEditCommand(self.store, text, action)
         try:
-            command.apply()
+            command.run()  # before the push: a refused edit never reaches the stack
         except WorkbenchError as exc:
             self.message.setText(str(exc))
             return False
-        self.undo_stack.push(command)
+        if command.changes:
+            self.undo_stack.push(command)
         self.refresh(select)
         self.edited.emit(text)
         return True
@@ -330,7 +307,6 @@ class ScaleEditorDialog(QDialog):
         return self._run(
             f"Rename label {label.name} to {new.strip()}",
             lambda s: s.rename_scale_label(label.name, new),
-            [label.name],
             select=new.strip(),
         )
 
@@ -368,8 +344,7 @@ class ScaleEditorDialog(QDialog):
                       lambda d: self.use_preset(d.textValue()))
             return False
         scale = load_preset(name)
-        used = list(self.store.verdict_usage())
-        return self._run(f"Use the {scale.name} scale", lambda s: s.set_scale(scale), used)
+        return self._run(f"Use the {scale.name} scale", lambda s: s.set_scale(scale))
 
     def delete_label(self, move_to: str | None = None) -> bool:
         """Delete the selected label; claims rated with it are moved where the user says."""
@@ -390,7 +365,6 @@ class ScaleEditorDialog(QDialog):
         return self._run(
             f"Delete label {label.name}",
             lambda s: s.delete_scale_label(label.name, move_to=move_to),
-            [label.name],
         )
 
 
