@@ -3,7 +3,8 @@
 Prints: pipeline load times, each the median of fresh processes, beside the plain
 way of loading (``import spacy``, the saved tokenizer read again, every English
 component) measured in the same run; scoring speed (sentences/s, classifier +
-signals) on the CT24 train sentences, the median of several passes; whole-extraction
+signals) on the CT24 train sentences, and the article (news) scorer on the same sentences
+laid out as a page, the median of several passes; whole-extraction
 speed with and without the English pipeline; the time to extract the seed article
 and a 100,000-word article. Targets: scoring >= 5,000 sentences/s, the seed article
 < 0.3 s once loaded, load < 1.5 s.
@@ -30,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 from workbench.io.article_text import read_text_article  # noqa: E402
 from workbench.nlp import detector, english, model  # noqa: E402
 from workbench.nlp.data import TRAIN, read_tsv  # noqa: E402
+from workbench.nlp.sentences import split_sentences  # noqa: E402
 from workbench.paths import SEED_ARTICLE  # noqa: E402
 
 # Each load is timed in a fresh interpreter, as the app starts.
@@ -103,6 +105,17 @@ def main() -> None:
         f"scoring: {statistics.median(speeds):,.0f} sentences/s over {len(texts):,} sentences "
         f"(median of 3: {', '.join(f'{s:,.0f}' for s in speeds)}; classifier + signals; "
         "target >= 5,000)"
+    )
+
+    # The article scorer: page chrome, the classifiers, debate and news signals, page context.
+    page = "\n\n".join(" ".join(texts[i : i + 4]) for i in range(0, len(texts), 4))
+    sentences = split_sentences(page)
+    detector.score_page(page, sentences[:500])
+    speeds = [len(sentences) / timed(detector.score_page, page, sentences)[1] for _ in range(3)]
+    print(
+        f"news scoring: {statistics.median(speeds):,.0f} sentences/s over {len(sentences):,} sentences "
+        f"(median of 3: {', '.join(f'{s:,.0f}' for s in speeds)}; chrome + classifier + debate and "
+        "news signals; target >= 5,000)"
     )
 
     seed = read_text_article(SEED_ARTICLE).text

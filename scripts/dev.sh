@@ -1,41 +1,64 @@
 #!/usr/bin/env bash
-# Set up the project's virtual environment (once, and again when pyproject.toml
-# changes), then start the app or run the tests.
+# Set up the project's virtual environment (once, and again when pyproject.toml,
+# setup.py or this script change), then start the app, run the tests or build the
+# one-folder app.
 #
 #   scripts/dev.sh app [WORKBENCH ARGS...]   set up, then start the window (demo project)
 #   scripts/dev.sh test [PYTEST ARGS...]     set up, then run the whole test suite
+#   scripts/dev.sh bundle [--zip]            set up (with PyInstaller), then build the
+#                                            one-folder app in dist/ and smoke-test it
 #   scripts/dev.sh setup                     set up only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PYTHON=${PYTHON:-python3}
-if [ ! -x .venv/bin/python ]; then
+# A venv keeps its programs in bin/ (Linux, macOS) or Scripts/ (Windows, e.g. Git Bash).
+venv_bin() {
+  if [ -d .venv/Scripts ]; then echo .venv/Scripts; else echo .venv/bin; fi
+}
+if [ ! -x "$(venv_bin)/python" ] && [ ! -x "$(venv_bin)/python.exe" ]; then
   "$PYTHON" -m venv .venv
 fi
-
-stamp=.venv/.setup-stamp
-want=$(cat pyproject.toml scripts/dev.sh | sha256sum | cut -d' ' -f1)
-if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-  # New venvs come with an old pip that drops some packages' extras: upgrade it first.
-  .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e ".[model,test]"
-  echo "$want" > "$stamp"
-fi
+BIN=$(venv_bin)
+PY="$BIN/python"
 
 what=${1:-app}
 [ $# -gt 0 ] && shift
+
+checksum() {
+  if command -v sha256sum >/dev/null; then sha256sum; else shasum -a 256; fi | cut -d' ' -f1
+}
+stamp=.venv/.setup-stamp
+want=$(cat pyproject.toml setup.py scripts/dev.sh | checksum)
+have="" have_extras=""
+if [ -f "$stamp" ]; then read -r have have_extras < "$stamp" || true; fi
+# The bundle command adds PyInstaller (extra "bundle"); once added it stays.
+extras="model,test"
+if [ "$what" = bundle ] || [ "$have_extras" = "model,test,bundle" ]; then
+  extras="model,test,bundle"
+fi
+if [ "$have" != "$want" ] || [ "$have_extras" != "$extras" ]; then
+  # New venvs come with an old pip that drops some packages' extras: upgrade it first.
+  "$PY" -m pip install --quiet --upgrade pip
+  "$PY" -m pip install --quiet -e ".[$extras]"
+  echo "$want $extras" > "$stamp"
+fi
+
 case "$what" in
   setup)
     ;;
   app)
-    exec .venv/bin/workbench "$@"
+    exec "$BIN/workbench" "$@"
     ;;
   test)
     export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
-    exec .venv/bin/python -m pytest "$@"
+    exec "$PY" -m pytest "$@"
+    ;;
+  bundle)
+    exec "$PY" scripts/bundle.py "$@"
     ;;
   *)
-    echo "usage: scripts/dev.sh app|test|setup [ARGS...]" >&2
+    echo "usage: scripts/dev.sh app|test|bundle|setup [ARGS...]" >&2
     exit 2
     ;;
 esac

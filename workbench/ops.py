@@ -12,6 +12,7 @@ from pathlib import Path
 
 from workbench import nlp
 from workbench.core.anchoring import ReanchorReport
+from workbench.core.curation import RedetectPlan, plan_redetect
 from workbench.core.models import Article, Claim, Origin
 from workbench.core.scale import load_preset
 from workbench.io.articles import read_article as _read_any
@@ -35,6 +36,7 @@ class ImportResult:
     added_claims: int = 0
     unchanged: bool = False
     report: ReanchorReport | None = None
+    plan: RedetectPlan | None = None
 
     def message(self) -> str:
         a = self.article
@@ -42,9 +44,9 @@ class ImportResult:
             return f"article {a.id} {a.title!r} is already in the project, unchanged"
         if self.report is None:
             return f"imported article {a.id} {a.title!r}: {self.added_claims} claims to check"
+        counts = f"; {self.plan.summary()}" if self.plan is not None else ""
         return (f"imported article {a.id} {a.title!r} as a new version of article "
-                f"{self.report.previous_id}: {self.report.summary()}; "
-                f"{self.added_claims} new claims detected")
+                f"{self.report.previous_id}: {self.report.summary()}{counts}")
 
 
 def find_previous_version(store: ProjectStore, article: Article) -> int | None:
@@ -57,6 +59,73 @@ def find_previous_version(store: ProjectStore, article: Article) -> int | None:
     return None
 
 
+def detect_candidates(
+    text: str, *, threshold: float | None = None, progress: Progress | None = None
+) -> list[Claim]:
+    """The claims detection finds in ``text``, as unsaved claims (article_id 0). No store.
+
+    This is the slow part (spaCy); it runs before any transaction, so the project
+    file is never locked while the language models work.
+    """
+    return [
+        Claim(article_id=0, start=c.start, end=c.end, quote=c.text, claimant=c.claimant,
+              score=c.score, reasons=list(c.reasons), origin=Origin.AUTO)
+        for c in nlp.extract(text, threshold=threshold, progress=progress)
+        if c.checkworthy
+    ]
+
+
+def plan_redetection(
+    store: ProjectStore, article_id: int, candidates: list[Claim]
+) -> RedetectPlan:
+    """What re-detecting ``article_id`` with these candidates would add, remove and keep."""
+    ensure_unlocked(store)
+    for candidate in candidates:
+        candidate.article_id = article_id
+    return plan_redetect(
+        article_id, store.claims(article_id), candidates, store.dismissed(article_id)
+    )
+
+
+def detect_claims(
+    store: ProjectStore,
+    article_id: int,
+    *,
+    threshold: float | None = None,
+    progress: Progress | None = None,
+    candidates: list[Claim] | None = None,
+) -> list[Claim]:
+    """(Re-)detect an article's claims, keeping every claim a person has worked on.
+
+    Claims nobody worked on are replaced by what detection finds now; claims a
+    person touched stay (manual, split, merged, reworded, rated, evidenced...), and
+    a new candidate that overlaps one of them, or a claim a person deleted, is not
+    added. One transaction. A workshop exercise the trainer locked is refused.
+    """
+    return redetect(store, article_id, threshold=threshold, progress=progress,
+                    candidates=candidates)[1]
+
+
+def redetect(
+    store: ProjectStore,
+    article_id: int,
+    *,
+    threshold: float | None = None,
+    progress: Progress | None = None,
+    candidates: list[Claim] | None = None,
+) -> tuple[RedetectPlan, list[Claim]]:
+    """``detect_claims`` that also returns the plan (for "3 claims added, 2 removed, 14 kept")."""
+    ensure_unlocked(store)
+    if candidates is None:
+        candidates = detect_candidates(
+            store.article(article_id).text, threshold=threshold, progress=progress
+        )
+    with store.transaction("Re-detect claims"):
+        plan = plan_redetection(store, article_id, candidates)
+        added = store.apply_redetect(plan)
+    return plan, added
+
+
 def import_article(
     store: ProjectStore,
     source: str | Path,
@@ -66,76 +135,53 @@ def import_article(
     threshold: float | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Add an article to a project and detect its claims.
+    """Add an article to a project and detect its claims, in one transaction.
 
     If it is a changed version of an article already there (same canonical URL or
     same file, or ``version_of``), the existing claims are re-anchored in the new
     text and flagged when their text changed or vanished; claims nobody worked on
-    that vanished are dropped (detection runs again on the new text).
+    are detection output: dropped and detected again in the new text. The article
+    is read and its claims detected before the transaction, so a failure or a kill
+    leaves the project as it was (never an article without its claims).
     """
     article = read_article(source, encoding=encoding)
-    if version_of is not None:
-        store.article(version_of)  # NotFoundError if there is none
-        previous = store.latest_version(version_of)
-    else:
-        previous = find_previous_version(store, article)
-    if previous is None:
-        stored = store.add_article(article)
-        added = detect_claims(store, stored.id, threshold=threshold, progress=progress)
-        return ImportResult(stored, len(added))
-    if store.article(previous).sha256 == article.sha256:
-        return ImportResult(store.article(previous), unchanged=True)
-    # Claims nobody worked on are detection output: they are dropped and detected
-    # again in the new text; the report is about the claims people worked on.
-    worked = {c.id for c in store.claims(previous) if c.has_work}
-    stored, report = store.add_article_version(previous, article)
-    store.delete_claims(
-        [i for i in report.same + report.changed + report.vanished if i not in worked]
-    )
-    report.same = [i for i in report.same if i in worked]
-    report.changed = [i for i in report.changed if i in worked]
-    report.vanished = [i for i in report.vanished if i in worked]
-    added = detect_claims(store, stored.id, threshold=threshold, progress=progress)
-    return ImportResult(stored, len(added), report=report)
+    candidates = detect_candidates(article.text, threshold=threshold, progress=progress)
+    return import_read_article(store, article, candidates, version_of=version_of)
 
 
-def detect_claims(
+def import_read_article(
     store: ProjectStore,
-    article_id: int,
+    article: Article,
+    candidates: list[Claim],
     *,
-    threshold: float | None = None,
-    progress: Progress | None = None,
-) -> list[Claim]:
-    """(Re-)detect an article's claims, keeping every claim a person has worked on.
-
-    Automatic claims with no verdict, rationale, evidence or rewording are replaced;
-    manual claims and worked-on claims stay, and a new candidate that overlaps one of
-    them is not added again. A workshop exercise the trainer locked is refused.
-    """
-    ensure_unlocked(store)
-    article = store.article(article_id)
-    candidates = [
-        c for c in nlp.extract(article.text, threshold=threshold, progress=progress) if c.checkworthy
-    ]
-    existing = store.claims(article_id)
-    kept = [c for c in existing if c.has_work]
-    store.delete_claims([c.id for c in existing if not c.has_work])
-    spans = [(c.start, c.end) for c in kept]
-    new = [
-        Claim(
-            article_id=article_id,
-            start=c.start,
-            end=c.end,
-            quote=c.text,
-            claimant=c.claimant,
-            score=c.score,
-            reasons=list(c.reasons),
-            origin=Origin.AUTO,
-        )
-        for c in candidates
-        if not any(c.start < end and start < c.end for start, end in spans)
-    ]
-    return store.add_claims(new)
+    version_of: int | None = None,
+) -> ImportResult:
+    """The writing half of ``import_article``: one transaction, no spaCy, no network."""
+    with store.transaction(f"Import {article.title[:60]}"):
+        if version_of is not None:
+            store.article(version_of)  # NotFoundError if there is none
+            previous = store.latest_version(version_of)
+        else:
+            previous = find_previous_version(store, article)
+        if previous is None:
+            stored = store.add_article(article)
+            added = detect_claims(store, stored.id, candidates=candidates)
+            return ImportResult(stored, len(added))
+        if store.article(previous).sha256 == article.sha256:
+            return ImportResult(store.article(previous), unchanged=True)
+        # Claims nobody worked on are detection output: those detection finds again
+        # in the new text stay, the others go; the report is about the claims people
+        # worked on.
+        worked = {c.id for c in store.claims(previous) if c.has_work}
+        stored, report = store.add_article_version(previous, article)
+        vanished = [i for i in report.vanished if i not in worked]
+        store.delete_claims(vanished)
+        report.same = [i for i in report.same if i in worked]
+        report.changed = [i for i in report.changed if i in worked]
+        report.vanished = [i for i in report.vanished if i in worked]
+        plan, added = redetect(store, stored.id, candidates=candidates)
+        plan.remove = vanished + plan.remove
+        return ImportResult(stored, len(added), report=report, plan=plan)
 
 
 def new_project(
@@ -148,12 +194,17 @@ def new_project(
     threshold: float | None = None,
     progress: Progress | None = None,
 ) -> ProjectStore:
-    """Create a project from one article file and detect its claims."""
+    """Create a project from one article file and detect its claims.
+
+    Detection runs before the file is created, so the hidden ``.NAME.fcw.creating``
+    exists only for the moment it takes to write it.
+    """
     article = read_article(article_path, encoding=encoding)
+    candidates = detect_candidates(article.text, threshold=threshold, progress=progress)
 
     def setup(store: ProjectStore) -> None:
         stored = store.add_article(article)
-        detect_claims(store, stored.id, threshold=threshold, progress=progress)
+        detect_claims(store, stored.id, candidates=candidates)
 
     return ProjectStore.create(
         path,

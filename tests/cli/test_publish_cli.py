@@ -37,7 +37,14 @@ def test_verdict_then_claimreview_names_what_was_left_out(project, tmp_path):
     out = tmp_path / "reviews.jsonld"
     exported = run("export", project, "--format", "claimreview", "-o", out)
     assert exported.returncode == 0, exported.stderr
-    assert f"1 ClaimReview; {len(claims) - 1} claims left out (no verdict)" in exported.stdout
+    # Published reviews are the claims marked done; this one is rated but still new.
+    assert "0 ClaimReviews of the claims marked done" in exported.stdout
+    assert "1 claim rated but not done (--all-claims includes them)" in exported.stdout
+    assert json.loads(out.read_text(encoding="utf-8"))["@graph"] == []
+    exported = run("export", project, "--format", "claimreview", "-o", out, "--all-claims")
+    assert exported.returncode == 0, exported.stderr
+    assert "1 ClaimReview of every rated claim, done or not (--all-claims)" in exported.stdout
+    assert f"{len(claims) - 1} claims without a verdict" in exported.stdout
     (review,) = json.loads(out.read_text(encoding="utf-8"))["@graph"]
     assert review["reviewRating"]["alternateName"] == "Mostly False"
 

@@ -42,7 +42,7 @@ def make(version: int) -> Path:
     store.set_setting("title", f"Fixture written by schema version {version}")
     store.set_scale(load_preset())
     article = store.add_article(Article(title="Fixture Article", text=TEXT, imported_from="fixture"))
-    first, _, third = store.add_claims(
+    first, second, third = store.add_claims(
         [
             Claim(article_id=article.id, start=s, end=s + len(q), quote="", claimant=c)
             for q, c in SENTENCES
@@ -52,6 +52,10 @@ def make(version: int) -> Path:
     store.set_verdict(first.id, "Mostly True", rationale="The council minutes show $4.1 million.")
     store.add_evidence(first.id, "https://example.org/minutes", "supports", "council minutes")
     store.update_claim(third.id, status="in_progress")
+    if version >= 3:
+        # Schema 3: user actions grouped by transaction, and a claim a person deleted.
+        with store.transaction("Drop claim 2"):
+            store.delete_claim(second.id)
     store.close()
     return path
 

@@ -74,7 +74,7 @@ def test_markdown_renders_no_html_and_no_script_link(hostile_project, tmp_path):
 
 def test_claimreview_is_safe_inside_a_script_element(hostile_project, tmp_path):
     with ProjectStore.open(hostile_project, readonly=True) as store:
-        export(store, "claimreview", tmp_path / "r.jsonld")
+        export(store, "claimreview", tmp_path / "r.jsonld", all_claims=True)
     raw = (tmp_path / "r.jsonld").read_text(encoding="utf-8")
     assert not re.search(r"[<>&]", raw)  # every one as \u003c, \u003e, \u0026
     document = json.loads(raw)

@@ -31,3 +31,25 @@ def test_replacing_keeps_the_old_file_until_the_new_one_is_complete(tmp_path, mo
         atomic_write(out, "new")
     assert out.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.csv"]
+
+
+def test_writing_works_where_the_os_has_no_fchmod(tmp_path, monkeypatch):
+    """Windows (Python before 3.13) has no os.fchmod: the file is written all the same."""
+    monkeypatch.delattr(os, "fchmod")
+    out = tmp_path / "report.json"
+    atomic_write(out, '{"claims": []}\n')
+    assert out.read_bytes() == b'{"claims": []}\n'  # bytes as given: no line-end translation
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_the_rename_is_made_durable_where_folders_can_be_synced(tmp_path, monkeypatch):
+    synced = []
+    real_fsync = os.fsync
+
+    def fsync(fd):
+        synced.append(stat.S_ISDIR(os.fstat(fd).st_mode))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    atomic_write(tmp_path / "report.md", "# report\n")
+    assert synced == [False, True]  # the file, then (on POSIX) its folder

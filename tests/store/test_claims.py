@@ -166,3 +166,12 @@ def test_a_deleted_claims_id_is_never_given_to_a_new_claim(store):
     )
     assert added.id > newest.id
     assert [e.action for e in store.history(entity="claim", entity_id=added.id)] == ["insert"]
+
+
+def test_a_deleted_evidence_items_id_is_never_given_to_a_new_one(store):
+    claim = store.claims()[0]
+    first = store.add_evidence(claim.id, "https://example.org/a")
+    store.delete_evidence(first.id)
+    second = store.add_evidence(claim.id, "https://example.org/b")
+    assert second.id > first.id
+    assert [e.action for e in store.history(entity="evidence", entity_id=second.id)] == ["insert"]

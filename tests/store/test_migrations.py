@@ -73,3 +73,28 @@ def test_failed_migration_leaves_the_file_at_its_old_version(data_copy, monkeypa
     conn.close()
     assert "half_done" not in tables
     assert "claims_fts" not in tables
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_schema_3_groups_new_actions_and_keeps_old_history_readable(data_copy, version):
+    path = data_copy(f"schema_v{version}.fcw")
+    with ProjectStore.open(path) as store:
+        old = store.history()
+        assert old and all(e.txn is None for e in old)  # written before actions were grouped
+        claims = store.claims()
+        # the claim whose status a person set before schema 3 counts as touched
+        assert [c.touched for c in claims] == [False, False, True]
+        assert all(c.has_work for c in (claims[0], claims[2])) and not claims[1].has_work
+        with store.transaction("After the upgrade"):
+            store.delete_claim(claims[1].id)
+        groups = store.history_groups()
+        assert groups[0][0].txn_label == "After the upgrade"
+        assert all(len(g) == 1 for g in groups[1:])
+        assert store.dismissed(claims[0].article_id)[0][2] == claims[1].quote
+
+
+def test_a_schema_3_file_remembers_deleted_claims(data_copy):
+    path = data_copy("schema_v3.fcw")
+    with ProjectStore.open(path) as store:
+        assert [q for _s, _e, q in store.dismissed(1)] == ["Nobody knows why."]
+        assert store.history_groups(limit=1)[0][0].txn_label == "Drop claim 2"

@@ -101,3 +101,27 @@ def test_dark_theme_recolours_the_window_and_the_claim_tints(window, qtbot):
     finally:
         apply_theme(app, "light")
     assert not palette_is_dark(app.palette())
+
+
+def test_only_a_linux_machine_without_a_display_draws_offscreen():
+    from workbench.ui.app import no_display
+
+    assert no_display({}, "linux")
+    assert not no_display({"DISPLAY": ":0"}, "linux")
+    assert not no_display({"WAYLAND_DISPLAY": "wayland-0"}, "linux")
+    # Windows and macOS have no DISPLAY variable, and always a window platform of their own.
+    assert not no_display({}, "win32")
+    assert not no_display({}, "darwin")
+
+
+def test_article_header_names_the_file_whatever_the_separators(qtbot):
+    from workbench.core.models import Article
+    from workbench.ui.article_view import ArticleView
+
+    view = ArticleView()
+    qtbot.addWidget(view)
+    for source in (r"C:\Users\Ana\Desktop\budget-article.txt", "/home/ana/budget-article.txt"):
+        view.set_article(Article(title="Budget", text="Budget\n\nText.", imported_from=source))
+        shown = view.header.text() + " " + view.source.text()  # title, then the source line
+        assert "budget-article.txt" in shown
+        assert "Users" not in shown and "home" not in shown

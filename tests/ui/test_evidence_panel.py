@@ -12,6 +12,7 @@ from tests.localsite import closed_port_url, html
 from workbench.core.models import CaptureStatus
 from workbench.store import ProjectStore
 from workbench.ui.models import EvidenceTableModel
+from workbench.ui.theme import tone
 
 STATUS = EvidenceTableModel.STATUS
 
@@ -32,6 +33,7 @@ def on_file(path, claim_id):
 
 
 def add_url(qtbot, panel, url, stance="context"):
+    panel.window().detail.show_tab("evidence")  # as a user opens the Evidence tab
     panel.url.setFocus()
     panel.url.setText(url)
     panel.stance.setCurrentIndex(panel.stance.findData(stance))
@@ -87,7 +89,7 @@ def test_a_failed_fetch_shows_why_and_fetch_pending_retries(window, qtbot, site,
         add_url(qtbot, panel, dead)
     qtbot.waitUntil(lambda: cell(panel, 0, STATUS).startswith("failed: refused"), timeout=3000)
     colour = panel.model.index(0, STATUS).data(Qt.ItemDataRole.ForegroundRole)
-    assert colour.name() == "#c62828"
+    assert colour == tone("error")  # the theme's error colour (4.5:1 on its background)
     assert "error: refused" in panel.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert on_file(seed_project, claim_id)[0].capture_status is CaptureStatus.FAILED
 

@@ -59,14 +59,13 @@ def test_rename_label_updates_claims_list_and_detail_and_undoes(window, editor, 
     assert on_disk(claim_id).verdict == "Incorrect"
 
 
-def test_delete_label_in_use_is_refused_or_moves_claims(window, editor, on_disk, monkeypatch):
+def test_delete_label_in_use_is_refused_or_moves_claims(window, editor, on_disk):
     claim_id = select_row(window, 1)
     window.rate_by_number(6)  # Misleading
     _select_label(editor, "Misleading")
-    from PySide6.QtWidgets import QInputDialog
-
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("", False))
-    assert not editor.delete_label()
+    assert not editor.delete_label()  # asks where the claim goes
+    assert editor.dialog.isVisible()
+    editor.dialog.reject()  # the user cancels
     assert "still used by 1 claim" in editor.message.text()
     assert "Misleading" in window.store.scale().names()
     assert editor.delete_label(move_to="Mostly False")
@@ -136,6 +135,9 @@ def test_file_export_writes_every_format_with_a_progress_bar(window, qtbot, tmp_
     target = tmp_path / f"out{formats()[name].suffix}"
     assert dialog.path.text().endswith(formats()[name].suffix)
     dialog.path.setText(str(target))
+    assert dialog.all_claims.isVisibleTo(dialog) == (name == "claimreview")
+    if name == "claimreview":
+        dialog.all_claims.setChecked(True)  # the rated claim is not done yet
     with qtbot.waitSignal(window.jobs.ended, timeout=60000):
         dialog.start()
         assert not dialog.export_button.isEnabled()
@@ -145,7 +147,8 @@ def test_file_export_writes_every_format_with_a_progress_bar(window, qtbot, tmp_
     assert dialog.result.text().startswith(f"wrote {target}")
     assert dialog.progress.value() == dialog.progress.maximum() == 1
     if name == "claimreview":
-        assert "left out (no verdict)" in dialog.result.text()
+        assert "every rated claim" in dialog.result.text()
+        assert "claims without a verdict" in dialog.result.text()
         assert len(json.loads(target.read_text())["@graph"]) == 1
 
 

@@ -87,7 +87,8 @@ def test_compare_window_shows_figures_table_and_chart(qtbot, compare_window, roo
     assert win.figures["percent"].text() == "25%"
     # the claims table starts with the most contested claim, as the comparison orders them
     assert column(win.claims_proxy, 0) == ["#4", "#3", "#1", "#2"]
-    assert column(win.claims_proxy, 1)[0] == "100%"
+    assert column(win.claims_proxy, 1)[0] == SENTENCES[3]  # the claim's text beside its number
+    assert column(win.claims_proxy, 2)[0] == "100%"
     assert column(win.people_proxy, 0) == ["Ana", "Ben", "Cleo"]
     assert column(win.people_proxy, 2) == ["100%", "33%", "50%"]
     assert win.confusion_model.rowCount() > 0 and win.pairs_model.rowCount() == 3
@@ -129,7 +130,7 @@ def test_text_size_grows_tables_and_chart_for_a_projector(qtbot, compare_window,
     win.text_size.setValue(28)
     assert win.results.font().pointSize() == 28
     assert win.chart.sizeHint().height() > small * 2
-    assert win.figures["fleiss"].font().pointSize() == 56
+    assert win.figures["fleiss"].font().pointSize() == int(28 * 1.6)
     assert isinstance(win.claims_view.font(), QFont) and win.claims_view.font().pointSize() == 28
 
 

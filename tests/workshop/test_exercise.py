@@ -59,6 +59,12 @@ def test_exercise_keeps_articles_and_claims_with_their_ids_and_nothing_else(key,
         history = e.history()
         assert history[0].action == "exercise"
         assert {h.entity for h in history} == {"workshop", "setting"}  # no trace of the key's edits
+        # nor of its actions: no transaction of the key (their labels name claims), and
+        # every claim marked touched alike (which ones the key worked on is not told)
+        unlogged = e.db.execute("SELECT COUNT(*) FROM transactions WHERE id NOT IN "
+                                "(SELECT txn FROM history WHERE txn IS NOT NULL)").fetchone()[0]
+        assert unlogged == 0
+        assert {c.touched for c in claims} == {True}
         assert e.scale().names() == k.scale().names()
         info = exercise_of(e)
         assert info.mode == "claims" and [c.id for c in info.claims] == [c.id for c in key_claims]

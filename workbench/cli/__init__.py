@@ -20,15 +20,44 @@ from workbench.core.errors import WorkbenchError
 COMMAND_MODULES = [
     "workbench.cli.project",
     "workbench.cli.claims",
+    "workbench.cli.news",
     "workbench.cli.imports",
     "workbench.cli.verdicts",
     "workbench.cli.export",
     "workbench.cli.evidence",
     "workbench.cli.workshop",
+    "workbench.cli.library",
 ]
 
 EXIT_ERROR = 1
 EXIT_INTERNAL = 70
+
+
+class VersionAction(argparse.Action):
+    """``--version``: the app's version and what it is made of (no spaCy, no window)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from workbench.about import version_text
+
+        print(version_text())
+        parser.exit()
+
+
+def _safe_output() -> None:
+    """Output that cannot fail on a character: UTF-8 on Windows when redirected (the
+    console itself is UTF-8 already), and escapes instead of an error where the
+    locale's encoding cannot show a character (e.g. an ASCII-only environment)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if stream is None or encoding == "utf8" or not hasattr(stream, "reconfigure"):
+            continue
+        if sys.platform == "win32":
+            stream.reconfigure(encoding="utf-8")
+        else:
+            stream.reconfigure(errors="backslashreplace")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,7 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Fact-Check Workbench: find the claims in an article, attach evidence, "
         "rate them and publish. With no command, opens the window on a demo project.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action=VersionAction,
+        help=f"print the version ({__version__}) and those of Qt, spaCy and the English pipeline",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -45,7 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _safe_output()
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list == ["--version"]:  # before the command modules are imported: quicker
+        from workbench.about import version_text
+
+        print(version_text())
+        return 0
     parser = build_parser()
     args = parser.parse_args(args_list)
     if args.command is None:
@@ -54,6 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = run_demo
     else:
         handler = args.func
+        if args.command != "open":
+            from workbench.store.base import StoreBase
+
+            StoreBase.source = "command line"  # recorded with each transaction
     try:
         return int(handler(args) or 0)
     except WorkbenchError as exc:
@@ -68,9 +110,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: one line, not a traceback
         if os.environ.get("WORKBENCH_DEBUG"):
             raise
+        where = ""
+        try:  # errors are never lost: the traceback goes to the log file
+            from workbench.logs import log_exception
+
+            where = f"details in {log_exception('command line: ' + ' '.join(args_list), exc)}; "
+        except Exception:  # a log that cannot be written must not hide the error itself
+            pass
         print(
             f"workbench: internal error: {type(exc).__name__}: {exc} "
-            "(set WORKBENCH_DEBUG=1 for details, and please report it)",
+            f"({where}set WORKBENCH_DEBUG=1 to see it here, and please report it)",
             file=sys.stderr,
         )
         return EXIT_INTERNAL

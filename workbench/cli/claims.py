@@ -39,6 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true")
     p.add_argument("--threshold", type=_threshold)
+    p.add_argument("--as-article", action="store_true",
+                   help="score with the article (news) scorer, the sentences laid out as one article")
     p.set_defaults(func=cmd_eval)
 
 
@@ -87,7 +89,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     if args.file.suffix.lower() not in {".tsv", ".txt"}:
         raise ValidationError(f"{args.file.name}: expected a tab-separated .tsv file")
-    report = evaluate(args.file, args.threshold)
+    report = evaluate(args.file, args.threshold, as_article=args.as_article)
     if args.json:
         print_json(report)
         return 0

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from workbench.cli.output import print_json
+from workbench.cli.output import print_json, print_notices
 from workbench.core.errors import WorkbenchError
 from workbench.core.models import CaptureStatus, Evidence, Stance
 from workbench.evidence.fetch import human_size
@@ -114,7 +114,8 @@ def _limits(args: argparse.Namespace, base: FetchSettings) -> FetchSettings:
 # -- add / list / remove ---------------------------------------------------------------
 def cmd_add(args: argparse.Namespace) -> int:
     with ProjectStore.open(args.project) as store:
-        item = store.add_evidence(args.claim, args.url, args.stance, args.note)
+        with store.transaction(f"workbench evidence add --claim {args.claim}"):
+            item = store.add_evidence(args.claim, args.url, args.stance, args.note)
     print(
         f"added evidence {item.id} to claim {item.claim_id}: {item.url} ({item.stance.value}); "
         f"capture pending: run `workbench fetch {args.project}` to fetch it"
@@ -167,8 +168,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_remove(args: argparse.Namespace) -> int:
     with ProjectStore.open(args.project) as store:
-        item = store.delete_evidence(args.id)
+        with store.transaction(f"workbench evidence remove {args.id}") as txn:
+            item = store.delete_evidence(args.id)
     print(f"removed evidence {item.id} ({item.url}) from claim {item.claim_id}")
+    print_notices(txn)
     return 0
 
 

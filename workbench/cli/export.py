@@ -19,11 +19,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("project", type=Path)
     p.add_argument("--format", "-f", required=True, help=f"one of: {names}")
     p.add_argument("-o", "--output", type=Path, required=True, help="the file to write")
+    p.add_argument(
+        "--all-claims", action="store_true",
+        help="claimreview: every rated claim, not only those marked done (the default)",
+    )
     p.set_defaults(func=cmd_export)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     with ProjectStore.open(args.project, readonly=True) as store:
-        result = export(store, args.format, args.output)
+        result = export(store, args.format, args.output, all_claims=args.all_claims)
     print(result.message)
     return 0

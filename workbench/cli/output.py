@@ -15,6 +15,12 @@ def warn(message: str) -> None:
     print(f"workbench: warning: {message}", file=sys.stderr)
 
 
+def print_notices(txn) -> None:
+    """What a command's transaction wants the user to know (a done claim moved back...)."""
+    for notice in getattr(txn, "notices", []) or []:
+        print(f"note: {notice}")
+
+
 class Progress:
     """Progress of a long job on stderr: ``workbench: detecting claims: 40%``.
 

@@ -48,11 +48,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "history", help="show the project's change log, newest first",
-        description="Every change ever made to the project: what, when, before and after.",
+        description="Every change ever made to the project: what, when, before and after, "
+        "grouped by user action (one transaction: a merge, an import, a re-detection...).",
     )
     p.add_argument("project", type=Path)
     p.add_argument("--claim", type=int, help="only the changes to this claim")
-    p.add_argument("--limit", type=int, default=50, help="how many entries (default 50; 0 = all)")
+    p.add_argument("--limit", type=int, default=50,
+                   help="how many user actions (default 50; 0 = all); with --json, entries")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_history)
 
@@ -149,17 +151,24 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    entity = "claim" if args.claim is not None else None
     with ProjectStore.open(args.project, readonly=True) as store:
-        entries = store.history(
-            entity="claim" if args.claim is not None else None,
-            entity_id=args.claim,
-            limit=args.limit or None,
-        )
-    if args.json:
-        print_json([e.__dict__ for e in entries])
-    else:
-        for entry in entries:
-            print(entry.describe())
+        if args.json:
+            entries = store.history(entity=entity, entity_id=args.claim, limit=args.limit or None)
+            print_json([e.__dict__ for e in entries])
+            return 0
+        groups = store.history_groups(entity=entity, entity_id=args.claim,
+                                      limit=args.limit or None)
+    for group in groups:
+        first = group[0]
+        if first.txn is None:  # written before actions were grouped (schema 2)
+            print(first.describe())
+            continue
+        source = f"  ({first.txn_source})" if first.txn_source else ""
+        label = first.txn_label or group[-1].describe().split("  ", 1)[-1]
+        print(f"{group[-1].at}  #{first.txn} {label}{source}")
+        for entry in reversed(group):
+            print("    " + entry.describe().split("  ", 1)[-1])
     return 0
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from pathlib import Path
 
-from workbench.cli.output import print_json
+from workbench.cli.output import print_json, print_notices
 from workbench.core.checks import SETTING_KEY as DONE_CHECKS_KEY
 from workbench.core.errors import ValidationError
 from workbench.core.scale import VerdictLabel, conclusion_of, load_preset, preset_names
+from workbench.core.urls import check_web_address
 from workbench.io.export.report import ORGANISATION_KEY, REVIEW_URL_KEY
 from workbench.store import ProjectStore
 
@@ -98,9 +100,15 @@ def cmd_verdict(args: argparse.Namespace) -> int:
     if args.label is None and args.rationale is None and args.status is None:
         raise ValidationError("give at least one of --label, --rationale, --status")
     with ProjectStore.open(args.project) as store:
-        current = store.claim(args.claim)
-        label = current.verdict if args.label is None else args.label
-        claim = store.set_verdict(args.claim, label, rationale=args.rationale, status=args.status)
+        # One transaction: the claim is read after the write lock is taken, so a
+        # concurrent writer is waited for, never overwritten.
+        with store.transaction(f"workbench verdict --claim {args.claim}") as txn:
+            current = store.claim(args.claim)
+            label = current.verdict if args.label is None else args.label
+            claim = store.set_verdict(
+                args.claim, label, rationale=args.rationale, status=args.status
+            )
+        claim = store.claim(args.claim)
         conclusion_only = store.scale().conclusion_only
     if conclusion_only:
         verdict = (
@@ -111,6 +119,7 @@ def cmd_verdict(args: argparse.Namespace) -> int:
     else:
         verdict = claim.verdict or "not rated"
     print(f"claim {claim.id}: {verdict}, {claim.status.label}")
+    print_notices(txn)
     return 0
 
 
@@ -141,7 +150,9 @@ def cmd_scale(args: argparse.Namespace) -> int:
     editing = any(
         getattr(args, k) for k in ("add", "rename", "edit", "move", "delete", "use_preset")
     )
-    with ProjectStore.open(args.project, readonly=not editing) as store:
+    with ProjectStore.open(args.project, readonly=not editing) as store, (
+        store.transaction("workbench scale") if editing else contextlib.nullcontext()
+    ) as txn:
         if args.add:
             store.add_scale_label(
                 VerdictLabel(
@@ -176,7 +187,10 @@ def cmd_scale(args: argparse.Namespace) -> int:
                 print(f"moved {moved} claims to {args.move_to!r}")
         elif args.use_preset:
             store.set_scale(load_preset(args.use_preset))
+    with ProjectStore.open(args.project, readonly=True) as store:
         _print_scale(store, args.json)
+    if not args.json:
+        print_notices(txn)
     return 0
 
 
@@ -190,7 +204,14 @@ def cmd_settings(args: argparse.Namespace) -> int:
         args.require_rationale,
     ]
     editing = any(value is not None for value in changes)
-    with ProjectStore.open(args.project, readonly=not editing) as store:
+    # Checked before the file is opened for writing: a bad address changes nothing.
+    if args.organisation_url is not None:
+        args.organisation_url = check_web_address(args.organisation_url, "organisation URL")
+    if args.review_url is not None:
+        args.review_url = check_web_address(args.review_url, "review URL")
+    with ProjectStore.open(args.project, readonly=not editing) as store, (
+        store.transaction("workbench settings") if editing else contextlib.nullcontext()
+    ):
         if args.organisation is not None or args.organisation_url is not None:
             organisation = dict(store.setting(ORGANISATION_KEY) or {})
             if args.organisation is not None:

@@ -1,10 +1,11 @@
-"""``workbench workshop pack|compare|merge|lock``: running a fact-checking workshop offline."""
+"""``workbench workshop pack|compare|merge|lock|kit``: running a fact-checking workshop offline."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+from workbench.cli.kit import register_kit
 from workbench.cli.output import print_json, warn
 
 
@@ -73,6 +74,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     lock.add_argument("exercise", type=Path, metavar="EXERCISE.fcw")
     lock.add_argument("--unlock", action="store_true")
     lock.set_defaults(func=cmd_lock)
+
+    register_kit(cmds)
 
 
 def cmd_pack(args: argparse.Namespace) -> int:

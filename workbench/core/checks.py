@@ -65,11 +65,14 @@ class DoneRules:
         return ", ".join(parts) if parts else "nothing"
 
 
-def missing_for_done(claim: Claim, rules: DoneRules, scale: VerdictScale) -> list[str]:
+def missing_for_done(
+    claim: Claim, rules: DoneRules, scale: VerdictScale, *, usable_evidence: int | None = None
+) -> list[str]:
     """What ``claim`` lacks to be marked done under ``rules``, in words; empty when nothing.
 
     On a conclusion-only scale the written conclusion is the verdict, so "a verdict"
-    is asked for as the rationale.
+    is asked for as the rationale. ``usable_evidence`` is how many of the claim's
+    evidence items count (a failed capture, e.g. a 404, does not); by default all.
     """
     missing: list[str] = []
     has_rationale = bool(claim.rationale.strip())
@@ -82,15 +85,19 @@ def missing_for_done(claim: Claim, rules: DoneRules, scale: VerdictScale) -> lis
     if rules.require_rationale and not has_rationale:
         if not (scale.conclusion_only and rules.require_verdict):
             missing.append("a rationale")
-    short = rules.min_evidence - claim.evidence_count
+    count = claim.evidence_count if usable_evidence is None else usable_evidence
+    failed = max(0, claim.evidence_count - count)
+    why = f"; {failed} failed capture{'s do' if failed > 1 else ' does'} not count" if failed else ""
+    short = rules.min_evidence - count
     if short > 0:
-        if claim.evidence_count:
+        if count:
             missing.append(
                 f"{short} more evidence item{'s' if short > 1 else ''} "
-                f"(has {claim.evidence_count} of {rules.min_evidence})"
+                f"(has {count} of {rules.min_evidence}{why})"
             )
         else:
             missing.append(
                 f"{rules.min_evidence} evidence item{'s' if rules.min_evidence > 1 else ''}"
+                + (f" ({why[2:]})" if why else "")
             )
     return missing

@@ -123,6 +123,8 @@ class Claim:
     anchor_note: str = ""
     evidence_count: int = 0
     id: int | None = None
+    # A person changed the claim's span (split, merge, new span) or its work.
+    touched: bool = False
 
     def __post_init__(self) -> None:
         if not self.text:
@@ -139,6 +141,8 @@ class Claim:
         """True when a person has put work into the claim that re-detection must keep."""
         return (
             self.origin is Origin.MANUAL
+            or self.touched
+            or self.status is not ClaimStatus.NEW
             or bool(self.verdict)
             or bool(self.rationale.strip())
             or self.evidence_count > 0
@@ -245,6 +249,10 @@ class HistoryEntry:
     before: dict | None
     after: dict | None
     id: int | None = None
+    # The user action (transaction) this change was part of; None before schema 3.
+    txn: int | None = None
+    txn_label: str = ""
+    txn_source: str = ""
 
     def describe(self) -> str:
         what = f"{self.entity} {self.entity_id}" if self.entity_id is not None else self.entity

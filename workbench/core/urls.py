@@ -130,3 +130,46 @@ def archive_url(url: str, when: str = "") -> str:
 def archive_save_url(url: str) -> str:
     """The link that asks the Wayback Machine to save ``url`` now (an explicit user action)."""
     return f"{WAYBACK}/save/{url}"
+
+
+def with_scheme(url: str) -> str:
+    """``url`` with ``https://`` added when it was typed without a scheme, as browsers do.
+
+    "www.example.org/page" and "example.org" become "https://www.example.org/page" and
+    "https://example.org"; anything that has a scheme ("javascript:", "ftp://"), contains
+    white space or does not start with a host name that has a dot is returned as
+    typed, for ``clean_url`` to accept or refuse with its reason.
+    """
+    url = (url or "").strip()
+    if not url or "://" in url or any(ch.isspace() for ch in url):
+        return url
+    host = url.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    if ":" in name or "@" in host or "." not in name.strip("."):
+        return url  # "mailto:x", "javascript:alert(1)", "user@host", "localhost"
+    labels = name.split(".")
+    if not all(labels) or not all(ch.isalnum() or ch == "-" for label in labels for ch in label
+                                  if ord(ch) < 128):
+        return url
+    return f"https://{url}"
+
+
+def check_web_address(url: str, what: str = "address") -> str:
+    """An http(s) URL for a setting (organisation site, review address), or "" when cleared.
+
+    ``https://`` is added when it was left out; ``{id}`` (the claim's number in a review
+    address) is allowed in the path. Anything else (no host, another scheme such as
+    ``javascript:``, spaces) is refused with a ValidationError naming the setting.
+    """
+    url = (url or "").strip()
+    if not url:
+        return ""
+    candidate = with_scheme(url)
+    try:
+        clean_url(candidate.replace("{id}", "1"))
+    except ValidationError:
+        raise ValidationError(
+            f"the {what} must be an http(s) web address such as https://example.org/, "
+            f"not {url[:80]!r}"
+        ) from None
+    return candidate

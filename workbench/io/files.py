@@ -20,6 +20,23 @@ def _read_umask() -> int:
 UMASK = _read_umask()
 
 
+def sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX). Windows cannot open a folder to
+    flush it; there NTFS journals the rename itself."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems (network shares) cannot: the file itself is synced
+    finally:
+        os.close(fd)
+
+
 def atomic_write(path: str | Path, data: bytes | str, *, encoding: str = "utf-8") -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
     path = Path(path)
@@ -34,11 +51,14 @@ def atomic_write(path: str | Path, data: bytes | str, *, encoding: str = "utf-8"
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
-            # mkstemp makes the file private (0600): give it the mode any new file gets,
-            # so a report can be shared or served like one saved by any other program.
-            os.fchmod(handle.fileno(), 0o666 & ~UMASK)
+            if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
+                # mkstemp makes the file private (0600): give it the mode any new file gets,
+                # so a report can be shared or served like one saved by any other program.
+                # (Windows has no such modes: the new file inherits the folder's access.)
+                os.fchmod(handle.fileno(), 0o666 & ~UMASK)
             os.fsync(handle.fileno())
         os.replace(tmp, path)
+        sync_folder(path.parent)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise WorkbenchError(f"{path}: cannot write ({exc.strerror})") from None

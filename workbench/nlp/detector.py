@@ -10,11 +10,12 @@ batches and reported through a plain ``progress(done, total)`` callback.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from workbench.nlp import chrome, english, model, news, references, signals
 from workbench.nlp import claimant as claimants
-from workbench.nlp import english, model, signals
 from workbench.nlp.sentences import Sentence, split_sentences
 
 Progress = Callable[[int, int], None]
@@ -23,13 +24,13 @@ ENGLISH_BATCH = 64
 # than this is not a sentence (a page of text without full stops, a table flattened to
 # one line): it is passed over unscored (spaCy refuses texts over 1,000,000 characters,
 # and scoring one of a megabyte took gigabytes). The English pipeline (parser and
-# entities, about 5 ms a claim) runs on the first ENGLISH_MAX_CLAIMS claims of an
-# article; later ones get their reasons and claimant from the patterns, as without it.
+# entities, 5-10 ms a claim) runs on an article's first ENGLISH_MAX_CLAIMS claims; later
+# ones get their reasons and claimant from the patterns, as without it. Scoring costs
+# 0.2-0.4 ms a sentence: past MAX_SENTENCES (about 12 MB of prose; a 5 MB article has
+# 40,000) sentences are passed over unscored, so that a file of a million one-word lines
+# cannot keep the machine busy for an hour.
 MAX_SENTENCE_CHARS = 5_000
 ENGLISH_MAX_CLAIMS = 500
-# Scoring costs 0.2-0.4 ms a sentence: past this many (about 12 MB of prose; a 5 MB
-# article has 40,000), sentences are passed over unscored, so that a file of a million
-# one-word lines cannot keep the machine busy for an hour.
 MAX_SENTENCES = 100_000
 
 
@@ -48,11 +49,13 @@ class Candidate:
 
 
 def default_threshold() -> float:
-    return model.threshold()
+    """The threshold of the article scorer (news), chosen on the news train split."""
+    return news.threshold()
 
 
 def score_texts(texts: list[str], progress: Progress | None = None) -> list[tuple[float, signals.Signals]]:
-    """The final score and signals of each text (no English pipeline: fast)."""
+    """The sentence scorer: the final score and signals of each text on its own, as
+    debate sentences are scored (no English pipeline: fast). ``eval-claims`` uses it."""
     out = []
     for text, base in zip(texts, model.base_logits(texts, progress)):
         found = signals.quick_signals(text)
@@ -63,6 +66,95 @@ def score_texts(texts: list[str], progress: Progress | None = None) -> list[tupl
 def is_claim(score: float, found: signals.Signals, threshold: float) -> bool:
     """The decision the app makes for a sentence (also used to evaluate and to tune)."""
     return score >= threshold and not found.passed_over
+
+
+@dataclass
+class Scored:
+    """A sentence of a page as the article scorer sees it."""
+
+    score: float
+    debate: signals.Signals
+    found: news.NewsSignals
+    chrome: str  # the kind of page chrome the sentence's line is, or ""
+
+
+@dataclass
+class PageSignals:
+    """Everything the article scorer knows about each sentence of a page."""
+
+    logits: list[list[float] | None]
+    debate: list[signals.Signals]
+    found: list[news.NewsSignals]
+    chrome: list[str]
+
+
+def page_signals(
+    text: str,
+    sentences: list[Sentence],
+    progress: Progress | None = None,
+    chrome_weights: dict[str, float] | None = None,
+) -> PageSignals:
+    """The classifiers' log-odds, debate and news signals and page chrome of every
+    sentence of ``text`` (``chrome_weights``: other weights than the shipped ones, to train)."""
+    page = chrome.layout(text, chrome_weights)
+    texts = [text[s.start:s.end] for s in sentences]
+    logits = model.classifier_logits(texts, progress)
+    kinds = _inside(sentences, page.chrome, "")
+    line_odds = _inside(sentences, page.lines, -8.0)
+    debates = [signals.quick_signals(piece) for piece in texts]
+    found = [
+        news.news_signals(
+            piece,
+            headline=page.headline is not None and page.headline[0] <= s.start < page.headline[1],
+            heading=s.kind == "heading",
+            figures=bool(d.figures),
+        )
+        for s, piece, d in zip(sentences, texts, debates)
+    ]
+    for f, odds in zip(found, line_odds):
+        f.chrome = odds
+    rows: list[list[float] | None] = list(logits) if logits is not None else [None] * len(texts)
+    base = [None if row is None else model.base_logits_from(row) for row in rows]
+    skip = [
+        bool(kind or s.kind == "caption" or d.passed_over or f.passed_over())
+        for kind, s, d, f in zip(kinds, sentences, debates, found)
+    ]
+    news.set_context(found, base, skip)
+    return PageSignals(rows, debates, found, kinds)
+
+
+def _inside(sentences: list[Sentence], spans: list[tuple], default):
+    """For each sentence, the last field of the span (sorted, not overlapping) holding its
+    start, else ``default``."""
+    out = []
+    k = 0
+    for sentence in sentences:
+        while k < len(spans) and spans[k][1] <= sentence.start:
+            k += 1
+        inside = k < len(spans) and spans[k][0] <= sentence.start < spans[k][1]
+        out.append(spans[k][-1] if inside else default)
+    return out
+
+
+def score_page(
+    text: str, sentences: list[Sentence], progress: Progress | None = None
+) -> list[Scored]:
+    """Every sentence of an article scored by the news scorer, after the page's chrome
+    lines are found (their sentences are scored too, but passed over)."""
+    page = page_signals(text, sentences, progress)
+    return [
+        Scored(news.score(row, d, f), d, f, kind)
+        for row, d, f, kind in zip(page.logits, page.debate, page.found, page.chrome)
+    ]
+
+
+def why_passed(scored: Scored, sentence: Sentence) -> str:
+    """Why a sentence is passed over whatever its score, or ""."""
+    if scored.chrome:
+        return f"page chrome ({scored.chrome})"
+    if sentence.kind == "caption":
+        return "boilerplate"
+    return scored.debate.passed_over or scored.found.passed_over(scored.debate.opinion)
 
 
 def _stage(progress: Progress | None, offset: int, weight: int, total: int) -> Progress | None:
@@ -82,55 +174,66 @@ def extract(
     limit = default_threshold() if threshold is None else threshold
     sentences: list[Sentence] = split_sentences(text)
     total = max(len(sentences), 1) * 2
-    texts = [text[s.start:s.end] for s in sentences]
-    fits = [len(piece) <= MAX_SENTENCE_CHARS and n < MAX_SENTENCES
-            for n, piece in enumerate(texts)]
-    scored_iter = iter(score_texts([t for t, ok in zip(texts, fits) if ok],
-                                   _stage(progress, 0, len(sentences), total)))
+    # Over-long sentences are scored by their beginning only (and passed over below), so
+    # every sentence keeps its place for the page's context.
+    scorable = [s if s.end - s.start <= MAX_SENTENCE_CHARS
+                else replace(s, end=s.start + MAX_SENTENCE_CHARS)
+                for s in sentences[:MAX_SENTENCES]]
+    # The page's lines are read only as far as the sentences scored (a million short
+    # lines cost a gigabyte of line features otherwise).
+    page = text[: scorable[-1].end] if len(sentences) > MAX_SENTENCES else text
+    scored = score_page(page, scorable, _stage(progress, 0, len(sentences), total))
     candidates: list[Candidate] = []
-    for sentence, piece, ok in zip(sentences, texts, fits):
-        if not ok:
+    for n, sentence in enumerate(sentences):
+        piece = text[sentence.start:sentence.end]
+        if n >= MAX_SENTENCES or len(piece) > MAX_SENTENCE_CHARS:
             why = (f"too long to be one sentence ({len(piece):,} characters)"
                    if len(piece) > MAX_SENTENCE_CHARS
                    else f"beyond the first {MAX_SENTENCES:,} sentences of the article")
             candidates.append(Candidate(sentence.start, sentence.end, piece, 0.0,
                                         [f"passed over: {why}"], "", False, sentence.kind))
             continue
-        score, found = next(scored_iter)
-        why = found.passed_over or ("boilerplate" if sentence.kind == "caption" else "")
+        result = scored[n]
+        score = result.score
+        why = why_passed(result, sentence)
         keep = not why and score >= limit
         if not why and not keep:
-            why = f"low score ({score:.2f})"
-            if found.opinion:
-                why = f"opinion or hedge: “{found.opinion}”"
-        reasons = signals.reasons_from(signals.find_signals(piece, found)) if keep else [f"passed over: {why}"]
-        if sentence.kind == "heading" and keep:
+            why = result.found.why_low(result.debate.opinion) or f"low score ({score:.2f})"
+        reasons = (signals.reasons_from(signals.find_signals(piece, result.debate)) if keep
+                   else [f"passed over: {why}"])
+        if keep and result.found.headline:
             reasons.insert(0, "headline")
         candidates.append(
             Candidate(sentence.start, sentence.end, piece, round(score, 4), reasons, "", keep, sentence.kind)
         )
-    _add_english(candidates, _stage(progress, len(sentences), len(sentences), total))
-    _resolve_claimants(candidates)
+    raws, mentions = _add_english(candidates, _stage(progress, len(sentences), len(sentences), total))
+    _resolve_claimants(text, candidates, raws, mentions)
     if progress:
         progress(total, total)
     return candidates if include_passed else [c for c in candidates if c.checkworthy]
 
 
-def _add_english(candidates: list[Candidate], progress: Progress | None) -> None:
-    """Entity reasons and claimants from the English pipeline, for the claims kept."""
-    kept = [c for c in candidates if c.checkworthy][:ENGLISH_MAX_CLAIMS]
+def _add_english(candidates: list[Candidate], progress: Progress | None) -> tuple[list[str], list[list[str]]]:
+    """Entity reasons and the claimant from the English pipeline for the claims kept;
+    each sentence's claimant as written (patterns first, then the parse) and the names
+    it mentions, for ``references.py``."""
+    raws = [claimants.claimant_from_text(c.text) if len(c.text) <= MAX_SENTENCE_CHARS else ""
+            for c in candidates]
+    mentions: list[list[str]] = [[] for _ in candidates]
+    kept = [i for i, c in enumerate(candidates) if c.checkworthy][:ENGLISH_MAX_CLAIMS]
     pipeline = english.load() if kept else None
-    parsed = {id(c) for c in kept} if pipeline is not None else set()
-    for candidate in candidates:
-        if id(candidate) not in parsed and len(candidate.text) <= MAX_SENTENCE_CHARS:
-            candidate.claimant = claimants.claimant_from_text(candidate.text)
+    parsed = set(kept) if pipeline is not None else set()
+    for i, candidate in enumerate(candidates):
+        if i not in parsed and len(candidate.text) <= MAX_SENTENCE_CHARS:
+            mentions[i] = [_marked(n) for n in signals.names_in(candidate.text) if len(n.split()) >= 2]
     if pipeline is None:
         if progress:
             progress(1, 1)
-        return
+        return raws, mentions
     done = 0
     for batch in model.iter_batches(kept, ENGLISH_BATCH):
-        for candidate, doc in zip(batch, pipeline.pipe([c.text for c in batch])):
+        for i, doc in zip(batch, pipeline.pipe([candidates[i].text for i in batch])):
+            candidate = candidates[i]
             found = signals.find_signals(candidate.text)
             # The parse tells "stated that ..." from "has not declared war" better than patterns.
             found.attribution = claimants.attribution_from_doc(doc)
@@ -140,30 +243,95 @@ def _add_english(candidates: list[Candidate], progress: Progress | None) -> None
                 pattern = [r for r in signals.reasons_from(found) if r.startswith("figures:")] + pattern
             head = [r for r in candidate.reasons if r == "headline"]
             candidate.reasons = head + entity + pattern
-            candidate.claimant = claimants.claimant_from_doc(doc) or claimants.claimant_from_text(candidate.text)
+            raws[i] = raws[i] or claimants.claimant_from_doc(doc)
+            mentions[i] = english.people_and_organisations(doc)
         done += len(batch)
         if progress:
             progress(done, len(kept))
+    return raws, mentions
 
 
-def _resolve_claimants(candidates: list[Candidate]) -> None:
-    """"He explained" and a quotation that goes on take the previous sentence's claimant."""
-    previous = ""
-    previous_quoted = False
-    for candidate in candidates:
-        quoted = claimants.starts_with_quote(candidate.text) or "“" in candidate.text
-        if claimants.is_pronoun(candidate.claimant) and previous:
-            candidate.claimant = previous
-        elif not candidate.claimant and claimants.starts_with_quote(candidate.text) and previous_quoted:
-            candidate.claimant = previous
-        if candidate.claimant:
-            if not claimants.is_pronoun(candidate.claimant):
-                previous = candidate.claimant
-            if candidate.checkworthy and f"claimant: {candidate.claimant}" not in candidate.reasons:
-                candidate.reasons.append(f"claimant: {candidate.claimant}")
-        previous_quoted = quoted and bool(candidate.claimant)
-        if not candidate.claimant and not quoted:
-            previous_quoted = False
+_PERSON_TITLES = re.compile(
+    r"^(?:Mr|Mrs|Ms|Miss|Dr|Doctor|Prof|Professor|Sir|Dame|Lord|Lady|Judge|Justice|Senator|Sen|Rep|"
+    r"Governor|Mayor|President|Minister|Councillor|Cr|Detective|Inspector|Sergeant|Officer|"
+    r"Chief|Secretary|Ambassador|General|Colonel|Captain|Magistrate)\.? "
+)
+
+
+def _marked(name: str) -> str:
+    """A name found by patterns, marked as a person when a title comes with it."""
+    return references.PERSON_MARK + name if _PERSON_TITLES.match(name) else name
+
+
+def _resolve_claimants(
+    text: str, candidates: list[Candidate], raws: list[str], mentions: list[list[str]]
+) -> None:
+    """Each sentence's claimant with references resolved and attribution carried along
+    (``references.py``); the listed claims get a "claimant:" reason."""
+    paragraphs, quoted, opens, groups = [], [], [], []
+    paragraph = 0
+    depth = 0
+    group = -1
+    previous_end = 0
+    for i, candidate in enumerate(candidates):
+        if "\n" in text[previous_end:candidate.start]:
+            paragraph += 1
+            depth = 0
+        inside = depth > 0
+        if not inside:
+            group = -1
+        depth = max(depth + sentence_quotes(candidate.text), 0)
+        if not inside and depth > 0:
+            group = i  # a quotation opens here and goes on into the next sentence
+        groups.append(group)
+        paragraphs.append(paragraph)
+        quoted.append(inside or any(q in candidate.text for q in "“”\""))
+        opens.append(claimants.starts_with_quote(candidate.text))
+        previous_end = candidate.end
+    proper = proper_words(text)
+    lower = {w for w in re.findall(r"\b[a-z][\w'’-]*", text)}
+    named = [_opens_with_name(c.text, proper, lower) for c in candidates]
+    resolved = references.resolve_article(raws, paragraphs, quoted, opens, mentions, groups, named)
+    for candidate, claimant in zip(candidates, resolved):
+        candidate.claimant = claimant
+        if claimant and candidate.checkworthy and f"claimant: {claimant}" not in candidate.reasons:
+            candidate.reasons.append(f"claimant: {claimant}")
+
+
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’-]*")
+
+
+def proper_words(text: str) -> set[str]:
+    """Words the article writes with a capital inside a sentence: names ("Russia")."""
+    out = set()
+    for match in re.finditer(r"(?<=[a-z,;] )([A-Z][\w'’-]*)", text):
+        out.add(match.group(1).rstrip("'’s").rstrip("'’"))
+    return out
+
+
+def _opens_with_name(sentence: str, proper: set[str], lower: set[str]) -> bool:
+    """The sentence's first word (after an opening "On Friday," of up to four words) is a
+    name: the article writes it with a capital inside a sentence, or never in lower case
+    and it is not a common opening word ("The", "It", "However")."""
+    body = sentence.lstrip("“\"‘'( ")
+    head, comma, rest = body.partition(",")
+    if comma and len(head.split()) <= 4:
+        body = rest.lstrip()
+    match = _WORD.match(body)
+    if not match:
+        return False
+    word = match.group().rstrip("'’s").rstrip("'’")
+    if word in proper:
+        return True
+    return word.lower() not in lower and word not in signals.SENTENCE_START_WORDS and word[:1].isupper()
+
+
+def sentence_quotes(text: str) -> int:
+    """How many quotations ``text`` opens and leaves open."""
+    depth = text.count("“") - text.count("”")
+    if text.count('"') % 2:
+        depth += 1 if text.lstrip().startswith('"') else -1
+    return depth
 
 
 def warm_up() -> None:

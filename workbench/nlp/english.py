@@ -118,3 +118,17 @@ def entity_reasons(doc) -> list[str]:
         "names an organisation", "names a place", "names a group", "names an event", "names a law",
     ]
     return [f"{label}: {', '.join(grouped[label][:5])}" for label in order if label in grouped]
+
+
+def people_and_organisations(doc) -> list[str]:
+    """The people (with their whole names) and organisations a parsed sentence names."""
+    from workbench.nlp.references import PERSON_MARK
+
+    out = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            name = _full_name(ent).strip("“”\"' ")
+            out.append(PERSON_MARK + name if name else "")
+        elif ent.label_ == "ORG":
+            out.append(ent.text.strip("“”\"' "))
+    return [name for name in out if name]

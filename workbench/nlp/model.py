@@ -21,6 +21,7 @@ from workbench.paths import RESOURCES
 
 MODEL_DIR = RESOURCES / "claim_model"
 META_FILE = "meta_workbench.json"
+NEWS_FILE = "news.json"  # the news combiner and the page-chrome classifier (train_news.py)
 LABEL = "YES"
 BATCH = 256
 FALLBACK_THRESHOLD = 0.5
@@ -43,7 +44,17 @@ def meta() -> dict:
 
 
 def threshold() -> float:
+    """The threshold of the sentence scorer, chosen on the debates' dev set."""
     return float(meta().get("threshold", FALLBACK_THRESHOLD))
+
+
+@lru_cache(maxsize=1)
+def news_meta() -> dict:
+    """The news scorer and the page-chrome classifier (``news.json``), or {} without one."""
+    path = MODEL_DIR / NEWS_FILE
+    if not path.is_file():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def combiner() -> dict:
@@ -70,11 +81,11 @@ def load():
         return _model
 
 
-def base_logits(
+def classifier_logits(
     texts: list[str], progress: Callable[[int, int], None] | None = None
-) -> list[float | None]:
-    """The classifiers' part of each text's log-odds, in batches; None for every text
-    when there is no model.
+) -> list[list[float]] | None:
+    """Each text's log-odds of check-worthy from each classifier of the combiner, in its
+    order; None when there is no model.
 
     Each text is tokenised once and every classifier scores the same Docs; their
     scores are read as arrays (``predict``) rather than written to each Doc's
@@ -84,25 +95,48 @@ def base_logits(
     if model is None:
         if progress:
             progress(len(texts), len(texts))
-        return [None] * len(texts)
+        return None
     import numpy
 
-    weights = combiner()
     columns = []
-    for name, (label, weight) in weights["classifiers"].items():
+    for name, (label, _weight) in combiner()["classifiers"].items():
         pipe = model.get_pipe(name)
-        columns.append((pipe, pipe.labels.index(label), weight))
-    out: list[float | None] = []
+        columns.append((pipe, pipe.labels.index(label)))
+    out: list[list[float]] = []
     for start in range(0, len(texts), BATCH):
         docs = [model.make_doc(text) for text in texts[start : start + BATCH]]
-        z = numpy.full(len(docs), float(weights["bias"]))
-        for pipe, column, weight in columns:
+        rows = []
+        for pipe, column in columns:
             p = numpy.clip(pipe.predict(docs)[:, column], 1e-6, 1 - 1e-6).astype(float)
-            z += weight * numpy.log(p / (1 - p))
-        out.extend(z.tolist())
+            rows.append(numpy.log(p / (1 - p)))
+        out.extend(numpy.stack(rows, axis=1).tolist() if docs else [])
         if progress:
             progress(min(start + BATCH, len(texts)), len(texts))
     return out
+
+
+def base_logits(
+    texts: list[str], progress: Callable[[int, int], None] | None = None
+) -> list[float | None]:
+    """The classifiers' part of each text's log-odds in the sentence scorer, in batches;
+    None for every text when there is no model."""
+    logits = classifier_logits(texts, progress)
+    if logits is None:
+        return [None] * len(texts)
+    bias, factors = _base_weights()
+    return [bias + sum(w * x for w, x in zip(factors, row)) for row in logits]
+
+
+@lru_cache(maxsize=1)
+def _base_weights() -> tuple[float, tuple[float, ...]]:
+    weights = combiner()
+    return float(weights["bias"]), tuple(float(w) for _label, w in weights["classifiers"].values())
+
+
+def base_logits_from(row: list[float]) -> float:
+    """The sentence scorer's classifier part from the classifiers' log-odds."""
+    bias, factors = _base_weights()
+    return bias + sum(w * x for w, x in zip(factors, row))
 
 
 def probabilities(texts: list[str]) -> list[float | None]:

@@ -110,6 +110,13 @@ _SENTENCE_START_WORDS = {
     "Is", "Are", "Was", "Were", "Do", "Does", "Did", "What", "Why", "How", "When", "Where",
     "Who", "There", "Here", "Our", "My", "His", "Her", "Their", "Its", "After", "Before",
 }
+SENTENCE_START_WORDS = _SENTENCE_START_WORDS | {
+    "Some", "Many", "Most", "Few", "Several", "Both", "Each", "Every", "No", "None", "Other",
+    "Such", "Since", "While", "Although", "Though", "Despite", "During", "Under", "Over", "Until",
+    "Unlike", "Like", "With", "Without", "Because", "Later", "Earlier", "Still", "Yet", "Also",
+    "Then", "Today", "Yesterday", "Last", "Next", "First", "Second", "Third", "Finally", "Instead",
+    "Officials", "Police", "Researchers", "Scientists", "Experts", "Analysts", "Residents",
+}
 _BOILERPLATE = re.compile(
     r"^(?:\(.*\)|photo:.*|image:.*|credit:.*|©.*|copyright.*|https?://\S+|www\.\S+|"
     r"read more.*|related:.*|advertisement|share this.*|follow us.*|sign up.*|subscribe.*)$",
@@ -195,6 +202,12 @@ def _tokens(text: str) -> tuple[list[str], list[str], str]:
     original = _TOKEN.findall(text)
     lower = [t.lower().replace("’", "'") for t in original]
     return original, lower, " " + " ".join(lower) + " "
+
+
+def token_views(text: str) -> tuple[list[str], list[str], str]:
+    """The words of ``text`` as written, in lower case, and joined with spaces (padded), as
+    ``Lexicon.find`` wants them."""
+    return _tokens(text)
 
 
 def _has_figure(text: str, original: list[str], lower: list[str]) -> bool:

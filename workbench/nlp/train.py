@@ -333,6 +333,7 @@ def train(out: Path, settings: dict) -> dict:
     }
     (out / model_module.META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     model_module.meta.cache_clear()
+    model_module._base_weights.cache_clear()
     return meta
 
 

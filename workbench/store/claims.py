@@ -6,11 +6,10 @@ import json
 from collections.abc import Iterable
 from dataclasses import asdict, replace
 
-from workbench.core.checks import SETTING_KEY as DONE_CHECKS_KEY
-from workbench.core.checks import DoneRules, missing_for_done
+from workbench.core.curation import trim_span
 from workbench.core.errors import NotFoundError, ValidationError
 from workbench.core.models import Claim, ClaimStatus, Origin, utc_now
-from workbench.store.base import StoreBase
+from workbench.store.done import DoneChecksMixin
 
 ANCHOR_CONTEXT = 32  # characters of prefix and suffix kept to re-anchor a quote
 
@@ -30,12 +29,16 @@ EDITABLE = {
     "verdict": "verdict",
     "rationale": "rationale",
     "anchor_note": "anchor_note",
+    "touched": "touched",
 }
+
+# A change to any of these is a person's work on the claim (see ``Claim.touched``).
+WORK_FIELDS = {"start", "end", "text", "claimant", "status", "verdict", "rationale"}
 
 _COLUMNS = (
     "id", "article_id", "span_start", "span_end", "quote", "prefix", "suffix", "text",
     "claimant", "score", "reasons", "origin", "status", "verdict", "rationale", "position",
-    "created_at", "updated_at", "anchor_note",
+    "created_at", "updated_at", "anchor_note", "touched",
 )
 _SELECT = (
     f"SELECT {', '.join('c.' + name for name in _COLUMNS)}, "
@@ -51,7 +54,7 @@ def _claim(row: tuple) -> Claim:
     """A Claim from a row of ``_SELECT`` (a plain tuple: listing 10,000 claims must be fast)."""
     (id_, article_id, start, end, quote, prefix, suffix, text, claimant, score, reasons,
      origin, status, verdict, rationale, position, created_at, updated_at, anchor_note,
-     evidence_count) = row
+     touched, evidence_count) = row
     return Claim(
         id=id_,
         article_id=article_id,
@@ -73,6 +76,7 @@ def _claim(row: tuple) -> Claim:
         updated_at=updated_at or "",
         anchor_note=anchor_note or "",
         evidence_count=evidence_count or 0,
+        touched=bool(touched),
     )
 
 
@@ -81,6 +85,8 @@ def _to_column(name: str, value):
         return json.dumps(list(value), ensure_ascii=False)
     if name in ("origin", "status") and value is not None:
         return value.value if hasattr(value, "value") else str(value)
+    if name == "touched":
+        return int(bool(value))
     return value
 
 
@@ -101,7 +107,7 @@ def anchor(text: str, start: int, end: int) -> tuple[str, str, str]:
     )
 
 
-class ClaimsMixin(StoreBase):
+class ClaimsMixin(DoneChecksMixin):
     # -- reading ---------------------------------------------------------------------
     def claims(self, article_id: int | None = None) -> list[Claim]:
         if article_id is None:
@@ -157,6 +163,7 @@ class ClaimsMixin(StoreBase):
             "created_at": claim.created_at,
             "updated_at": claim.updated_at,
             "anchor_note": claim.anchor_note,
+            "touched": int(claim.touched),
         }
         if record["id"] is None:
             del record["id"]
@@ -198,6 +205,11 @@ class ClaimsMixin(StoreBase):
                     raise ValidationError(
                         f"span {claim.start}-{claim.end} is outside the article (0-{len(text)})"
                     )
+                if claim.text == claim.quote:
+                    claim.text = ""  # the wording follows the (trimmed) quote
+                claim.start, claim.end = trim_span(text, claim.start, claim.end)
+                if claim.start == claim.end:
+                    raise ValidationError("a claim's span cannot be only spaces")
                 claim_id = self._insert_claim(claim, text)
                 claim.id = claim_id
                 ids.append(claim_id)
@@ -221,6 +233,11 @@ class ClaimsMixin(StoreBase):
         ).fetchone()
         return (row[0] or 0) + 1
 
+    def claims_by_ids(self, ids: list[int]) -> list[Claim]:
+        """The claims with these ids that exist, in the order given."""
+        found = {c.id: c for c in self._claims_by_ids(list(ids))}
+        return [found[i] for i in ids if i in found]
+
     def _claims_by_ids(self, ids: list[int]) -> list[Claim]:
         if not ids:
             return []
@@ -232,66 +249,72 @@ class ClaimsMixin(StoreBase):
             found.extend(_claim(r) for r in rows)
         return found
 
-    def done_rules(self) -> DoneRules:
-        """The project's checks before "done" (settings key ``done_checks``)."""
-        return DoneRules.from_setting(self.setting(DONE_CHECKS_KEY))
-
-    def missing_for_done(self, claim: Claim | int) -> list[str]:
-        """What a claim lacks to be marked done under the project's rules (empty: nothing)."""
-        if isinstance(claim, int):
-            claim = self.claim(claim)
-        return missing_for_done(claim, self.done_rules(), self.scale())
-
     def update_claim(self, claim_id: int, *, check_done: bool = True, **fields) -> Claim:
         """Change some fields of a claim. A new span re-takes the quote from the article.
 
         Marking a claim done is refused (ValidationError listing what is missing)
-        unless it passes the project's checks; ``check_done=False`` is for undoing
-        an earlier change, which must put back exactly what was there.
+        unless it passes the project's checks, and an edit that breaks the checks
+        of a done claim moves it back to "in progress" (``check_done=False`` skips
+        both, to put back exactly what was there). A change to the span or to the
+        work marks the claim ``touched``: re-detection keeps it.
         """
         unknown = set(fields) - set(EDITABLE)
         if unknown:
             raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
-        current = self.claim(claim_id)
+        with self._write() as db:
+            current = self.claim(claim_id)
+            fields = self._claim_changes(current, fields)
+            if not fields:
+                return current
+            done_before = self._done_missing([claim_id]) if check_done else {}
+            if check_done and fields.get("status") is ClaimStatus.DONE:
+                missing = self.missing_for_done(replace(current, **fields))
+                if missing:
+                    raise ValidationError(
+                        f"claim {claim_id} cannot be marked done; missing: {'; '.join(missing)}"
+                    )
+            if check_done and WORK_FIELDS & set(fields) and not current.touched:
+                fields["touched"] = True
+            # ``touched`` is bookkeeping, not a change the history needs to show.
+            before = {k: _jsonable(getattr(current, k)) for k in fields if k != "touched"}
+            after = {k: _jsonable(v) for k, v in fields.items() if k != "touched"}
+            columns = {EDITABLE[k]: _to_column(k, v) for k, v in fields.items()}
+            columns["updated_at"] = utc_now()
+            sets = ", ".join(f"{col} = ?" for col in columns)
+            db.execute(f"UPDATE claims SET {sets} WHERE id = ?", [*columns.values(), claim_id])
+            if "start" in fields or "end" in fields:
+                self._renumber(current.article_id)
+            self._log("claim", claim_id, "update", before, after)
+            self._changed("claim", "update", claim_id)
+            if check_done and "status" not in fields:
+                self._recheck_done(done_before)
+        return self.claim(claim_id)
+
+    def _claim_changes(self, current: Claim, fields: dict) -> dict:
+        """``fields`` normalised (enums, trimmed span and its quote), only what differs."""
+        fields = dict(fields)
         if "status" in fields:
             fields["status"] = ClaimStatus(fields["status"])
         if "origin" in fields:
             fields["origin"] = Origin(fields["origin"])
         if "verdict" in fields and fields["verdict"] == "":
             fields["verdict"] = None
-        span_changed = ("start" in fields or "end" in fields) and (
-            fields.get("start", current.start) != current.start
-            or fields.get("end", current.end) != current.end
-        )
-        if span_changed:
+        if "start" in fields or "end" in fields:
             start = fields.get("start", current.start)
             end = fields.get("end", current.end)
             text = self._check_span(current.article_id, start, end)
-            prefix, quote, suffix = anchor(text, start, end)
-            fields.update(start=start, end=end, quote=quote, prefix=prefix, suffix=suffix)
-            if current.text == current.quote and "text" not in fields:
-                fields["text"] = quote
-        changed = {k: v for k, v in fields.items() if getattr(current, k) != v}
-        if not changed:
-            return current
-        if check_done and changed.get("status") is ClaimStatus.DONE:
-            missing = self.missing_for_done(replace(current, **changed))
-            if missing:
-                raise ValidationError(
-                    f"claim {claim_id} cannot be marked done; missing: {'; '.join(missing)}"
-                )
-        before = {k: _jsonable(getattr(current, k)) for k in changed}
-        after = {k: _jsonable(v) for k, v in changed.items()}
-        columns = {EDITABLE[k]: _to_column(k, v) for k, v in changed.items()}
-        columns["updated_at"] = utc_now()
-        with self._write() as db:
-            sets = ", ".join(f"{col} = ?" for col in columns)
-            db.execute(f"UPDATE claims SET {sets} WHERE id = ?", [*columns.values(), claim_id])
-            if span_changed:
-                self._renumber(current.article_id)
-            self._log("claim", claim_id, "update", before, after)
-            self._changed("claim", "update", claim_id)
-        return self.claim(claim_id)
+            start, end = trim_span(text, start, end)
+            if start == end:
+                raise ValidationError("a claim's span cannot be only spaces")
+            if (start, end) != (current.start, current.end):
+                prefix, quote, suffix = anchor(text, start, end)
+                fields.update(start=start, end=end, quote=quote, prefix=prefix, suffix=suffix)
+                if current.text == current.quote and "text" not in fields:
+                    fields["text"] = quote
+            else:
+                fields.pop("start", None)
+                fields.pop("end", None)
+        return {k: v for k, v in fields.items() if getattr(current, k) != v}
 
     def set_verdict(
         self,
@@ -313,17 +336,32 @@ class ClaimsMixin(StoreBase):
             fields["status"] = ClaimStatus.parse(status) if isinstance(status, str) else status
         return self.update_claim(claim_id, **fields)
 
-    def delete_claim(self, claim_id: int) -> tuple[Claim, list]:
-        """Drop a claim and its evidence; returns both so the deletion can be undone."""
-        claim = self.claim(claim_id)
-        evidence = self.evidence(claim_id=claim_id)
+    def delete_claim(self, claim_id: int, *, remember: bool = True) -> tuple[Claim, list]:
+        """Drop a claim and its evidence; returns both so the deletion can be undone.
+
+        A claim a person deletes is remembered (``dismissed``): re-detection never
+        brings it back.
+        """
         with self._write() as db:
+            claim = self.claim(claim_id)
+            evidence = self.evidence(claim_id=claim_id)
             db.execute("DELETE FROM evidence WHERE claim_id = ?", [claim_id])
             db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
+            if remember:
+                self._dismiss(claim)
             self._renumber(claim.article_id)
             self._log("claim", claim_id, "delete", _public(claim), None)
             self._changed("claim", "delete", claim_id)
+            if evidence:
+                self._changed("evidence", "delete", *[e.id for e in evidence])
         return claim, evidence
+
+    def _dismiss(self, claim: Claim) -> None:
+        self.db.execute(
+            "INSERT INTO dismissed (article_id, span_start, span_end, quote, claim_id, at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [claim.article_id, claim.start, claim.end, claim.quote, claim.id, utc_now()],
+        )
 
     def restore_claim(self, claim: Claim, evidence: list | None = None) -> Claim:
         """Put back a deleted claim with its id and evidence (undo of ``delete_claim``)."""
@@ -332,24 +370,31 @@ class ClaimsMixin(StoreBase):
             self._insert_claim(claim, text)
             for item in evidence or []:
                 self._insert_evidence(item)
+            self.db.execute("DELETE FROM dismissed WHERE claim_id = ?", [claim.id])
             self._renumber(claim.article_id)
             self._log("claim", claim.id, "restore", None, _public(claim))
             self._changed("claim", "insert", claim.id)
         return self.claim(claim.id)
 
     def delete_claims(self, claim_ids: Iterable[int]) -> None:
-        """Drop several claims in one transaction (re-detection replacing automatic claims)."""
+        """Drop several claims in one transaction (re-detection replacing automatic claims).
+
+        These are detection output nobody worked on: they are not remembered as
+        deleted by a person.
+        """
         ids = list(claim_ids)
         if not ids:
             return
         with self._write():
+            articles = set()
             for claim_id in ids:
                 claim = self.claim(claim_id)
+                articles.add(claim.article_id)
                 self.db.execute("DELETE FROM evidence WHERE claim_id = ?", [claim_id])
                 self.db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
                 self._log("claim", claim_id, "delete", _public(claim), None)
-            for row in list(self.db.query("SELECT id FROM articles")):
-                self._renumber(row["id"])
+            for article_id in sorted(articles):
+                self._renumber(article_id)
             self._changed("claim", "delete", *ids)
 
 

@@ -239,3 +239,60 @@ def sidecars(path: Path) -> list[Path]:
 def _probe(path: Path) -> int:
     """Check ``path`` as opening it would; its schema version. (Kept for older callers.)"""
     return probe(Path(path)).version
+
+
+def creating_path(path: Path) -> Path:
+    """The hidden name a new project is built under, renamed to ``path`` when complete."""
+    return path.with_name(f".{path.name}.creating")
+
+
+STALE_AFTER_S = 60
+
+
+def _in_use(path: Path) -> bool:
+    """True when another connection has this SQLite file open (checked without waiting)."""
+    try:
+        conn = sqlite3.connect(str(path), timeout=0)
+    except sqlite3.Error:
+        return False
+    try:
+        # Leaving WAL mode needs every other connection gone: if one is open, it fails.
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+        return not mode or str(mode[0]).lower() != "delete"
+    except sqlite3.OperationalError as exc:
+        return "locked" in str(exc) or "busy" in str(exc)
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+def remove_stale_leftovers(folder: Path) -> list[Path]:
+    """Delete what a killed ``new`` left in ``folder``: ``.NAME.fcw.creating`` and its WAL.
+
+    Only files nobody has touched for a minute and no process has open, so a
+    project being created right now by another process is left alone.
+    """
+    import time
+
+    removed: list[Path] = []
+    try:
+        candidates = list(folder.glob(f".*{SUFFIX}.creating"))
+    except OSError:
+        return removed
+    now = time.time()
+    for tmp in candidates:
+        parts = [p for p in (tmp, *sidecars(tmp)) if p.exists()]
+        try:
+            newest = max(p.stat().st_mtime for p in parts)
+        except (OSError, ValueError):
+            continue
+        if now - newest < STALE_AFTER_S or _in_use(tmp):
+            continue
+        for leftover in (tmp, *sidecars(tmp)):
+            try:
+                leftover.unlink(missing_ok=True)
+                removed.append(leftover)
+            except OSError:
+                pass
+    return removed

@@ -127,6 +127,18 @@ class EvidenceMixin(StoreBase):
         with self._reading():
             return _evidence(rows[0])
 
+    def _next_evidence_id(self) -> int:
+        """An id no evidence item has ever had in this file (as ``_next_claim_id``).
+
+        SQLite would give the id of a deleted newest item to the next one, and the
+        history, which still holds the old item's entries, would then mix the two.
+        """
+        row = self.db.execute(
+            "SELECT MAX(m) FROM (SELECT MAX(id) AS m FROM evidence "
+            "UNION ALL SELECT MAX(entity_id) FROM history WHERE entity = 'evidence')"
+        ).fetchone()
+        return (row[0] or 0) + 1
+
     def _insert_evidence(self, item: Evidence) -> int:
         record = _record(item)
         if item.id is not None:
@@ -154,12 +166,14 @@ class EvidenceMixin(StoreBase):
         """Attach a URL to a claim. Refuses non-http(s) URLs and a URL the claim already cites."""
         url = clean_url(url)
         stance = Stance.parse(stance) if isinstance(stance, str) else stance
-        self.claim(claim_id)  # raises NotFoundError
         item = Evidence(claim_id=claim_id, url=url, stance=stance, note=note, author=author)
         with self._write():
-            item.id = self._insert_evidence(item)
+            self.claim(claim_id)  # raises NotFoundError
+            item.id = self._next_evidence_id()
+            self._insert_evidence(item)
             self._log("evidence", item.id, "insert", None, _record(item))
             self._changed("evidence", "insert", item.id)
+            self._changed("claim", "update", claim_id)  # its evidence count
         return self.evidence_item(item.id)
 
     def update_evidence(self, evidence_id: int, **fields) -> Evidence:
@@ -182,11 +196,15 @@ class EvidenceMixin(StoreBase):
 
     def delete_evidence(self, evidence_id: int) -> Evidence:
         """Remove an evidence item (its captures stay, for other claims and for the record)."""
-        item = self.evidence_item(evidence_id)
         with self._write() as db:
+            item = self.evidence_item(evidence_id)
+            done_before = self._done_missing([item.claim_id])
             db.execute("DELETE FROM evidence WHERE id = ?", [evidence_id])
             self._log("evidence", evidence_id, "delete", _record(item), None)
             self._changed("evidence", "delete", evidence_id)
+            self._changed("claim", "update", item.claim_id)
+            # A done claim that needed this source goes back to "in progress".
+            self._recheck_done(done_before)
         return item
 
     def restore_evidence(self, item: Evidence) -> Evidence:
@@ -195,6 +213,7 @@ class EvidenceMixin(StoreBase):
             self._insert_evidence(item)
             self._log("evidence", item.id, "restore", None, _record(item))
             self._changed("evidence", "insert", item.id)
+            self._changed("claim", "update", item.claim_id)
         return self.evidence_item(item.id)
 
     # -- captures --------------------------------------------------------------------
@@ -310,9 +329,13 @@ class EvidenceMixin(StoreBase):
     def add_evidence_many(self, items: list[Evidence]) -> int:
         """Attach many evidence items in one transaction (imports, merges). Returns the count."""
         with self._write():
+            next_id = self._next_evidence_id()
             for item in items:
                 item.url = clean_url(item.url)
-                item.id = self._insert_evidence(item)
+                if item.id is None:
+                    item.id, next_id = next_id, next_id + 1
+                self._insert_evidence(item)
             self._log("evidence", None, "insert", None, {"count": len(items)})
             self._changed("evidence", "insert", *[item.id for item in items])
+            self._changed("claim", "update", *sorted({item.claim_id for item in items}))
         return len(items)

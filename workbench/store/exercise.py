@@ -68,13 +68,17 @@ def strip_work(store: ProjectStore, *, keep_claims: bool, keep_evidence: bool) -
             db.execute("DELETE FROM evidence")
         db.execute("DELETE FROM captures WHERE url NOT IN (SELECT url FROM evidence)")
         if keep_claims:
+            # Every handed-out claim is "touched" alike: which ones the key worked on
+            # is not told, and re-detection keeps the list as handed out.
             db.execute(
                 "UPDATE claims SET verdict = NULL, rationale = '', status = 'new', "
-                "updated_at = created_at"
+                "updated_at = created_at, touched = 1"
             )
         else:
             db.execute("DELETE FROM claims")
+            db.execute("DELETE FROM dismissed")
         db.execute("DELETE FROM history")
+        db.execute("DELETE FROM transactions")  # their labels name the claims worked on
 
 
 def keep_only_settings(store: ProjectStore, keys: set[str]) -> None:

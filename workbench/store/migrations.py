@@ -132,5 +132,46 @@ def m002_search(db: Database) -> None:
     db["captures"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [m001_initial, m002_search]
+def m003_actions(db: Database) -> None:
+    """One user action, one transaction: ``transactions`` and ``history.txn``; curation memory.
+
+    - ``transactions``: one row per committed user action (when, what, from where);
+      every history row written by that action carries its id in ``history.txn``.
+      Rows written before this version have no ``txn``: each is its own group.
+    - ``claims.touched``: a person changed the claim's span (split, merge, new span)
+      or any of its work; re-detection keeps such claims. Claims whose span a
+      person changed before this version are found in the history.
+    - ``dismissed``: the claims a person deleted (span and quote), so re-detection
+      never brings them back.
+    """
+    db["transactions"].create(
+        {"id": int, "at": str, "label": str, "source": str}, pk="id", not_null={"at"}
+    )
+    db.execute("ALTER TABLE history ADD COLUMN txn INTEGER REFERENCES transactions(id)")
+    db["history"].create_index(["txn"])
+    db.execute("ALTER TABLE claims ADD COLUMN touched INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        "UPDATE claims SET touched = 1 WHERE id IN (SELECT entity_id FROM history "
+        "WHERE entity = 'claim' AND action = 'update' AND after IS NOT NULL AND json_valid(after) "
+        "AND (json_type(after, '$.start') IS NOT NULL OR json_type(after, '$.end') IS NOT NULL "
+        "OR json_type(after, '$.status') IS NOT NULL OR json_type(after, '$.claimant') IS NOT NULL))"
+    )
+    db["dismissed"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "span_start": int,
+            "span_end": int,
+            "quote": str,
+            "claim_id": int,
+            "at": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"article_id", "span_start", "span_end", "quote"},
+    )
+    db["dismissed"].create_index(["article_id", "span_start"])
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [m001_initial, m002_search, m003_actions]
 SCHEMA_VERSION = len(MIGRATIONS)

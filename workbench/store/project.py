@@ -12,8 +12,16 @@ from workbench.core.errors import ProjectFileError
 from workbench.core.models import ProjectInfo
 from workbench.core.scale import VerdictScale, load_preset
 from workbench.store.articles import ArticlesMixin
+from workbench.store.changelog import ChangeLogMixin
 from workbench.store.claims import ClaimsMixin
-from workbench.store.db import create_database, open_database, sidecars
+from workbench.store.curation import CurationMixin
+from workbench.store.db import (
+    create_database,
+    creating_path,
+    open_database,
+    remove_stale_leftovers,
+    sidecars,
+)
 from workbench.store.evidence import EvidenceMixin
 from workbench.store.migrations import SCHEMA_VERSION
 from workbench.store.scales import ScaleMixin
@@ -36,7 +44,8 @@ FROM evidence e GROUP BY 1
 
 
 class ProjectStore(
-    ArticlesMixin, ClaimsMixin, EvidenceMixin, ScaleMixin, SearchMixin, VersionsMixin
+    ArticlesMixin, ClaimsMixin, CurationMixin, EvidenceMixin, ScaleMixin, SearchMixin,
+    VersionsMixin, ChangeLogMixin,
 ):
     """A project file, open. Every write is committed at once; there is nothing to save."""
 
@@ -69,16 +78,18 @@ class ProjectStore(
             raise ProjectFileError(f"{path.parent}: no such folder")
         if not os.access(path.parent, os.W_OK):
             raise ProjectFileError(f"{path.parent}: folder is read-only")
-        tmp = path.with_name(f".{path.name}.creating")
+        tmp = creating_path(path)
+        remove_stale_leftovers(path.parent)
         for leftover in (tmp, *sidecars(tmp)):
             leftover.unlink(missing_ok=True)
         try:
             store = cls(create_database(tmp), tmp)
             store.schema_version = SCHEMA_VERSION
-            store.set_setting("title", title or path.stem)
-            store.set_scale(scale or load_preset())
-            if setup is not None:
-                setup(store)
+            with store.transaction("New project"):
+                store.set_setting("title", title or path.stem)
+                store.set_scale(scale or load_preset())
+                if setup is not None:
+                    setup(store)
             store.close()
             if path.exists():
                 raise ProjectFileError(f"{path.name}: already exists; choose another name")

@@ -55,6 +55,7 @@ class ScaleMixin(StoreBase):
         else:
             before = None
         with self._write() as db:
+            done_before = self._all_done_missing() if before is not None else {}
             renamed = {}
             for name in self.verdict_usage() if before else {}:
                 exact = scale.find(name).name
@@ -75,24 +76,7 @@ class ScaleMixin(StoreBase):
             self._changed("scale", "update")
             if renamed:
                 self._changed("claim", "update", *self.claim_ids_with_verdict(list(renamed.values())))
-
-    def restore_scale(self, scale: VerdictScale, verdicts: dict[int, str | None]) -> None:
-        """Put back an earlier scale and the verdicts of the claims an edit changed (undo)."""
-        before = self.scale().to_dict()
-        with self._write() as db:
-            for claim_id, verdict in verdicts.items():
-                db.execute("UPDATE claims SET verdict = ? WHERE id = ?", [verdict, claim_id])
-                self._log("claim", claim_id, "update", None, {"verdict": verdict})
-            self._write_labels(scale.labels)
-            meta = {"name": scale.name, "conclusion_only": scale.conclusion_only,
-                    "description": scale.description}
-            db["settings"].upsert(
-                {"key": "scale", "value": json.dumps(meta, ensure_ascii=False)}, pk="key"
-            )
-            self._log("scale", None, "restore", before, scale.to_dict())
-            self._changed("scale", "update")
-            if verdicts:
-                self._changed("claim", "update", *verdicts)
+            self._recheck_done(done_before)
 
     def _write_labels(self, labels: list[VerdictLabel]) -> None:
         self.db.execute("DELETE FROM scale_labels")
@@ -282,6 +266,7 @@ class ScaleMixin(StoreBase):
             )
         labels = [label for label in scale.labels if label.name != old]
         with self._write() as db:
+            done_before = self._all_done_missing()
             if ids:
                 db.execute(
                     "UPDATE claims SET verdict = ?, updated_at = ? WHERE verdict = ?",
@@ -296,4 +281,5 @@ class ScaleMixin(StoreBase):
                 "delete label",
                 {"before": {"label": old}, "after": {"moved_to": target, "claims": len(ids)}},
             )
+            self._recheck_done(done_before)
         return len(ids)

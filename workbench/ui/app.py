@@ -6,9 +6,10 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from workbench.ui import errors
 from workbench.ui.main_window import MainWindow
 from workbench.ui.theme import apply_theme
 from workbench.ui.workers import NewProjectWorker, WarmUpWorker
@@ -17,23 +18,24 @@ SCREENSHOT_SIZE = (1400, 900)
 SCREENSHOT_TIMEOUT_MS = 60_000
 
 
-# Qt messages that say nothing to a user (the offscreen platform's, when there is no screen).
-QUIET_MESSAGES = ("This plugin does not support propagateSizeHints()",)
-
-
-def _qt_message(mode: QtMsgType, context, message: str) -> None:
-    if message in QUIET_MESSAGES:
-        return
-    print(message, file=sys.stderr)
+def no_display(environ=os.environ, platform: str = sys.platform) -> bool:
+    """A Linux (X11 or Wayland) machine without a display, where the window is drawn
+    offscreen. Windows and macOS always have their own window platform, and never a
+    DISPLAY variable."""
+    if platform in ("win32", "darwin"):
+        return False
+    return not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY")
 
 
 def application() -> QApplication:
     app = QApplication.instance()
     if app is None:
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        if no_display():
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        qInstallMessageHandler(_qt_message)
+        errors.install_message_handler()
         app = QApplication(sys.argv[:1])
+        # Errors are never lost: logged with their traceback, shown in one dialog.
+        errors.install(app)
         app.setApplicationName("Fact-Check Workbench")
         app.setOrganizationName("Fact-Check Workbench")
         apply_theme(app)

@@ -10,14 +10,15 @@ from PySide6.QtWidgets import QLabel, QMenu, QTextBrowser, QTextEdit, QVBoxLayou
 
 from workbench.core.models import Article, Claim
 from workbench.core.scale import VerdictScale
-from workbench.ui.theme import palette_is_dark
+from workbench.ui.theme import (
+    claim_tint,
+    neutral_tints,
+    selected_tint,
+    selected_unrated,
+    set_tone,
+    tone,
+)
 
-# Unrated claims alternate two calm tints, so neighbouring claims stay distinct.
-NEUTRAL = ("#c5d5f0", "#e0e9f8")
-NEUTRAL_DARK = ("#2c4366", "#223650")  # the same idea on a dark background, text stays legible
-SELECTED = "#ffe082"  # the selected claim while unrated: warm, so it stands out from the tints
-SELECTED_DARK = "#7a5d12"
-FAINT = QColor(150, 150, 150)  # passed-over sentences, when shown
 CLAIM_PROPERTY = QTextCharFormat.Property.UserProperty
 
 
@@ -79,6 +80,7 @@ class ArticleText(QTextBrowser):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setAccessibleName("Article text")
+        self.setTabChangesFocus(True)  # Tab goes on to the claim list, as the eye does
         self.document().setDocumentMargin(18)
         # Highlights are format changes: they must not pile up in an undo history.
         self.document().setUndoRedoEnabled(False)
@@ -169,13 +171,12 @@ class ArticleText(QTextBrowser):
         return cursor
 
     def highlight_colour(self, claim: Claim, order: int = 0) -> QColor:
+        """A claim's background: its verdict's colour made light (or dark) enough to read
+        the text on; unrated claims alternate two tints (see ``theme``)."""
         verdict = self._scale.colour_of(claim.verdict) if (self._scale and claim.verdict) else None
-        dark = palette_is_dark(self.palette())
         if verdict is None:
-            return QColor((NEUTRAL_DARK if dark else NEUTRAL)[order % 2])
-        colour = QColor(verdict)
-        colour.setAlpha(110 if dark else 90)
-        return colour
+            return QColor(neutral_tints(self.palette())[order % 2])
+        return claim_tint(verdict, self.palette())
 
     def changeEvent(self, event) -> None:  # noqa: N802
         super().changeEvent(event)
@@ -208,7 +209,8 @@ class ArticleText(QTextBrowser):
         for start, end in self._faint:
             if any(start < b and a < end for a, b in regions):
                 fmt = QTextCharFormat()
-                fmt.setForeground(FAINT)
+                fmt.setForeground(tone("muted", self.palette()))
+                fmt.setFontItalic(True)
                 self._select(cursor, start, end)
                 cursor.mergeCharFormat(fmt)
         for order, claim in enumerate(self._claims):
@@ -227,16 +229,17 @@ class ArticleText(QTextBrowser):
         if claim is None:
             self.setExtraSelections([])
             return
-        order = self._claims.index(claim)
-        colour = QColor(self.highlight_colour(claim, order))
-        if claim.verdict and colour.alpha() < 255:
-            colour.setAlpha(200)
-        elif not claim.verdict:
-            colour = QColor(SELECTED_DARK if palette_is_dark(self.palette()) else SELECTED)
+        verdict = self._scale.colour_of(claim.verdict) if (self._scale and claim.verdict) else None
+        ink = self.palette().text().color()
+        if verdict is not None:
+            colour, ink = selected_tint(verdict, self.palette())  # strong colour, black or white text
+        else:
+            colour = QColor(selected_unrated(self.palette()))
         sel = QTextEdit.ExtraSelection()
         sel.cursor = self._cursor(claim.start, claim.end)
         fmt = QTextCharFormat()
         fmt.setBackground(colour)
+        fmt.setForeground(ink)
         fmt.setFontWeight(QFont.Weight.DemiBold)
         fmt.setProperty(CLAIM_PROPERTY, claim.id)
         sel.format = fmt
@@ -247,7 +250,7 @@ class ArticleText(QTextBrowser):
             term.cursor = self._cursor(start, end)
             term_format = QTextCharFormat(fmt)
             term_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            term_format.setUnderlineColor(self.palette().text().color())
+            term_format.setUnderlineColor(ink)
             term.format = term_format
             selections.append(term)
         self.setExtraSelections(selections)
@@ -319,27 +322,36 @@ class ArticleView(QWidget):
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
-        self.header.setAccessibleName("Article title, source and date")
-        self.header.setContentsMargins(18, 12, 18, 4)
+        self.header.setAccessibleName("Article title")
+        self.header.setContentsMargins(18, 12, 18, 0)
+        self.source = QLabel()
+        self.source.setTextFormat(Qt.TextFormat.PlainText)
+        self.source.setWordWrap(True)
+        self.source.setAccessibleName("Article source and date")
+        self.source.setContentsMargins(18, 0, 18, 4)
+        set_tone(self.source, "muted")
         self.text = ArticleText(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        layout.addWidget(self.source)
         layout.addWidget(self.text, 1)
 
     def set_article(self, article: Article | None) -> None:
         if article is None:
             self.header.setText("<i>No article</i>")
+            self.source.setText("")
         else:
+            import ntpath  # the file's name whatever its separators (\\ or /)
             from html import escape
 
             meta = " · ".join(
-                escape(part) for part in (article.source_url or article.imported_from.rsplit("/", 1)[-1],
-                                          article.author, article.published) if part
+                part for part in (article.source_url or ntpath.basename(article.imported_from),
+                                  article.author, article.published) if part
             )
+            # A relative size: the title grows with the window's zoom.
             self.header.setText(
-                f"<div style='font-size:15pt; font-weight:600'>{escape(article.title)}</div>"
-                f"<div style='color:{self.palette().placeholderText().color().name()}'>{meta}</div>"
-            )
+                f"<span style='font-size:x-large; font-weight:600'>{escape(article.title)}</span>")
+            self.source.setText(meta)
         self.text.set_article(article)

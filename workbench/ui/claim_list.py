@@ -1,8 +1,8 @@
-"""The claim list: sortable, filterable, driven from the keyboard."""
+"""The claim list: readable two-line rows, sortable, filterable, driven from the keyboard."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,19 +19,26 @@ from workbench.core.models import ClaimStatus
 from workbench.core.scale import VerdictScale
 from workbench.ui.models import CLAIM_ID_ROLE, ClaimFilterProxy, ClaimTableModel
 
-# The widest text each narrow column usually shows, to size it once.
+ROW_LINES = 2  # each row shows two lines of its claim; the whole text is in the tooltip
+
+# The widest word each narrow column usually shows (its text wraps onto two lines), to
+# size it from the font: the sizes follow the zoom. The claim column takes the rest.
 COLUMN_SAMPLES = {
-    ClaimTableModel.ORDER: "9999",
-    ClaimTableModel.CLAIMANT: "Ilya Ponomarev, MP",
+    ClaimTableModel.ORDER: "99999",
+    ClaimTableModel.CLAIMANT: "Ponomarev, MP",
     ClaimTableModel.SCORE: "Score",
-    ClaimTableModel.STATUS: "needs review",
-    ClaimTableModel.VERDICT: "Mostly False",
-    ClaimTableModel.EVIDENCE: "Evidence",
+    ClaimTableModel.STATUS: "progress",
+    ClaimTableModel.VERDICT: "Attribution",
+    ClaimTableModel.EVIDENCE: "Ev.",
 }
 
 
 class ClaimTable(QTableView):
-    """Digits rate the current claim, 0 clears the verdict, Delete drops it, Enter opens it."""
+    """Digits rate the current claim, 0 clears the verdict, Delete drops it, Enter opens it.
+
+    Tab leaves the table (it does not walk its cells), so the keyboard goes on to the
+    claim's details as the eye does.
+    """
 
     verdict_key_pressed = Signal(int)
     delete_pressed = Signal()
@@ -49,6 +56,13 @@ class ClaimTable(QTableView):
             self.open_pressed.emit()
             return
         super().keyPressEvent(event)
+
+    def row_height(self) -> int:
+        return self.fontMetrics().lineSpacing() * ROW_LINES + 10
+
+    def rows_fully_visible(self) -> int:
+        """How many rows the viewport shows whole (for tests and the layout)."""
+        return max(0, self.viewport().height() // max(self.row_height(), 1))
 
 
 class ClaimList(QWidget):
@@ -86,19 +100,25 @@ class ClaimList(QWidget):
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
+        # Qt wraps each cell's text at word boundaries and ends the last line that fits
+        # with "…" (all in C++, so 10,000 rows scroll and filter as fast as one-line rows).
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        # Fixed starting widths from the font, not ResizeToContents: that reads every row
-        # of a 10,000-claim list on each reset. The user can still drag the columns.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Widths from the font, not ResizeToContents: that reads every row of a
+        # 10,000-claim list on each reset. The user can still drag the columns.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ClaimTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        width = self.table.fontMetrics().horizontalAdvance
-        for column, sample in COLUMN_SAMPLES.items():
-            header.resizeSection(column, width(sample) + 24)
+        header.setHighlightSections(False)
+        self._size_to_font()
 
+        for combo in (self.status_filter, self.verdict_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.status_filter)
@@ -124,6 +144,39 @@ class ClaimList(QWidget):
         )
         self.needs_evidence.toggled.connect(self.proxy.set_needs_evidence)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_to_font()  # zoom: rows and narrow columns follow the text size
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _size_to_font(self) -> None:
+        self.table.verticalHeader().setDefaultSectionSize(self.table.row_height())
+        header = self.table.horizontalHeader()
+        width = self.table.fontMetrics().horizontalAdvance
+        for column, sample in COLUMN_SAMPLES.items():
+            extra = self.table.fontMetrics().height() + 8 if column == ClaimTableModel.VERDICT else 0
+            header.resizeSection(column, max(width(sample), width(ClaimTableModel.HEADERS[column]))
+                                 + 18 + extra)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The claim keeps at least 40 % of the width: when the list is narrow for its text
+        size (a zoomed window), the claimant and then the score columns make way (both
+        are in the claim's details)."""
+        table, header = self.table, self.table.horizontalHeader()
+        available = table.viewport().width() or self.width()
+        for column in (ClaimTableModel.CLAIMANT, ClaimTableModel.SCORE):
+            table.setColumnHidden(column, False)
+        for column in (ClaimTableModel.CLAIMANT, ClaimTableModel.SCORE):
+            narrow = sum(header.sectionSize(c) for c in COLUMN_SAMPLES if not table.isColumnHidden(c))
+            if available - narrow >= 0.4 * available:
+                break
+            table.setColumnHidden(column, True)
 
     def set_scale(self, scale: VerdictScale) -> None:
         current = self.verdict_filter.currentData()

@@ -10,13 +10,14 @@ results pour in, so it never waits for the database or for the fetching threads.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from workbench.core.errors import ValidationError, WorkbenchError
 from workbench.core.models import Evidence, Stance
-from workbench.core.urls import archive_save_url, clean_url
+from workbench.core.urls import archive_save_url, clean_url, with_scheme
 from workbench.evidence.pool import CaptureOutcome
 from workbench.evidence.project import project_settings
 from workbench.evidence.settings import FetchSettings
@@ -39,6 +40,7 @@ class EvidenceController(QObject):
         self.dialog: CapturedPageDialog | None = None
 
         window.detail.evidence_add_requested.connect(self.add)
+        self.panel.edit_requested.connect(self.edit)
         window.detail.evidence_remove_requested.connect(self.remove)
         self.panel.refetch_requested.connect(self.fetch)
         self.panel.fetch_pending_requested.connect(self.fetch_pending)
@@ -74,25 +76,53 @@ class EvidenceController(QObject):
     # -- requests --------------------------------------------------------------------
     def add(self, claim_id: int, url: str, stance: str, note: str) -> None:
         try:
-            url = clean_url(url)
+            url = clean_url(with_scheme(url))  # "www.example.org/page" gets its https://
             if any(item.url == url for item in self.store.evidence(claim_id)):
                 raise ValidationError(f"this claim already cites {url}")
             command = commands.AddEvidenceCommand(self.store, claim_id, url, Stance(stance), note)
-            self.window.undo_stack.push(command)
         except WorkbenchError as exc:
             self.panel.show_message(str(exc))
+            self._say(str(exc))
+            return
+        if not self.window.run_command(command, refused=self.panel.show_message):
             return
         self.panel.evidence_added()
         if command.item is not None:
             self.panel.select(command.item.id)
-        if self.panel.auto_fetch.isChecked():
-            self.fetch([url])
+        fetching = self.panel.auto_fetch.isChecked()
+        self._say(f"Added {_site(url)} to claim #{claim_id} as {stance}"
+                  + (": fetching it." if fetching else " (pending: Fetch pending captures it)."))
+        if fetching:
+            self.fetcher.fetch([url])
 
     def remove(self, evidence_id: int) -> None:
+        command = commands.RemoveEvidenceCommand(self.store, evidence_id)
+        if not self.window.run_command(command, refused=self.panel.show_message):
+            return
+        item = command.item
+        if item is not None:
+            self._say(f"Removed {_site(item.url)} from claim #{item.claim_id} (Ctrl+Z puts it back).")
+
+    def edit(self, evidence_id: int, fields: dict) -> None:
+        """The stance or note edited in the evidence table: one undoable command."""
         try:
-            self.window.undo_stack.push(commands.RemoveEvidenceCommand(self.store, evidence_id))
+            if "stance" in fields:
+                fields = {**fields, "stance": Stance.parse(fields["stance"]).value}
+            command = commands.EditEvidenceCommand(self.store, evidence_id, fields)
         except WorkbenchError as exc:
             self.panel.show_message(str(exc))
+            return
+        if not self.window.run_command(command, refused=self.panel.show_message):
+            return
+        self.panel.select(evidence_id)
+        item = self.store.evidence_item(evidence_id)
+        if "stance" in fields:
+            self._say(f"{_site(item.url)} now {item.stance.value} claim #{item.claim_id}."
+                      if item.stance is not Stance.CONTEXT else
+                      f"{_site(item.url)} is now context for claim #{item.claim_id}.")
+        else:
+            self._say(f"Note saved for {_site(item.url)}." if item.note else
+                      f"Note cleared for {_site(item.url)}.")
 
     def fetch(self, urls: list[str]) -> None:
         if self.store is None:
@@ -100,6 +130,8 @@ class EvidenceController(QObject):
         queued = self.fetcher.fetch(list(urls))
         if urls and not queued:
             self._say("Already being fetched.")
+        elif queued and len(queued) == 1:
+            self._say(f"Fetching {_site(queued[0])}…")
 
     def fetch_pending(self) -> None:
         if self.store is None:
@@ -114,6 +146,8 @@ class EvidenceController(QObject):
     def open_in_browser(self, url: str) -> None:
         if not QDesktopServices.openUrl(QUrl(url)):
             self._say(f"Could not open a web browser for {url}")
+        else:
+            self._say(f"Opened {url} in your web browser.")
 
     def ask_archive_to_save(self, url: str) -> None:
         """An explicit request only: open the Wayback Machine's "save" page for ``url``."""
@@ -142,4 +176,9 @@ class EvidenceController(QObject):
             dialog.show_capture(current, self.store.captures(outcome.url))
 
     def _say(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 8000)
+        self.window.say(text)
+
+
+def _site(url: str) -> str:
+    host = urlsplit(url).hostname or url
+    return host[4:] if host.startswith("www.") else host

@@ -7,7 +7,7 @@ A passive view: it shows ``Evidence`` items and emits what the user asked for
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QStyledItemDelegate,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -27,7 +28,24 @@ from PySide6.QtWidgets import (
 
 from workbench.core.models import Evidence, Stance
 from workbench.ui.models import EvidenceTableModel
-from workbench.ui.theme import settings
+from workbench.ui.theme import set_tone, settings
+
+
+class StanceDelegate(QStyledItemDelegate):
+    """The Stance cell is edited with a list of the three stances."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        editor = QComboBox(parent)
+        editor.setAccessibleName("Stance")
+        for stance in Stance:
+            editor.addItem(stance.value, stance.value)
+        return editor
+
+    def setEditorData(self, editor, index) -> None:  # noqa: N802
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor, model, index) -> None:  # noqa: N802
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 AUTO_FETCH_KEY = "evidence/fetch_automatically"
 
@@ -36,6 +54,7 @@ class EvidencePanel(QWidget):
     """The evidence table of one claim, the Add URL row and the actions on the selected item."""
 
     add_requested = Signal(str, str, str)  # url, stance, note
+    edit_requested = Signal(int, dict)  # evidence id, {"stance": ...} or {"note": ...}
     remove_requested = Signal(int)  # evidence id
     refetch_requested = Signal(list)  # urls
     fetch_pending_requested = Signal()
@@ -51,22 +70,25 @@ class EvidencePanel(QWidget):
         self.table.setAccessibleName("Evidence")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Stance and note are edited in place: F2 (or the Claim > Evidence menu), or a
+        # double click on those cells; each edit is an undo command.
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.setItemDelegateForColumn(EvidenceTableModel.STANCE, StanceDelegate(self.table))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list for the URL field
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(EvidenceTableModel.SOURCE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(EvidenceTableModel.STATUS, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(EvidenceTableModel.STATUS, 170)
-        rows = self.table.verticalHeader().defaultSectionSize()
-        self.table.setMinimumHeight(int(rows * 5.2))  # the header and four rows
+        header.setSectionResizeMode(EvidenceTableModel.NOTE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(EvidenceTableModel.STANCE, QHeaderView.ResizeMode.Fixed)
+        header.setMinimumSectionSize(40)
+        self._size_rows()
 
         self.busy_label = QLabel()
         self.busy_label.setAccessibleName("Fetching")
-        self.busy_label.setStyleSheet("color:#555; padding-left:8px")
+        set_tone(self.busy_label, "muted")
 
         # The actions live in a tool bar (it folds what does not fit behind a » button,
         # so the panel stays narrow) and in the table's context menu.
@@ -94,9 +116,6 @@ class EvidencePanel(QWidget):
         self.toolbar = QToolBar("Evidence actions")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.setAccessibleName("Evidence actions")
-        title = QLabel("Evidence  ")
-        title.setStyleSheet("font-weight:600")
-        self.toolbar.addWidget(title)
         self.toolbar.addWidget(self.busy_label)
         for action in self._item_actions():
             self.toolbar.addAction(action)
@@ -117,7 +136,7 @@ class EvidencePanel(QWidget):
         self.add_button = QPushButton("Add")
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color:#b71c1c")
+        set_tone(self.message, "error")
         self.message.setAccessibleName("Evidence message")
         self.message.hide()
 
@@ -153,7 +172,8 @@ class EvidencePanel(QWidget):
             lambda: self._with_current(lambda e: self.archive_save_requested.emit(e.url)))
         self.fetch_pending_action.triggered.connect(self.fetch_pending_requested)
         self.auto_fetch.toggled.connect(lambda on: settings().setValue(AUTO_FETCH_KEY, on))
-        self.table.doubleClicked.connect(lambda _i: self.text_action.trigger())
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.model.edit_requested.connect(self.edit_requested)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         # In the table: Delete removes, Enter shows the captured text (when there is one).
@@ -163,6 +183,39 @@ class EvidencePanel(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(action.trigger)
         self._update_actions()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_rows()  # zoom: rows follow the text size
+
+    def _size_rows(self) -> None:
+        rows = self.table.fontMetrics().height() + 8
+        self.table.verticalHeader().setDefaultSectionSize(rows)
+        # Room for the stance list that edits it: the longest stance and the arrow.
+        self.table.setColumnWidth(EvidenceTableModel.STANCE,
+                                  self.table.fontMetrics().horizontalAdvance("supports") + rows + 16)
+        self.table.setMinimumHeight(int(rows * 3.2))  # the header and two rows
+
+    def _double_clicked(self, index) -> None:
+        if index.column() in (EvidenceTableModel.STANCE, EvidenceTableModel.NOTE):
+            self.table.edit(index)
+        else:
+            self.text_action.trigger()
+
+    def edit_current(self, column: int = EvidenceTableModel.STANCE) -> bool:
+        """Start editing the selected evidence's stance (Tab goes on to its note)."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            if not self.model.rowCount():
+                return False
+            index = self.model.index(0, column)
+        elif index.column() not in (EvidenceTableModel.STANCE, EvidenceTableModel.NOTE):
+            index = index.siblingAtColumn(column)
+        self.table.setFocus()
+        self.table.setCurrentIndex(index)
+        self.table.edit(index)
+        return True
 
     def _item_actions(self) -> list[QAction]:
         return [self.open_action, self.text_action, self.refetch_action, self.archive_action,

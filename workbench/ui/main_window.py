@@ -12,10 +12,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+)
 
 from workbench.core.errors import WorkbenchError
 from workbench.ui.theme import settings
+from workbench.ui.undo import UndoMixin
+from workbench.ui.window_layout import WindowLayout, edit_message, short_text
 from workbench.ui.workers import JobRunner, Worker
 
 if TYPE_CHECKING:
@@ -27,9 +36,11 @@ if TYPE_CHECKING:
     from workbench.store import Change, ProjectStore
 
 MAX_RECENT = 8
+MESSAGE_MS = 8000  # how long a status-bar message stays (a newer one replaces it at once)
+NOTICE_MS = 15000  # a message that tells of a side effect stays longer
 
 
-class MainWindow(QMainWindow):
+class MainWindow(UndoMixin, WindowLayout, QMainWindow):
     """One window, one project at a time."""
 
     project_opened = Signal(str)
@@ -41,6 +52,10 @@ class MainWindow(QMainWindow):
         self.store: ProjectStore | None = None
         self.article_id: int | None = None
         self.built = False
+        self._zoom = 0  # steps from 100 % (see ZOOM_LEVELS)
+        self._default_split_pending = False
+        self.last_message = ""
+        self._notice = ""  # see tell_notice()
         self._after_paint: list = []
         self.undo_stack = QUndoStack(self)
         self.jobs = JobRunner(self)
@@ -61,48 +76,80 @@ class MainWindow(QMainWindow):
         from workbench.ui.article_view import ArticleView
         from workbench.ui.claim_detail import ClaimDetail
         from workbench.ui.claim_list import ClaimList
+        from workbench.ui.curation import CurationFlows
         from workbench.ui.evidence_controller import EvidenceController
+        from workbench.ui.library_controller import LibraryController
         from workbench.ui.menus import build_menus
 
         self.article_view = ArticleView()
         self.claim_list = ClaimList()
         self.detail = ClaimDetail()
+        self.detail.setMinimumHeight(0)
         self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.setObjectName("claims-and-detail")
         self.right.addWidget(self.claim_list)
         self.right.addWidget(self.detail)
-        self.right.setStretchFactor(0, 3)
-        self.right.setStretchFactor(1, 4)
+        # The list keeps its height as the window grows or shrinks; the detail takes the
+        # difference. Ctrl+D (or dragging the handle down) hides the detail.
+        self.right.setStretchFactor(0, 0)
+        self.right.setStretchFactor(1, 1)
+        self.right.setCollapsible(0, False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("article-and-claims")
         self.splitter.addWidget(self.article_view)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setStretchFactor(1, 7)
         self.setCentralWidget(self.splitter)
 
         self.article_switch = QComboBox()
         self.article_switch.setAccessibleName("Article")
         self.article_switch.setMinimumWidth(220)
+        # As wide as the longest title (up to 60 characters): it is last on the toolbar.
+        self.article_switch.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.undo_view: QUndoView | None = None
+        self.curation = CurationFlows(self)
         self.actions = build_menus(self)
 
         self.claim_list.claim_selected.connect(self.select_claim)
         self.claim_list.search_changed.connect(self._search)
         self.claim_list.table.verdict_key_pressed.connect(self.rate_by_number)
         self.claim_list.table.delete_pressed.connect(self.drop_claim)
-        self.claim_list.table.open_pressed.connect(lambda: self.detail.text.setFocus())
+        self.claim_list.table.open_pressed.connect(self.edit_wording)
         self.article_view.text.claim_clicked.connect(self.claim_list.select_claim)
         self.article_view.text.new_claim_requested.connect(self.new_claim)
         self.article_view.text.span_change_requested.connect(self.set_span)
         self.detail.edit_requested.connect(self.edit_claim)
+        self.detail.leave_requested.connect(self.claim_list.table.setFocus)
+        self.detail.cancelled.connect(self.say)
+        self.right.splitterMoved.connect(lambda *_: self._detail_toggled_by_splitter())
+        self.detail.text_edited.connect(self.edit_text)
+        self.detail.undo_requested.connect(self.undo)
+        self.detail.redo_requested.connect(self.redo)
         self.article_switch.activated.connect(
             lambda: self.show_article(self.article_switch.currentData())
         )
         self.jobs.started.connect(self._job_started)
         self.jobs.ended.connect(self._job_ended)
         self.evidence = EvidenceController(self)
+        self.library = LibraryController(self)
+        self._set_tab_order()
+        self.undo_stack.indexChanged.connect(self._sync_undo_actions)
+        for widget in (self.detail.text, self.detail.rationale):
+            widget.textChanged.connect(self._sync_undo_actions)
+        self.detail.claimant.textEdited.connect(self._sync_undo_actions)
+        self._sync_undo_actions()
         self._restore_splitters()
         self.path_label.setText("")
         self.built = True
+        if self._default_split_pending and self.isVisible():
+            # Built after the window appeared (``deferred``, as the app starts): the
+            # showEvent that lays out a first opening has passed, so lay it out now.
+            QTimer.singleShot(0, self._layout_if_pending)
+
+    def _layout_if_pending(self) -> None:
+        if self._default_split_pending:
+            self.default_layout()
 
     # -- start-up --------------------------------------------------------------------
     def after_first_paint(self, callback) -> None:
@@ -141,6 +188,25 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.jobs_label)
         bar.addPermanentWidget(self.progress)
 
+    def say(self, text: str, ms: int | None = None) -> None:
+        """Tell the user what an action did, in the status bar; the message expires.
+
+        A newer message replaces the old one at once, so nothing stale lingers.
+        """
+        notice = self._notice
+        if notice and text and notice not in text:
+            # What the action did also changed a claim's status: keep saying that too.
+            text, ms = f"{text} {notice}", max(ms or MESSAGE_MS, NOTICE_MS)
+        self.last_message = text
+        self.statusBar().showMessage(text, MESSAGE_MS if ms is None else ms)
+
+    def tell_notice(self, notice: str) -> None:
+        """A side effect of the action being done (a done claim moved back to "in progress"):
+        said now, and kept in the message the action itself then says."""
+        self._notice = notice
+        self.say(notice, NOTICE_MS)
+        QTimer.singleShot(0, lambda: setattr(self, "_notice", ""))
+
     def _update_counts(self) -> None:
         if self.store is None:
             self.counts_label.setText("")
@@ -172,7 +238,8 @@ class MainWindow(QMainWindow):
             return False
         self._close_store()
         self.store = store
-        self.store.subscribe(self._store_changed)
+        store.source = "window"
+        self.store.subscribe_batch(self._store_changed)
         self.undo_stack.clear()
         self.setWindowTitle(f"{store.title} — Fact-Check Workbench")
         self.path_label.setText(str(path))
@@ -227,31 +294,39 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self.claims_shown.emit(len(claims))
 
-    def _store_changed(self, change: Change) -> None:
-        if change.entity == "claim" and change.action == "update":
-            claims = [self.store.claim(claim_id) for claim_id in change.ids]
+    def _store_changed(self, changes: list[Change]) -> None:
+        """One committed transaction: refresh what it touched, once."""
+        entities = {(c.entity, c.action) for c in changes}
+        if any(entity == "article" for entity, _action in entities):
+            self._fill_article_switch()
+            current = {a.id for a in self.store.articles()}
+            if self.article_id not in current:
+                articles = self.store.current_articles()
+                self.show_article(articles[-1].id if articles else None)
+                return
+        if ("scale", "update") in entities:
+            scale = self.store.scale()
+            self.detail.set_scale(scale)
+            self.claim_list.set_scale(scale)
+            self.reload_claims()
+            return
+        if ("claim", "insert") in entities or ("claim", "delete") in entities:
+            self.reload_claims()
+            return
+        updated = [i for c in changes if c.entity == "claim" for i in c.ids]
+        if updated:
+            claims = self.store.claims_by_ids(list(dict.fromkeys(updated)))
             for claim in claims:
                 self.claim_list.model.update_claim(claim)
             self.article_view.text.update_claims(
                 [c for c in claims if c.article_id == self.article_id]
             )
-            if self.detail.claim and self.detail.claim.id in change.ids:
-                self._show_detail(self.detail.claim.id)
-            self._update_counts()
-        elif change.entity == "scale":
-            scale = self.store.scale()
-            self.detail.set_scale(scale)
-            self.claim_list.set_scale(scale)
-            self.reload_claims()
-        elif change.entity == "setting":
-            self._show_detail(self.detail.claim.id if self.detail.claim else None)
-        elif change.entity in ("claim", "evidence"):
-            if change.entity == "evidence" and self.detail.claim:
-                self.claim_list.model.update_claim(self.store.claim(self.detail.claim.id))
-                self._show_detail(self.detail.claim.id)
-                self._update_counts()
-            else:
-                self.reload_claims()
+        detail = self.detail.claim.id if self.detail.claim else None
+        if detail is not None and (
+            detail in updated or any(c.entity in ("evidence", "setting") for c in changes)
+        ):
+            self._show_detail(detail)
+        self._update_counts()
 
     # -- selection -------------------------------------------------------------------
     def select_claim(self, claim_id: int | None) -> None:
@@ -279,31 +354,34 @@ class MainWindow(QMainWindow):
         self.claim_list.proxy.set_search_ids(self.store.search_ids(text) if text.strip() else None)
 
     # -- edits (each one an undo command) ---------------------------------------------
-    def _push(self, command) -> bool:
-        try:
-            self.undo_stack.push(command)
-        except WorkbenchError as exc:
-            # PySide prefixes errors raised in redo(): show the user only our line.
-            self.statusBar().showMessage(str(exc).split("redo(): ", 1)[-1], 8000)
-            return False
-        return True
-
     def edit_claim(self, claim_id: int, fields: dict) -> None:
         from workbench.ui import commands
 
-        if not self._push(commands.EditClaimCommand(self.store, claim_id, fields)):
+        if self.store is None:
+            return
+        try:
+            command = commands.EditClaimCommand(self.store, claim_id, fields)
+        except WorkbenchError as exc:  # the claim is gone (deleted meanwhile)
+            self.say(str(exc))
+            return
+        if not self.run_command(command):
             # Refused (e.g. "done" with something missing): show the claim as it is.
             self._show_detail(claim_id)
+            return
+        self.say(edit_message(claim_id, fields))
 
     def rate_by_number(self, number: int) -> None:
         claim = self.current_claim()
         if claim is None:
+            self.say("Select a claim first.")
             return
         labels = self.store.scale().names()
         if number == 0:
             self.edit_claim(claim.id, {"verdict": None})
         elif number <= len(labels):
             self.edit_claim(claim.id, {"verdict": labels[number - 1]})
+        else:
+            self.say(f"The scale has {len(labels)} labels: keys 1–{min(len(labels), 9)}, 0 clears.")
 
     def new_claim(self, start: int, end: int) -> None:
         from workbench.core.models import Claim, Origin
@@ -313,28 +391,35 @@ class MainWindow(QMainWindow):
             return
         claim = Claim(article_id=self.article_id, start=start, end=end, quote="", origin=Origin.MANUAL)
         command = commands.AddClaimCommand(self.store, claim)
-        if self._push(command):
+        if self.run_command(command):
             self.claim_list.select_claim(command.claim_id)
+            self.say(f"Added claim #{command.claim_id}: “{short_text(self.store.claim(command.claim_id).quote)}”")
 
     def set_span(self, start: int, end: int) -> None:
         from workbench.ui import commands
 
         claim = self.current_claim()
-        if claim is not None:
-            self._push(commands.EditClaimCommand(self.store, claim.id, {"start": start, "end": end},
-                                                 "Adjust claim span"))
+        if claim is None:
+            self.say("Select the claim whose span should change first.")
+            return
+        if self.run_command(commands.EditClaimCommand(
+                self.store, claim.id, {"start": start, "end": end}, "Adjust claim span")):
+            self.say(f"Claim #{claim.id} now quotes “{short_text(self.store.claim(claim.id).quote)}”")
 
     def drop_claim(self) -> None:
         from workbench.ui import commands
 
         claim = self.current_claim()
-        if claim is not None:
-            row = self.claim_list.table.currentIndex().row()
-            self._push(commands.DeleteClaimCommand(self.store, claim.id))
-            proxy = self.claim_list.proxy
-            if proxy.rowCount():
-                index = proxy.index(min(row, proxy.rowCount() - 1), 0)
-                self.claim_list.table.setCurrentIndex(index)
+        if claim is None:
+            self.say("Select a claim first.")
+            return
+        row = self.claim_list.table.currentIndex().row()
+        if self.run_command(commands.DeleteClaimCommand(self.store, claim.id)):
+            self.say(f"Dropped claim #{claim.id} (Ctrl+Z brings it back).")
+        proxy = self.claim_list.proxy
+        if proxy.rowCount():
+            index = proxy.index(min(row, proxy.rowCount() - 1), 0)
+            self.claim_list.table.setCurrentIndex(index)
 
     def split_claim(self) -> None:
         from workbench.ui import commands
@@ -342,41 +427,19 @@ class MainWindow(QMainWindow):
         claim = self.current_claim()
         at = self.article_view.text.cursor_index()
         if claim is None or not claim.start < at < claim.end:
-            self.statusBar().showMessage("Put the cursor inside the selected claim's text to split it.", 6000)
+            self.say("Put the cursor inside the selected claim's text to split it.")
             return
-        self._push(commands.SplitClaimCommand(self.store, claim.id, at))
+        self.detail.save_text_fields()
+        command = commands.SplitClaimCommand(self.store, claim.id, at)
+        if self.run_command(command):
+            self.say(f"Split claim #{claim.id}: its second part is claim #{command.second_id}.")
 
     def merge_with_next(self) -> None:
-        from workbench.ui import commands
-
-        claim = self.current_claim()
-        if claim is None:
-            return
-        later = [c for c in self.claim_list.model.claims() if c.start >= claim.end]
-        if not later:
-            self.statusBar().showMessage("There is no later claim to merge with.", 6000)
-            return
-        following = min(later, key=lambda c: c.start)
-        self._push(commands.MergeClaimsCommand(self.store, claim.id, following.id))
+        self.curation.merge_with_next()
 
     # -- background jobs -------------------------------------------------------------
     def redetect(self) -> None:
-        from workbench.ui.workers import DetectClaimsWorker
-
-        if self.store is None or self.article_id is None:
-            return
-        self.detail.save_text_fields()
-        worker = DetectClaimsWorker(self.store.path, self.article_id)
-        self.jobs.start(
-            worker,
-            finished=lambda _n: self._after_bulk_change(),
-            failed=lambda msg: QMessageBox.warning(self, "Claim detection failed", msg),
-        )
-
-    def _after_bulk_change(self) -> None:
-        # Another connection wrote: the undo history no longer matches the file.
-        self.undo_stack.clear()
-        self.reload_claims()
+        self.curation.redetect()
 
     def _job_started(self, worker: Worker) -> None:
         worker.progressed.connect(self._job_progress)
@@ -402,26 +465,6 @@ class MainWindow(QMainWindow):
         if not (geometry and self.restoreGeometry(geometry)):
             self.resize(1400, 900)
 
-    def _restore_splitters(self) -> None:
-        s = settings()
-        if not (s.value("splitter") and self.splitter.restoreState(s.value("splitter"))):
-            self.splitter.setSizes([600, 800])
-        if not (s.value("right_splitter") and self.right.restoreState(s.value("right_splitter"))):
-            self.right.setSizes([360, 500])
-        zoom = int(s.value("zoom", 0))
-        if zoom:
-            self.zoom(zoom)
-
-    def zoom(self, steps: int) -> None:
-        self._zoom = getattr(self, "_zoom", 0) + steps
-        if steps > 0:
-            self.article_view.text.zoomIn(steps)
-        elif steps < 0:
-            self.article_view.text.zoomOut(-steps)
-
-    def reset_zoom(self) -> None:
-        self.zoom(-getattr(self, "_zoom", 0))
-
     def recent_files(self) -> list[str]:
         return [p for p in (settings().value("recent", []) or []) if Path(p).exists()]
 
@@ -435,7 +478,8 @@ class MainWindow(QMainWindow):
         if self.built:
             s.setValue("splitter", self.splitter.saveState())
             s.setValue("right_splitter", self.right.saveState())
-            s.setValue("zoom", getattr(self, "_zoom", 0))
+            s.setValue("detail_visible", self.detail.isVisible())
+            s.setValue("zoom", self._zoom)
         self.jobs.wait_all()
         self._close_store()
         super().closeEvent(event)

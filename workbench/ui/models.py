@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 
 from workbench.core.models import Capture, CaptureStatus, Claim, ClaimStatus, Evidence
 from workbench.core.scale import VerdictScale
+from workbench.ui.theme import tone, verdict_text_colour
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 CLAIM_ROLE = Qt.ItemDataRole.UserRole + 3
 EVIDENCE_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 5
+# (verdict, colour, publisher, score) of a claim's strong "checked before" match, or None.
+MATCH_ROLE = Qt.ItemDataRole.UserRole + 6
 
 
 class ClaimTableModel(QAbstractTableModel):
@@ -26,12 +29,21 @@ class ClaimTableModel(QAbstractTableModel):
 
     COLUMNS = ["#", "Claim", "Claimant", "Score", "Status", "Verdict", "Evidence"]
     ORDER, TEXT, CLAIMANT, SCORE, STATUS, VERDICT, EVIDENCE = range(7)
+    # Narrow columns get short headers; the whole word is in the header's tooltip.
+    HEADERS = ["#", "Claim", "Claimant", "Score", "Status", "Verdict", "Ev."]
+    HEADER_TIPS = {
+        ORDER: "The claim's number: the same in every report, export, workshop file and "
+               "on the command line (--claim)",
+        EVIDENCE: "Evidence items attached",
+        SCORE: "Check-worthiness score, 0 to 1",
+    }
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._claims: list[Claim] = []
         self._rows: dict[int, int] = {}
         self._scale: VerdictScale | None = None
+        self._marks: dict[int, tuple] = {}
 
     # -- cache -----------------------------------------------------------------------
     def set_claims(self, claims: list[Claim], scale: VerdictScale | None = None) -> None:
@@ -52,6 +64,14 @@ class ClaimTableModel(QAbstractTableModel):
     def claim(self, row: int) -> Claim:
         return self._claims[row]
 
+    def set_match_marks(self, marks: dict[int, tuple]) -> None:
+        """Claims whose best library match is strong: {claim id: (verdict, colour, ...)}."""
+        if marks != self._marks:
+            self._marks = dict(marks)
+            if self._claims:
+                self.dataChanged.emit(self.index(0, self.TEXT),
+                                      self.index(len(self._claims) - 1, self.TEXT))
+
     def claims(self) -> list[Claim]:
         return list(self._claims)
 
@@ -67,7 +87,9 @@ class ClaimTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return self.HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.HEADER_TIPS.get(section, self.COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -83,9 +105,24 @@ class ClaimTableModel(QAbstractTableModel):
             return self._display(claim, column)
         if role == SORT_ROLE:
             return self._sort_key(claim, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.TEXT:
-            return claim.text
+        if role == MATCH_ROLE:
+            return self._marks.get(claim.id)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.TEXT and claim.id in self._marks:
+            return QColor(self._marks[claim.id][1] or "#757575")
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.TEXT, self.CLAIMANT, self.VERDICT):
+            if column == self.TEXT:
+                mark = self._marks.get(claim.id)
+                checked = (f"\n\nChecked before: {mark[0] or 'a fact-check'}"
+                           f" ({mark[2] or 'library'})" if mark else "")
+                if claim.text == claim.quote:
+                    return claim.text + checked
+                return f"{claim.text}\n\nQuote: “{claim.quote}”{checked}"
+            return self._display(claim, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.VERDICT and self._scale:
+            # The label's hue, darkened or lightened to 4.5:1 on this theme's rows.
+            colour = self._scale.colour_of(claim.verdict)
+            return verdict_text_colour(colour) if colour else None
+        if role == Qt.ItemDataRole.DecorationRole and column == self.VERDICT and self._scale:
             colour = self._scale.colour_of(claim.verdict)
             return QColor(colour) if colour else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.ORDER, self.SCORE, self.EVIDENCE):
@@ -95,7 +132,7 @@ class ClaimTableModel(QAbstractTableModel):
     @staticmethod
     def _display(claim: Claim, column: int):
         if column == ClaimTableModel.ORDER:
-            return str(claim.position)
+            return str(claim.id)
         if column == ClaimTableModel.TEXT:
             return claim.text.replace("\n", " ")
         if column == ClaimTableModel.CLAIMANT:
@@ -113,7 +150,7 @@ class ClaimTableModel(QAbstractTableModel):
     @staticmethod
     def _sort_key(claim: Claim, column: int):
         if column == ClaimTableModel.ORDER:
-            return claim.position
+            return claim.id
         if column == ClaimTableModel.SCORE:
             return -1.0 if claim.score is None else claim.score
         if column == ClaimTableModel.EVIDENCE:
@@ -184,10 +221,13 @@ class EvidenceTableModel(QAbstractTableModel):
     its result arrives.
     """
 
-    COLUMNS = ["Stance", "Source", "Status", "Retrieved (UTC)", "SHA-256"]
-    STANCE, SOURCE, STATUS, RETRIEVED, HASH = range(5)
-    _COLOURS = {"captured": "#2e7d32", "failed": "#c62828", "pending": "#757575",
-                "warning": "#b26a00"}
+    COLUMNS = ["Stance", "Note", "Source", "Status", "Retrieved (UTC)", "SHA-256"]
+    STANCE, NOTE, SOURCE, STATUS, RETRIEVED, HASH = range(6)
+    _TONES = {"captured": "ok", "failed": "error", "pending": "muted", "warning": "warning"}
+
+    # The cells the user edits (stance, note): the request goes to the window's undo
+    # stack; the row changes when the store reports the change.
+    edit_requested = Signal(int, dict)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -233,6 +273,25 @@ class EvidenceTableModel(QAbstractTableModel):
             return self.COLUMNS[section]
         return None
 
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() in (self.STANCE, self.NOTE):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        item = self._items[index.row()]
+        field = {self.STANCE: "stance", self.NOTE: "note"}.get(index.column())
+        if field is None:
+            return False
+        value = str(value or "").strip()
+        current = item.stance.value if field == "stance" else item.note
+        if value != current:
+            self.edit_requested.emit(item.id, {field: value})
+        return True
+
     def status_text(self, item: Evidence) -> str:
         """What the Status column says: pending / fetching… / captured / failed: why."""
         busy = item.url in self._busy
@@ -246,7 +305,7 @@ class EvidenceTableModel(QAbstractTableModel):
         if busy:
             return "fetching…"
         if item.capture_status is CaptureStatus.FAILED:
-            return f"failed: {item.error}"
+            return f"failed: {short_error(item.error)}"
         return "pending"
 
     def _tone(self, item: Evidence) -> str:
@@ -259,9 +318,16 @@ class EvidenceTableModel(QAbstractTableModel):
             return None
         item = self._items[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.EditRole:
+            if column == self.STANCE:
+                return item.stance.value
+            if column == self.NOTE:
+                return item.note
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.STANCE:
                 return item.stance.value
+            if column == self.NOTE:
+                return item.note.replace("\n", " ")
             if column == self.SOURCE:
                 # The site first: checkers weigh a source by who publishes it.
                 return f"{_host(item.url)} — {item.title}" if item.title else item.url
@@ -272,7 +338,7 @@ class EvidenceTableModel(QAbstractTableModel):
             if column == self.HASH:
                 return f"{item.sha256[:12]}…" if item.sha256 else ""
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
-            return QColor(self._COLOURS[self._tone(item)])
+            return tone(self._TONES[self._tone(item)])
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.details(item)
         if role == EVIDENCE_ID_ROLE:
@@ -306,3 +372,11 @@ class EvidenceTableModel(QAbstractTableModel):
 def _host(url: str) -> str:
     host = urlsplit(url).hostname or url
     return host[4:] if host.startswith("www.") else host
+
+
+def short_error(error: str) -> str:
+    """The kind of failure, for the Status column ("DNS", "refused", "HTTP 404 Not Found");
+    the whole message is in the row's tooltip and the captured-page pane."""
+    head = error.split(":", 1)[0] if ":" in error[:16] else error.split(" (", 1)[0]
+    words = head.split()
+    return " ".join(words[:4]) + ("…" if len(words) > 4 else "")

@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from workbench.core.colours import readable_text
 from workbench.core.errors import WorkbenchError
 from workbench.io.export import ExportResult
 from workbench.io.export.report import (
@@ -92,6 +93,8 @@ class _Formats:
         self.claim = self._char(size=11, bold=True)
         self.quote = self._char(colour="#555555", italic=True)
         self.note = self._char(background="#fff8e1")
+        self.stance = self._char(bold=True)
+        self.note_text = self._char(italic=True)
         self.number = self._char(bold=True)
         self.number.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
         self._marks: dict[str, QTextCharFormat] = {}
@@ -101,6 +104,10 @@ class _Formats:
         self.heading = QTextBlockFormat()
         self.heading.setTopMargin(12)
         self.heading.setBottomMargin(2)
+        self.evidence = QTextBlockFormat()
+        self.evidence.setLeftMargin(14)
+        self.evidence.setTopMargin(3)
+        self.evidence.setBottomMargin(3)
         self.page_heading = QTextBlockFormat(self.heading)
         self.page_heading.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
 
@@ -126,7 +133,8 @@ class _Formats:
 
     def verdict(self, colour: str) -> QTextCharFormat:
         if colour not in self._verdicts:
-            self._verdicts[colour] = self._char(bold=True, colour=colour)
+            # The label's hue, dark enough to read on white paper (4.5:1).
+            self._verdicts[colour] = self._char(bold=True, colour=readable_text(colour, ["#ffffff"]))
         return self._verdicts[colour]
 
 
@@ -159,23 +167,29 @@ def _claim(cursor: QTextCursor, f: _Formats, report: Report, item: ReportClaim) 
         cursor.insertText(claim.anchor_note, f.note)
     if claim.rationale.strip():
         cursor.insertText(LINE + claim.rationale.strip().replace("\n", LINE), f.plain)
-    lines = []
-    for e in item.evidence:
-        bits = [e.url]
-        if e.title:
-            bits.append(f"“{e.title}”")
-        bits.append(e.stance.value)
-        if e.retrieved_at:
-            bits.append(f"retrieved {e.retrieved_at}")
-        if e.sha256:
-            bits.append(f"SHA-256 {e.sha256}")
-        elif e.error:
-            bits.append(f"not captured: {e.error}")
-        lines.append(" · ".join(bits))
-    if lines:
-        cursor.insertText(LINE + LINE.join(lines), f.small)
-    else:
+    if not item.evidence:
         cursor.insertText(LINE + "No evidence attached.", f.small_muted)
+        return
+    # One indented paragraph for the sources (one block, not one per source: blocks are
+    # what Qt lays out and draws one by one), two lines each: the stance, the page's
+    # title and the checker's note; then, small, the address, capture time and SHA-256.
+    _block(cursor, f.evidence, f.plain)
+    for number, e in enumerate(item.evidence):
+        if number:
+            cursor.insertText(LINE, f.plain)
+        cursor.insertText(e.stance.value, f.stance)
+        if e.title:
+            cursor.insertText(f" · {e.title}", f.plain)
+        if e.note:
+            cursor.insertText(" — " + " ".join(e.note.split()), f.note_text)
+        facts = [e.url]
+        if e.retrieved_at:
+            facts.append(f"retrieved {e.retrieved_at}")
+        if e.sha256:
+            facts.append(f"SHA-256 {e.sha256}")
+        elif e.error:
+            facts.append(f"not captured: {e.error}")
+        cursor.insertText(LINE + " · ".join(facts), f.small_muted)
 
 
 def build_document(doc: QTextDocument, report: Report, body: QFont) -> None:

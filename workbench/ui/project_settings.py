@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 from workbench.core.checks import MAX_MIN_EVIDENCE
 from workbench.core.checks import SETTING_KEY as DONE_CHECKS_KEY
 from workbench.core.errors import WorkbenchError
+from workbench.core.urls import check_web_address
 from workbench.io.export.report import ORGANISATION_KEY, REVIEW_URL_KEY
 from workbench.store import ProjectStore
+from workbench.ui.theme import set_tone
 
 
 class ProjectSettingsDialog(QDialog):
@@ -35,6 +37,7 @@ class ProjectSettingsDialog(QDialog):
         self.organisation.setPlaceholderText("Published as the ClaimReview author")
         self.organisation_url = QLineEdit(organisation.get("url", ""))
         self.organisation_url.setAccessibleName("Organisation web site")
+        self.organisation_url.setPlaceholderText("https://example.org/")
         self.review_url = QLineEdit(store.setting(REVIEW_URL_KEY, "") or "")
         self.review_url.setAccessibleName("Review base URL")
         self.review_url.setPlaceholderText("https://example.org/fact-checks/{id}")
@@ -47,14 +50,18 @@ class ProjectSettingsDialog(QDialog):
         self.min_evidence.setValue(rules.min_evidence)
         self.min_evidence.setAccessibleName("Minimum evidence items")
         self.message = QLabel()
-        self.message.setStyleSheet("color:#b71c1c")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Settings message")
+        set_tone(self.message, "error")
 
         form = QFormLayout()
         form.addRow("Organisation", self.organisation)
         form.addRow("Organisation web site", self.organisation_url)
         form.addRow("Review URL", self.review_url)
-        hint = QLabel("{id} is replaced by the claim's number; without it, #claim-ID is added.")
-        hint.setStyleSheet("color:#555; font-size:9pt")
+        hint = QLabel("{id} is replaced by the claim's number (the # in the claim list); "
+                      "without it, #claim-NUMBER is added.")
+        hint.setWordWrap(True)
+        set_tone(hint, "muted")
         form.addRow("", hint)
         form.addRow(QLabel("<b>Before a claim can be marked done</b>"))
         form.addRow("", self.require_verdict)
@@ -73,20 +80,26 @@ class ProjectSettingsDialog(QDialog):
 
     def save(self) -> None:
         try:
+            # Web addresses first: a bad one is refused before anything is saved.
+            organisation_url = check_web_address(self.organisation_url.text(), "organisation web site")
+            review_url = check_web_address(self.review_url.text(), "review URL")
+            self.organisation_url.setText(organisation_url)
+            self.review_url.setText(review_url)
             rules = self.store.done_rules().replace(
                 require_verdict=self.require_verdict.isChecked(),
                 require_rationale=self.require_rationale.isChecked(),
                 min_evidence=self.min_evidence.value(),
             )
-            self.store.set_setting(
-                ORGANISATION_KEY,
-                {
-                    "name": self.organisation.text().strip(),
-                    "url": self.organisation_url.text().strip(),
-                },
-            )
-            self.store.set_setting(REVIEW_URL_KEY, self.review_url.text().strip())
-            self.store.set_setting(DONE_CHECKS_KEY, rules.to_setting())
+            with self.store.transaction("Project settings"):  # all of them, or none
+                self.store.set_setting(
+                    ORGANISATION_KEY,
+                    {
+                        "name": self.organisation.text().strip(),
+                        "url": organisation_url,
+                    },
+                )
+                self.store.set_setting(REVIEW_URL_KEY, review_url)
+                self.store.set_setting(DONE_CHECKS_KEY, rules.to_setting())
         except WorkbenchError as exc:
             self.message.setText(str(exc))
             return

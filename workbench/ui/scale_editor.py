@@ -8,18 +8,21 @@ edit touched (a rename or a delete that moved claims), in one transaction.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QColor, QUndoCommand, QUndoStack
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -28,44 +31,22 @@ from PySide6.QtWidgets import (
 from workbench.core.errors import WorkbenchError
 from workbench.core.scale import VerdictLabel, VerdictScale, load_preset, preset_names
 from workbench.store import ProjectStore
+from workbench.ui.commands import StoreCommand
+from workbench.ui.theme import set_tone
 
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class ScaleEditCommand(QUndoCommand):
-    """One edit of the scale; ``action(store)`` does it, undo restores the snapshot.
+class ScaleEditCommand(StoreCommand):
+    """One edit of the scale: ``edit(store)`` does it in one transaction; undo and redo
+    replay the rows it changed (labels, and the claims a rename or a move rewrote)."""
 
-    The editor runs the action before pushing the command (so a refused edit never
-    reaches the stack); the push's first ``redo()`` therefore does nothing.
-    """
+    def __init__(self, store: ProjectStore, text: str, edit: Callable[[ProjectStore], object]) -> None:
+        super().__init__(store, text)
+        self.edit = edit
 
-    def __init__(
-        self,
-        store: ProjectStore,
-        text: str,
-        action: Callable[[ProjectStore], object],
-        affected: list[str],
-    ) -> None:
-        super().__init__(text)
-        self.store = store
-        self.action = action
-        self.before = store.scale()
-        ids = store.claim_ids_with_verdict(affected) if affected else []
-        self.verdicts = {claim_id: store.claim(claim_id).verdict for claim_id in ids}
-        self.applied = False
-
-    def apply(self) -> None:
-        self.action(self.store)
-        self.applied = True
-
-    def redo(self) -> None:
-        if self.applied:
-            self.applied = False
-            return
-        self.action(self.store)
-
-    def undo(self) -> None:
-        self.store.restore_scale(self.before, self.verdicts)
+    def action(self) -> None:
+        self.edit(self.store)
 
 
 class ScaleTableModel(QAbstractTableModel):
@@ -121,13 +102,70 @@ class ScaleTableModel(QAbstractTableModel):
         return None
 
 
+NEW_LABEL_COLOURS = ("#1e88e5", "#00897b", "#6d4c41", "#5e35b1", "#d81b60", "#3949ab", "#9e9e9e")
+
+
+class LabelDialog(QDialog):
+    """A new label: its name, its colour (picked in Qt's colour dialog) and a description."""
+
+    def __init__(self, colour: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add a label")
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Label name")
+        self.name.setPlaceholderText("e.g. Satire")
+        self.description = QLineEdit()
+        self.description.setAccessibleName("Label description")
+        self.colour_button = QPushButton()
+        self.colour_button.setAccessibleName("Label colour")
+        self.colour_button.clicked.connect(lambda _checked=False: self.pick_colour())
+        self.picker: QColorDialog | None = None
+        self.set_colour(colour)
+        form = QFormLayout()
+        form.addRow("&Name", self.name)
+        form.addRow("&Colour", self.colour_button)
+        form.addRow("&Description", self.description)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setEnabled(False)
+        self.name.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def set_colour(self, colour: str) -> None:
+        self.colour = colour
+        pixmap = QPixmap(16, 16)
+        pixmap.fill(QColor(colour))
+        self.colour_button.setIcon(QIcon(pixmap))
+        self.colour_button.setText(f"{colour}…")
+
+    def pick_colour(self) -> QColorDialog:
+        self.picker = QColorDialog(QColor(self.colour), self)
+        self.picker.setWindowTitle("Colour of the new label")
+        self.picker.colorSelected.connect(lambda c: self.set_colour(c.name()))
+        self.picker.open()
+        return self.picker
+
+
 class ScaleEditorDialog(QDialog):
-    """Edit the open project's scale; every change is saved at once and can be undone."""
+    """Edit the open project's scale; every change is saved at once and can be undone.
+
+    Each button opens its question as a dialog of its own (``self.dialog``, not a
+    blocking static call); the edit happens when it is accepted. The methods also
+    take the answer directly (``rename_label("Incorrect")``).
+    """
+
+    edited = Signal(str)  # what was done, for the window's status bar
 
     def __init__(self, store: ProjectStore, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
         self.store = store
         self.undo_stack = undo_stack
+        self.dialog: QDialog | None = None
         self.setWindowTitle("Verdict scale")
         self.model = ScaleTableModel(self)
         self.table = QTableView()
@@ -135,17 +173,21 @@ class ScaleEditorDialog(QDialog):
         self.table.setAccessibleName("Verdict labels")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         for column in range(1, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(
+            lambda index: self.recolour_label() if index.column() == 1 else self.rename_label())
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Scale editor message")
-        self.message.setStyleSheet("color:#b71c1c")
+        set_tone(self.message, "error")
 
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
@@ -155,11 +197,12 @@ class ScaleEditorDialog(QDialog):
             ("colour", "&Colour…", self.recolour_label),
             ("up", "Move &up", lambda: self.move(-1)),
             ("down", "Move &down", lambda: self.move(1)),
-            ("delete", "&Delete", self.delete_label),
+            ("delete", "&Delete…", self.delete_label),
             ("preset", "Use &preset…", self.use_preset),
         ):
             button = QPushButton(text)
-            button.clicked.connect(slot)
+            # clicked(bool) must not reach the slots' optional arguments.
+            button.clicked.connect(lambda _checked=False, run=slot: run())
             row.addWidget(button)
             self.buttons[key] = button
         row.addStretch(1)
@@ -172,7 +215,8 @@ class ScaleEditorDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addWidget(close)
-        self.resize(760, 420)
+        metrics = self.fontMetrics()
+        self.resize(metrics.horizontalAdvance("M") * 64, metrics.lineSpacing() * 26)
         self.refresh()
 
     # -- state -------------------------------------------------------------------------
@@ -181,13 +225,13 @@ class ScaleEditorDialog(QDialog):
         self.model.set_scale(scale, self.store.verdict_usage())
         if scale.conclusion_only:
             self.title.setText(
-                f"<b>{scale.name}</b>: no labels; the written conclusion "
+                f"<b>{escape(scale.name)}</b>: no labels; the written conclusion "
                 "(the rationale) is the verdict."
             )
         else:
-            self.title.setText(f"<b>{scale.name}</b>: {scale.description}")
+            self.title.setText(f"<b>{escape(scale.name)}</b>: {escape(scale.description)}")
         for key, button in self.buttons.items():
-            button.setEnabled(key == "preset" or not scale.conclusion_only)
+            button.setEnabled(key in ("preset", "add") or not scale.conclusion_only)
         if select is not None:
             for row in range(self.model.rowCount()):
                 if self.model.label(row).name == select:
@@ -197,55 +241,84 @@ class ScaleEditorDialog(QDialog):
         index = self.table.currentIndex()
         return self.model.label(index.row()) if index.isValid() else None
 
+    def _need_selection(self) -> VerdictLabel | None:
+        label = self.selected()
+        if label is None:
+            self.message.setText("Select a label in the list first.")
+        return label
+
     def _run(
-        self, text: str, action, affected: list[str] | None = None, select: str | None = None
-    ) -> bool:
+        self, text: str, action, select: str | None = None) -> bool:
         self.message.setText("")
-        command = ScaleEditCommand(self.store, text, action, affected or [])
+        command = ScaleEditCommand(self.store, text, action)
         try:
-            command.apply()
+            command.run()  # before the push: a refused edit never reaches the stack
         except WorkbenchError as exc:
             self.message.setText(str(exc))
             return False
-        self.undo_stack.push(command)
+        if command.changes:
+            self.undo_stack.push(command)
         self.refresh(select)
+        self.edited.emit(text)
         return True
 
+    def _ask(self, dialog: QDialog, answered) -> QDialog:
+        """Open ``dialog`` (window-modal, not blocking); ``answered(dialog)`` runs on OK."""
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: answered(dialog))
+        dialog.open()
+        return dialog
+
+    def _question(self, title: str, label: str, text: str = "",
+                  items: list[str] | None = None) -> QInputDialog:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        if items is not None:
+            dialog.setComboBoxItems(items)
+            dialog.setComboBoxEditable(False)
+        else:
+            dialog.setTextValue(text)
+        return dialog
+
     # -- edits ---------------------------------------------------------------------------
-    def add_label(self, name: str | None = None) -> bool:
+    def add_label(self, name: str | None = None, colour: str | None = None,
+                  description: str = "") -> bool:
         if name is None:
-            name, ok = QInputDialog.getText(self, "Add label", "Name of the new label:")
-            if not ok:
-                return False
-        label = VerdictLabel(name=name, colour="#9e9e9e", ordinal=False)
+            used = {label.colour for label in self.store.scale().labels}
+            suggestion = next((c for c in NEW_LABEL_COLOURS if c not in used), NEW_LABEL_COLOURS[-1])
+            self._ask(LabelDialog(suggestion, self), lambda d: self.add_label(
+                d.name.text(), d.colour, d.description.text().strip()))
+            return False
+        label = VerdictLabel(name=name, colour=colour or "#9e9e9e", description=description,
+                             ordinal=False)
         return self._run(
-            f"Add label {name}", lambda s: s.add_scale_label(label), select=name.strip()
+            f"Add label {name.strip()}", lambda s: s.add_scale_label(label), select=name.strip()
         )
 
     def rename_label(self, new: str | None = None) -> bool:
-        label = self.selected()
+        label = self._need_selection()
         if label is None:
             return False
         if new is None:
-            new, ok = QInputDialog.getText(self, "Rename label", "New name:", text=label.name)
-            if not ok:
-                return False
+            self._ask(self._question("Rename label", f"New name for “{label.name}”:", label.name),
+                      lambda d: self.rename_label(d.textValue()))
+            return False
         return self._run(
-            f"Rename label {label.name} to {new}",
+            f"Rename label {label.name} to {new.strip()}",
             lambda s: s.rename_scale_label(label.name, new),
-            [label.name],
             select=new.strip(),
         )
 
     def recolour_label(self, colour: str | None = None) -> bool:
-        label = self.selected()
+        label = self._need_selection()
         if label is None:
             return False
         if colour is None:
-            chosen = QColorDialog.getColor(QColor(label.colour), self, f"Colour of {label.name}")
-            if not chosen.isValid():
-                return False
-            colour = chosen.name()
+            picker = QColorDialog(QColor(label.colour), self)
+            picker.setWindowTitle(f"Colour of {label.name}")
+            self._ask(picker, lambda d: self.recolour_label(d.selectedColor().name()))
+            return False
         return self._run(
             f"Recolour label {label.name}",
             lambda s: s.update_scale_label(label.name, colour=colour),
@@ -253,7 +326,7 @@ class ScaleEditorDialog(QDialog):
         )
 
     def move(self, step: int) -> bool:
-        label = self.selected()
+        label = self._need_selection()
         if label is None:
             return False
         position = self.store.scale().index_of(label.name) + step
@@ -266,39 +339,32 @@ class ScaleEditorDialog(QDialog):
     def use_preset(self, name: str | None = None) -> bool:
         """Replace the scale by a shipped preset (refused while claims use a label it lacks)."""
         if name is None:
-            name, ok = QInputDialog.getItem(
-                self, "Use a preset scale", "Preset:", preset_names(), 0, False
-            )
-            if not ok:
-                return False
+            self._ask(self._question("Use a preset scale", "Replace the scale by the preset:",
+                                     items=preset_names()),
+                      lambda d: self.use_preset(d.textValue()))
+            return False
         scale = load_preset(name)
-        used = list(self.store.verdict_usage())
-        return self._run(f"Use the {scale.name} scale", lambda s: s.set_scale(scale), used)
+        return self._run(f"Use the {scale.name} scale", lambda s: s.set_scale(scale))
 
     def delete_label(self, move_to: str | None = None) -> bool:
-        label = self.selected()
+        """Delete the selected label; claims rated with it are moved where the user says."""
+        label = self._need_selection()
         if label is None:
             return False
         used = self.store.verdict_usage().get(label.name, 0)
         if used and move_to is None:
             others = [n for n in self.store.scale().names() if n != label.name]
-            move_to, ok = QInputDialog.getItem(
-                self,
+            dialog = self._question(
                 "Delete label",
-                f"{used} claim(s) are rated “{label.name}”. Move them to:",
-                others,
-                0,
-                False,
-            )
-            if not ok:
-                self.message.setText(
-                    f"“{label.name}” is still used by {used} claim(s): not deleted."
-                )
-                return False
+                f"{used} claim{'s are' if used != 1 else ' is'} rated “{label.name}”. "
+                "Move them to:", items=others)
+            dialog.rejected.connect(lambda: self.message.setText(
+                f"“{label.name}” is still used by {used} claim(s): not deleted."))
+            self._ask(dialog, lambda d: self.delete_label(move_to=d.textValue()))
+            return False
         return self._run(
             f"Delete label {label.name}",
             lambda s: s.delete_scale_label(label.name, move_to=move_to),
-            [label.name],
         )
 
 
@@ -307,5 +373,6 @@ def open_scale_editor(window) -> None:
     if window.store is None:
         return
     dialog = ScaleEditorDialog(window.store, window.undo_stack, window)
+    dialog.edited.connect(lambda text: window.say(f"Scale: {text[0].lower()}{text[1:]}."))
     window._scale_editor = dialog
     dialog.show()

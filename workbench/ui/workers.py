@@ -32,8 +32,11 @@ class Worker(QObject):
             result = self.work()
         except WorkbenchError as exc:
             self.failed.emit(str(exc))
-        except Exception as exc:  # shown as one line in the status bar, never a traceback
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        except Exception as exc:  # one line for the user; the traceback goes to the log
+            from workbench.logs import log_exception
+
+            where = log_exception(f"{self.title} failed", exc)
+            self.failed.emit(f"{type(exc).__name__}: {exc} (details in {where})")
         else:
             self.finished.emit(result)
 
@@ -54,7 +57,11 @@ class WarmUpWorker(Worker):
 
 
 class DetectClaimsWorker(Worker):
-    """(Re-)detects one article's claims in a project file, keeping worked-on claims."""
+    """Finds the claims of one article of a project file; returns them, unsaved.
+
+    Detection is the slow part (spaCy). The window then shows what re-detection
+    would change, and applies it on its own connection as one undoable step.
+    """
 
     title = "Detecting claims"
 
@@ -68,11 +75,9 @@ class DetectClaimsWorker(Worker):
         from workbench import ops
         from workbench.store import ProjectStore
 
-        with ProjectStore.open(self.project) as store:
-            added = ops.detect_claims(
-                store, self.article_id, threshold=self.threshold, progress=self.report
-            )
-        return len(added)
+        with ProjectStore.open(self.project, readonly=True) as store:
+            text = store.article(self.article_id).text
+        return ops.detect_candidates(text, threshold=self.threshold, progress=self.report)
 
 
 class NewProjectWorker(Worker):
@@ -95,10 +100,10 @@ class NewProjectWorker(Worker):
 
 
 class ImportArticleWorker(Worker):
-    """Adds an article (a file or a URL) to a project and detects its claims.
+    """Reads an article (a file or a URL) and finds its claims; returns ``(article, claims)``.
 
-    A changed version of an article already there re-anchors its claims (see
-    ``ops.import_article``). Returns ``(article_id, message)``.
+    Nothing is written here: the window stores both in one transaction, one
+    undoable step (``commands.ImportArticleCommand``).
     """
 
     title = "Importing the article"
@@ -110,11 +115,9 @@ class ImportArticleWorker(Worker):
 
     def work(self):
         from workbench import ops
-        from workbench.store import ProjectStore
 
-        with ProjectStore.open(self.project) as store:
-            result = ops.import_article(store, self.article, progress=self.report)
-        return result.article.id, result.message()
+        article = ops.read_article(self.article)
+        return article, ops.detect_candidates(article.text, progress=self.report)
 
 
 class _Relay(QObject):

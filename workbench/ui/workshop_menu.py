@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
-    QMenuBar,
     QVBoxLayout,
 )
 
 from workbench.core.errors import WorkbenchError
+from workbench.ui.shortcuts import command
 from workbench.ui.workers import Worker
 from workbench.workshop.exercise import (
     MAX_NAME,
@@ -133,7 +133,7 @@ class ParticipantMode(QObject):
         for key in ("redetect", "import"):
             if key in self.actions:
                 self.actions[key].setEnabled(not locked)
-                self.actions[key].setToolTip(LOCKED_TIP if locked else "")
+                self.actions[key].setToolTip(LOCKED_TIP if locked else command(key).tooltip())
         self.actions["workshop_name"].setEnabled(exercise is not None)
         if exercise is None:
             self.label.hide()
@@ -196,23 +196,12 @@ def make_exercise(window: MainWindow) -> None:
     window.detail.save_text_fields()
     worker = PackWorker(window.store.path, Path(out), dialog.keep_claims.isChecked(),
                         dialog.keep_evidence.isChecked(), dialog.lock.isChecked())
-    window.jobs.start(worker, finished=lambda msg: window.statusBar().showMessage(msg, 10000),
+    window.jobs.start(worker, finished=lambda msg: window.say(msg, 10000),
                       failed=lambda msg: window.show_error("Cannot make the exercise", msg))
 
 
-def build_workshop_menu(window: MainWindow, bar: QMenuBar, actions: dict[str, QAction]) -> None:
-    """Add the Workshop menu and participant mode to the main window."""
-    menu = bar.addMenu("W&orkshop")
-    entries = [
-        ("workshop_compare", "&Compare workshop files…", lambda: open_compare_window(window)),
-        ("workshop_pack", "&Make an exercise from this project…", lambda: make_exercise(window)),
-        ("workshop_name", "Participant &name…", lambda: window.workshop_mode.ask_name()),
-    ]
-    for key, text, slot in entries:
-        action = QAction(text, window)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        actions[key] = action
+def start_participant_mode(window: MainWindow, actions: dict[str, QAction]) -> None:
+    """Participant mode on the window (the Workshop menu itself comes from ``shortcuts``)."""
     window.compare_window = None
     window.workshop_mode = ParticipantMode(window, actions)
     window.workshop_mode.refresh()

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from workbench.core.colours import ink_on
 from workbench.workshop.compare import ClaimResult, Comparison
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,6 +50,7 @@ class Column:
     text: Callable[[Any], str]
     sort: Callable[[Any], Any] | None = None
     align_right: bool = False
+    tip: str = ""  # the header's tooltip (a short header's full meaning)
 
 
 def _sortable(value: Any) -> Any:
@@ -56,15 +58,21 @@ def _sortable(value: Any) -> Any:
     return -1.0 if value is None else value
 
 
+# The claim's text next to its number (the room reads what the claim says, then how it
+# split); the two long columns (text, verdicts) wrap.
 CLAIM_COLUMNS = [
-    Column("Claim", claim_tag, lambda c: c.claim_id if c.claim_id is not None else -1),
-    Column("Disagreement", lambda c: percent(c.disagreement),
-           lambda c: _sortable(c.disagreement), True),
-    Column("Key", lambda c: c.key_verdict or "", lambda c: c.key_verdict or ""),
-    Column("Verdicts", spread_text, lambda c: max(c.spread.values(), default=0)),
-    Column("Rated", lambda c: f"{c.rated} / {c.rated + c.unrated}", lambda c: c.rated, True),
+    Column("#", claim_tag, lambda c: c.claim_id if c.claim_id is not None else -1,
+           tip="The claim's number, as in the participants' claim lists"),
     Column("Text", lambda c: " ".join(c.text.split()), lambda c: c.text),
+    Column("Disagree", lambda c: percent(c.disagreement),
+           lambda c: _sortable(c.disagreement), True,
+           "Disagreement: the share of pairs of participants who gave different verdicts"),
+    Column("Key", lambda c: c.key_verdict or "", lambda c: c.key_verdict or ""),
+    Column("Rated", lambda c: f"{c.rated} / {c.rated + c.unrated}", lambda c: c.rated, True,
+           "Participants who rated the claim / participants"),
+    Column("Verdicts", spread_text, lambda c: max(c.spread.values(), default=0)),
 ]
+WRAPPED_CLAIM_COLUMNS = (1, 5)
 
 PARTICIPANT_COLUMNS = [
     Column("Participant", lambda p: p.name, lambda p: p.name.casefold()),
@@ -107,16 +115,22 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.columns)):
-            return self.columns[section].header
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.columns[section].header
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.columns[section].tip or None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self.rows)):
             return None
         row, column = self.rows[index.row()], self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if isinstance(row, ClaimResult):  # the whole claim, however the table is cut
+                return f"{claim_tag(row)} {' '.join(row.text.split())}\n{spread_text(row)}"
             return column.text(row)
         if role == SORT_ROLE:
             return (column.sort or column.text)(row)
@@ -129,8 +143,7 @@ class RowsModel(QAbstractTableModel):
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ForegroundRole and column.header == "Key":
             colour = self.colours.get(getattr(row, "key_verdict", None) or "")
-            return QBrush(QColor("white" if colour and QColor(colour).lightness() < 140
-                                 else "black")) if colour else None
+            return QBrush(QColor(ink_on(colour))) if colour else None
         return None
 
 

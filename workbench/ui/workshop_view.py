@@ -12,8 +12,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, QStringListModel, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, QStringListModel, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
+from workbench.ui.shortcuts import command
 from workbench.ui.theme import settings
 from workbench.ui.workers import JobRunner, Worker
 from workbench.ui.workshop_chart import VerdictSpreadChart
@@ -43,6 +44,7 @@ from workbench.ui.workshop_models import (
     PAIR_COLUMNS,
     PARTICIPANT_COLUMNS,
     SORT_ROLE,
+    WRAPPED_CLAIM_COLUMNS,
     ConfusionModel,
     RowsModel,
     number,
@@ -169,6 +171,8 @@ class CompareWindow(QMainWindow):
         row.addWidget(self.text_size)
         side_layout.addLayout(row)
         self.fullscreen_button = QPushButton("Full screen (F11)")
+        self.fullscreen_button.setToolTip("F11: full screen; F9 hides this panel (and F9 again "
+                                          "shows it); Ctrl++ / Ctrl+- / Ctrl+0: text size")
         self.report_button = QPushButton("Save HTML report…")
         self.merge_button = QPushButton("Merge into curation project…")
         for button in (self.fullscreen_button, self.report_button, self.merge_button):
@@ -180,21 +184,39 @@ class CompareWindow(QMainWindow):
         self.title_label = QLabel("No comparison yet")
         self.title_label.setWordWrap(True)
         layout.addWidget(self.title_label)
-        grid = QGridLayout()
+        # The five figures, each a value over its caption; the grid re-flows into more
+        # rows when the text is large (see ``_flow_figures``), so captions never overlap.
+        self.figure_grid = QGridLayout()
+        self.figure_grid.setHorizontalSpacing(24)
         self.figures: dict[str, QLabel] = {}
-        for col, (key, caption) in enumerate([
-            ("alpha_nominal", "Krippendorff's α nominal"), ("alpha_ordinal", "α ordinal"),
-            ("fleiss", "Fleiss' κ"), ("cohen", "mean Cohen's κ"), ("percent", "pairs agreeing"),
-        ]):
+        self.figure_boxes: list[QWidget] = []
+        self.captions: dict[str, QLabel] = {}
+        for key, caption, full in [
+            ("alpha_nominal", "α nominal", "Krippendorff's alpha over the labels as categories"),
+            ("alpha_ordinal", "α ordinal", "Krippendorff's alpha over the true-to-false order"),
+            ("fleiss", "Fleiss' κ", "Fleiss' kappa"),
+            ("cohen", "Cohen's κ (mean)", "the mean of Cohen's kappa over every pair"),
+            ("percent", "pairs agreeing", "the share of pairs of participants who agree, per claim"),
+        ]:
+            box = QWidget()
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            box_layout.setSpacing(0)
+            box.setToolTip(full[:1].upper() + full[1:])
             value = QLabel("–")
-            value.setAccessibleName(caption)
+            value.setAccessibleName(full)
             value.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label = QLabel(caption)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            grid.addWidget(value, 0, col)
-            grid.addWidget(label, 1, col)
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            label.setWordWrap(True)
+            box_layout.addWidget(value)
+            box_layout.addWidget(label)
             self.figures[key] = value
-        layout.addLayout(grid)
+            self.captions[key] = label
+            self.figure_boxes.append(box)
+        self._figure_columns = 0
+        self._flow_figures()
+        layout.addLayout(self.figure_grid)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Messages")
@@ -209,9 +231,18 @@ class CompareWindow(QMainWindow):
         self.pairs_view, self.pairs_proxy = _table(self.pairs_model, "Cohen's kappa for each pair")
         for view in (self.people_view, self.pairs_view):
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        # The claim's text takes what is left (full text in the tooltip), never a scroll bar.
-        self.claims_view.horizontalHeader().setSectionResizeMode(
-            len(CLAIM_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        # The claim's text and the verdicts share what the short columns leave, and wrap:
+        # at any text size the text stays on screen (rows grow instead).
+        self.claims_view.setWordWrap(True)
+        self.claims_view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        claims_header = self.claims_view.horizontalHeader()
+        claims_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in WRAPPED_CLAIM_COLUMNS:
+            claims_header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        self.claims_view.viewport().installEventFilter(self)
+        self.results.installEventFilter(self)
+        self.claims_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.claims_view.setMinimumHeight(0)
         self.confusion_view = QTableView()
         self.confusion_view.setModel(self.confusion_model)
         self.confusion_view.setAccessibleName("Key against participants")
@@ -219,6 +250,8 @@ class CompareWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.chart)
+        scroll.setMinimumHeight(0)
+        self.chart_scroll = scroll
         claims_split = QSplitter(Qt.Orientation.Vertical)
         claims_split.addWidget(scroll)
         claims_split.addWidget(self.claims_view)
@@ -233,8 +266,9 @@ class CompareWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(side)
         splitter.addWidget(results)
+        self.side = side
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 1200])
+        splitter.setSizes([250, 1250])
         self.setCentralWidget(splitter)
         self.statusBar()
 
@@ -248,8 +282,18 @@ class CompareWindow(QMainWindow):
         self.fullscreen_button.clicked.connect(self.toggle_full_screen)
         self.report_button.clicked.connect(self._choose_report)
         self.merge_button.clicked.connect(self._choose_curation)
-        QShortcut(QKeySequence("F11"), self, self.toggle_full_screen)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.compare)
+        # Keys from the window's command table (F1 in the main window lists them).
+        size = self.text_size
+        for name, slot in (
+            ("compare_full_screen", self.toggle_full_screen),
+            ("compare_side", lambda: self.side.setVisible(not self.side.isVisible())),
+            ("compare_run", self.compare),
+            ("compare_bigger", lambda: size.setValue(size.value() + 2)),
+            ("compare_smaller", lambda: size.setValue(size.value() - 2)),
+            ("compare_normal", lambda: size.setValue(DEFAULT_TEXT_SIZE)),
+        ):
+            for keys in command(name).keys:
+                QShortcut(QKeySequence(keys), self, slot)
 
     # -- files ----------------------------------------------------------------------------
     def paths(self) -> list[Path]:
@@ -321,11 +365,11 @@ class CompareWindow(QMainWindow):
             self.figures[key_name].setText(text)
         self.message.setText("<br>".join(escape(w) for w in c.warnings))
         self.claims_model.set_rows(c.claims, c.colours)
+        self._fit_claim_columns()
         self.people_model.set_rows(c.participants)
         self.pairs_model.set_rows(c.cohen)
         self.confusion_model.set_comparison(c)
         self.chart.set_comparison(c)
-        self.claims_view.resizeColumnsToContents()
         self.confusion_view.resizeColumnsToContents()
         # Names on the side panel would undo "hide names" on a projector.
         hidden = self.hide_names.isChecked()
@@ -339,16 +383,64 @@ class CompareWindow(QMainWindow):
         font.setPointSize(points)
         self.results.setFont(font)
         big = QFont(font)
-        big.setPointSize(int(points * 2))
+        big.setPointSize(int(points * 1.6))
         big.setBold(True)
         for label in self.figures.values():
             label.setFont(big)
         for view in (self.claims_view, self.people_view, self.pairs_view, self.confusion_view):
             view.horizontalHeader().setFont(font)
             view.verticalHeader().setFont(font)
+        self._figure_columns = 0
+        self._flow_figures()
+        self.statusBar().showMessage(f"Text size {points}", 3000)
         settings().setValue("workshop/text_size", points)
         if self.comparison is not None:
             self._show()
+
+    def _flow_figures(self) -> None:
+        """As many figures to a row as fit side by side; the rest on the next rows."""
+        words = QFontMetrics(self.results.font())
+        widest = max(max(label.sizeHint().width() for label in self.figures.values()),
+                     max(words.horizontalAdvance(word) for label in self.captions.values()
+                         for word in label.text().split()))
+        room = max(self.results.width() - 24, widest)
+        columns = max(1, min(len(self.figure_boxes), room // (widest + 24)))
+        if columns == self._figure_columns:
+            return
+        self._figure_columns = columns
+        for box in self.figure_boxes:
+            self.figure_grid.removeWidget(box)
+        for index, box in enumerate(self.figure_boxes):
+            self.figure_grid.addWidget(box, index // columns, index % columns)
+        for column in range(len(self.figure_boxes)):
+            self.figure_grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            if watched is self.claims_view.viewport():
+                self._fit_claim_columns()
+            elif watched is self.results:
+                self._flow_figures()
+        return super().eventFilter(watched, event)
+
+    def _fit_claim_columns(self) -> None:
+        """The claim's text gets 60 % of what the short columns leave, the verdicts 40 %."""
+        header = self.claims_view.horizontalHeader()
+        text, verdicts = WRAPPED_CLAIM_COLUMNS
+        short = sum(header.sectionSize(c) for c in range(header.count())
+                    if c not in WRAPPED_CLAIM_COLUMNS)
+        room = max(self.claims_view.viewport().width() - short, 0)
+        word = QFontMetrics(self.claims_view.font()).horizontalAdvance("M") * 10
+        # With little room (a large text size) the verdicts column goes: the chart above
+        # shows the same spread, and each row's tooltip lists it.
+        crowded = room < 3 * word
+        self.claims_view.setColumnHidden(verdicts, crowded)
+        if crowded:
+            header.resizeSection(text, max(room, word))
+        else:
+            header.resizeSection(text, int(room * 0.6))
+            header.resizeSection(verdicts, room - int(room * 0.6))
+        self.claims_view.resizeRowsToContents()
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

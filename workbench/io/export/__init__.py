@@ -64,7 +64,7 @@ LAZY_FORMATS = {
 
 
 def _lazy(target: str) -> Exporter:
-    def run(store, out, progress=None):
+    def run(store, out, progress=None, **options):
         import importlib
 
         module, _, function = target.partition(":")
@@ -74,7 +74,7 @@ def _lazy(target: str) -> Exporter:
             raise ValidationError(
                 f"this format needs Qt, which cannot be loaded here ({exc})"
             ) from None
-        return exporter(store, out, progress)
+        return exporter(store, out, progress, **options)
 
     return run
 
@@ -99,13 +99,26 @@ def formats() -> dict[str, ExportFormat]:
     return FORMATS
 
 
-def export(store: ProjectStore, fmt: str, out: str | Path, progress: Progress | None = None) -> ExportResult:
+# Options that only some formats take: name -> the formats that accept it.
+FORMAT_OPTIONS = {"all_claims": ("claimreview",)}
+
+
+def export(
+    store: ProjectStore, fmt: str, out: str | Path, progress: Progress | None = None, **options
+) -> ExportResult:
+    """Write ``store`` as ``fmt`` to ``out``. ``options`` (e.g. ``all_claims=True`` for
+    ClaimReview) go to the formats that take them; others refuse them."""
     available = formats()
     if fmt not in available:
         raise ValidationError(f"unknown format {fmt!r}; formats: {', '.join(sorted(available))}")
+    options = {name: value for name, value in options.items() if value}
+    for name in options:
+        if fmt not in FORMAT_OPTIONS.get(name, ()):
+            flag = "--" + name.replace("_", "-")
+            raise ValidationError(f"{flag} applies to {', '.join(FORMAT_OPTIONS.get(name, ()))} only")
     out = Path(out)
     if out.exists() and out.resolve() == Path(store.path).resolve():
         raise ValidationError(f"{out.name}: that is the project file itself; choose another name")
     if out.is_dir():
         raise ValidationError(f"{out}: is a folder; give a file name")
-    return available[fmt].run(store, out, progress)
+    return available[fmt].run(store, out, progress, **options)

@@ -1,4 +1,8 @@
-"""``claimreview``: schema.org ClaimReview in JSON-LD, one per claim that has a verdict.
+"""``claimreview``: schema.org ClaimReview in JSON-LD, one per claim marked done.
+
+ClaimReview is what gets published, so only claims whose status is done are
+exported unless ``all_claims`` (``--all-claims``) asks for every rated claim; the
+message says which, and how many were left out and why.
 
 This is what search engines, platforms and fact-check databases read. Fields
 (https://schema.org/ClaimReview): ``claimReviewed`` (the claim as reworded),
@@ -15,6 +19,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from workbench.core.models import ClaimStatus
 from workbench.core.scale import VerdictScale
 from workbench.core.urls import safe_http_url
 from workbench.io.export import ExportResult, register
@@ -100,28 +105,44 @@ def claim_review(report: Report, entry: ReportArticle, item: ReportClaim) -> dic
     return review
 
 
-def claim_reviews(report: Report) -> tuple[list[dict], int]:
-    """The ClaimReviews, and how many claims were left out for want of a verdict."""
-    reviews, left_out = [], 0
+def claim_reviews(report: Report, all_claims: bool = False) -> tuple[list[dict], dict[str, int]]:
+    """The ClaimReviews of the claims marked done (``all_claims``: of every rated claim),
+    and how many were left out, by reason: ``no verdict``, ``not done``."""
+    reviews: list[dict] = []
+    left_out = {"no verdict": 0, "not done": 0}
     for entry in report.articles:
         for item in entry.claims:
-            if has_verdict(item, report.scale):
-                reviews.append(claim_review(report, entry, item))
+            if not has_verdict(item, report.scale):
+                left_out["no verdict"] += 1
+            elif not all_claims and item.claim.status is not ClaimStatus.DONE:
+                left_out["not done"] += 1
             else:
-                left_out += 1
+                reviews.append(claim_review(report, entry, item))
     return reviews, left_out
 
 
-@register("claimreview", ".jsonld", "schema.org ClaimReview JSON-LD, one per rated claim")
-def export_claimreview(store, out: Path, progress=None) -> ExportResult:
+def _claims(n: int) -> str:
+    return f"{n} claim{'s' if n != 1 else ''}"
+
+
+@register("claimreview", ".jsonld",
+          "schema.org ClaimReview JSON-LD, one per claim marked done (or every rated claim)")
+def export_claimreview(store, out: Path, progress=None, all_claims: bool = False) -> ExportResult:
+    """ClaimReviews are what gets published: by default only claims marked done."""
     report = gather(store, progress)
-    reviews, left_out = claim_reviews(report)
+    reviews, left_out = claim_reviews(report, all_claims)
     document = {"@context": "https://schema.org", "@graph": reviews}
     atomic_write(out, script_safe_json(document) + "\n")
-    message = (
-        f"wrote {out}: {len(reviews)} ClaimReview{'s' if len(reviews) != 1 else ''}; "
-        f"{left_out} claim{'s' if left_out != 1 else ''} left out (no verdict)"
-    )
+    which = "every rated claim, done or not (--all-claims)" if all_claims else "the claims marked done"
+    message = f"wrote {out}: {len(reviews)} ClaimReview{'s' if len(reviews) != 1 else ''} of {which}"
+    reasons = []
+    if left_out["not done"]:
+        reasons.append(f"{_claims(left_out['not done'])} rated but not done "
+                       "(--all-claims includes them)")
+    if left_out["no verdict"]:
+        reasons.append(f"{_claims(left_out['no verdict'])} without a verdict")
+    if reasons:
+        message += "; left out: " + ", ".join(reasons)
     missing = []
     if not report.organisation.get("name"):
         missing.append("organisation (author)")

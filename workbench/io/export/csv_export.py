@@ -1,5 +1,9 @@
 """``csv``: one row per claim, for editors' spreadsheets.
 
+Evidence is three cells with one line per item, in the same order: the URLs, their
+stances and their notes (a note's own line breaks become spaces, so the lines stay
+aligned). ``claim_id`` is the claim's number, the same as in the window and reports.
+
 UTF-8 with a byte-order mark, so spreadsheet programs that would otherwise
 assume a legacy encoding show accents and curly quotes right (Python reads it
 with ``encoding="utf-8-sig"``). A cell that a spreadsheet would run as a formula
@@ -29,6 +33,8 @@ COLUMNS = [
     "verdict",
     "rationale",
     "evidence_urls",
+    "evidence_stances",
+    "evidence_notes",
     "anchor_note",
 ]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -64,6 +70,9 @@ def export_csv(store, out: Path, progress=None) -> ExportResult:
                         report.verdict_of(item),
                         claim.rationale,
                         "\n".join(e.url for e in item.evidence),
+                        # One line per evidence item, in the order of evidence_urls.
+                        "\n".join(e.stance.value for e in item.evidence),
+                        "\n".join(" ".join(e.note.split()) for e in item.evidence),
                         claim.anchor_note,
                     )
                 ]

@@ -28,7 +28,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)")
 @dataclass
 class ReportClaim:
     claim: Claim
-    number: int
+    number: int  # the claim's id: one number per claim in the window, every export and the CLI
     evidence: list[Evidence]
     label: VerdictLabel | None
 
@@ -87,7 +87,6 @@ def gather(store: ProjectStore, progress=None) -> Report:
         generator=f"Fact-Check Workbench {__version__}",
     )
     articles = store.articles()
-    number = 0
     for index, article in enumerate(articles):
         claims = claims_by_article.get(article.id, [])
         replaced_by = versions.get(article.id)
@@ -95,11 +94,10 @@ def gather(store: ProjectStore, progress=None) -> Report:
             continue  # an earlier version all of whose claims moved on
         items = []
         for claim in claims:
-            number += 1
             items.append(
                 ReportClaim(
                     claim,
-                    number,
+                    claim.id,
                     evidence_by_claim.get(claim.id, []),
                     labels.get(claim.verdict or ""),
                 )

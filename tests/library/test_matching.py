@@ -1,0 +1,150 @@
+"""Matching: query construction, both paths (sentence model and BM25 alone), projects, IVF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from workbench import ops
+from workbench.core.reviews import Review
+from workbench.library import text as T
+from workbench.library import vectors as V
+from workbench.library.embed import load_embedder
+from workbench.library.matcher import Matcher
+from workbench.library.sync import project_key, sync_store
+from workbench.store import ProjectStore
+from workbench.store.library import LibraryStore
+
+DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "claim-matching" / \
+    "clef2020-task2"
+
+DISTRACTORS = [
+    "The city council approved a new budget for road repairs in 2023.",
+    "A celebrity was seen buying groceries in a small town supermarket.",
+    "Scientists discovered a new species of frog in the Amazon rainforest.",
+    "The national football team won the championship after a penalty shoot-out.",
+    "Drinking eight glasses of water a day is required for good health.",
+    "The president signed an executive order on student loans.",
+    "Bill Gates plans to put microchips in vaccines.",
+    "Onions placed in a room absorb viruses from the air.",
+]
+
+
+def test_the_query_keeps_names_and_figures_and_drops_sharing_noise():
+    tweet = ("BREAKING: RT this!! Kim Jong-Un sends 10,000 troops to #DonetskRegion "
+             "https://t.co/abc pic.twitter.com/xyz — Jane Doe (@JaneDoe) October 5, 2023")
+    assert T.clean(tweet) == ("BREAKING: RT this!! Kim Jong-Un sends 10,000 troops to "
+                              "Donetsk Region Jane Doe")
+    terms = T.fts_terms(tweet)
+    assert {"kim", "jong", "un", "10,000", "troops", "donetsk", "region", "jane", "doe"} <= set(terms)
+    assert not {"breaking", "rt", "this", "to", "https", "t", "co", "october"} & set(terms)
+    assert T.signature_author(tweet) == "Jane Doe"
+    assert T.numbers("It rose 3.50% to 1,000 from 0") == {"3.5", "1000"}
+    assert T.fts_query('say "hi" OR') == '"hi"'
+
+
+@pytest.fixture
+def library(tmp_path):
+    lib = LibraryStore(tmp_path / "library.sqlite")
+    lib.add_reviews([Review(claim=c, url=f"https://d.example/{i}", verdict="False")
+                     for i, c in enumerate(DISTRACTORS)], "distractors")
+    yield lib
+    lib.close()
+
+
+def rated_project(tmp_path, seed_path, name="desk-a.fcw"):
+    path = tmp_path / name
+    ops.new_project(path, seed_path).close()
+    with ProjectStore.open(path) as store:
+        claims = store.claims()
+        store.set_setting("organisation", {"name": "Desk A"})
+        store.update_claim(claims[1].id, verdict="Mostly True",
+                           rationale="The ministry's figure. It was confirmed later.")
+    return path, claims[1]
+
+
+@pytest.mark.parametrize("model", ["sentence model", "BM25 alone"])
+def test_a_claim_rated_in_another_project_is_found(tmp_path, seed_path, library, model, monkeypatch):
+    if model == "BM25 alone":
+        monkeypatch.setenv("WORKBENCH_MATCHING_MODEL", "none")
+    elif load_embedder() is None:
+        pytest.skip("onnxruntime or the model is not installed")
+    first, rated = rated_project(tmp_path, seed_path)
+    with ProjectStore.open(first, readonly=True) as store:
+        assert sync_store(library, store) == (1, 0)
+    second = tmp_path / "desk-b.fcw"
+    ops.new_project(second, seed_path).close()
+    with ProjectStore.open(second, readonly=True) as store:
+        same_claim = store.claim(rated.id)
+    matcher = Matcher(library)
+    assert matcher.dense is (model == "sentence model")
+    if matcher.dense:
+        assert matcher.index() == len(DISTRACTORS) + 1
+    best = matcher.match(same_claim.text, k=3)[0]
+    assert best.review.project == project_key(first)
+    assert best.review.project_claim_id == rated.id
+    assert (best.review.verdict, best.review.publisher) == ("Mostly True", "Desk A")
+    assert best.review.rationale == "The ministry's figure."
+    assert best.strong and best.score > 0.9
+    # Matching the rated claim from its own project does not find itself.
+    exclude = f"project:{project_key(first)}#{rated.id}"
+    assert all(m.review.project_claim_id != rated.id
+               for m in matcher.match(same_claim.text, exclude_key=exclude))
+
+
+def test_a_reworded_claim_is_matched_and_a_new_topic_is_not_strong(library):
+    if load_embedder() is None:
+        pytest.skip("onnxruntime or the model is not installed")
+    matcher = Matcher(library)
+    matcher.index()
+    best = matcher.match("Vaccines contain tracking microchips from Gates, a post says", k=1)[0]
+    assert best.review.claim == "Bill Gates plans to put microchips in vaccines."
+    unrelated = matcher.match("The price of copper fell on the London Metal Exchange.", k=1)
+    assert not unrelated or not unrelated[0].strong
+
+
+def test_entries_without_vectors_yet_are_still_matched_by_meaning(library):
+    """Right after an import (no vectors yet) BM25 candidates are embedded on the spot."""
+    if load_embedder() is None:
+        pytest.skip("onnxruntime or the model is not installed")
+    matcher = Matcher(library)
+    assert library.count_missing_vectors() == len(DISTRACTORS)
+    best = matcher.match("Put an onion in the bedroom: it absorbs the virus.", k=1)[0]
+    assert best.review.claim.startswith("Onions placed in a room")
+    assert best.cosine is not None
+
+
+def test_the_inverted_file_finds_what_the_exact_scan_finds(monkeypatch):
+    monkeypatch.setattr(V, "EXACT_LIMIT", 500)
+    rng = np.random.default_rng(1)
+    centres = rng.normal(size=(40, 32))
+    points = np.repeat(centres, 60, axis=0) + 0.3 * rng.normal(size=(2400, 32))
+    points = (points / np.linalg.norm(points, axis=1, keepdims=True)).astype(np.float32)
+    ids = np.arange(100, 2500)
+    index = V.VectorIndex(ids[:2000], points[:2000])
+    assert index.centroids is not None
+    index.add(ids[2000:], points[2000:])
+    exact = V.VectorIndex.__new__(V.VectorIndex)
+    exact.ids, exact.matrix, exact.centroids = ids, points, None
+    exact.extra_ids, exact.extra = np.zeros(0, dtype=np.int64), np.zeros((0, 32), np.float32)
+    recall = []
+    for q in points[::97]:
+        want = {i for i, _ in exact.search(q, 10)}
+        got = {i for i, _ in index.search(q, 10)}
+        recall.append(len(want & got) / 10)
+    assert np.mean(recall) > 0.9
+    assert index.search(points[5], 1)[0][0] == 105
+
+
+@pytest.mark.skipif(not DATA.exists(), reason="the shared claim-matching data is not here")
+def test_eval_matching_on_dev_beats_a_plain_bm25_query(tmp_path, monkeypatch):
+    """BM25 alone, with our query construction, on the real dev split (a few seconds)."""
+    from workbench.library.evaluate import evaluate
+
+    result = evaluate(DATA / "dev" / "tweets.queries.tsv",
+                      DATA / "dev" / "tweet-vclaim-pairs.qrels", mode="lexical")
+    assert result["queries"] == 197
+    assert result["map@5"] > 0.78  # the plain BM25 query's figure
+    assert 0 < result["p@1"] <= result["mrr"] <= 1

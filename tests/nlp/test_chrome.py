@@ -1,0 +1,143 @@
+"""Page chrome in pasted news pages: each kind of furniture is passed over as "page chrome"
+before scoring, and the article's claims around it are still listed. With and without
+the English pipeline (the chrome classifier does not use it, the claim list does)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench import nlp
+from workbench.nlp import chrome, english
+
+HEADLINE = "Unemployment falls to 3.9% as 65,000 more people find work"
+BODY = [
+    "Unemployment fell to 3.9% in the three months to March, the Office for National "
+    "Statistics said on Tuesday.",
+    "The number of people out of work dropped by 65,000 to 1.3 million, the lowest figure "
+    "since 1975.",
+    "Average weekly earnings rose by 2.8% over the same period, ahead of inflation at 1.9%.",
+]
+CLAIM_FRAGMENTS = ["fell to 3.9%", "dropped by 65,000", "rose by 2.8%"]
+
+
+def page(before: list[str] = (), after: list[str] = (), middle: list[str] = ()) -> str:
+    """A news page as pasted: the headline, chrome before, the body (chrome in the middle),
+    chrome after."""
+    body = [BODY[0], *middle, *BODY[1:]]
+    return "\n".join([HEADLINE, *before, *body, *after])
+
+
+CASES = {
+    "timestamp": dict(before=["Updated: 10-04-2019 20:03"]),
+    "last updated": dict(before=["Last updated 19 July 2012"]),
+    "dateline with a time": dict(before=["March 21, 2013 / 8:30 PM / in 5 years"]),
+    "byline": dict(before=["By Victoria Cavaliere"]),
+    "news-desk byline": dict(before=["Reuters Staff"]),
+    "byline with desk and date": dict(before=["By ZHOU JIN | China Daily | Updated: 2019-06-18 08:18"]),
+    "reading time": dict(before=["1 Min Read"]),
+    "share widget": dict(after=["Share on Facebook"]),
+    "share bar": dict(before=["Send a link to a friend  Share"]),
+    "font-size widget": dict(before=["Text Size:"]),
+    "print widget": dict(after=["Print this article"]),
+    "breadcrumb": dict(before=["Home > Business > Economy"]),
+    "menu": dict(before=["Sign In | Create an Account | Subscribe | Submit News"]),
+    "headline repeated": dict(before=["March 21, 2013", HEADLINE]),
+    "headline repeated with a date": dict(before=[f"date 2019-12-18 {HEADLINE}"]),
+    "photo caption before its credit": dict(
+        middle=[
+            "Job seekers queue outside a job centre in Manchester, England, January 5, 2017.",
+            "Courtesy Jane Smith/Handout via REUTERS",
+        ]
+    ),
+    "photo credit": dict(middle=["Picture: Chani Anderson"]),
+    "caption with credit": dict(middle=["Job seekers in Leeds. Photo: Getty Images"]),
+    "caption in brackets": dict(middle=["[Photo/IC]"]),
+    "embedded post author line": dict(
+        middle=["— Jane Doe (@janedoe) March 5, 2020"],
+    ),
+    "time-zone notice": dict(before=["All times are in BST"]),
+    "list of other stories": dict(
+        after=[
+            "Related News",
+            "Bank of England holds interest rates at 0.75%",
+            "Retail sales fall for a third month in a row",
+            "Wages in London grow fastest in a decade",
+            "Car production drops 15% after plant closures",
+        ]
+    ),
+    "ticker of other stories": dict(
+        after=[
+            "Space Race Intensifies As Russia Plans Lunar Nuclear Power Plant By 2036 -",
+            "Italy Orders Meta To Suspend WhatsApp Terms -",
+            "Serena Williams Surprises Sister With Wedding Gift -",
+            "Scientist Find New Clue To Spot Mental Health Risk -",
+        ]
+    ),
+    "read-more link": dict(middle=["READ MORE: Wages rise at fastest rate in a decade"]),
+    "copyright": dict(after=["Copyright © 2018, Chicago Tribune"]),
+    "newsletter": dict(after=["Sign up for our daily newsletter"]),
+    "end marker": dict(after=["ENDS."]),
+    "agency credit": dict(before=["(Xinhua)"]),
+}
+
+
+@pytest.fixture(params=["", "none"], ids=["english-pipeline", "patterns-only"])
+def pipeline(request, monkeypatch):
+    monkeypatch.setenv(english.ENV_SWITCH, request.param)
+    return request.param
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_kind_of_chrome_is_passed_over(case, pipeline):
+    parts = CASES[case]
+    text = page(**parts)
+    everything = nlp.extract(text, include_passed=True)
+    chrome_lines = [*parts.get("before", []), *parts.get("middle", []), *parts.get("after", [])]
+    for line in chrome_lines:
+        start = text.index(line, len(HEADLINE) if line == HEADLINE else 0)
+        if line == HEADLINE:
+            start = text.index(line, len(HEADLINE))
+        inside = [c for c in everything if start <= c.start < start + len(line)]
+        assert inside, line
+        for candidate in inside:
+            assert not candidate.checkworthy, (case, candidate.text)
+            assert candidate.reasons[0].startswith("passed over: page chrome"), (case, candidate.reasons)
+    listed = [c.text for c in everything if c.checkworthy]
+    for fragment in CLAIM_FRAGMENTS:
+        assert any(fragment in text for text in listed), (case, fragment, listed)
+
+
+def test_the_headline_is_scored_for_its_content_not_passed_over():
+    text = page(before=["By Victoria Cavaliere", HEADLINE])
+    first = nlp.extract(text, include_passed=True)[0]
+    assert first.text == HEADLINE and first.start == 0
+    assert first.checkworthy and first.reasons[0] == "headline"
+
+
+def test_a_page_that_opens_with_chrome_finds_its_headline_after_it():
+    text = "Home | News | Economy\n" + page()
+    found = chrome.layout(text)
+    assert found.headline == (text.index(HEADLINE), text.index(HEADLINE) + len(HEADLINE))
+    assert any(start == 0 for start, _end, _kind in found.chrome)
+
+
+def test_body_text_and_section_headings_are_not_chrome():
+    text = page(middle=["Regional figures", "Unemployment in the North East fell to 5.9%, the highest rate."])
+    flagged = {text[a:b] for a, b, _ in chrome.chrome_lines(text)}
+    assert not any(line in flagged for line in BODY)
+    assert "Unemployment in the North East fell to 5.9%, the highest rate." not in flagged
+
+
+def test_chrome_reason_says_what_kind():
+    text = page(before=["By Victoria Cavaliere", "Updated: 10-04-2019 20:03"])
+    kinds = {text[a:b]: kind for a, b, kind in chrome.chrome_lines(text)}
+    assert kinds["By Victoria Cavaliere"] == "a byline"
+    assert kinds["Updated: 10-04-2019 20:03"] == "a date or time stamp"
+
+
+def test_chrome_features_are_linear_on_many_short_lines():
+    """A page of 20,000 short lines (a pasted table of links) is classified line by line
+    without quadratic work: the run lengths are computed in one pass."""
+    lines = [f"Link number {i}" for i in range(20_000)]
+    found = chrome.layout("\n".join([HEADLINE, *lines]))
+    assert len(found.lines) == 20_001

@@ -1,0 +1,187 @@
+"""Claimants in news: every attribution form, organisations, titles kept with names, and
+references ("she", "the minister", "the report" ...) resolved to the nearest matching
+named claimant; with and without the English pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench import nlp
+from workbench.nlp import claimant, english, references
+
+
+@pytest.fixture(params=["", "none"], ids=["english-pipeline", "patterns-only"])
+def pipeline(request, monkeypatch):
+    monkeypatch.setenv(english.ENV_SWITCH, request.param)
+    return request.param
+
+
+def claimant_of(text: str, fragment: str) -> str:
+    """The claimant the app gives the sentence of ``text`` holding ``fragment``."""
+    found = [c for c in nlp.extract(text, include_passed=True) if fragment in c.text]
+    assert len(found) == 1, (fragment, [c.text for c in nlp.extract(text, include_passed=True)])
+    return found[0].claimant
+
+
+FORMS = [
+    # X said / said X / X says / ..., says Minister X
+    ("Employment Minister Mims Davies said unemployment fell by 65,000 in the quarter.",
+     "Employment Minister Mims Davies"),
+    ("Unemployment fell by 65,000 in the quarter, said Mims Davies.", "Mims Davies"),
+    ("“Unemployment fell by 65,000 in the quarter,” said the employment minister, Mims Davies.",
+     "the employment minister"),
+    ("The Office for National Statistics says unemployment fell by 65,000 in the quarter.",
+     "The Office for National Statistics"),
+    ("Unemployment fell by 65,000 in the quarter, says Employment Minister Mims Davies.",
+     "Employment Minister Mims Davies"),
+    ("Unemployment fell by 65,000 in the quarter, the statistics office said on Wednesday.",
+     "the statistics office"),
+    # according to X
+    ("Unemployment fell by 65,000 in the quarter, according to the Office for National Statistics.",
+     "the Office for National Statistics"),
+    # X told Reuters
+    ("Finance Minister Ken Ofori-Atta told Reuters that the deficit fell to 4.5% of GDP.",
+     "Finance Minister Ken Ofori-Atta"),
+    ("At least 18 civilians were killed in the attack, three residents of the village told AFP on Sunday.",
+     "three residents of the village"),
+    # X revealed / announced / warned / observed
+    ("The ministry revealed that 300 people had died in the floods since June.", "The ministry"),
+    ("Finance Minister Máirtín Ó Muilleoir today announced £175million of funding for health.",
+     "Finance Minister Máirtín Ó Muilleoir"),
+    ("The Bank of England warned that inflation would reach 10% by October.", "The Bank of England"),
+    ("“Wages rose by 2% last year,” observed the union's general secretary.",
+     "the union's general secretary"),
+    ("The judges observed that the trial court had rightly convicted him of murder.", "The judges"),
+    # a study published in ... found
+    ("A study published in The Lancet found that smoking caused 4.45 million deaths in 2019.",
+     "A study published in The Lancet"),
+    # organisations: a court, a company
+    ("The High Court ruled that the election was valid, the court said in a statement.", "the court"),
+    ("Nike Inc on Thursday posted a larger quarterly profit and said demand rose 6 percent.", "Nike Inc"),
+    ("Police said two men aged 19 and 23 were arrested on Friday.", "Police"),
+    # several speakers, a passive agent, a quoting agency, a live-blog time stamp
+    ("A police source and a regional official confirmed the attack, which left 19 dead.",
+     "A police source and a regional official"),
+    ("This was revealed by the Minister for Special Development Initiatives Mrs Hawa Koomson.",
+     "the Minister for Special Development Initiatives Mrs Hawa Koomson"),
+    ("8.50 pm: Karnataka has six new cases, PTI quotes the health department as saying.",
+     "the health department"),
+    ("9.03 pm: Bengal has three more cases of coronavirus, PTI reports.", "PTI"),
+    # a headline that names its source
+    ("Smoking is the biggest risk factor for cancer deaths, says Lancet study", "Lancet study"),
+    ("Funds for $1m per constituency ready for disbursement – Minister", "Minister"),
+    ("10. Matt Walsh: “Tuck-friendly” bathing suits at Target “are available in kids’ sizes.”",
+     "Matt Walsh"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FORMS, ids=[f[1] for f in FORMS])
+def test_attribution_forms_with_patterns(sentence, expected):
+    assert claimant.claimant_from_text(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FORMS[:18], ids=[f[1] for f in FORMS[:18]])
+def test_attribution_forms_in_an_article(sentence, expected, pipeline):
+    text = "Figures published on Tuesday\n\n" + sentence
+    assert claimant_of(text, sentence[:25]) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "North Korea has not declared war on Ukraine.",
+        "The war claimed the lives of 300 people in 2022.",
+        "A Chief Magistrate Court sitting in Yola, Adamawa State, has sentenced him to two years.",
+        "The economy added 200,000 jobs last month.",
+        "Unemployment fell by 65,000 in the quarter.",
+    ],
+)
+def test_no_claimant_where_nobody_speaks(sentence, pipeline):
+    assert claimant.claimant_from_text(sentence) == ""
+    assert claimant_of("Figures published on Tuesday\n\n" + sentence, sentence[:20]) == ""
+
+
+REFERENCES = [
+    (  # she: the nearest woman who spoke (a Mrs/Ms title decides over a nearer man)
+        "Health Minister Mrs Jane Smith said 40 hospitals would be built by 2030. "
+        "Mr Tom Lee said the plan was costed.\n\nShe said the cost was $2 billion.",
+        "She said the cost", "Health Minister Mrs Jane Smith",
+    ),
+    (  # he
+        "Finance Minister John Brown said inflation fell to 3% in March.\n\n"
+        "He said wages rose 5% in 2023.",
+        "He said wages", "Finance Minister John Brown",
+    ),
+    (  # the minister
+        "Employment Minister Mims Davies said 1.3 million people were out of work.\n\n"
+        "The number fell by 65,000 in the quarter, the minister said.",
+        "The number fell", "Employment Minister Mims Davies",
+    ),
+    (  # the spokesman (spokesman, spokeswoman and spokesperson are one title)
+        "Foreign Ministry spokeswoman Hua Chunying said 200 diplomats attended the talks.\n\n"
+        "The UN commended the visit, the spokesman added.",
+        "The UN commended", "Foreign Ministry spokeswoman Hua Chunying",
+    ),
+    (  # the report
+        "A report by the Intergovernmental Panel on Climate Change found that sea levels rose 20cm.\n\n"
+        "The report said heat waves had doubled since 1980.",
+        "heat waves had doubled", "A report by the Intergovernmental Panel on Climate Change",
+    ),
+    (  # the study
+        "A study published in The Lancet found that smoking caused 4.45 million deaths.\n\n"
+        "The study said tobacco accounted for 33.9 per cent of cancer deaths in men.",
+        "tobacco accounted", "A study published in The Lancet",
+    ),
+    (  # a surname takes the fuller name said before
+        "Shasta-Trinity National Forest spokeswoman Carol Underhill said 2,000 acres had burned.\n\n"
+        "The fire was burning on both sides of Interstate 5, Underhill said.",
+        "both sides of Interstate 5", "Shasta-Trinity National Forest spokeswoman Carol Underhill",
+    ),
+    (  # "he": a person named before who had not spoken yet
+        "Doctor Kumar Gaurav has run the 900-bed hospital in Patna since 2015.\n\n"
+        "He said the intensive care unit had 40 patients and no free beds.",
+        "intensive care unit", "Doctor Kumar Gaurav",
+    ),
+    (  # the next sentence of the same paragraph goes on with what the source said
+        "The California Department of Forestry said the fire destroyed 10 buildings. "
+        "It was not at all contained as of Sunday evening.",
+        "not at all contained", "The California Department of Forestry",
+    ),
+    (  # a quotation that opens the next paragraph goes on with the same speaker
+        "The Minister said: “This round brings £72million for health.\n\n"
+        "“It brings the total funding for health this year to £200million.",
+        "It brings the total", "The Minister",
+    ),
+    (  # a quotation whose speaker is named after it
+        "“I worked with Biden on the bipartisan gun bill. Homicides fell 12% since we passed it,” "
+        "Sen. Chris Murphy said on Feb. 11.",
+        "I worked with Biden", "Sen. Chris Murphy",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment", "expected"), REFERENCES, ids=[r[1] for r in REFERENCES])
+def test_references_resolve_to_the_nearest_matching_named_claimant(text, fragment, expected, pipeline):
+    assert claimant_of("Officials give new figures\n\n" + text, fragment) == expected
+
+
+def test_a_new_paragraph_without_attribution_is_the_articles_own_voice(pipeline):
+    text = (
+        "Officials give new figures\n\nThe ministry said 300 people had died in the floods.\n\n"
+        "The floods followed the wettest June since 1910."
+    )
+    assert claimant_of(text, "wettest June") == ""
+
+
+def test_a_sentence_about_someone_else_does_not_inherit_the_speaker(pipeline):
+    text = (
+        "Troops for Ukraine\n\nKim Jong-Un has declared that he will send troops to Ukraine. "
+        "Russia has already received two million rounds of ammunition from North Korea."
+    )
+    assert claimant_of(text, "two million rounds") == ""
+
+
+def test_a_reference_that_fits_nobody_stays_as_written():
+    assert references.resolve("the minister", []) == "the minister"
+    known = [references.Known("Police", ["police"])]
+    assert references.resolve("she", known) == "she"

@@ -1,0 +1,91 @@
+"""A project's rated claims into the library: on opening a project, and at each verdict.
+
+A claim is "rated" as for the ClaimReview export: it has a verdict (or, on a
+conclusion-only scale, a written conclusion). The library then holds exactly the
+project's rated claims: a verdict cleared or a claim deleted leaves it too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from workbench.core.models import Claim
+from workbench.core.reviews import Review, first_sentence
+from workbench.io.export.claimreview import article_url, has_verdict, review_url
+from workbench.io.export.report import Report, ReportArticle, ReportClaim, gather
+
+
+def project_key(path: str | Path) -> str:
+    """How the library names a project: its absolute path."""
+    return str(Path(path).resolve())
+
+
+def review_of(report: Report, entry: ReportArticle, item: ReportClaim, project: str) -> Review:
+    claim: Claim = item.claim
+    label = item.label
+    bounds = report.scale.rating_bounds()
+    rated = label is not None and label.rating is not None and bounds is not None
+    return Review(
+        claim=claim.text,
+        quote=claim.quote,
+        url=review_url(report.review_base_url, claim.id),
+        claimant=claim.claimant,
+        verdict=report.verdict_of(item),
+        colour=(label.colour if label is not None else "") or "",
+        rating=float(label.rating) if rated else None,
+        best_rating=float(bounds[0]) if rated else None,
+        worst_rating=float(bounds[1]) if rated else None,
+        publisher=str(report.organisation.get("name") or report.title),
+        publisher_url=str(report.organisation.get("url") or ""),
+        date=(claim.updated_at or report.generated_at)[:10],
+        rationale=first_sentence(claim.rationale),
+        appearance=article_url(entry.article),
+        article=entry.article.title,
+        evidence=[e.url for e in item.evidence],
+        project=project,
+        project_claim_id=claim.id,
+    )
+
+
+def project_reviews(store) -> list[Review]:
+    """The rated claims of an open ProjectStore, as library reviews."""
+    report = gather(store)
+    project = project_key(store.path)
+    return [
+        review_of(report, entry, item, project)
+        for entry in report.articles
+        for item in entry.claims
+        if has_verdict(item, report.scale)
+    ]
+
+
+def rated_signature(store) -> dict[int, tuple]:
+    """What the library holds of a project, in short: compare two to know if a sync is due."""
+    return {c.id: (c.verdict, c.text, c.claimant, c.rationale)
+            for c in store.claims() if c.verdict or c.rationale.strip()}
+
+
+def sync_store(library, store) -> tuple[int, int]:
+    """Make the library hold this project's rated claims; returns (kept, removed)."""
+    reviews = project_reviews(store)
+    _counts, removed = library.replace_project(project_key(store.path), reviews)
+    return len(reviews), removed
+
+
+def contribute_project(library, path: str | Path,
+                       progress: Callable[[int, int], None] | None = None):
+    """``workbench library import PROJECT.fcw``: the project's rated claims, read-only."""
+    from workbench.library.importer import ImportReport
+    from workbench.store import ProjectStore
+
+    with ProjectStore.open(path, readonly=True) as store:
+        reviews = project_reviews(store)
+        title = store.title
+    counts, removed = library.replace_project(project_key(path), reviews)
+    if progress:
+        progress(len(reviews), len(reviews))
+    report = ImportReport(f"project {title}", "project", len(reviews), counts)
+    if removed:
+        report.problems.append(f"{removed} earlier entries no longer rated: removed")
+    return report

@@ -1,0 +1,347 @@
+"""Page chrome in plain text: the lines of a pasted news page that are not the article.
+
+A web page copied as text brings its furniture along: datelines and "Updated:"
+stamps, bylines, "1 Min Read", share and comment widgets, breadcrumbs, photo
+captions and credits, the headline repeated, lists of other stories, an embedded
+post's author line, time-zone notices, "ENDS.". Each line of the text gets a set
+of features (patterns that follow ``news-claims/LABELLING.md``, and the line's
+neighbourhood: a run of short title-like lines is a list of headlines, the line
+before a photo credit is a caption), and a logistic regression fitted on the
+labelled news pages (``train_news.py``, weights in ``news.json``) turns them into
+P(chrome). The first line is the headline and is never chrome. Lines found to be
+chrome are passed over with the reason "page chrome" before any scoring.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from workbench.nlp.chrome_patterns import (  # noqa: F401
+    _AGENCY,
+    _BYLINE,
+    _CAPTION,
+    _CAPTION_LIKE,
+    _CAPTION_START,
+    _COPYRIGHT,
+    _COUNTED,
+    _CREDIT_START,
+    _DATE_FILLER,
+    _DATE_TOKEN,
+    _DAYS,
+    _EMBED,
+    _END_MARK,
+    _ENDS_SENTENCE,
+    _FINE_PRINT,
+    _HAS_DATE,
+    _LABEL_ONLY,
+    _LIST_HEADER,
+    _MONTHS,
+    _NAV,
+    _PHOTOGRAPHER,
+    _RELATED_LINK,
+    _SPEECH,
+    _STAFF,
+    _TIMEZONE,
+    _URLISH,
+    _WIDGET,
+    _WORDS,
+    _ZONES,
+    count_words,
+    urlish,
+)
+
+FEATURES = (
+    "date_only", "byline", "agency", "widget", "copyright", "list_header", "related_link",
+    "caption_start", "caption", "duplicate", "all_caps", "ellipsis",
+    "before_credit", "embed", "timezone", "end_mark", "urlish", "nav", "label_only", "bracketed",
+    "headline_repeat", "short_title", "in_title_run", "after_list_header", "in_short_run", "before_body",
+    "after_body", "no_sentence_end", "few_letters", "long", "one_word",
+)
+# Used only when no fitted weights are shipped (``news.json``): the strong patterns.
+FALLBACK_WEIGHTS = {
+    "bias": -3.0, "date_only": 5.0, "byline": 4.0, "agency": 5.0, "widget": 2.5, "copyright": 4.0,
+    "caption_start": 5.0, "bracketed": 4.0, "related_link": 5.0, "duplicate": 3.0,
+    "all_caps": 1.5, "ellipsis": 2.0,
+    "list_header": 4.0, "caption": 4.0, "before_credit": 3.0, "embed": 4.0, "timezone": 5.0,
+    "end_mark": 5.0, "urlish": 3.0, "nav": 3.0, "label_only": 4.0, "headline_repeat": 6.0,
+    "short_title": 0.5, "in_title_run": 1.5, "after_list_header": 1.5, "in_short_run": 0.5, "before_body": 0.5,
+    "after_body": 0.5, "no_sentence_end": 0.5,
+    "few_letters": 2.0, "long": -2.0, "one_word": 0.5,
+}
+THRESHOLD = 0.5
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-empty line of the text: its span (trimmed) and its text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def lines_of(text: str) -> list[Line]:
+    out = []
+    position = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = position + (len(raw) - len(raw.lstrip()))
+            out.append(Line(start, start + len(stripped), stripped))
+        position += len(raw) + 1
+    return out
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _date_only(text: str) -> bool:
+    words = _WORDS.findall(text)
+    if not words or len(words) > 14 or not _HAS_DATE.search(text):
+        return False
+    rest = [w for w in words if not _DATE_TOKEN.match(w.rstrip("."))]
+    return len(rest) <= 1 and len(words) <= 14
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(_ENDS_SENTENCE.search(text[-60:]))  # the end is enough, and long lines are common
+
+
+def _is_title(line: Line) -> bool:
+    """A short line that does not end like a sentence: a heading, a headline, a menu item."""
+    words = len(line.text.split())
+    return words <= 16 and not _ends_sentence(line.text.rstrip(" -–—|"))
+
+
+_STRONG = ("date_only", "byline", "agency", "widget", "copyright", "nav", "urlish", "end_mark",
+           "label_only", "caption_start", "caption", "embed", "timezone", "list_header", "bracketed",
+           "related_link")
+
+
+def _is_body(line: Line) -> bool:
+    """A line of running text: a dozen words or more, ending like a sentence."""
+    return len(line.text.split()) >= 12 and _ends_sentence(line.text)
+
+
+def _byline(text: str, n: int) -> bool:
+    """"By Name" where nothing but a date or punctuation comes before "by"; "X Staff";
+    a wire story's "(Reporting by ...; Editing by ...)"."""
+    if re.match(r"^\W{0,2}(?:additional )?(?:reporting|writing|editing) by\b", text, re.IGNORECASE):
+        return True
+    if n > 14:
+        return False
+    match = _BYLINE.search(text)
+    if match:
+        before = text[: match.start()]
+        if not re.search(r"[A-Za-z]", before) or _date_only(before):
+            return True
+    return n <= 5 and bool(_STAFF.search(text))
+
+
+def _repeats(normal: str, headline: str, text: str) -> bool:
+    """The headline again, alone or with a date or a label before or after it."""
+    if not headline or not normal:
+        return False
+    if normal == headline:
+        return True
+    if len(headline) <= 15 or headline not in normal:
+        return False
+    rest = normal.replace(headline, " ", 1).split()
+    return len(rest) <= 6 and all(_DATE_TOKEN.match(w) for w in rest)
+
+
+def _pattern_features(text: str, n: int) -> dict[str, float]:
+    """The features a line has by itself (``n``: its words, punctuation not counted)."""
+    short = n <= 12
+    letters = sum(map(str.isalpha, text))
+    return {
+        "date_only": float(n <= 14 and _date_only(text)),
+        "byline": float(_byline(text, n)),
+        "agency": float(bool(_AGENCY.match(text))),
+        "widget": float(n <= 10 and bool(_WIDGET.search(text))),
+        "copyright": float(n <= 25 and bool(_COPYRIGHT.search(text))
+                           or n <= 80 and bool(_FINE_PRINT.search(text))),
+        "list_header": float(bool(_LIST_HEADER.match(text)) and n <= 6),
+        "related_link": float(bool(_RELATED_LINK.match(text)) and n <= 30),
+        "all_caps": float(3 <= n <= 30 and letters >= 10 and sum(map(str.isupper, text)) >= 0.8 * letters),
+        "ellipsis": float(n <= 30 and text.rstrip().endswith(("...", "…"))),
+        "caption_start": float(n <= 80 and bool(_CAPTION_START.match(text) or _PHOTOGRAPHER.match(text))),
+        "caption": float(n <= 60 and bool(_CAPTION.search(text) or n <= 45 and _CAPTION_LIKE.search(text))),
+        "bracketed": float(bool(re.fullmatch(r"\[[^\[\]]{1,80}\][\s|]*", text))),
+        "embed": float(n <= 40 and bool(_EMBED.search(text))),
+        "timezone": float(bool(_TIMEZONE.match(text))),
+        "end_mark": float(bool(_END_MARK.match(text))),
+        "urlish": float(n <= 20 and urlish(text)),
+        "nav": float(n <= 60 and (short or len(_NAV.findall(text)) >= 3) and bool(_NAV.search(text))),
+        "label_only": float(bool(_LABEL_ONLY.match(text)) and not _SPEECH.search(text)),
+        "no_sentence_end": float(not _ends_sentence(text)),
+        "few_letters": float(letters < max(3, 0.5 * len(text))),
+        "long": float(n > 25),
+        "one_word": float(n <= 2),
+    }
+
+
+def _credit_only(text: str) -> bool:
+    """A photo credit line with nothing else: "[Photo/IC]", "Courtesy NASA/Handout via REUTERS"."""
+    n = len(text.split())
+    caption = _CAPTION.search(text) or _CAPTION_START.match(text) or _PHOTOGRAPHER.match(text)
+    return bool(caption) and (n <= 6 or bool(_CREDIT_START.match(text))) and n <= 12
+
+
+def all_features(lines: list[Line]) -> tuple[int, list[dict[str, float]]]:
+    """The headline's index and every line's features (see ``FEATURES``), in linear time.
+
+    The headline is the first line (of the first eight) that no strong chrome pattern
+    matches: usually line 1, but a pasted page may begin with a menu or a date.
+    """
+    counts = [count_words(line.text) for line in lines]
+    own = [_pattern_features(line.text, n) for line, n in zip(lines, counts)]
+    headline = next(
+        (i for i, f in enumerate(own[:8]) if not any(f[name] for name in _STRONG)), 0
+    )
+    title = [_is_title(line) for line in lines]
+    body = [_is_body(line) for line in lines]
+    # Length of the run of title-like lines each line is in (the headline ends a run).
+    run = [0] * len(lines)
+    i = 0
+    while i < len(lines):
+        if not title[i] or i == headline:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and title[j + 1] and j + 1 != headline:
+            j += 1
+        for k in range(i, j + 1):
+            run[k] = j - i + 1
+        i = j + 1
+    # Runs of short lines (a menu, a list of stories with their teasers, a ticker).
+    short = [n <= 20 for n in counts]
+    short_run = [0] * len(lines)
+    i = 0
+    while i < len(lines):
+        if not short[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(lines) and short[j + 1]:
+            j += 1
+        for k in range(i, j + 1):
+            short_run[k] = j - i + 1
+        i = j + 1
+    first_body = next((i for i in range(headline + 1, len(lines)) if body[i]), len(lines))
+    last_body = max((i for i in range(len(lines)) if body[i]), default=-1)
+    head_text = _normal(lines[headline].text) if lines else ""
+    last_header = -100
+    # Only short lines can repeat the headline or a neighbour in a way that matters here.
+    normals = [_normal(line.text) if n <= 60 else "" for line, n in zip(lines, counts)]
+    out = []
+    for i, (line, n, f) in enumerate(zip(lines, counts, own)):
+        if i > headline and (_LIST_HEADER.match(line.text) or _RELATED_LINK.match(line.text)):
+            last_header = i
+        elif n > 40:
+            last_header = -100  # a long paragraph: the list is over
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+        f = dict(f)
+        f["before_credit"] = float(bool(nxt) and _credit_only(nxt) and not _COPYRIGHT.search(nxt)
+                                   and 3 <= n <= 60 and not f["caption"] and not f["caption_start"])
+        f["headline_repeat"] = float(i != headline and _repeats(normals[i], head_text, line.text))
+        # The same line twice in a row: an image's alt text and caption, a widget. (A
+        # standfirst repeated further down is labelled by its content: LABELLING.md.)
+        twin = (i > 0 and normals[i - 1] == normals[i]) or (i + 1 < len(lines) and normals[i + 1] == normals[i])
+        f["duplicate"] = float(twin and len(normals[i]) > 20 and not f["headline_repeat"] and i != headline)
+        f["short_title"] = float(title[i])
+        f["in_title_run"] = float(title[i] and run[i] >= 3)
+        f["after_list_header"] = float(0 < i - last_header <= 30)
+        f["in_short_run"] = float(short_run[i] >= 5)
+        f["before_body"] = float(headline < i < first_body)
+        f["after_body"] = float(i > last_body)
+        out.append(f)
+    return headline, out
+
+
+def probability(features: dict[str, float], weights: dict[str, float]) -> float:
+    z = weights.get("bias", 0.0) + sum(weights.get(k, 0.0) * v for k, v in features.items())
+    return 1 / (1 + math.exp(-max(min(z, 40.0), -40.0)))
+
+
+def _weights() -> tuple[dict[str, float], float]:
+    from workbench.nlp import model
+
+    fitted = model.news_meta().get("chrome")
+    if fitted:
+        return fitted["weights"], float(fitted.get("threshold", THRESHOLD))
+    return FALLBACK_WEIGHTS, THRESHOLD
+
+
+def reason(features: dict[str, float]) -> str:
+    """What kind of chrome a line is, for the reason shown to the user."""
+    for name, label in (
+        ("headline_repeat", "the headline repeated"),
+        ("date_only", "a date or time stamp"),
+        ("timezone", "a time-zone notice"),
+        ("byline", "a byline"),
+        ("agency", "an agency credit"),
+        ("embed", "an embedded post's author line"),
+        ("caption_start", "a caption or credit"),
+        ("caption", "a caption or credit"),
+        ("bracketed", "a note in brackets"),
+        ("before_credit", "a photo caption"),
+        ("list_header", "a list of other stories"),
+        ("related_link", "a link to another story"),
+        ("duplicate", "a line repeated on the page"),
+        ("after_list_header", "a list of other stories"),
+        ("in_title_run", "a list of headlines or links"),
+        ("widget", "a page widget"),
+        ("nav", "navigation"),
+        ("urlish", "a link or file name"),
+        ("end_mark", "a separator"),
+        ("label_only", "a label without text"),
+    ):
+        if features.get(name):
+            return label
+    return "page furniture"
+
+
+@dataclass
+class Layout:
+    """Where a page's headline is, which of its lines are chrome (each with its kind), and
+    every line's span with its chrome log-odds (the news scorer weighs lines that look
+    like chrome without being called chrome)."""
+
+    headline: tuple[int, int] | None
+    chrome: list[tuple[int, int, str]]
+    lines: list[tuple[int, int, float]]
+
+
+def log_odds(features: dict[str, float], weights: dict[str, float]) -> float:
+    z = weights.get("bias", 0.0) + sum(weights.get(k, 0.0) * v for k, v in features.items())
+    return max(min(z, 8.0), -8.0)
+
+
+def layout(text: str, weights: dict[str, float] | None = None) -> Layout:
+    """The headline's span and the spans of the lines of ``text`` that are page chrome."""
+    lines = lines_of(text)
+    if not lines:
+        return Layout(None, [], [])
+    if weights is None:
+        weights, limit = _weights()
+    else:
+        limit = THRESHOLD
+    head, features_of = all_features(lines)
+    odds = [log_odds(f, weights) for f in features_of]
+    cut = math.log(limit / (1 - limit))
+    chrome = [
+        (lines[i].start, lines[i].end, reason(features))
+        for i, features in enumerate(features_of)
+        if i != head and odds[i] >= cut
+    ]
+    spans = [(line.start, line.end, -8.0 if i == head else z) for i, (line, z) in enumerate(zip(lines, odds))]
+    return Layout((lines[head].start, lines[head].end), chrome, spans)
+
+
+def chrome_lines(text: str, weights: dict[str, float] | None = None) -> list[tuple[int, int, str]]:
+    """The spans of the lines of ``text`` that are page chrome, each with its kind."""
+    return layout(text, weights).chrome

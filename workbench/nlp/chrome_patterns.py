@@ -1,0 +1,174 @@
+"""The patterns of page chrome (``chrome.py``), written down once: dates and stamps,
+bylines and agency credits, widgets, captions and credits, embedded posts, lists of
+other stories, fine print. Compiled at import; ``chrome.py`` tries each only on lines
+short enough for it to matter."""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DAYS = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+_ZONES = (
+    r"gmt|bst|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|cet|cest|ist|aedt|aest|acst|awst|nzdt|"
+    r"nzst|hkt|sgt|jst|kst|wib|sast|cat|wat|eat|msk|ast"
+)
+# Words that may stand beside a date in a dateline without making it a sentence.
+_DATE_FILLER = (
+    r"updated|update|published|posted|last|modified|created|first|on|at|am|pm|a\.m|p\.m|"
+    r"in|years?|ago|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|weeks?|months?|today|"
+    r"yesterday|edt|date|time|local|read"
+)
+_DATE_TOKEN = re.compile(
+    rf"^(?:{_MONTHS}|{_DAYS}|{_ZONES}|{_DATE_FILLER})\.?$|^\d[\d:./-]*(?:st|nd|rd|th|am|pm|h)?$",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"[\w'’]+(?:[.:/-][\w'’]+)*\.?")
+_HAS_DATE = re.compile(rf"\b(?:{_MONTHS})\b\.?\s*\d|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}|\b\d{{1,2}}:\d\d\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"(?:\b(?:[Ee]dited|[Rr]eporting|[Ww]riting|[Ww]ritten|[Cc]ompiled|[Pp]roduced|[Pp]resented|"
+    r"[Pp]hotographs|[Pp]hotos|[Ww]ords|[Aa]dditional reporting)\s+)?\b[Bb][Yy]\s+(?:[A-Z][\w'’.-]*|[A-ZÀ-Þ][^\s]*)(?:\s+(?:[A-Z][\w'’.-]*|and|de|van|von|al|el|da|di))*",
+)
+# A photo described: "X talks to reporters in Davao, May 9, 2016." "(L-R) ...", "pictured".
+_CAPTION_LIKE = re.compile(
+    r"\b(?:is|are) (?:shown|seen|pictured)\b|\bpictured\b|\b(?:poses?|gestures?|looks? on|waves?|"
+    r"smiles?|reacts?|speaks? to|talks? to|arrives?|attends?|walks?|stands?|holds?|sits?)\b"
+    r".{0,160}\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d)\.?$"
+    r"|\((?:l|r|c|l-r|r-l|left|right|centre|center|top|above|below)\)|\bfrom left\b|\bleft to right\b"
+    # Present tense with a day: captions describe the picture ("X speaks in Y on Monday").
+    r"|^[^.!?]{3,80}?\b(?:speaks|talks|walks|arrives|attends|gestures|looks|poses|stands|sits|"
+    r"holds|waves|smiles|reacts|delivers|addresses|leaves|enters|visits|meets|shakes|listens|"
+    r"watches|celebrates|kneels|prays|mourns|march|marches|gather|gathers|waits|wait|queue|"
+    r"queues|inspects|tours|greets|hugs|embraces|carries|carry|sit|stand|walk|look|pose|hold)\b"
+    r"[^.!?]{0,140}\b(?:on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b)",
+    re.IGNORECASE,
+)
+_STAFF = re.compile(
+    r"\b(?:staff|reporter|correspondent|desk|bureau|editor|contributor|news service|wire)s?\b",
+    re.IGNORECASE,
+)
+_AGENCY = re.compile(
+    r"^[\s(\[|•·-]*(?:reuters|afp|ap|associated press|xinhua|pti|ians|ani|aa|anadolu(?: agency)?|"
+    r"dpa|efe|ansa|kyodo|yonhap|tass|ria novosti|bernama|upi|bloomberg|agencies|agency|"
+    r"press association|pa|pa media|bbc|cnn)[\s)\]|,.:;•·-]*$",
+    re.IGNORECASE,
+)
+_WIDGET = re.compile(
+    r"\b(?:share(?: this| on| via| article| story)?|tweet|whatsapp|facebook|linkedin|pinterest|"
+    r"telegram|e-?mail (?:this|a friend)|send a link|print(?: this)?(?: article| page)?|"
+    r"\d+ comments?|comments? \(\d+\)|no comments|view comments|show comments|comments:|"
+    r"leave a (?:comment|reply)|post a comment|subscribe|subscription|newsletter|"
+    r"sign (?:in|up)|log ?in|log ?out|create an account|my account|register|"
+    r"read (?:more|offline|next|full story)|min(?:ute)?s? read|views?:? \d+|\d+ views|"
+    r"copy link|get involved|go deeper|load more|show more|see more|more stories|"
+    r"continue reading|keep reading|just now|submit (?:a )?(?:release|news|story|tip)|"
+    r"support (?:our|us|independent) journalism|donate|story continues|article continues|"
+    r"continues below|originally (?:published|appeared)|trust principles|our standards|"
+    r"follow (?:him|her|them|us|me) on|breaking(?: news)?|exclusive|image \d+ of \d+|"
+    r"click to (?:expand|enlarge)|view (?:gallery|slideshow|image)|contact us|about us|"
+    r"your inbox|your email|enter your|comments are closed|be the first to comment|"
+    r"join the conversation|comment policy|join our|like us on|now playing|video duration|"
+    r"promoted|paid content|partner content|more on this story|more about this|"
+    r"short link|permalink|font size|text size|advertisement|sponsored(?: by)?|"
+    r"follow us|click here|listen(?: to this)?|watch(?: now| video)|skip to|back to top|"
+    r"show all posts|showing posts|cookies?|privacy policy|terms of (?:use|service)|"
+    r"download the app|get the app|open in app|next article|previous article)\b"
+    r"|^(?:home|menu|search|related|latest|popular|trending|print|e-?mail|live|report)\b"
+    r"|\b(?:tags?|category|categories|section|topics?|filed under|posted in|source)\s*:",
+    re.IGNORECASE,
+)
+_RELATED_LINK = re.compile(
+    r"^\W{0,3}(?:more|read more|also read|read also|see also|related(?: stories| story| articles?| news)?|"
+    r"watch|listen|also see|don'?t miss|must read|recommended|trending|editor'?s picks?|latest|"
+    r"up next|next|previous|top stories|breaking)\s*[:|»›>]\s*\S",
+    re.IGNORECASE,
+)
+# A site's own fine print, long or short: cookie banners, comment forms, disclaimers.
+_FINE_PRINT = re.compile(
+    r"\b(?:we|this (?:site|website)) uses? cookies|continuing to (?:browse|use this)|required fields are|"
+    r"will not be published|notify me of (?:new|follow)|save my name|"
+    r"provides? this (?:news )?content|\bas is\b.{0,20}\bwithout warranty|views expressed (?:in|here)|"
+    r"do not necessarily reflect|readers'? comments|comments? (?:policy|will be moderated)",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(
+    r"©|\bcopyright\b|all rights reserved|\bdisclaimer\b|views expressed|opinions expressed|\bcookies\b|"
+    r"necessarily (?:reflect|represent)|without warranty|(?:accept|assume) (?:any |no )?(?:responsibility|liability)"
+    r"|\b(?:is|was) an? (?:senior |staff |freelance |chief |political |special |contributing )?"
+    r"(?:reporter|writer|journalist|correspondent|editor|contributor|columnist) (?:for|at|with)\b",
+    re.IGNORECASE,
+)
+_LIST_HEADER = re.compile(
+    r"^(?:[\w.'’]+\s){1,2}(?:top stories|most read|most popular|most viewed|latest news|more stories|"
+    r"related (?:stories|news|articles|content)|trending(?: now)?|recommended(?: for you)?)\s*:?$"
+    r"|^(?:today'?s |more |also )?(?:related|popular|latest|top|most read|most popular|"
+    r"trending|recommended|you (?:may|might) also like|more from|editor'?s picks|hot topics|"
+    r"read (?:more|next)|further reading|see also|in other news|more stories|"
+    r"more news|top stories|breaking news)\b.{0,30}$",
+    re.IGNORECASE,
+)
+_CAPTION_START = re.compile(
+    r"^\W{0,3}(?:photo|image|picture|pictured|file photo|file|caption|illustration|graphic|video|"
+    r"photograph|photographer|credit|courtesy|image source|image caption|media caption|"
+    r"chart|map|data|top|above|below|left|right|main|inset)\b\s*[:/|,]",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"\b(?:credit|photo|image|picture|photograph|illustration|chart)s?\s*:\s*\S"
+    r"|\[(?:photo|image|picture|video)\b|\((?:photo|image|picture|file photo)\b"
+    r"|\b(?:getty images|shutterstock|afp via getty|via reuters|/reuters|reuters/|/ap\b|ap photo|"
+    r"afp photo|/afp\b|epa-efe|/epa\b|handout|file photo|alamy|pa wire|pa images|"
+    r"istock|ians photo|pti photo)\b"
+    r"|—\s*getty",
+    re.IGNORECASE,
+)
+_CREDIT_START = re.compile(
+    r"^[\[(]?(?:photo|image|picture|credit|courtesy|file photo|source|pics?)\b", re.IGNORECASE
+)
+# "Pic Larry Cummins", "Photo by Jane Doe": a photographer's credit on its own line.
+_PHOTOGRAPHER = re.compile(r"^(?:pics?|photos?|pictures?|photographs?)(?: by)?:?\s+[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}\.?$", re.IGNORECASE)
+_EMBED = re.compile(
+    r"\(@\w{1,30}\)|pic\.twitter\.com/|\bt\.co/|^\s*[—–-]\s*.{1,60}\(@\w+\)|"
+    r"a post shared by|view this post on (?:instagram|facebook|x|twitter)|"
+    r"^\s*@\w{2,30}\b.{0,40}$|\b(?:posted|shared) (?:by|on) .{1,40}\b(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+_TIMEZONE = re.compile(
+    r"^all times (?:are )?(?:in |shown in |listed in )?\w+|^times (?:are|shown) (?:in )?\w+|"
+    r"^\(?all times\b", re.IGNORECASE
+)
+_END_MARK = re.compile(r"^(?:ends?|-?\s*30\s*-|#{3}|\*{3}|-{3,}|–|—|-|\|+|×|x|•)\.?$", re.IGNORECASE)
+# Searched from every letter of a long word, "A" * 40,000 took 12 s (quadratic), so an
+# e-mail address is looked for word by word (``urlish``) and a domain's name is taken
+# whole from where its run of letters starts. The lines that match are the same.
+_URLISH = re.compile(r"https?:|www\.|\.(?:jpe?g|png|gif|webp|html?|php)\b|_{3,}|(?<!\w)\w++\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
+_DOT_WORD = re.compile(r"\.\w{2}")
+
+
+def urlish(text: str) -> bool:
+    """A web or e-mail address, or a file name, in ``text`` (what ``\\S+@\\S+\\.\\w{2,}``
+    and the patterns of ``_URLISH`` find, in linear time)."""
+    if _URLISH.search(text):
+        return True
+    for word in text.split():
+        at = word.find("@", 1)
+        if at > 0 and _DOT_WORD.search(word, at + 2):
+            return True
+    return False
+_NAV = re.compile(r"\s[|>»·/→]\s|\s[|»]$|^[|»]")
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$|[.!?][\"”’]\s*\(?[^()]{0,40}\)?$")
+_COUNTED = re.compile(r"\S*\w\S*")  # a word: white-space separated, with a letter or digit
+_WORD_CHAR = re.compile(r"\w")
+
+
+def count_words(text: str) -> int:
+    """How many words ``_COUNTED`` finds, in linear time: its search rescans a long run of
+    punctuation from every character ("<!--" * 5,000 took 15 s)."""
+    return sum(1 for token in text.split() if _WORD_CHAR.search(token))
+_LABEL_ONLY = re.compile(r"^[\w'’ ]{1,30}:$")
+# "The Minister said:" is a lead-in to a quote (not a claim, but not chrome either).
+_SPEECH = re.compile(r"\b(?:said|says|told|added|adds|explained|explains|wrote|writes|continued|stated|noted)\b")

@@ -1,0 +1,392 @@
+"""What sets a news sentence apart from a debate sentence: the signals of news scoring.
+
+The debate-trained classifier knows figures, names and opinion. A news page adds
+kinds of text ``news-claims/LABELLING.md`` says are not claims whatever figures
+they hold: procedural text (police appeals, contact instructions, meeting
+mechanics), predictions and intentions, hypotheticals and analogies, lead-ins
+("The minister said:"), stances ("slammed", "defends"); and it has a headline,
+which is scored for its content. These signals are found with patterns; the news
+combiner (``news.json``, fitted by ``train_news.py``) weighs them with the
+classifiers' log-odds and the debate signals. A sentence not listed because of
+one of them is passed over with that reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from workbench.nlp import signals
+from workbench.nlp.signals import Lexicon, Signals
+
+_PHONE = r"(?:\+\d{1,3}[\s-]?)?(?:\(?\d{2,5}\)?[\s-]?)\d{3,4}[\s-]?\d{3,4}\b|\b(?:101|111|999|911|112)\b"
+# Appeals and contact instructions: never a claim (LABELLING.md), so passed over outright.
+CONTACT = re.compile(
+    r"\bappeal(?:s|ing|ed)? (?:for|to) (?:witnesses|information|anyone|the public|members of the public)"
+    r"|\b(?:is|are) appealing\b|\bmaking (?:a|an) (?:direct |urgent |fresh |renewed )?appeal\b"
+    r"|\banyone (?:with|who|else who) (?:has|had|may|might|saw|witnessed|information|knows|can)"
+    r"|\b(?:asked|urged|encouraged|advised|requested) to (?:contact|call|get in touch|come forward|ring|phone|email)"
+    r"|\bcome forward\b|\bget in touch\b|\bplease (?:contact|call|ring|email|get in touch|visit|send)"
+    r"|\b(?:contact|call|ring|phone) (?:police|detectives|officers|us|the incident room|crimestoppers|crime stoppers)"
+    r"|\bquot(?:e|ing) (?:reference|ref|crime|incident|file|job|log|the reference)\b|\bcrime ?stoppers\b"
+    r"|\b(?:provided|given|report(?:ed)?) anonymously\b|\b(?:hotline|helpline) (?:on|at|number)\b",
+    re.IGNORECASE,
+)
+_CONTACT_PHONE = re.compile(rf"\b(?:on|call|ring|dial|phone|number|tel\.?|telephone|via):? ?(?:{_PHONE})", re.IGNORECASE)
+_CONTACT_START = re.compile(
+    r"(?:to (?:register|apply|book|subscribe|donate|find out more)|for (?:more|further) (?:information|details)"
+    r"|visit|click|register|apply|call|email|contact|send|sign up|join us)\b",
+    re.IGNORECASE,
+)
+# Meeting mechanics and rules of procedure: usually not a claim; weighed by the combiner.
+PROCEDURAL = re.compile(
+    r"\b(?:the (?:motion|resolution) was (?:seconded|carried|approved)|seconded by|meeting (?:was )?adjourned"
+    r"|roll call|quorum|public comment period|next (?:regular )?meeting|on the agenda|agenda item"
+    r"|more (?:information|details) (?:to follow|will follow|will be (?:released|provided|published))"
+    r"|(?:is|are) required to|per (?:city |the )?(?:charter|ordinance|statute|rules)|in accordance with"
+    r"|under the (?:system|rules)|is (?:then )?(?:eliminated|recounted|transferred)|(?:can|may) (?:choose|apply|vote))\b",
+    re.IGNORECASE,
+)
+PREDICTION = re.compile(
+    r"\b(?:is|are|was|were|be|been|remains?) (?:now |also |widely |still )?(?:expected|likely|set|poised|tipped|"
+    r"forecast|projected|predicted|anticipated|slated|scheduled|bound|unlikely) to\b"
+    r"|\b(?:expects?|expected|predicts?|predicted|forecasts?|forecasted|anticipates?|foresees?|"
+    r"envisages?|projects|projected|estimates? that|hopes?|hoped|plans?|planned|intends?|"
+    r"intended|aims?|aimed|vows?|vowed|pledges?|pledged|promises?|promised|wants?|wanted|"
+    r"seeks?|sought|would like|is going to|are going to|will seek|will try) (?:to|that)\b"
+    r"|\b(?:a|an|the) (?:result|decision|ruling|verdict|announcement|vote|report) (?:is|was) expected\b"
+    r"|\b(?:results?|decisions?|details|figures) (?:are|were|is|was) (?:expected|due)\b"
+    r"|\b(?:expects?|expected|predicts?|predicted|forecasts?)\b",
+    re.IGNORECASE,
+)
+FUTURE = Lexicon("will|won't|shall|going to|it'll|they'll|we'll|he'll|she'll|i'll|you'll")
+# Words that make a projection a report's finding (a claim) rather than a person's guess.
+_DOCUMENT = Lexicon(
+    "report|study|studies|survey|analysis|research|researchers|data|model|models|projection|"
+    "projections|estimate|estimates|findings|scientists|panel|ipcc|imf|world bank|oecd|census|"
+    "statistics"
+)
+HYPOTHETICAL = re.compile(
+    r"^(?:(?:and|but|so|yet),? )?(?:even )?if\b|^(?:imagine|suppose|supposing|what if|had (?:he|she|they|it|we|i)\b|"
+    r"were (?:he|she|they|it|we|i)\b|unless)\b"
+    r"|\b(?:if|unless|even if|as if|as though)\b.{0,120}\b(?:would|could|might)\b"
+    r"|\b(?:would|could|might) have (?:been|had|happened|died|won|lost)\b|\bin theory\b"
+    r"|\bjust as\b|\bthe equivalent of\b|\bit is as if\b|\bhypothetical",
+    re.IGNORECASE,
+)
+STANCE = Lexicon(
+    "slam|slams|slammed|defend|defends|defended|criticise|criticises|criticised|criticize|"
+    "criticizes|criticized|condemn|condemns|condemned|praise|praises|praised|welcome|welcomes|"
+    "welcomed|urge|urges|urged|accuse|accuses|accused|blast|blasts|blasted|hail|hails|hailed|"
+    "lash out|lashes out|lashed out|denounce|denounces|denounced|cast doubt|casts doubt|reject|"
+    "rejects|rejected|call for|calls for|called for|call on|calls on|called on|demand|demands|"
+    "demanded|insist|insists|insisted|oppose|opposes|opposed|support|supports|supported|back|"
+    "backs|backed|hit out|hits out|warn against|warns against|warned against|vow|vows|vowed|"
+    "question|questions|questioned"
+)
+FEELING = Lexicon(
+    "feel|feels|felt|hope|hopes|hoped|fear|fears|feared|worried|worries|happy|proud|sorry|"
+    "regret|regrets|regretted|glad|pleased|delighted|disappointed|upset|angry|sad|afraid|"
+    "excited|thrilled|concerned|grateful|thankful|love|loves|hate|hates|wish|wishes"
+)
+EVALUATION = Lexicon(
+    "good|bad|great|terrible|awful|excellent|wonderful|brilliant|fantastic|important|"
+    "crucial|vital|essential|disaster|disastrous|success|successful|failure|hypocritical|"
+    "ludicrous|ridiculous|absurd|outrageous|shameful|disgraceful|unacceptable|tragic|"
+    "remarkable|extraordinary|surprising|shocking|fair|unfair|positive|negative|strong|weak|"
+    "beautiful|colourful|colorful|bizarre|fascinating|interesting|best|worst|clear|obvious|"
+    "right|wrong|better|worse|significant|serious|difficult|easy|hard|tough|lucky"
+)
+# Things that happened: the events news reports.
+EVENT = Lexicon(
+    "killed|died|dead|death|deaths|injured|wounded|arrested|charged|sentenced|jailed|convicted|"
+    "acquitted|fined|remanded|bailed|won|wins|elected|approved|passed|rejected|voted|signed|"
+    "launched|banned|suspended|resigned|appointed|sacked|fired|raised|cut|increased|decreased|"
+    "rose|fell|grew|declined|reached|hit|recorded|infected|evacuated|destroyed|damaged|burned|"
+    "attacked|seized|discovered|confirmed|reported|announced|imposed|ordered|upheld|dismissed|"
+    "earned|posted|sold|bought|paid|spent|allocated|received|lost|gained|surged|dropped|"
+    "jumped|climbed|slumped|doubled|tripled|halved|kills|dies|rises|falls"
+)
+_FIRST_PERSON = {"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "we", "We", "we're", "We're",
+                 "we’re", "We’re", "we've", "We've", "our", "Our", "us", "my", "My", "me"}
+# Only words that can start these patterns are looked for first: most sentences have none,
+# and a long regular expression with alternatives is slow to try at every position.
+_GATES = {
+    "contact": frozenset(
+        "appeal appeals appealing appealed anyone contact call ring phone email forward touch "
+        "please quote quoting crimestoppers stoppers anonymously hotline helpline".split()
+    ),
+    "procedural": frozenset(
+        "motion resolution seconded meeting adjourned roll quorum comment agenda information "
+        "details required per accordance under eliminated recounted transferred choose apply "
+        "vote".split()
+    ),
+    "prediction": frozenset(
+        "expected expects expect likely unlikely set poised tipped forecast forecasts forecasted "
+        "projected projects predicted predicts anticipated anticipates slated scheduled bound "
+        "foresees foresee envisages envisage estimate estimates hopes hope hoped plans plan "
+        "planned intends intend intended aims aim aimed vows vow vowed pledges pledge pledged "
+        "promises promise promised wants want wanted seeks seek sought like going due try".split()
+    ),
+    "hypothetical": frozenset(
+        "if unless imagine suppose supposing theory equivalent hypothetical hypothetically "
+        "though just".split()
+    ),
+}
+_MODALS = frozenset(("would", "could", "might"))
+
+
+def _hypothetical_gate(tokens: frozenset[str], lower: list[str]) -> bool:
+    """Whether a hypothetical can be there: "if", "unless" ...; "would have"; a sentence
+    opening with "Had" or "Were"."""
+    return not _GATES["hypothetical"].isdisjoint(tokens) or (
+        not _MODALS.isdisjoint(tokens) and "have" in tokens
+    ) or bool(lower) and lower[0] in {"had", "were"}
+
+
+_DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+
+FEATURES = (
+    "procedural", "prediction", "future", "hypothetical", "stance", "first_person",
+    "feeling", "evaluation", "event",
+    "lead_in", "headline", "heading", "fragment", "long", "page", "near", "chrome", "position",
+)
+
+
+@dataclass
+class NewsSignals:
+    """What the news patterns found in one sentence, and where the sentence stands."""
+
+    contact: str = ""
+    procedural: str = ""
+    prediction: str = ""
+    future: str = ""
+    hypothetical: str = ""
+    stance: str = ""
+    first_person: str = ""
+    feeling: str = ""
+    evaluation: str = ""
+    event: str = ""
+    lead_in: bool = False
+    # A prediction or an intention and nothing to check besides: no figure, no report.
+    bare_prediction: bool = False
+    headline: bool = False
+    heading: bool = False
+    fragment: bool = False
+    long: bool = False
+    # The page around the sentence: the mean classifier log-odds of the page's sentences
+    # (a wire report is mostly claims, a feature or a column mostly not), and of the
+    # sentences just before and after it. Set by ``set_context``.
+    page: float = 0.0
+    near: float = 0.0
+    chrome: float = -8.0  # the log-odds that the sentence's line is page chrome
+    position: float = 0.0  # how far down the page's scored sentences (0 first, 1 last)
+
+    def vector(self) -> list[float]:
+        return [float(v) if isinstance(v := getattr(self, name), float) else (1.0 if v else 0.0)
+                for name in FEATURES]
+
+    def passed_over(self, opinion: str = "") -> str:
+        """Why the sentence is not a claim whatever its score, or "": LABELLING.md makes
+        procedural text (appeals, contact instructions, meeting mechanics), hypotheticals
+        and analogies, and lead-ins never claims. (Predictions are weighed, not ruled out:
+        a report's projection is a claim.)"""
+        if self.contact:
+            return f"procedural text (an appeal or contact instructions): “{self.contact}”"
+        if self.hypothetical:
+            return f"hypothetical: “{self.hypothetical}”"
+        if self.procedural and not self.headline:
+            return f"procedural text: “{self.procedural}”"
+        if self.lead_in:
+            return "a lead-in to a quote"
+        if self.bare_prediction:
+            if opinion:  # "certainly ... is likely to": the hedge says more
+                return f"opinion or hedge: “{opinion}”"
+            return f"prediction or intention: “{self.prediction}”"
+        return ""
+
+    def why_low(self, opinion: str = "") -> str:
+        """The reason a sentence scored low, or "" when none of these applies (``opinion``:
+        the opinion or hedge the debate signals found)."""
+        if self.procedural:
+            return f"procedural text: “{self.procedural}”"
+        if opinion:
+            return f"opinion or hedge: “{opinion}”"
+        if self.prediction:
+            return f"prediction or intention: “{self.prediction}”"
+        if self.stance:
+            return f"a stance rather than a fact: “{self.stance}”"
+        return ""
+
+
+def _found(pattern: re.Pattern[str], text: str, gate: str = "", tokens: frozenset[str] = frozenset()) -> str:
+    """What ``pattern`` finds in ``text`` (stripped), or ""; with a ``gate``, only when one
+    of that gate's words is among ``tokens``."""
+    if gate and _GATES[gate].isdisjoint(tokens):
+        return ""
+    match = pattern.search(text)
+    return match.group().strip() if match else ""
+
+
+def _contact(text: str, tokens: frozenset[str]) -> str:
+    match = _CONTACT_START.match(text)
+    if match:
+        return match.group().strip()
+    if _DIGIT.search(text):
+        found = _found(_CONTACT_PHONE, text)
+        if found:
+            return found
+    return _found(CONTACT, text, "contact", tokens)
+
+
+def _outside_quotes(text: str) -> str:
+    """The text with quoted passages blanked, so a quoted speaker's words are not the
+    article's own ("I", "we" inside a quote are the speaker's)."""
+    # Only up to the last closing mark: an opening mark never closed would otherwise make
+    # the search rescan the rest of the sentence from each one (quadratic).
+    closing = max(text.rfind("”"), text.rfind('"'))
+    if closing <= 0:
+        return text
+    return re.sub(r"[“\"][^”\"]*[”\"]", " ", text[:closing + 1]) + text[closing + 1:]
+
+
+def news_signals(
+    text: str, *, headline: bool = False, heading: bool = False, figures: bool | None = None
+) -> NewsSignals:
+    """The news signals of one sentence; ``headline``/``heading``: the sentence is the
+    page's headline, or a line of its own without a full stop; ``figures``: it holds a
+    figure (found here when not given)."""
+    stripped = text.strip()
+    words = len(stripped.split())
+    original, lower, joined = signals.token_views(stripped)
+    tokens = frozenset(lower)
+    plain = _outside_quotes(stripped) if ("“" in stripped or '"' in stripped) else stripped
+    ends = bool(_SENTENCE_END.search(stripped))
+    prediction = _found(PREDICTION, plain, "prediction", tokens)
+    if figures is None:
+        figures = bool(signals.quick_signals(stripped).figures)
+    if plain is stripped:
+        stance = STANCE.find(lower, joined)
+    else:
+        stance = STANCE.find(*signals.token_views(plain)[1:])
+    return NewsSignals(
+        bare_prediction=bool(prediction) and not figures and not headline
+        and not _DOCUMENT.find(lower, joined),
+        contact="" if headline else _contact(stripped, tokens),
+        procedural=_found(PROCEDURAL, stripped, "procedural", tokens),
+        prediction=prediction,
+        future=FUTURE.find(lower, joined),
+        hypothetical=_found(HYPOTHETICAL, stripped) if _hypothetical_gate(tokens, lower) else "",
+        stance=stance,
+        first_person=next((t for t in original if t in _FIRST_PERSON), ""),
+        feeling=FEELING.find(lower, joined),
+        evaluation=EVALUATION.find(lower, joined),
+        event=EVENT.find(lower, joined),
+        lead_in=stripped.endswith(":") and words <= 25,
+        headline=headline,
+        heading=heading and not headline,
+        fragment=not ends and not heading and not headline and not stripped.endswith(":"),
+        long=words > 30,
+    )
+
+
+def set_context(found: list[NewsSignals], base: list[float | None], skip: list[bool]) -> None:
+    """Give each sentence its page context from the classifiers' log-odds ``base`` of all
+    the page's sentences (``skip``: chrome and passed-over sentences, left out)."""
+    values = [b for b, s in zip(base, skip) if b is not None and not s]
+    page = sum(values) / len(values) if values else 0.0
+    kept = [i for i, s in enumerate(skip) if not s]
+    rank = {i: r for r, i in enumerate(kept)}
+    for i, f in enumerate(found):
+        near = [base[j] for j in (i - 1, i + 1)
+                if 0 <= j < len(base) and base[j] is not None and not skip[j]]
+        f.page = page
+        f.near = sum(near) / len(near) if near else page
+        f.position = rank.get(i, 0) / max(len(kept) - 1, 1)
+
+
+# -- the news combiner -----------------------------------------------------------------
+
+
+def feature_vector(
+    logits: list[float] | None, debate: Signals, found: NewsSignals
+) -> list[float]:
+    """The news combiner's inputs: each classifier's log-odds (0 without a model), the
+    debate signals, then the news signals."""
+    return [*(logits or [0.0] * len(_classifier_names())), *signals.feature_vector(debate), *found.vector()]
+
+
+def _classifier_names() -> list[str]:
+    from workbench.nlp import model
+
+    return list(model.combiner()["classifiers"])
+
+
+def prior_weights() -> list[float]:
+    """Where the news combiner's weights start: the sentence scorer's fitted weights for
+    the classifiers and the debate signals, nothing for the news signals."""
+    from workbench.nlp import model
+
+    weights = model.combiner()
+    return [
+        *(float(w) for _label, w in weights["classifiers"].values()),
+        *(float(weights["signals"].get(name, 0.0)) for name in signals.FEATURES),
+        *(0.0 for _ in FEATURES),
+    ]
+
+
+def combiner_from(weights: list[float]) -> dict:
+    names = _classifier_names()
+    values = weights[1:]
+    k = len(names)
+    d = len(signals.FEATURES)
+    return {
+        "bias": weights[0],
+        "classifiers": dict(zip(names, values[:k])),
+        "signals": dict(zip(signals.FEATURES, values[k : k + d])),
+        "news": dict(zip(FEATURES, values[k + d :])),
+    }
+
+
+def _weights_vector(combiner: dict) -> tuple[float, list[float]]:
+    names = _classifier_names()
+    return float(combiner["bias"]), [
+        *(float(combiner["classifiers"].get(n, 0.0)) for n in names),
+        *(float(combiner["signals"].get(n, 0.0)) for n in signals.FEATURES),
+        *(float(combiner["news"].get(n, 0.0)) for n in FEATURES),
+    ]
+
+
+@lru_cache(maxsize=1)
+def _fitted() -> tuple[float, list[float], float] | None:
+    from workbench.nlp import model
+
+    meta = model.news_meta()
+    if not meta.get("combiner") or model.load() is None:
+        return None
+    bias, weights = _weights_vector(meta["combiner"])
+    return bias, weights, float(meta["threshold"])
+
+
+def threshold() -> float:
+    """The threshold of the news scorer (chosen on the news train split), else the
+    sentence scorer's."""
+    from workbench.nlp import model
+
+    fitted = _fitted()
+    return fitted[2] if fitted else model.threshold()
+
+
+def score(logits: list[float] | None, debate: Signals, found: NewsSignals) -> float:
+    """P(claim) of a sentence of a news page."""
+    from workbench.nlp import model
+
+    fitted = _fitted()
+    if fitted is None:  # no news combiner: the sentence scorer as it is
+        base = None if logits is None else model.base_logits_from(logits)
+        return model.combine(base, debate)
+    bias, weights = fitted[0], fitted[1]
+    z = bias + sum(w * x for w, x in zip(weights, feature_vector(logits, debate, found)))
+    return model.sigmoid(max(min(z, 40.0), -40.0))

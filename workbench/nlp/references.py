@@ -1,0 +1,235 @@
+"""Claimants across an article: references resolved, attribution carried along.
+
+``claimant.py`` reads each sentence alone, so it returns "she", "the minister",
+"the report" or a bare surname as written. Here, in reading order:
+
+- **References** go to the nearest earlier named claimant that fits: "he"/"she"
+  to a person (a "Mrs"/"Ms" or "Mr" before the name decides when there is one),
+  "they" to a group or organisation, "it" to an organisation or a document; "the
+  minister", "the spokesman", "the judge", "the company" to the nearest earlier
+  claimant or name whose words hold that title (or a synonym: spokesman,
+  spokeswoman, spokesperson); "the report", "the study" to the nearest earlier
+  report or study; "his research" to the person. A bare surname ("Underhill
+  said", "Ms Murphy said") takes the fuller name said earlier ("Carol
+  Underhill"). A reference that fits nothing stays as written.
+- **Carrying on**: a sentence that names nobody takes the claimant of the
+  sentence before it in the same paragraph (a report's next finding, the rest of
+  what a spokesman said), and a quotation that opens a paragraph takes the
+  claimant of the quotation before it. Across paragraphs nothing else is carried:
+  a new paragraph without attribution is the article's own voice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbench.nlp.claimant import PRONOUNS
+
+FEMALE = {"mrs", "ms", "miss", "madam", "dame", "lady", "she", "her", "mrs.", "ms."}
+MALE = {"mr", "mr.", "sir", "lord", "he", "him", "his"}
+DOCUMENTS = {
+    "report", "study", "studies", "survey", "poll", "research", "paper", "analysis", "review",
+    "data", "statement", "filing", "release", "figures", "statistics", "findings", "results",
+    "count", "tally", "tracker", "update", "guidelines", "editorial", "journal", "document",
+}
+ORGANISATIONS = {
+    "ministry", "department", "office", "agency", "institute", "university", "council", "court",
+    "police", "government", "company", "inc", "corp", "ltd", "commission", "committee",
+    "service", "bank", "party", "union", "association", "organisation", "organization",
+    "centre", "center", "board", "authority", "authorities", "group", "firm", "army",
+    "military", "hospital", "foundation", "federation", "bureau", "administration", "cabinet",
+    "parliament", "congress", "senate", "executive", "un", "who", "cdc", "fbi", "ine",
+}
+GROUPS = {
+    "officials", "sources", "researchers", "scientists", "experts", "analysts", "residents",
+    "witnesses", "eyewitnesses", "authorities", "police", "officers", "detectives", "people",
+    "economists", "prosecutors", "lawyers", "doctors", "members", "leaders", "critics",
+    "investigators", "authors", "team", "villagers", "activists", "campaigners",
+}
+SYNONYMS = {
+    "spokesman": {"spokesman", "spokeswoman", "spokesperson", "spokespeople"},
+    "spokeswoman": {"spokesman", "spokeswoman", "spokesperson", "spokespeople"},
+    "spokesperson": {"spokesman", "spokeswoman", "spokesperson", "spokespeople"},
+    "judge": {"judge", "justice", "magistrate"},
+    "magistrate": {"judge", "magistrate"},
+    "study": {"study", "research", "paper", "studies"},
+    "research": {"study", "research", "paper"},
+    "report": {"report", "study", "survey", "review"},
+    "company": {"company", "firm", "inc", "corp", "ltd", "group"},
+    "firm": {"company", "firm", "inc", "corp", "ltd", "group"},
+    "researchers": {"researchers", "scientists", "authors", "team"},
+    "scientists": {"researchers", "scientists"},
+    "ministry": {"ministry", "department"},
+    "department": {"ministry", "department"},
+    "official": {"official", "officer"},
+    "councillor": {"councillor", "councilor", "cr", "cllr"},
+    "cr": {"councillor", "councilor", "cr", "cllr"},
+}
+_REFERENCE = re.compile(
+    r"^(?:the|this|that|these|those|its|their)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)$", re.IGNORECASE
+)
+_POSSESSIVE = re.compile(r"^(his|her|their|its)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)$", re.IGNORECASE)
+PERSON_MARK = "\x00person:"  # a mention that is a person: the mark, then the name
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "cr", "cllr", "sir", "judge", "justice", "sen", "rep", "gov"}
+
+
+@dataclass
+class Known:
+    """A claimant named earlier in the article."""
+
+    name: str
+    words: list[str]  # lower case, without punctuation
+    spoke: bool = True  # a claimant (False: only mentioned)
+    person: bool = False  # a mention known to be a person (a PERSON entity, a titled name)
+
+    @property
+    def last(self) -> str:
+        return self.words[-1] if self.words else ""
+
+    def kind(self) -> str:
+        words = set(self.words)
+        if words & DOCUMENTS:
+            return "document"
+        if self.last in GROUPS or " and " in f" {' '.join(self.words)} ":
+            return "group"
+        if words & ORGANISATIONS or self.name.isupper():
+            return "organisation"
+        return "person"
+
+    def gender(self) -> str:
+        words = set(self.words[:3])
+        if words & FEMALE:
+            return "female"
+        if words & MALE:
+            return "male"
+        return ""
+
+
+def _words(name: str) -> list[str]:
+    return [w.strip(".'’").lower() for w in re.findall(r"[\w'’.-]+", name) if w.strip(".'’")]
+
+
+def _is_named(name: str) -> bool:
+    """A claimant with a name in it, not only a reference: some capitalised word that is
+    not the phrase's first word (or an all-capitals acronym), or a long description."""
+    words = name.split()
+    if not words or name.strip().lower() in PRONOUNS:
+        return False
+    if _REFERENCE.match(name.strip()) or _POSSESSIVE.match(name.strip()):
+        return False
+    return any(w[:1].isupper() for w in words[1:]) or words[0][:1].isupper() and words[0].lower() not in {
+        "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"
+    } or len(words) >= 3
+
+
+def _fits(known: Known, head: str) -> bool:
+    wanted = SYNONYMS.get(head, {head})
+    return bool(wanted & set(known.words)) or any(
+        w.startswith(head) for w in known.words if len(head) >= 5
+    )
+
+
+def resolve(raw: str, earlier: list[Known]) -> str:
+    """The claimant ``raw`` stands for, given the claimants named before it (nearest last)."""
+    name = raw.strip()
+    lower = name.lower()
+    if not name:
+        return ""
+    if lower in PRONOUNS:
+        if lower in {"i", "we", "you"}:
+            return ""
+        wanted = {"he": "person", "him": "person", "she": "person", "her": "person",
+                  "they": "group", "them": "group", "it": "organisation"}[lower]
+        gender = "female" if lower in {"she", "her"} else "male" if lower in {"he", "him"} else ""
+        for known in reversed(earlier):
+            if not known.spoke and not (known.person and wanted == "person"):
+                continue  # "he" may be a person only mentioned; "it" and "they" only speakers
+            kind = "person" if known.person else known.kind()
+            if wanted == "person" and kind == "person" and (not gender or known.gender() in {"", gender}):
+                return known.name
+            if wanted == "group" and kind in {"group", "organisation"}:
+                return known.name
+            if wanted == "organisation" and kind in {"organisation", "document"}:
+                return known.name
+        return name
+    possessive = _POSSESSIVE.match(name)
+    if possessive:  # "his research": the person's
+        for known in reversed(earlier):
+            if known.spoke and known.kind() == "person":
+                return known.name
+        return name
+    reference = _REFERENCE.match(name)
+    if reference:
+        head = reference.group(1).split()[-1].lower()
+        for known in reversed(earlier):
+            if _fits(known, head) and _is_named(known.name):
+                return known.name
+        return name
+    words = _words(name)
+    # "Underhill", "Ms Murphy", "Cr Connor": the fuller name said earlier.
+    core = [w for w in words if w not in _TITLES]
+    if 1 <= len(core) <= 1 and name[:1].isupper():
+        for known in reversed(earlier):
+            if known.last == core[-1] and len(known.words) > len(words):
+                return known.name
+    return name
+
+
+def resolve_article(
+    raws: list[str], paragraphs: list[int], quoted: list[bool], opens_quote: list[bool],
+    mentions: list[list[str]] | None = None, groups: list[int] | None = None,
+    named_subject: list[bool] | None = None,
+) -> list[str]:
+    """The claimant of every sentence of an article, in reading order.
+
+    ``raws``: what ``claimant.py`` found in each sentence; ``paragraphs``: each
+    sentence's paragraph number; ``quoted``: the sentence holds a quotation;
+    ``opens_quote``: it starts with an opening quotation mark; ``mentions``: names
+    each sentence mentions (people, organisations), which references may point to;
+    ``groups``: the sentences of one quotation share a number (-1: none), and take
+    the speaker named in any of them ("“... bill. He was ...,” Murphy said.");
+    ``named_subject``: the sentence opens with a name of its own ("Russia has
+    received ..."), so it is the article's voice, not the previous speaker's.
+    """
+    out: list[str] = []
+    own: list[bool] = []
+    earlier: list[Known] = []
+    previous = ""
+    previous_paragraph = -1
+    previous_quoted = False
+    for i, raw in enumerate(raws):
+        claimant = resolve(raw, earlier) if raw else ""
+        if claimant.lower() in PRONOUNS:
+            claimant = ""
+        own.append(bool(claimant))
+        same_paragraph = paragraphs[i] == previous_paragraph
+        if not claimant and previous:
+            if opens_quote[i] and previous_quoted:
+                claimant = previous
+            elif same_paragraph and not (named_subject and named_subject[i]) or quoted[i] and previous_quoted and same_paragraph:
+                claimant = previous
+        if claimant.lower() in PRONOUNS:
+            claimant = ""
+        out.append(claimant)
+        for name in (mentions[i] if mentions else []):
+            person = name.startswith(PERSON_MARK)
+            name = name.removeprefix(PERSON_MARK)
+            if _is_named(name):
+                earlier.append(Known(name, _words(name), spoke=False, person=person))
+        if claimant and _is_named(claimant):
+            earlier.append(Known(claimant, _words(claimant)))
+        if paragraphs[i] != previous_paragraph:
+            previous_quoted = False
+        previous = claimant
+        previous_paragraph = paragraphs[i]
+        previous_quoted = (quoted[i] or previous_quoted) and bool(claimant)
+    if groups:
+        speakers: dict[int, str] = {}
+        for i, group in enumerate(groups):
+            if group >= 0 and own[i] and group not in speakers:
+                speakers[group] = out[i]
+        for i, group in enumerate(groups):
+            if group in speakers and not own[i]:
+                out[i] = speakers[group]
+    return out

@@ -1,0 +1,291 @@
+"""Fit the page-chrome classifier and the news scorer on labelled news pages, reproducibly.
+
+    .venv/bin/python -m workbench.nlp.train_news [--folder DIR ...] [--out FILE]
+
+Data (read at run time, never copied into the repository): the train split of each
+labelled news folder (default: ``../shared/data/news-claims/set-2026-11`` and,
+when it has a ``split.tsv``, ``set-2026-11-wb``). Dev splits are never read here.
+
+Each train article is read as the app reads a pasted page (its canonical text),
+then:
+
+1. **Page chrome**: every line gets the features of ``chrome.py`` and the label
+   BOILER when most of its characters are BOILER units; a logistic regression is
+   fitted whose weights are pulled towards the hand-set rule weights
+   (``chrome.FALLBACK_WEIGHTS``) rather than towards zero, so a pattern the few
+   pages never show keeps its rule weight.
+2. **News scorer**: every sentence the app would score (not chrome, not passed
+   over by a rule) gets the classifiers' log-odds, the debate signals and the news
+   signals (``news.py``), and the label CLAIM when most of its characters are CLAIM
+   units; a logistic regression is fitted, pulled towards the sentence scorer's
+   own weights (a new signal starts at zero). The CT24 dev sentences (a sentence a
+   line, pages of 25) join the fit at a weight of 0.3 each.
+3. **Threshold**: the articles are split into folds; each fold is scored by the two
+   models fitted on the others, and the threshold is the highest whose out-of-fold
+   recall is still ``SETTINGS["recall"]`` (the best precision at that recall).
+
+The classifiers themselves (``train.py``) are not changed, so the debate figures
+stay what they are. Deterministic: same data, same ``news.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.io.article_text import article_from_text
+from workbench.nlp import chrome, detector, model, news, stacking
+from workbench.nlp.data import DEV, f1_report, read_tsv
+from workbench.nlp.news_eval import offset_map
+from workbench.nlp.newsdata import NEWS_ROOT, NewsArticle, read_folder, read_splits
+from workbench.nlp.sentences import Sentence, split_sentences
+
+DEFAULT_FOLDERS = [NEWS_ROOT / "set-2026-11", NEWS_ROOT / "set-2026-11-wb"]
+SETTINGS: dict = {
+    "folds": 5,
+    "chrome_l2": 1.0,
+    "news_l2": 2.0,
+    "recall": 0.87,
+    # CT24 dev sentences join the news combiner's fit at this weight each (0: none). They
+    # keep it from forgetting what a check-worthy sentence is without figures, and on the
+    # news folds they raised the precision at the recall target (0.76 -> 0.79).
+    "debate_weight": 0.3,
+    "debate_page": 25,
+}
+CREDIT = (
+    "The news scorer and the page-chrome classifier are fitted on the train split of the "
+    "labelled news pages in ../shared/data/news-claims/ (real English news pages labelled "
+    "with LABELLING.md; the texts are third-party and are not part of this repository)."
+)
+
+
+@dataclass
+class LineRow:
+    file: str
+    features: dict[str, float]
+    boiler: bool
+    headline: bool
+
+
+@dataclass
+class SentenceRow:
+    file: str
+    text: str
+    features: list[float]
+    claim: bool
+    passed: bool  # page chrome, or passed over by a rule whatever its score (as the app does)
+
+
+def _labels_by_overlap(article: NewsArticle, start: int, end: int) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for unit in article.units:
+        overlap = min(end, unit.end) - max(start, unit.start)
+        if overlap > 0:
+            out[unit.label] = out.get(unit.label, 0) + overlap
+    return out
+
+
+def line_rows_of(article: NewsArticle) -> list[LineRow]:
+    """The chrome rows (one per line) of one labelled article."""
+    canonical = article_from_text(article.text, name=article.file).text
+    where = offset_map(article.text, canonical)
+    lines = chrome.lines_of(canonical)
+    head, features_of = chrome.all_features(lines)
+    rows = []
+    for i, (line, features) in enumerate(zip(lines, features_of)):
+        labels = _labels_by_overlap(article, where[line.start], where[line.end - 1] + 1)
+        if labels:
+            boiler = labels.get("BOILER", 0) * 2 > sum(labels.values())
+            rows.append(LineRow(article.file, features, boiler, i == head))
+    return rows
+
+
+def sentence_rows_of(article: NewsArticle, chrome_weights: dict[str, float]) -> list[SentenceRow]:
+    """The scorer rows (one per sentence the app would score) of one labelled article,
+    with the page chrome found by ``chrome_weights``."""
+    canonical = article_from_text(article.text, name=article.file).text
+    where = offset_map(article.text, canonical)
+    sentences = split_sentences(canonical)
+    page = detector.page_signals(canonical, sentences, chrome_weights=chrome_weights)
+    rows = []
+    for k, sentence in enumerate(sentences):
+        labels = _labels_by_overlap(article, where[sentence.start], where[sentence.end - 1] + 1)
+        if not labels:
+            continue
+        debate, found = page.debate[k], page.found[k]
+        passed = bool(
+            page.chrome[k] or sentence.kind == "caption" or debate.passed_over
+            or found.passed_over(debate.opinion)
+        )
+        rows.append(
+            SentenceRow(
+                article.file,
+                canonical[sentence.start : sentence.end],
+                news.feature_vector(page.logits[k], debate, found),
+                labels.get("CLAIM", 0) * 2 > sum(labels.values()),
+                passed,
+            )
+        )
+    return rows
+
+
+def fit_chrome(rows: list[LineRow], settings: dict) -> dict[str, float]:
+    fit = [r for r in rows if not r.headline]
+    weights = stacking.fit_logistic(
+        [[r.features[k] for k in chrome.FEATURES] for r in fit],
+        [r.boiler for r in fit],
+        settings["chrome_l2"],
+        prior=[chrome.FALLBACK_WEIGHTS.get(k, 0.0) for k in chrome.FEATURES],
+    )
+    return {"bias": weights[0], **{k: weights[1 + i] for i, k in enumerate(chrome.FEATURES)}}
+
+
+def fit_news(rows: list[SentenceRow], settings: dict, debate: list[SentenceRow] = ()) -> list[float]:
+    """The news combiner, fitted on the news rows and (with ``settings["debate_weight"]``
+    each) the debate rows, leaving out what the app passes over by rule."""
+    fit = [r for r in rows if not r.passed]
+    extra = [r for r in debate if not r.passed]
+    weights = [1.0] * len(fit) + [settings["debate_weight"]] * len(extra)
+    return stacking.fit_logistic(
+        [r.features for r in fit + extra], [r.claim for r in fit + extra], settings["news_l2"],
+        prior=news.prior_weights(), weights=weights,
+    )
+
+
+def debate_rows(chrome_weights: dict[str, float], settings: dict) -> list[SentenceRow]:
+    """The CT24 dev sentences (ClaimBuster's expert labels, never the debates' reported
+    dev-test) as the article scorer sees them: in their order, a sentence a line, pages of
+    ``settings["debate_page"]`` lines. Their classifier scores are out of sample (the
+    classifiers were trained on CT24 train)."""
+    data = read_tsv(DEV)
+    out: list[SentenceRow] = []
+    size = settings["debate_page"]
+    for k in range(0, len(data.texts), size):
+        lines = [" ".join(t.split()) or "." for t in data.texts[k : k + size]]
+        text = "\n".join(lines)
+        sentences, start = [], 0
+        for line in lines:
+            sentences.append(Sentence(start, start + len(line)))
+            start += len(line) + 1
+        page = detector.page_signals(text, sentences, chrome_weights=chrome_weights)
+        for i, line in enumerate(lines):
+            debate, found = page.debate[i], page.found[i]
+            passed = bool(page.chrome[i] or debate.passed_over or found.passed_over(debate.opinion))
+            features = news.feature_vector(page.logits[i], debate, found)
+            out.append(SentenceRow("ct24-dev", line, features, data.labels[k + i], passed))
+    return out
+
+
+def _score(weights: list[float], features: list[float]) -> float:
+    z = weights[0] + sum(w * x for w, x in zip(weights[1:], features))
+    return model.sigmoid(max(min(z, 40.0), -40.0))
+
+
+def recall_threshold(scores: list[float], gold: list[bool], recall: float) -> tuple[float, dict]:
+    """The highest threshold (so the best precision) at which the out-of-fold recall is
+    still ``recall``: the news list is judged first on missing no claim (the issue asks
+    for recall >= 0.85 with precision >= 0.80; the margin is for new pages)."""
+    best = 0.05
+    for step in range(5, 96):
+        if f1_report([s >= step / 100 for s in scores], gold)["recall"] >= recall:
+            best = step / 100
+    return best, f1_report([s >= best for s in scores], gold)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def train(folders: list[Path], settings: dict) -> dict:
+    articles: list[NewsArticle] = []
+    used = []
+    for folder in folders:
+        if not (folder / "gold.tsv").is_file() or read_splits(folder) is None:
+            continue  # a folder without a split is not used: nothing of it may be dev
+        found = read_folder(folder, "train")
+        articles.extend(found)
+        used.append(
+            {
+                "folder": folder.name,
+                "train_articles": len(found),
+                "gold_sha256": _sha256(folder / "gold.tsv"),
+                "split_sha256": _sha256(folder / "split.tsv"),
+            }
+        )
+    if not articles:
+        raise SystemExit("no labelled train articles found in: " + ", ".join(map(str, folders)))
+    model.load()
+    line_rows = {a.file: line_rows_of(a) for a in articles}
+    files = sorted(line_rows)
+    fold_of = {f: i % settings["folds"] for i, f in enumerate(files)}
+    # Each article's sentences see the chrome found by a classifier fitted without it,
+    # so the scorer learns from the chrome that gets past the classifier, as on new pages.
+    chrome_by_fold = [
+        fit_chrome([r for f in files if fold_of[f] != k for r in line_rows[f]], settings)
+        for k in range(settings["folds"])
+    ]
+    rows = {a.file: sentence_rows_of(a, chrome_by_fold[fold_of[a.file]]) for a in articles}
+    chrome_w = fit_chrome([r for f in files for r in line_rows[f]], settings)
+    debate = debate_rows(chrome_w, settings) if settings["debate_weight"] else []
+    oof_scores: list[float] = []
+    oof_gold: list[bool] = []
+    chrome_oof: list[tuple[bool, bool]] = []
+    for k in range(settings["folds"]):
+        news_w = fit_news([r for f in files if fold_of[f] != k for r in rows[f]], settings, debate)
+        for f in files:
+            if fold_of[f] != k:
+                continue
+            for r in line_rows[f]:
+                if not r.headline:
+                    p = chrome.probability(r.features, chrome_by_fold[k])
+                    chrome_oof.append((p >= chrome.THRESHOLD, r.boiler))
+            for r in rows[f]:
+                oof_scores.append(-1.0 if r.passed else _score(news_w, r.features))
+                oof_gold.append(r.claim)
+    threshold, oof_report = recall_threshold(oof_scores, oof_gold, settings["recall"])
+    oof_report["average_precision"] = round(stacking.average_precision(oof_scores, oof_gold), 4)
+    chrome_report = f1_report([p for p, _ in chrome_oof], [g for _, g in chrome_oof])
+
+    news_w = fit_news([r for f in files for r in rows[f]], settings, debate)
+    return {
+        "settings": settings,
+        "chrome": {"weights": chrome_w, "threshold": chrome.THRESHOLD,
+                   "cross_validation": chrome_report},
+        "combiner": news.combiner_from(news_w),
+        "threshold": threshold,
+        "cross_validation": {"sentences": oof_report, "folds": settings["folds"],
+                             "articles": len(files), "note": "out-of-fold, by article"},
+        "data": used,
+        "debate_data": {"file": DEV.name, "sha256": _sha256(DEV), "rows": len(debate)} if debate else None,
+        "credit": CREDIT,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m workbench.nlp.train_news",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--folder", type=Path, action="append",
+                        help="a labelled news folder (repeatable; default: the shared sets)")
+    parser.add_argument("--out", type=Path, default=model.MODEL_DIR / model.NEWS_FILE)
+    parser.add_argument("--settings", type=Path, help="a JSON file whose keys replace the settings")
+    args = parser.parse_args(argv)
+    settings = copy.deepcopy(SETTINGS)
+    if args.settings:
+        settings.update(json.loads(args.settings.read_text(encoding="utf-8")))
+    meta = train(args.folder or DEFAULT_FOLDERS, settings)
+    args.out.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    model.news_meta.cache_clear()
+    print(json.dumps({k: meta[k] for k in ("threshold", "cross_validation", "data")}, indent=2))
+    print(json.dumps(meta["chrome"]["cross_validation"]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
