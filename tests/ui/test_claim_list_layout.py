@@ -99,3 +99,19 @@ def test_zoomed_rows_keep_two_lines(qtbot, long_project):
     table = window.claim_list.table
     assert table.rowHeight(0) > before
     assert table.rowHeight(0) >= 2 * table.fontMetrics().lineSpacing()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1400, 900)])
+def test_the_app_as_started_opens_with_the_same_first_layout(qtbot, long_project, size):
+    """``workbench`` and ``workbench open`` build the panels after the window appears
+    (``deferred``): the first opening's layout must still be applied then."""
+    from workbench.ui.app import start_window
+
+    window = start_window(long_project)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.built and window.claim_list.proxy.rowCount() >= 20, timeout=20000)
+    settle()
+    assert rows_fully_visible(window.claim_list.table) >= 10
+    assert window.article_view.width() >= 0.35 * window.width()
+    assert window.detail.isVisible() and window.detail.height() >= 150

@@ -142,6 +142,14 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
         self._restore_splitters()
         self.path_label.setText("")
         self.built = True
+        if self._default_split_pending and self.isVisible():
+            # Built after the window appeared (``deferred``, as the app starts): the
+            # showEvent that lays out a first opening has passed, so lay it out now.
+            QTimer.singleShot(0, self._layout_if_pending)
+
+    def _layout_if_pending(self) -> None:
+        if self._default_split_pending:
+            self.default_layout()
 
     # -- start-up --------------------------------------------------------------------
     def after_first_paint(self, callback) -> None:
