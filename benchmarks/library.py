@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import sys
@@ -32,6 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import workbench  # noqa: E402, F401  (before numpy: it sets numpy's BLAS threads, as the app does)
 import numpy as np  # noqa: E402
 
 NAMES = ["Joe Biden", "Donald Trump", "Emmanuel Macron", "Olaf Scholz", "Narendra Modi",
@@ -180,6 +182,8 @@ def main() -> int:
             words = rng.choice(claims).split()
             rng.shuffle(words)  # the same words in another order: reworded, not copied
             queries.append(" ".join(words) if rng.random() < 0.5 else make())
+        print(f"load average before matching: {os.getloadavg()[0]:.1f} "
+              f"(on {os.cpu_count()} cores)")
         for name, matcher in (("hybrid", Matcher(library)),
                               ("BM25 alone", Matcher(library, embedder=None))):
             started = time.perf_counter()
@@ -195,7 +199,7 @@ def main() -> int:
             print(f"match one claim against {args.reviews:,} ({name}): median "
                   f"{statistics.median(times):.1f} ms wall ({statistics.median(cpu_times):.1f} ms "
                   f"CPU), 90th percentile {times[int(len(times) * 0.9)]:.1f} ms "
-                  f"(first match {first:.2f} s)")
+                  f"(first match {first:.2f} s; load average {os.getloadavg()[0]:.1f})")
             if not matcher.dense:
                 break
         library.close()

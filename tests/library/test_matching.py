@@ -138,6 +138,39 @@ def test_the_inverted_file_finds_what_the_exact_scan_finds(monkeypatch):
     assert index.search(points[5], 1)[0][0] == 105
 
 
+@pytest.mark.parametrize("size", [300, 2000])
+def test_vectors_are_looked_up_by_id_in_memory(monkeypatch, size):
+    """BM25's candidates get their cosine from the loaded vectors (exact, IVF, and buffer)."""
+    monkeypatch.setattr(V, "EXACT_LIMIT", 500)
+    rng = np.random.default_rng(2)
+    points = rng.normal(size=(size + 50, 16)).astype(np.float32)
+    ids = rng.permutation(np.arange(10, 10 + 3 * (size + 50), 3))
+    index = V.VectorIndex(ids[:size], points[:size])
+    assert (index.centroids is not None) is (size > 500)
+    index.add(ids[size:], points[size:])
+    wanted = [int(ids[0]), int(ids[size // 2]), int(ids[-1]), 11, 10**9]
+    found = index.lookup(wanted)
+    assert set(found) == set(wanted[:3])  # 11 and 10**9 are not in the index
+    for at in (0, size // 2, -1):
+        assert np.array_equal(found[int(ids[at])], points[at])
+    assert index.lookup([]) == {}
+
+
+def test_term_frequencies_are_reread_when_the_library_changes(library, monkeypatch):
+    """In a large library the query keeps rare terms; their counts follow the library."""
+    import workbench.library.matcher as M
+
+    monkeypatch.setattr(M, "PRUNE_FROM", 5)
+    monkeypatch.setattr(M, "COMMON_SHARE", 0.3)
+    matcher = Matcher(library, embedder=None)
+    assert '"frog"' in matcher.fts_query("frog council")
+    library.add_reviews([Review(claim=f"A frog crossed road number {i}.",
+                                url=f"https://f.example/{i}") for i in range(10)], "frogs")
+    query = matcher.fts_query("frog council")
+    assert '"council"' in query and '"frog"' not in query
+    assert matcher.match("a frog crossed the road", k=1)[0].review.source == "frogs"
+
+
 @pytest.mark.skipif(not DATA.exists(), reason="the shared claim-matching data is not here")
 def test_eval_matching_on_dev_beats_a_plain_bm25_query(tmp_path, monkeypatch):
     """BM25 alone, with our query construction, on the real dev split (a few seconds)."""

@@ -20,7 +20,7 @@ import numpy as np
 from workbench import paths
 
 MODEL_DIR = paths.RESOURCES / "matching"
-MODEL_FILE = "minilm-l6-v2-int8.onnx"
+MODEL_FILE = "minilm-l6-v2-int8.onnx"  # unless model.json names another
 BATCH = 32
 
 _lock = threading.Lock()
@@ -36,8 +36,9 @@ class Embedder:
 
         meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
         self.dimensions = int(meta["dimensions"])
+        model_file = str(meta.get("file", MODEL_FILE))
         # The id that vectors in the library carry: another model's are recomputed.
-        self.model_id = f"{MODEL_FILE}:{meta['model_sha256'][:16]}"
+        self.model_id = f"{model_file}:{meta['model_sha256'][:16]}"
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(int(meta.get("max_length", 128)))
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
@@ -46,8 +47,12 @@ class Embedder:
         # thread costs more in waiting than it saves (6 ms against 30 ms, measured here).
         options.intra_op_num_threads = threads or 1
         options.inter_op_num_threads = 1
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        # All graph rewrites (layer-norm and GELU fusion...), onnxruntime's default, named
+        # here on purpose: 3.2 ms CPU for a claim of 25 tokens, 3.6 ms with the basic ones.
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.log_severity_level = 3
-        self.session = ort.InferenceSession(str(folder / MODEL_FILE), options,
+        self.session = ort.InferenceSession(str(folder / model_file), options,
                                             providers=["CPUExecutionProvider"])
         self._run_lock = threading.Lock()
 

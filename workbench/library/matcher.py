@@ -73,7 +73,7 @@ class Matcher:
         self._generation = -1
         self._index: VectorIndex | None = None
         self._count: tuple[int, int] | None = None
-        self._reviews: dict[int, Review] = {}
+        self._frequency: dict[str, int] = {}
 
     @property
     def dense(self) -> bool:
@@ -129,11 +129,18 @@ class Matcher:
     def fts_query(self, text: str) -> str:
         """The BM25 query; in a large library without the terms too common to matter."""
         terms = T.fts_terms(text)
-        if self._count is None or self._count[0] != self.library.generation():
-            self._count = (self.library.generation(), self.library.review_count())
+        generation = self.library.generation()
+        if self._count is None or self._count[0] != generation:
+            self._count = (generation, self.library.review_count())
+            self._frequency = {}
         total = self._count[1]
         if total >= PRUNE_FROM and terms:
-            frequency = self.library.document_frequencies(terms)
+            # Document frequencies only change with the library: each term is looked
+            # up once per generation (a claim's terms recur in the next ones).
+            unknown = [t for t in terms if t not in self._frequency]
+            if unknown:
+                self._frequency.update(self.library.document_frequencies(unknown))
+            frequency = self._frequency
             rare = sorted(terms, key=lambda t: frequency.get(t, 0))
             kept = [t for t in rare if frequency.get(t, 0) <= COMMON_SHARE * total]
             terms = (kept or rare[:3])[:MAX_TERMS]
@@ -147,14 +154,12 @@ class Matcher:
         rows = self.library.bm25(self.fts_query(text), BM25_DEPTH, BM25_WEIGHTS, exclude_key)
         for rank, (id_, score) in enumerate(rows):
             found[id_] = Candidate(id_, "", bm25=score, bm25_rank=rank)
+        texts = self.library.candidate_texts(list(found)) if found else {}
         if self.embedder is not None:
-            self._dense_candidates(query, found, exclude_key)
-        reviews = self.library.reviews_by_id(list(found)) if found else {}
-        candidates = [c for c in found.values() if c.id in reviews]
+            self._dense_candidates(query, found, texts, exclude_key)
+        candidates = [c for c in found.values() if c.id in texts]
         for c in candidates:
-            c.claim, c.title = reviews[c.id].claim, reviews[c.id].title
-            c.claimant = reviews[c.id].claimant
-        self._reviews = reviews
+            c.claim, c.title, c.claimant = texts[c.id]
         return query, candidates
 
     def match(self, text: str, *, k: int = 5, exclude_key: str = "", claimant: str = "",
@@ -166,18 +171,20 @@ class Matcher:
             query, candidates = self.candidates(text, exclude_key, claimant)
             if not candidates:
                 return []
-            reviews = self._reviews
             order_by, similarity = self.ranker.score(query, candidates, dense=self.dense)
             strong = self.ranker.threshold(self.dense)
-            order = np.argsort(-order_by, kind="stable")[:k]
+            order = [i for i in np.argsort(-order_by, kind="stable")[:k]
+                     if similarity[i] >= min_score]
+            # Only the few shown are read whole (evidence, rationale...).
+            reviews = self.library.reviews_by_id([candidates[i].id for i in order])
             return [
                 Match(reviews[candidates[i].id], float(similarity[i]),
                       bool(similarity[i] >= strong), candidates[i].bm25, candidates[i].cosine)
-                for i in order if similarity[i] >= min_score
+                for i in order if candidates[i].id in reviews
             ]
 
     def _dense_candidates(self, query: Query, found: dict[int, Candidate],
-                          exclude_key: str) -> None:
+                          texts: dict[int, tuple[str, str, str]], exclude_key: str) -> None:
         self._refresh()
         vector = self.embedder.embed_one(query.text)
         hidden = self.library.id_of(exclude_key) if exclude_key else None
@@ -186,19 +193,20 @@ class Matcher:
             if id_ != hidden and len(cosines) < DENSE_DEPTH:
                 cosines[id_] = cosine
                 found.setdefault(id_, Candidate(id_, ""))
+        dense_only = [id_ for id_ in cosines if id_ not in texts]
+        if dense_only:
+            texts.update(self.library.candidate_texts(dense_only))
         missing = [id_ for id_ in found if id_ not in cosines]
         if missing:
-            stored = self.library.vectors(missing)
-            lacking = [id_ for id_ in missing if id_ not in stored
-                       or self.library.vector_model() != self.embedder.model_id]
-            if lacking:  # not indexed yet: embed these few now
-                texts = self.library.reviews_by_id(lacking)
-                fresh = self.embedder.embed([texts[i].claim for i in lacking if i in texts])
-                for id_, v in zip([i for i in lacking if i in texts], fresh, strict=True):
+            # BM25's candidates: their vectors are in memory (the index holds them all).
+            stored = self._index.lookup(missing)
+            for id_, v in stored.items():
+                cosines[id_] = float(v @ vector)
+            lacking = [id_ for id_ in missing if id_ not in stored and id_ in texts]
+            if lacking:  # not indexed yet (an import still being embedded): these few now
+                fresh = self.embedder.embed([texts[i][0] for i in lacking])
+                for id_, v in zip(lacking, fresh, strict=True):
                     cosines[id_] = float(v @ vector)
-            for id_, blob in stored.items():
-                if id_ not in cosines:
-                    cosines[id_] = float(from_blobs([blob], self.embedder.dimensions)[0] @ vector)
         for id_, cosine in cosines.items():
             found[id_].cosine = cosine
         # The rank among all candidates by cosine: the same as the rank in the nearest

@@ -44,6 +44,10 @@ post posts posted facebook instagram youtube look see here hey guys folks everyo
 """.split())
 
 
+_DROPPED = STOPWORDS | BOILERPLATE
+_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-Z][\w'’-]+)")
+
+
 def signature_author(text: str) -> str:
     """The name in a tweet's signature line ("— Name (@handle) May 5, 2020"), if any."""
     match = _SIGNATURE.search(html.unescape(text or "").rstrip())
@@ -85,15 +89,8 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed words that carry meaning: no stopwords, no sharing boilerplate."""
-    terms = []
-    for word in words(text):
-        lower = word.lower()
-        if lower in STOPWORDS or lower in BOILERPLATE:
-            continue
-        if len(lower) < 2 and not lower.isdigit():
-            continue
-        terms.append(stem(lower))
-    return terms
+    return [stem(lower) for lower in map(str.lower, _WORD.findall(text))
+            if lower not in _DROPPED and (len(lower) > 1 or lower.isdigit())]
 
 
 def numbers(text: str) -> set[str]:
@@ -110,10 +107,9 @@ def numbers(text: str) -> set[str]:
 def names(text: str) -> set[str]:
     """Capitalised words not at the start of a sentence: people, places, organisations."""
     found = set()
-    for match in re.finditer(r"(?<![.!?:]\s)(?<!^)\b([A-Z][\w'’-]+)", text):
-        word = match.group(1)
+    for word in _NAME.findall(text):
         lower = word.lower()
-        if lower not in STOPWORDS and lower not in BOILERPLATE and len(word) > 1:
+        if lower not in _DROPPED and len(word) > 1:
             found.add(stem(lower))
     return found
 

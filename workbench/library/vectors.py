@@ -33,6 +33,7 @@ class VectorIndex:
         self.extra_ids = np.zeros(0, dtype=np.int64)
         self.extra = np.zeros((0, max(self.dimensions, 1)), dtype=np.float32)
         self.centroids = None
+        self._sorted: tuple[np.ndarray, np.ndarray] | None = None
         if len(ids) <= EXACT_LIMIT:
             self.ids, self.matrix = ids, matrix
             return
@@ -55,6 +56,30 @@ class VectorIndex:
         self.centroids = centroids
         self.probe = max(8, lists // 12)
 
+    def _positions(self) -> tuple[np.ndarray, np.ndarray]:
+        """The ids in sorted order and their rows, for looking vectors up by id."""
+        if self._sorted is None:
+            order = np.argsort(self.ids, kind="stable")
+            self._sorted = (self.ids[order], order)
+        return self._sorted
+
+    def lookup(self, ids: list[int]) -> dict[int, np.ndarray]:
+        """The vectors of these ids that the index holds (no SQL: they are in memory)."""
+        found: dict[int, np.ndarray] = {}
+        if not ids:
+            return found
+        wanted = np.asarray(ids, dtype=np.int64)
+        if len(self.ids):
+            sorted_ids, rows = self._positions()
+            at = np.minimum(np.searchsorted(sorted_ids, wanted), len(sorted_ids) - 1)
+            for id_, i, hit in zip(ids, at, sorted_ids[at] == wanted, strict=True):
+                if hit:
+                    found[id_] = self.matrix[rows[i]]
+        if len(self.extra_ids):
+            for row in np.flatnonzero(np.isin(self.extra_ids, wanted)):
+                found[int(self.extra_ids[row])] = self.extra[row]
+        return found
+
     def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
         """New vectors (their ids must not be in the index yet)."""
         if not len(ids):
@@ -62,6 +87,7 @@ class VectorIndex:
         if self.centroids is None and len(self.ids) + len(ids) <= EXACT_LIMIT:
             self.ids = np.concatenate([self.ids, ids])
             self.matrix = np.vstack([self.matrix.reshape(-1, vectors.shape[1]), vectors])
+            self._sorted = None
             return
         self.extra_ids = np.concatenate([self.extra_ids, ids])
         self.extra = np.vstack([self.extra.reshape(-1, vectors.shape[1]), vectors])

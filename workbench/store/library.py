@@ -334,6 +334,17 @@ class LibraryStore:
         row = self.db.execute("SELECT id FROM reviews WHERE key = ?", [key]).fetchone()
         return row[0] if row else None
 
+    def candidate_texts(self, ids: list[int]) -> dict[int, tuple[str, str, str]]:
+        """(claim, title, claimant) by id: what re-ranking reads, without the whole review."""
+        found: dict[int, tuple[str, str, str]] = {}
+        for start in range(0, len(ids), 900):
+            chunk = list(ids[start:start + 900])
+            sql = (f"SELECT id, claim, title, claimant FROM reviews "
+                   f"WHERE id IN ({', '.join('?' for _ in chunk)})")
+            for id_, claim, title, claimant in self.db.execute(sql, chunk).fetchall():
+                found[id_] = (claim, title, claimant)
+        return found
+
     def reviews_by_id(self, ids: list[int]) -> dict[int, Review]:
         found: dict[int, Review] = {}
         for start in range(0, len(ids), 900):
