@@ -365,6 +365,11 @@ def _fitted() -> tuple[float, list[float], float] | None:
     return bias, weights, float(meta["threshold"])
 
 
+def clear_cache() -> None:
+    """Forget the fitted news combiner (read again from ``model.news_meta()``)."""
+    _fitted.cache_clear()
+
+
 def threshold() -> float:
     """The threshold of the news scorer (chosen on the news train split), else the
     sentence scorer's."""

@@ -200,12 +200,14 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def train(folders: list[Path], settings: dict) -> dict:
+def read_train(folders: list[Path]) -> tuple[list[NewsArticle], list[dict]]:
+    """The train articles of ``folders`` (a folder without ``split.tsv`` is skipped:
+    nothing of it may be dev) and what was read, with the files' SHA-256."""
     articles: list[NewsArticle] = []
     used = []
     for folder in folders:
         if not (folder / "gold.tsv").is_file() or read_splits(folder) is None:
-            continue  # a folder without a split is not used: nothing of it may be dev
+            continue
         found = read_folder(folder, "train")
         articles.extend(found)
         used.append(
@@ -218,26 +220,37 @@ def train(folders: list[Path], settings: dict) -> dict:
         )
     if not articles:
         raise SystemExit("no labelled train articles found in: " + ", ".join(map(str, folders)))
+    return articles, used
+
+
+def fold_of(files: list[str], folds: int) -> dict[str, int]:
+    """Each article's fold: the sorted file names dealt out in turn."""
+    return {f: i % folds for i, f in enumerate(sorted(files))}
+
+
+def fit(articles: list[NewsArticle], settings: dict) -> dict:
+    """The chrome classifier, the news combiner and its threshold fitted on ``articles``
+    (the threshold from an inner cross-validation by article), with the out-of-fold figures."""
     model.load()
     line_rows = {a.file: line_rows_of(a) for a in articles}
     files = sorted(line_rows)
-    fold_of = {f: i % settings["folds"] for i, f in enumerate(files)}
+    folds = fold_of(files, settings["folds"])
     # Each article's sentences see the chrome found by a classifier fitted without it,
     # so the scorer learns from the chrome that gets past the classifier, as on new pages.
     chrome_by_fold = [
-        fit_chrome([r for f in files if fold_of[f] != k for r in line_rows[f]], settings)
+        fit_chrome([r for f in files if folds[f] != k for r in line_rows[f]], settings)
         for k in range(settings["folds"])
     ]
-    rows = {a.file: sentence_rows_of(a, chrome_by_fold[fold_of[a.file]]) for a in articles}
+    rows = {a.file: sentence_rows_of(a, chrome_by_fold[folds[a.file]]) for a in articles}
     chrome_w = fit_chrome([r for f in files for r in line_rows[f]], settings)
     debate = debate_rows(chrome_w, settings) if settings["debate_weight"] else []
     oof_scores: list[float] = []
     oof_gold: list[bool] = []
     chrome_oof: list[tuple[bool, bool]] = []
     for k in range(settings["folds"]):
-        news_w = fit_news([r for f in files if fold_of[f] != k for r in rows[f]], settings, debate)
+        news_w = fit_news([r for f in files if folds[f] != k for r in rows[f]], settings, debate)
         for f in files:
-            if fold_of[f] != k:
+            if folds[f] != k:
                 continue
             for r in line_rows[f]:
                 if not r.headline:
@@ -259,10 +272,17 @@ def train(folders: list[Path], settings: dict) -> dict:
         "threshold": threshold,
         "cross_validation": {"sentences": oof_report, "folds": settings["folds"],
                              "articles": len(files), "note": "out-of-fold, by article"},
-        "data": used,
         "debate_data": {"file": DEV.name, "sha256": _sha256(DEV), "rows": len(debate)} if debate else None,
         "credit": CREDIT,
     }
+
+
+def train(folders: list[Path], settings: dict) -> dict:
+    articles, used = read_train(folders)
+    meta = fit(articles, settings)
+    meta["data"] = used
+    return {k: meta[k] for k in ("settings", "chrome", "combiner", "threshold", "cross_validation",
+                                  "data", "debate_data", "credit")}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -281,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
         settings.update(json.loads(args.settings.read_text(encoding="utf-8")))
     meta = train(args.folder or DEFAULT_FOLDERS, settings)
     args.out.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    model.news_meta.cache_clear()
+    model.reload_news()
     print(json.dumps({k: meta[k] for k in ("threshold", "cross_validation", "data")}, indent=2))
     print(json.dumps(meta["chrome"]["cross_validation"]))
     return 0
