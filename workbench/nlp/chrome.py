@@ -254,10 +254,32 @@ def all_features(lines: list[Line]) -> tuple[int, list[dict[str, float]]]:
         f["in_title_run"] = float(title[i] and run[i] >= 3)
         f["after_list_header"] = float(0 < i - last_header <= 30)
         f["in_short_run"] = float(short_run[i] >= 5)
-        f["before_body"] = float(headline < i < first_body)
-        f["after_body"] = float(i > last_body)
+        # Without a line of running text, "before" and "after" the body mean nothing (a
+        # short page of one or two sentences is not chrome for that).
+        f["before_body"] = float(headline < i < first_body < len(lines))
+        f["after_body"] = float(0 <= last_body < i)
         out.append(f)
     return headline, out
+
+
+# Patterns of the line itself, its photo credit, or a list header above it ("Most read"):
+# only these can make a reported fact chrome (a caption, a list of other stories, which
+# LABELLING.md makes chrome even when they read like claims). Where a line stands (before
+# or after the body, among short lines) never can, whatever weights are fitted.
+EXPLICIT = (*_STRONG, "headline_repeat", "duplicate", "before_credit", "all_caps", "ellipsis",
+            "after_list_header")
+
+
+def reported_fact(text: str) -> bool:
+    """A full sentence with a verb, a figure and an attribution ("Unemployment rose to 7.1
+    percent in March, the minister said."): never page chrome for where it stands alone."""
+    n = len(text.split())
+    if not 6 <= n <= 80 or not _ends_sentence(text) or not text[:1].isupper() and text[:1] not in "“\"'‘":
+        return False
+    from workbench.nlp import signals
+
+    found = signals.quick_signals(text)
+    return bool(found.figures and found.attribution)
 
 
 def probability(features: dict[str, float], weights: dict[str, float]) -> float:
@@ -334,7 +356,9 @@ def layout(text: str, weights: dict[str, float] | None = None) -> Layout:
     chrome = [
         (lines[i].start, lines[i].end, reason(features))
         for i, features in enumerate(features_of)
-        if i != head and odds[i] >= cut
+        if i != head and odds[i] >= cut and not (
+            not any(features[k] for k in EXPLICIT) and reported_fact(lines[i].text)
+        )
     ]
     spans = [(line.start, line.end, -8.0 if i == head else z) for i, (line, z) in enumerate(zip(lines, odds))]
     return Layout((lines[head].start, lines[head].end), chrome, spans)
