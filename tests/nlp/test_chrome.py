@@ -78,6 +78,23 @@ CASES = {
     "newsletter": dict(after=["Sign up for our daily newsletter"]),
     "end marker": dict(after=["ENDS."]),
     "agency credit": dict(before=["(Xinhua)"]),
+    "long caption ending with its credit in brackets": dict(
+        middle=["Job seekers queue outside a job centre in Manchester on Monday, as the number of "
+                "people claiming benefits rose for a third month, with more expected next week "
+                "[Jane Smith/Reuters]"]
+    ),
+    "caption ending with an agency photo credit": dict(
+        middle=["Job seekers queue outside a job centre in Manchester on Monday. Claims rose for a "
+                "third month in a row across the North West. (AP Photo/Jane Smith)"]
+    ),
+    "republication note": dict(
+        after=["This article first appeared in the Manchester Evening News on March 5 and is "
+               "republished with permission."]
+    ),
+    "caption under its own title": dict(
+        middle=["Queues", "Queues: job seekers outside a job centre in Manchester, where claims rose "
+                "for a third month"]
+    ),
 }
 
 

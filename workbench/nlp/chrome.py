@@ -26,6 +26,7 @@ from workbench.nlp.chrome_patterns import (  # noqa: F401
     _CAPTION_START,
     _COPYRIGHT,
     _COUNTED,
+    _CREDIT_END,
     _CREDIT_START,
     _DATE_FILLER,
     _DATE_TOKEN,
@@ -35,6 +36,7 @@ from workbench.nlp.chrome_patterns import (  # noqa: F401
     _ENDS_SENTENCE,
     _FINE_PRINT,
     _HAS_DATE,
+    _LABEL_LEAD,
     _LABEL_ONLY,
     _LIST_HEADER,
     _MONTHS,
@@ -56,6 +58,7 @@ FEATURES = (
     "before_credit", "embed", "timezone", "end_mark", "urlish", "nav", "label_only", "bracketed",
     "headline_repeat", "short_title", "in_title_run", "after_list_header", "in_short_run", "before_body",
     "after_body", "no_sentence_end", "few_letters", "long", "one_word",
+    "credit_end", "label_repeat", "long_no_end",
 )
 # Used only when no fitted weights are shipped (``news.json``): the strong patterns.
 FALLBACK_WEIGHTS = {
@@ -67,6 +70,7 @@ FALLBACK_WEIGHTS = {
     "short_title": 0.5, "in_title_run": 1.5, "after_list_header": 1.5, "in_short_run": 0.5, "before_body": 0.5,
     "after_body": 0.5, "no_sentence_end": 0.5,
     "few_letters": 2.0, "long": -2.0, "one_word": 0.5,
+    "credit_end": 6.0, "label_repeat": 5.0, "long_no_end": 0.0,
 }
 THRESHOLD = 0.5
 
@@ -179,6 +183,8 @@ def _pattern_features(text: str, n: int) -> dict[str, float]:
         "few_letters": float(letters < max(3, 0.5 * len(text))),
         "long": float(n > 25),
         "one_word": float(n <= 2),
+        "credit_end": float(n <= 80 and bool(_CREDIT_END.search(text[-100:]))),
+        "long_no_end": float(n >= 15 and not _ends_sentence(text) and not text.endswith(":")),
     }
 
 
@@ -250,6 +256,11 @@ def all_features(lines: list[Line]) -> tuple[int, list[dict[str, float]]]:
         # standfirst repeated further down is labelled by its content: LABELLING.md.)
         twin = (i > 0 and normals[i - 1] == normals[i]) or (i + 1 < len(lines) and normals[i + 1] == normals[i])
         f["duplicate"] = float(twin and len(normals[i]) > 20 and not f["headline_repeat"] and i != headline)
+        # "Safety" then "Safety: Eight miles south of ...": a caption under its title (both).
+        lead = _LABEL_LEAD.match(line.text)
+        titled = bool(lead) and i > 0 and _normal(lead.group(1)) == normals[i - 1]
+        following = _LABEL_LEAD.match(nxt) if n <= 4 and nxt else None
+        f["label_repeat"] = float(titled or bool(following) and _normal(following.group(1)) == normals[i])
         f["short_title"] = float(title[i])
         f["in_title_run"] = float(title[i] and run[i] >= 3)
         f["after_list_header"] = float(0 < i - last_header <= 30)

@@ -69,6 +69,8 @@ class LineRow:
     features: dict[str, float]
     boiler: bool
     headline: bool
+    text: str = ""
+    claim: bool = False  # most of the line is CLAIM units
 
 
 @dataclass
@@ -100,7 +102,8 @@ def line_rows_of(article: NewsArticle) -> list[LineRow]:
         labels = _labels_by_overlap(article, where[line.start], where[line.end - 1] + 1)
         if labels:
             boiler = labels.get("BOILER", 0) * 2 > sum(labels.values())
-            rows.append(LineRow(article.file, features, boiler, i == head))
+            claim = labels.get("CLAIM", 0) * 2 > sum(labels.values())
+            rows.append(LineRow(article.file, features, boiler, i == head, line.text, claim))
     return rows
 
 
