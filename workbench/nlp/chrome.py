@@ -316,6 +316,8 @@ def reason(features: dict[str, float]) -> str:
         ("byline", "a byline"),
         ("agency", "an agency credit"),
         ("embed", "an embedded post's author line"),
+        ("credit_end", "a caption or credit"),
+        ("label_repeat", "a caption or credit"),
         ("caption_start", "a caption or credit"),
         ("caption", "a caption or credit"),
         ("bracketed", "a note in brackets"),

@@ -30,6 +30,7 @@ from workbench.nlp.claimant_words import (
     _AMBIGUOUS,
     _BETWEEN,
     _CLAUSE_VERBS,
+    _FINDING_VERBS,
     _LEADING,
     _LINK_WORDS,
     _OBJECT_VERBS,
@@ -38,8 +39,12 @@ from workbench.nlp.claimant_words import (
     _STOP,
     _TIME_WORDS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     INVERTED,
+    ORGANISATION_WORDS,
     PRONOUNS,
+    RESEARCH_VERBS,
+    RESEARCHERS,
     SAY,
     SPEAKER_NOUNS,
     VERBS,  # noqa: F401
@@ -78,7 +83,7 @@ def _np_word(token: str, lower: str) -> bool:
         return True
     if lower.endswith(("'s", "’s")):
         return True
-    return token.isalpha() and lower not in _STOP and lower not in SAY
+    return token.replace("-", "").isalpha() and lower not in _STOP and lower not in SAY
 
 
 def _head_ok(tokens: list[str], start: int, end: int) -> bool:
@@ -155,9 +160,66 @@ def _phrase_before(tokens: list[str], verb: int, limit: int = 9) -> tuple[int, i
         and all(t.isalpha() and t.lower() not in _STOP for t in tokens[start:end])
     while start < end and not lenient and not _head_ok(tokens, start, end):
         start += 1
+    document = _document_of(tokens, start if start < end else end)
+    if document is not None:
+        return document
     if start >= end:
         return None
     return start, end
+
+
+def _document_of(tokens: list[str], start: int) -> tuple[int, int] | None:
+    """"A survey of 2,000 adults found", "a new study of population-level data shows": when
+    the words before the verb are what a document is of, the speaker is the document."""
+    for j in range(start - 1, max(start - 8, 0), -1):
+        word = tokens[j].lower()
+        if word == "," and tokens[j - 1][-1:].isdigit() and tokens[j + 1][:1].isdigit():
+            continue  # "2,000"
+        if word in {",", ";", ":", "that", "which", "who"} or tokens[j] in _QUOTES:
+            return None
+        if word == "of" and tokens[j - 1].lower() in DOCUMENT_NOUNS:
+            return _phrase_before(tokens, j)
+    return None
+
+
+def _what_found(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
+    """"What they found overall was that ...", "What the study showed is ...": the finder."""
+    first = 2 if len(tokens) > 2 and tokens[1] == "," else 0  # "Overall, what ..."
+    first = next((k for k in range(len(tokens)) if lower[k] == "what"), -1) if first else 0
+    if first < 0 or first > 4 or lower[first] != "what":
+        return None
+    for k in range(first + 1, min(first + 9, len(tokens) - 1)):
+        if lower[k] in _FINDING_VERBS:
+            rest = lower[k + 1 : k + 4]
+            if any(w in {"was", "is", "were", "are"} for w in rest):
+                span = (first + 1, k)
+                return span if _head_ok(tokens, *span) else None
+            return None
+    return None
+
+
+def _research_subject(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
+    """"Researchers studied 253 women ...", "The Public Health Agency of Canada has identified
+    romaine lettuce as the source": a study, its researchers or an organisation doing research
+    or publishing figures is the source of what the sentence reports."""
+    for i, word in enumerate(lower[:24]):
+        if word not in RESEARCH_VERBS or not tokens[i][:1].islower():
+            continue
+        span = _phrase_before(tokens, i)
+        if span is None:
+            return None
+        opener = next((k + 1 for k in range(min(span[0], 8)) if tokens[k] == ","), 0)
+        if span[0] > opener:
+            return None
+        words = [w.lower().strip(".") for w in tokens[span[0] : span[1]]]
+        head = words[-1]
+        if any(w in PRONOUNS for w in words[1:]):
+            return None  # "The risk factors they analysed": a relative clause, not a subject
+        if head in {"they", "it"} and len(words) == 1 or head in DOCUMENT_NOUNS or head in RESEARCHERS \
+                or any(w in ORGANISATION_WORDS for w in words) and any(_is_cap(t) for t in tokens[span[0] : span[1]]):
+            return span
+        return None
+    return None
 
 
 def _phrase_after(tokens: list[str], verb: int, limit: int = 12) -> tuple[int, int] | None:
@@ -216,14 +278,22 @@ def claimant_from_text(text: str) -> str:
     lower = [t.lower() for t in tokens]
     found = _according_to(tokens, lower) or _quotes_as_saying(tokens, lower) or _passive_by(tokens, lower)
     if found is None:
-        found = _inverted(tokens, lower) or _before_verb(tokens, lower)
+        found = _inverted(tokens, lower) or _what_found(tokens, lower) or _before_verb(tokens, lower)
+    if found is None:
+        found = _research_subject(tokens, lower)
     if found is None:
         return ""
     name = _text_of(tokens, spans, body, found)
     first = name.split()[0].lower() if name else ""
-    if not name or first in {"there", "this", "that"} and len(name.split()) == 1:
+    if not name or first in _NOT_SPEAKERS and len(name.split()) == 1:
         return ""
     return name
+
+
+# Words that can stand before a reporting verb without being anyone: "..., which could be
+# explained by", "there is", "what remains".
+_NOT_SPEAKERS = {"there", "this", "that", "which", "who", "whom", "whose", "what", "whatever",
+                 "where", "when", "here", "these", "those"}
 
 
 def _according_to(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:

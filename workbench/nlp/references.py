@@ -205,7 +205,9 @@ def resolve_article(
         own.append(bool(claimant))
         same_paragraph = paragraphs[i] == previous_paragraph
         if not claimant and previous:
-            if opens_quote[i] and previous_quoted:
+            if opens_quote[i] and (previous_quoted or not same_paragraph):
+                # A quotation opening a paragraph is the speaker's just named: "Izala said he
+                # spoke out of anger.\n\n“I was coming back from my village ...”"
                 claimant = previous
             elif same_paragraph and not (named_subject and named_subject[i]) or quoted[i] and previous_quoted and same_paragraph:
                 claimant = previous
