@@ -44,7 +44,7 @@ from workbench.nlp.news_eval import offset_map
 from workbench.nlp.newsdata import NEWS_ROOT, NewsArticle, read_folder, read_splits
 from workbench.nlp.sentences import Sentence, split_sentences
 
-DEFAULT_FOLDERS = [NEWS_ROOT / "set-2026-11", NEWS_ROOT / "set-2026-11-wb"]
+DEFAULT_FOLDERS = [NEWS_ROOT / "set-2026-11", NEWS_ROOT / "set-2026-11-wb", NEWS_ROOT / "set-2026-11-wb2"]
 SETTINGS: dict = {
     "folds": 5,
     "chrome_l2": 1.0,
