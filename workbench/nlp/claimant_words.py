@@ -52,7 +52,7 @@ INVERTED = {
     "said", "says", "added", "adds", "explained", "explains", "observed", "observes", "noted",
     "notes", "wrote", "writes", "continued", "continues", "insisted", "warned", "warns",
     "argued", "argues", "asked", "asks", "replied", "recalled", "stressed", "remarked",
-    "commented", "declared", "concluded", "concludes", "confirmed", "confirms", "stated",
+    "commented", "declared", "concluded", "concludes", "confirmed", "confirms", "stated", "pointed",
     "states", "tweeted", "reports", "reported", "announced", "announces", "claimed",
 }
 _TIME_WORDS = {
@@ -88,6 +88,8 @@ SPEAKER_NOUNS = {
     "judges", "magistrates", "courts", "ministries", "companies", "agencies", "authors",
     "commissions", "councils", "governments", "bench", "panel", "jury", "inquiry", "coroners",
     "opponents", "historians", "diplomats", "investigators", "regulators", "auditors",
+    "radio", "media", "television", "tv", "outlet", "outlets", "channel", "network", "press",
+    "investigation", "audit", "census", "watchdog", "regulator", "prosecution", "defence",
 }
 DETERMINERS = {
     "the", "a", "an", "another", "his", "her", "its", "their", "our", "this", "that", "these",

@@ -259,8 +259,13 @@ def _resolve_claimants(
     proper = proper_words(text)
     lower = {w for w in re.findall(r"\b[a-z][\w'’-]*", text)}
     named = [_opens_with_name(c.text, proper, lower) for c in candidates]
-    resolved = references.resolve_article(raws, paragraphs, quoted, opens, mentions, groups, named)
+    spoke_in = [claimants.documents_spoken_in(c.text) for c in candidates]
+    resolved = references.resolve_article(raws, paragraphs, quoted, opens, mentions, groups, named,
+                                          spoke_in)
+    defined = claimants.acronyms(text) if "(" in text else {}
     for candidate, claimant in zip(candidates, resolved):
+        bare = claimant.removeprefix("the ").removeprefix("The ")
+        claimant = defined.get(bare, claimant)  # "DOH": "Department of Health (DOH)"
         candidate.claimant = claimant
         if claimant and candidate.checkworthy and f"claimant: {claimant}" not in candidate.reasons:
             candidate.reasons.append(f"claimant: {claimant}")
