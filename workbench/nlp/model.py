@@ -69,25 +69,25 @@ def _news_file() -> dict:
 
 def reload_news() -> None:
     """Read ``news.json`` again on next use (after ``train_news`` wrote a new one)."""
-    from workbench.nlp import news
+    from workbench.nlp import news_score
 
     _news_file.cache_clear()
-    news.clear_cache()
+    news_score.clear_cache()
 
 
 @contextmanager
 def using_news_meta(meta: dict) -> Iterator[None]:
     """Score with ``meta`` instead of the shipped ``news.json`` inside the block (for
     cross-validation: each fold is scored by models fitted without it)."""
-    from workbench.nlp import news
+    from workbench.nlp import news_score
 
     _news_override.append(meta)
-    news.clear_cache()
+    news_score.clear_cache()
     try:
         yield
     finally:
         _news_override.pop()
-        news.clear_cache()
+        news_score.clear_cache()
 
 
 def combiner() -> dict:

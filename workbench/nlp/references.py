@@ -166,7 +166,10 @@ def resolve(raw: str, earlier: list[Known]) -> str:
             if not known.spoke and not (known.person and wanted == "person"):
                 continue  # "he" may be a person only mentioned; "it" and "they" only speakers
             kind = "person" if known.person else known.kind()
-            if wanted == "person" and kind == "person" and (not gender or known.gender() in {"", gender}):
+            # "Tom Lee" is the "Mr Tom Lee" named before: the same surname's title decides.
+            sex = known.gender() or next(
+                (k.gender() for k in earlier if k.last == known.last and k.gender()), "")
+            if wanted == "person" and kind == "person" and (not gender or sex in {"", gender}):
                 return known.name
             if wanted == "group" and kind in {"group", "organisation"}:
                 return known.name
