@@ -78,6 +78,23 @@ CASES = {
     "newsletter": dict(after=["Sign up for our daily newsletter"]),
     "end marker": dict(after=["ENDS."]),
     "agency credit": dict(before=["(Xinhua)"]),
+    "long caption ending with its credit in brackets": dict(
+        middle=["Job seekers queue outside a job centre in Manchester on Monday, as the number of "
+                "people claiming benefits rose for a third month, with more expected next week "
+                "[Jane Smith/Reuters]"]
+    ),
+    "caption ending with an agency photo credit": dict(
+        middle=["Job seekers queue outside a job centre in Manchester on Monday. Claims rose for a "
+                "third month in a row across the North West. (AP Photo/Jane Smith)"]
+    ),
+    "republication note": dict(
+        after=["This article first appeared in the Manchester Evening News on March 5 and is "
+               "republished with permission."]
+    ),
+    "caption under its own title": dict(
+        middle=["Queues", "Queues: job seekers outside a job centre in Manchester, where claims rose "
+                "for a third month"]
+    ),
 }
 
 
@@ -141,3 +158,45 @@ def test_chrome_features_are_linear_on_many_short_lines():
     lines = [f"Link number {i}" for i in range(20_000)]
     found = chrome.layout("\n".join([HEADLINE, *lines]))
     assert len(found.lines) == 20_001
+
+
+LONE_SENTENCE_PAGES = [
+    "Figures\n\nUnemployment rose to 7.1 percent in March, the minister said.\n",
+    "Unemployment rose to 7.1 percent in March, the minister said.\n",
+    "Jobs\n\nFigures\n\nUnemployment rose to 7.1 percent in March, the minister said.\n",
+    "Figures\n\nThe deficit reached $4.2 billion last year, according to the Treasury.\n",
+    "Figures\n\nPolice said 12 people were arrested in Leeds on Saturday.\n",
+    "Figures\nHome\nNews\nJobs\nMore\nUnemployment rose to 7.1 percent in March, the minister said.\n",
+]
+
+
+@pytest.mark.parametrize("text", LONE_SENTENCE_PAGES)
+def test_a_lone_full_sentence_with_a_figure_and_attribution_is_never_chrome(text, pipeline):
+    """A short page holding one real sentence (a verb, a figure, an attribution) lists it:
+    with no running text around it, "before the body" and "after the body" are no reason
+    to call it page furniture."""
+    sentence = text.rstrip("\n").split("\n")[-1]
+    start = text.index(sentence)
+    assert not any(a <= start < b for a, b, _ in chrome.chrome_lines(text)), chrome.chrome_lines(text)
+    everything = nlp.extract(text, include_passed=True)
+    found = [c for c in everything if c.start <= start < c.end or start <= c.start < start + len(sentence)]
+    assert found and all(not c.reasons[0].startswith("passed over: page chrome") for c in found), \
+        [(c.text, c.reasons) for c in found]
+    assert any(c.checkworthy for c in found), [(c.text, c.reasons) for c in found]
+
+
+def test_where_a_reported_fact_stands_never_makes_it_chrome_whatever_the_weights():
+    """Fitted weights may give "before the body", "after the body" or "among short lines"
+    enough weight to call a line chrome on their own; a sentence with a verb, a figure and
+    an attribution is kept all the same. A pattern of its own (a photo credit) still counts."""
+    fact = "Unemployment rose to 7.1 percent in March, the minister said."
+    body = "The labour market has been weak for most of the past year, and economists are worried."
+    text = "\n".join(["Jobs", "Home", "News", "Business", fact, "Sport", body, "Weather", "Markets"])
+    weights = {"bias": -1.0, "before_body": 6.0, "after_body": 6.0, "in_short_run": 6.0,
+               "short_title": 6.0, "no_sentence_end": 0.0}
+    flagged = {text[a:b] for a, b, _ in chrome.chrome_lines(text, weights)}
+    assert {"Home", "News", "Business"} <= flagged  # the weights do call its neighbours chrome
+    assert fact not in flagged
+    caption = "Unemployment rose to 7.1 percent in March, the minister said. Photo: Getty Images"
+    text = "\n".join(["Jobs", body, caption, body])
+    assert caption in {text[a:b] for a, b, _ in chrome.chrome_lines(text, {"bias": -3.0, "caption": 5.0})}

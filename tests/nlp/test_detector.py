@@ -37,7 +37,7 @@ EXPECTED_CLAIMS = [
     "has not fought in a war since the 1950s",
 ]
 PASSED_OVER = {
-    "(Vladimir Smirnov, Sputnik, Kremlin Pool Photo via AP)": "boilerplate",
+    "(Vladimir Smirnov, Sputnik, Kremlin Pool Photo via AP)": "caption",
     "Is war ever legal?": "question",
     "One must question how many troops": "opinion",
     "will undoubtedly use the troop": "opinion",

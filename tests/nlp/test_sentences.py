@@ -23,6 +23,15 @@ def test_abbreviations_and_decimals_do_not_split():
     ]
 
 
+def test_military_and_police_ranks_do_not_split():
+    text = ("The spokesman, Maj. Reynaldo Balido, confirmed the figure. Det. Insp. Jane Cole and "
+            "Supt. Tom Hale agreed.")
+    assert pieces(text) == [
+        "The spokesman, Maj. Reynaldo Balido, confirmed the figure.",
+        "Det. Insp. Jane Cole and Supt. Tom Hale agreed.",
+    ]
+
+
 def test_curly_quotes_stay_with_their_sentence():
     text = "“We will win,” she said. “Nobody doubts it.” Then she left."
     assert pieces(text) == ["“We will win,” she said.", "“Nobody doubts it.”", "Then she left."]

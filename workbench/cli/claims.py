@@ -39,8 +39,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true")
     p.add_argument("--threshold", type=_threshold)
-    p.add_argument("--as-article", action="store_true",
-                   help="score with the article (news) scorer, the sentences laid out as one article")
+    layout = p.add_mutually_exclusive_group()
+    layout.add_argument("--as-article", action="store_true",
+                        help="score with the article (news) scorer, the sentences laid out as one article")
+    layout.add_argument("--as-transcript", action="store_true",
+                        help="score as the app scores a pasted transcript: every sentence a turn "
+                        "opening with its speaker's label")
     p.set_defaults(func=cmd_eval)
 
 
@@ -89,7 +93,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     if args.file.suffix.lower() not in {".tsv", ".txt"}:
         raise ValidationError(f"{args.file.name}: expected a tab-separated .tsv file")
-    report = evaluate(args.file, args.threshold, as_article=args.as_article)
+    layout = "article" if args.as_article else "transcript" if args.as_transcript else ""
+    report = evaluate(args.file, args.threshold, layout=layout)
     if args.json:
         print_json(report)
         return 0

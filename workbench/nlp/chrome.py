@@ -26,6 +26,7 @@ from workbench.nlp.chrome_patterns import (  # noqa: F401
     _CAPTION_START,
     _COPYRIGHT,
     _COUNTED,
+    _CREDIT_END,
     _CREDIT_START,
     _DATE_FILLER,
     _DATE_TOKEN,
@@ -35,6 +36,7 @@ from workbench.nlp.chrome_patterns import (  # noqa: F401
     _ENDS_SENTENCE,
     _FINE_PRINT,
     _HAS_DATE,
+    _LABEL_LEAD,
     _LABEL_ONLY,
     _LIST_HEADER,
     _MONTHS,
@@ -58,6 +60,7 @@ FEATURES = (
     "before_credit", "embed", "timezone", "end_mark", "urlish", "nav", "label_only", "bracketed",
     "headline_repeat", "short_title", "in_title_run", "after_list_header", "in_short_run", "before_body",
     "after_body", "no_sentence_end", "few_letters", "long", "one_word",
+    "credit_end", "label_repeat", "long_no_end",
 )
 # Used only when no fitted weights are shipped (``news.json``): the strong patterns.
 FALLBACK_WEIGHTS = {
@@ -69,6 +72,7 @@ FALLBACK_WEIGHTS = {
     "short_title": 0.5, "in_title_run": 1.5, "after_list_header": 1.5, "in_short_run": 0.5, "before_body": 0.5,
     "after_body": 0.5, "no_sentence_end": 0.5,
     "few_letters": 2.0, "long": -2.0, "one_word": 0.5,
+    "credit_end": 6.0, "label_repeat": 5.0, "long_no_end": 0.0,
 }
 THRESHOLD = 0.5
 
@@ -181,6 +185,8 @@ def _pattern_features(text: str, n: int) -> dict[str, float]:
         "few_letters": float(letters < max(3, 0.5 * len(text))),
         "long": float(n > 25),
         "one_word": float(n <= 2),
+        "credit_end": float(n <= 80 and bool(_CREDIT_END.search(text[-100:]))),
+        "long_no_end": float(n >= 15 and not _ends_sentence(text) and not text.endswith(":")),
     }
 
 
@@ -252,14 +258,41 @@ def all_features(lines: list[Line]) -> tuple[int, list[dict[str, float]]]:
         # standfirst repeated further down is labelled by its content: LABELLING.md.)
         twin = (i > 0 and normals[i - 1] == normals[i]) or (i + 1 < len(lines) and normals[i + 1] == normals[i])
         f["duplicate"] = float(twin and len(normals[i]) > 20 and not f["headline_repeat"] and i != headline)
+        # "Safety" then "Safety: Eight miles south of ...": a caption under its title (both).
+        lead = _LABEL_LEAD.match(line.text)
+        titled = bool(lead) and i > 0 and _normal(lead.group(1)) == normals[i - 1]
+        following = _LABEL_LEAD.match(nxt) if n <= 4 and nxt else None
+        f["label_repeat"] = float(titled or bool(following) and _normal(following.group(1)) == normals[i])
         f["short_title"] = float(title[i])
         f["in_title_run"] = float(title[i] and run[i] >= 3)
         f["after_list_header"] = float(0 < i - last_header <= 30)
         f["in_short_run"] = float(short_run[i] >= 5)
-        f["before_body"] = float(headline < i < first_body)
-        f["after_body"] = float(i > last_body)
+        # Without a line of running text, "before" and "after" the body mean nothing (a
+        # short page of one or two sentences is not chrome for that).
+        f["before_body"] = float(headline < i < first_body < len(lines))
+        f["after_body"] = float(0 <= last_body < i)
         out.append(f)
     return headline, out
+
+
+# Patterns of the line itself, its photo credit, or a list header above it ("Most read"):
+# only these can make a reported fact chrome (a caption, a list of other stories, which
+# LABELLING.md makes chrome even when they read like claims). Where a line stands (before
+# or after the body, among short lines) never can, whatever weights are fitted.
+EXPLICIT = (*_STRONG, "headline_repeat", "duplicate", "before_credit", "all_caps", "ellipsis",
+            "after_list_header")
+
+
+def reported_fact(text: str) -> bool:
+    """A full sentence with a verb, a figure and an attribution ("Unemployment rose to 7.1
+    percent in March, the minister said."): never page chrome for where it stands alone."""
+    n = len(text.split())
+    if not 6 <= n <= 80 or not _ends_sentence(text) or not text[:1].isupper() and text[:1] not in "“\"'‘":
+        return False
+    from workbench.nlp import signals
+
+    found = signals.quick_signals(text)
+    return bool(found.figures and found.attribution)
 
 
 def probability(features: dict[str, float], weights: dict[str, float]) -> float:
@@ -285,6 +318,8 @@ def reason(features: dict[str, float]) -> str:
         ("byline", "a byline"),
         ("agency", "an agency credit"),
         ("embed", "an embedded post's author line"),
+        ("credit_end", "a caption or credit"),
+        ("label_repeat", "a caption or credit"),
         ("caption_start", "a caption or credit"),
         ("caption", "a caption or credit"),
         ("bracketed", "a note in brackets"),
@@ -336,7 +371,9 @@ def layout(text: str, weights: dict[str, float] | None = None) -> Layout:
     chrome = [
         (lines[i].start, lines[i].end, reason(features))
         for i, features in enumerate(features_of)
-        if i != head and odds[i] >= cut
+        if i != head and odds[i] >= cut and not (
+            not any(features[k] for k in EXPLICIT) and reported_fact(lines[i].text)
+        )
     ]
     spans = [(line.start, line.end, -8.0 if i == head else z) for i, (line, z) in enumerate(zip(lines, odds))]
     return Layout((lines[head].start, lines[head].end), chrome, spans)

@@ -92,7 +92,12 @@ _FINE_PRINT = re.compile(
     r"\b(?:we|this (?:site|website)) uses? cookies|continuing to (?:browse|use this)|required fields are|"
     r"will not be published|notify me of (?:new|follow)|save my name|"
     r"provides? this (?:news )?content|\bas is\b.{0,20}\bwithout warranty|views expressed (?:in|here)|"
-    r"do not necessarily reflect|readers'? comments|comments? (?:policy|will be moderated)",
+    r"do not necessarily reflect|readers'? comments|comments? (?:policy|will be moderated)"
+    # A republication note: "The following editorial ran in the Gazette ... with permission."
+    r"|\b(?:re)?(?:published|printed|run|used|reproduced) with (?:the )?(?:kind )?permission\b"
+    r"|\b(?:this|the following) (?:article|story|editorial|column|piece|op-ed|letter) "
+    r"(?:was )?(?:first |originally )?(?:ran|run|appeared|published|was published)\b"
+    r"|\b(?:first|originally) (?:appeared|ran|published) (?:in|on|at)\b",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(
@@ -172,3 +177,13 @@ def count_words(text: str) -> int:
 _LABEL_ONLY = re.compile(r"^[\w'’ ]{1,30}:$")
 # "The Minister said:" is a lead-in to a quote (not a claim, but not chrome either).
 _SPEECH = re.compile(r"\b(?:said|says|told|added|adds|explained|explains|wrote|writes|continued|stated|noted)\b")
+# A photo credit closing a caption, in brackets: "... in Tulsa last month [Leah Millis/Reuters]",
+# "... in Houston. (AP Photo/David J. Phillip)", "(Photo: Getty Images)".
+_CREDIT_END = re.compile(
+    r"[\[(](?:[^\[\]()]{1,60}/[^\[\]()/]{1,40}|(?:[^\[\]()]{0,40}\b)?(?:photo|photograph|image|picture|"
+    r"file|getty|reuters|afp|ap|epa|handout|courtesy|supplied|shutterstock|alamy|pa)\b[^\[\]()]{0,60})"
+    r"[\])]?\s*$",
+    re.IGNORECASE,
+)
+# "Safety: Eight miles south of ..." after a line "Safety": a caption under its title.
+_LABEL_LEAD = re.compile(r"^([A-Z][\w'’-]*(?: [\w'’-]+){0,3}):\s+\S")

@@ -26,171 +26,123 @@ from __future__ import annotations
 import re
 
 from workbench.nlp.claimant_parse import attribution_from_doc, claimant_from_doc  # noqa: F401
+from workbench.nlp.claimant_phrase import (
+    _QUOTES,
+    _document_of,  # noqa: F401
+    _head_ok,
+    _is_cap,
+    _participle,  # noqa: F401
+    _phrase_after,
+    _phrase_before,
+    _text_of,
+    _tokenise,
+    _verb_positions,
+)
 from workbench.nlp.claimant_words import (
     _AMBIGUOUS,
     _BETWEEN,
     _CLAUSE_VERBS,
-    _LEADING,
+    _FINDING_VERBS,
     _LINK_WORDS,
     _OBJECT_VERBS,
     _OBJECTS,
-    _PREPOSITIONS,
-    _STOP,
-    _TIME_WORDS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     INVERTED,
+    ORGANISATION_WORDS,
     PRONOUNS,
+    RESEARCH_VERBS,
+    RESEARCHERS,
     SAY,
     SPEAKER_NOUNS,
     VERBS,  # noqa: F401
 )
 from workbench.nlp.claimant_words import clean as _clean
 
-_TOKEN = re.compile(
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Hon|St|Jr|Sr|Cr|Cllr|Coun|Insp|"
-    r"Supt|Det|Cpl|Maj|Adm|Cmdr|Fr|Mt|No)\.(?=\s)|[A-Z]\.(?=\s[A-Z])"  # titles, initials
-    r"|[\w][\w'’.&-]*[\w]|[\w]|[“”\"‘’,:;()—–]|\S"
-)
 _PREFIX = re.compile(
     r"^(?:\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*[:–—-]\s*"  # live-blog time stamp
-    r"|[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.? \d{1,2})?\s*(?:\([A-Za-z ]{2,25}\))?\s*(?::|--|–|—|-)\s+"
+    r"|[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?(?: \d{1,2})?)?\s*(?:\([A-Za-z ]{2,25}\))?\s*(?::|--|–|—|-)\s+"
     r"|[A-Z][a-z]+ \d{1,2} \([A-Za-z]+\)\s*(?:--|–|—|-)\s+|\([A-Za-z]+\)\s*(?:--|–|—|-)\s+"
     r"|(?:Q|A)\s*:\s*|\d{1,3}\.\s+)"
 )
 _NAME_COLON_QUOTE = re.compile(
     r"^(?:\d{1,3}\.\s+)?((?:[A-Z][\w'’.-]+\s){0,4}[A-Z][\w'’.-]+)\s*:\s*[“\"‘']"
 )
-_QUOTES = "“”\"‘’"
-# A headline that ends with its source: "Funds ready for disbursement – Minister",
 # "Smoking top cancer risk: Lancet study", "Economy will recover -Ofori-Atta".
 _HEADLINE_SOURCE = re.compile(
     r"(?:\s[-–—]\s?|\s?[–—]\s?|:\s)((?:[A-Z][\w'’.-]*|the|of|for)(?:\s(?:[A-Z][\w'’.-]*|[a-z]+)){0,3})\s*$"
 )
 
 
-def _is_cap(token: str) -> bool:
-    return token[:1].isupper()
+# Headlines that name their source first ("Philippine Officials: Death Toll Up"), or last in
+# lower case ("...: trade minister").
+_HEADLINE_SOURCE_FIRST = re.compile(r"^((?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*):\s+[A-Z]")
+_HEADLINE_SOURCE_LOWER = re.compile(r"(?::\s|\s[-–—]\s?)((?:[a-z][\w'’-]*\s){0,3}[a-z][\w'’-]*)\s*$")
+_DOCUMENT_WHICH = re.compile(
+    r"\b((?:the|a|an|its|their|this|his|her)\s(?:[\w'’-]+\s){0,5}?"
+    r"(?:study|survey|report|analysis|poll|data|figures|statistics|review|assessment|research|"
+    r"investigation|audit|census|paper)(?:\s(?:of|on|by|from)\s(?:[\w'’-]+\s?){1,4}?)?),?\s"
+    r"(?:which|that)\s(?:has\s|had\s)?(?:showed|shows|shown|found|finds|revealed|reveals|"
+    r"suggested|suggests|said|says|concluded|concludes|estimated|estimates)\b",
+    re.IGNORECASE,
+)
 
 
-def _np_word(token: str, lower: str) -> bool:
-    """A word that can be part of a speaker's noun phrase."""
-    if _is_cap(token) or lower in SPEAKER_NOUNS or lower in DETERMINERS or lower in _LINK_WORDS:
-        return True
-    if lower.endswith(("'s", "’s")):
-        return True
-    return token.isalpha() and lower not in _STOP and lower not in SAY
-
-
-def _head_ok(tokens: list[str], start: int, end: int) -> bool:
-    """The phrase ``tokens[start:end]`` can be a speaker: its head (its last word, or the
-    word before "of"/"in"/"by" ...: "residents" in "three residents of the village") is a
-    name or a speaker noun, and its first word a determiner, a name, a number or a speaker
-    word."""
-    if end <= start:
-        return False
-    last, first = tokens[end - 1], tokens[start]
-    if last.lower().rstrip(".") in _LINK_WORDS or last.lower() in DETERMINERS:
-        return False
-    head = last
-    for k in range(start + 1, end):
-        if tokens[k].lower() in _PREPOSITIONS:
-            head = tokens[k - 1]
-            break
-    lower_head = head.lower().rstrip(".")
-    if not (_is_cap(head) or lower_head in SPEAKER_NOUNS or lower_head in PRONOUNS or _is_cap(last)):
-        return False
-    lower_first = first.lower()
-    return _is_cap(first) or lower_first in DETERMINERS or lower_first in SPEAKER_NOUNS or \
-        lower_first in PRONOUNS or first[:1].isdigit() or first.lower().endswith(("'s", "’s"))
-
-
-def _phrase_before(tokens: list[str], verb: int, limit: int = 9) -> tuple[int, int] | None:
-    """The speaker's phrase that ends just before the verb at ``verb`` (skipping "has",
-    "on Thursday" and the like), or None."""
-    end = verb
-    while end > 0 and tokens[end - 1].lower() in _BETWEEN:
-        end -= 1
-    if end > 0 and tokens[end - 1] == "," and end >= 2:
-        # "X, a former member of parliament, stated", "The study, which was conducted by
-        # ..., suggests": the subject before the first comma, when it opens the sentence.
-        commas = [j for j in range(1, end - 1) if tokens[j] == "," and end - j <= 30]
-        # The sentence may open with "Furthermore," or "On Friday,": the subject follows.
-        opening = 2 if len(tokens) > 2 and tokens[1] == "," else 0
-        for j in commas:
-            span = _phrase_before(tokens, j, limit) if j != end - 1 else None
-            if span and span[0] <= max(1, opening) and not (
-                span[1] - span[0] == 1 and _LEADING.match(tokens[span[0]] + " ")
-            ):
+def _with_saying(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
+    """"..., with the GMB union claiming nearly 7,000 job losses": the union."""
+    for k, word in enumerate(lower):
+        if word in _SAYING and k >= 2:
+            span = _phrase_before(tokens, k)
+            if span and span[0] >= 1 and lower[span[0] - 1] == "with":
                 return span
-        j = end - 2
-        while j >= 0 and tokens[j] not in {",", "“", "”", '"'} and end - j <= 16:
-            j -= 1
-        if j >= 1 and tokens[j] == ",":
-            end = j
-    start = end
-    while start > 0 and end - start < limit:
-        token = tokens[start - 1]
-        if token in {",", ";", ":", "(", ")"} or token in _QUOTES:
-            break
-        if not _np_word(token, token.lower()):
-            break
-        if token.lower() in _PREPOSITIONS and not (
-            _is_cap(tokens[start]) and tokens[start].lower() not in _TIME_WORDS
-            or tokens[start].lower() in DETERMINERS
-        ):
-            break  # "by" or "of" must lead into a name or "the ..."
-        if token.lower() == "and" and start >= 2:
-            # "security sources and an eyewitness": both sides speakers, else "and" ends it.
-            left = tokens[start - 2]
-            if not (_is_cap(left) or left.lower() in SPEAKER_NOUNS):
-                break
-        start -= 1
-    # Trim words that begin the clause rather than the phrase ("Then the minister").
-    while start < end and (tokens[start].lower() in _LINK_WORDS or tokens[start].lower() in {"then", "and"}):
-        start += 1
-    # A lower-case run longer than the head's own modifiers is a clause, not a phrase;
-    # a short one after a comma or at the start is the head's modifiers ("local authorities").
-    lenient = (start == 0 or tokens[start - 1] in {",", ";", ":"} or tokens[start - 1] in _QUOTES) \
-        and end - start <= 6 and tokens[end - 1].lower() in SPEAKER_NOUNS \
-        and all(t.isalpha() and t.lower() not in _STOP for t in tokens[start:end])
-    while start < end and not lenient and not _head_ok(tokens, start, end):
-        start += 1
-    if start >= end:
+    return None
+
+
+_SAYING = {"claiming", "saying", "warning", "estimating", "reporting", "insisting", "arguing",
+           "suggesting", "noting", "stating", "predicting", "showing", "revealing"}
+
+
+def _what_found(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
+    """"What they found overall was that ...", "What the study showed is ...": the finder."""
+    first = 2 if len(tokens) > 2 and tokens[1] == "," else 0  # "Overall, what ..."
+    first = next((k for k in range(len(tokens)) if lower[k] == "what"), -1) if first else 0
+    if first < 0 or first > 4 or lower[first] != "what":
         return None
-    return start, end
+    for k in range(first + 1, min(first + 9, len(tokens) - 1)):
+        if lower[k] in _FINDING_VERBS:
+            rest = lower[k + 1 : k + 4]
+            if any(w in {"was", "is", "were", "are"} for w in rest):
+                span = (first + 1, k)
+                return span if _head_ok(tokens, *span) else None
+            return None
+    return None
 
 
-def _phrase_after(tokens: list[str], verb: int, limit: int = 12) -> tuple[int, int] | None:
-    """The speaker's phrase that starts just after the verb ("said the unnamed official")."""
-    start = verb + 1
-    end = start
-    while end < len(tokens) and end - start < limit:
-        token = tokens[end]
-        lower = token.lower()
-        if token in {",", ".", ";", ":", "(", ")", "—", "–"} or token in _QUOTES:
-            break
-        links = _LINK_WORDS | {"by"}
-        if lower in links and not (end + 1 < len(tokens) and (
-            _is_cap(tokens[end + 1]) or tokens[end + 1].lower() in DETERMINERS
-        )):
-            break
-        if lower not in links and not _np_word(token, lower):
-            break
-        if end == start and lower in _TIME_WORDS:
-            break
-        end += 1
-    while end > start and not _head_ok(tokens, start, end):
-        end -= 1
-    return (start, end) if end > start else None
-
-
-def _text_of(tokens: list[str], spans: list[tuple[int, int]], text: str, span: tuple[int, int]) -> str:
-    return _clean(text[spans[span[0]][0] : spans[span[1] - 1][1]])
-
-
-def _tokenise(text: str) -> tuple[list[str], list[tuple[int, int]]]:
-    matches = list(_TOKEN.finditer(text))
-    return [m.group() for m in matches], [m.span() for m in matches]
+def _research_subject(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
+    """"Researchers studied 253 women ...", "The Public Health Agency of Canada has identified
+    romaine lettuce as the source": a study, its researchers or an organisation doing research
+    or publishing figures is the source of what the sentence reports."""
+    for i, word in enumerate(lower[:24]):
+        finding = word in _FINDING_VERBS or word in {"suggested", "suggests", "revealed", "reveals"}
+        if word not in RESEARCH_VERBS and not finding or not tokens[i][:1].islower():
+            continue
+        span = _phrase_before(tokens, i)
+        if span is None:
+            return None
+        opener = next((k + 1 for k in range(min(span[0], 8)) if tokens[k] == ","), 0)
+        if span[0] > opener:
+            return None
+        words = [w.lower().strip(".") for w in tokens[span[0] : span[1]]]
+        head = words[-1]
+        if any(w in PRONOUNS for w in words[1:]):
+            return None  # "The risk factors they analysed": a relative clause, not a subject
+        if finding and word not in RESEARCH_VERBS:
+            return span if head in DOCUMENT_NOUNS else None  # "A five-year investigation found ..."
+        if head in {"they", "it"} and len(words) == 1 or head in DOCUMENT_NOUNS or head in RESEARCHERS \
+                or any(w in ORGANISATION_WORDS for w in words) and any(_is_cap(t) for t in tokens[span[0] : span[1]]):
+            return span
+        return None
+    return None
 
 
 def claimant_from_text(text: str) -> str:
@@ -200,7 +152,16 @@ def claimant_from_text(text: str) -> str:
     if colon:
         return _clean(colon.group(1))
     stripped = text.strip()
+    document = _DOCUMENT_WHICH.search(stripped)
+    if document:  # "the Chamber of SMEs study, which showed that ...": the study
+        return _clean(document.group(1))
     if stripped and stripped[-1] not in ".!?”\"’)":
+        first = _HEADLINE_SOURCE_FIRST.match(stripped)
+        if first and first.group(1).split()[-1].lower() in SPEAKER_NOUNS:
+            return _clean(first.group(1))  # "Minister: Exports record six-month high"
+        lowered = _HEADLINE_SOURCE_LOWER.search(stripped)
+        if lowered and lowered.group(1).split()[-1] in SPEAKER_NOUNS:
+            return _clean(lowered.group(1))  # "Egypt exports down 6 percent: trade minister"
         source = _HEADLINE_SOURCE.search(stripped)
         if source:
             words = source.group(1).split()
@@ -213,17 +174,30 @@ def claimant_from_text(text: str) -> str:
     if prefix:
         body = text[prefix.end():]
     tokens, spans = _tokenise(body)
+    # "pointed out that ...", "..., pointed out the Minister": one verb.
+    keep = [k for k, t in enumerate(tokens)
+            if not (t == "out" and k and tokens[k - 1].lower() in {"pointed", "points", "point"})]
+    if len(keep) < len(tokens):
+        tokens, spans = [tokens[k] for k in keep], [spans[k] for k in keep]
     lower = [t.lower() for t in tokens]
     found = _according_to(tokens, lower) or _quotes_as_saying(tokens, lower) or _passive_by(tokens, lower)
     if found is None:
-        found = _inverted(tokens, lower) or _before_verb(tokens, lower)
+        found = _inverted(tokens, lower) or _what_found(tokens, lower) or _before_verb(tokens, lower)
+    if found is None:
+        found = _research_subject(tokens, lower) or _with_saying(tokens, lower)
     if found is None:
         return ""
     name = _text_of(tokens, spans, body, found)
     first = name.split()[0].lower() if name else ""
-    if not name or first in {"there", "this", "that"} and len(name.split()) == 1:
+    if not name or first in _NOT_SPEAKERS and len(name.split()) == 1:
         return ""
     return name
+
+
+# Words that can stand before a reporting verb without being anyone: "..., which could be
+# explained by", "there is", "what remains".
+_NOT_SPEAKERS = {"there", "this", "that", "which", "who", "whom", "whose", "what", "whatever",
+                 "where", "when", "here", "these", "those"}
 
 
 def _according_to(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
@@ -263,8 +237,9 @@ def _passive_by(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
 def _inverted(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
     """"..., said the unnamed official", "“...,” observed the union's general secretary",
     and "..., X said." / "..., X told AFP on Sunday." after the claim."""
+    ok = _verb_positions(tokens)
     for i in range(1, len(tokens)):
-        if lower[i] not in SAY or not tokens[i][:1].islower():
+        if lower[i] not in SAY or not ok[i]:
             continue
         before = tokens[i - 1]
         if lower[i] in INVERTED and (before in {",", "”", '"', "’"} or before in {"—", "–"}):
@@ -274,8 +249,9 @@ def _inverted(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
             if span and lower[span[0]] not in {"that", "it"} and following not in _CLAUSE_VERBS \
                     and following not in SAY:
                 return span
-        # ", X said." / "”, three residents of the village told AFP."
-        if lower[i] in _OBJECT_VERBS:
+        # ", X said." / "”, three residents of the village told AFP."; a verb that also takes
+        # an object reports only where the clause ends with it: "..., the data showed."
+        if lower[i] in _OBJECT_VERBS and not (i + 1 < len(lower) and lower[i + 1] in {".", ",", ";"}):
             continue
         span = _phrase_before(tokens, i)
         if span and span[0] >= 1 and (tokens[span[0] - 1] in {",", "”", '"', "’"}):
@@ -302,8 +278,9 @@ def _clause_ends(rest: list[str]) -> bool:
 
 def _before_verb(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
     """"X said ...", "X, a former MP, stated that ...", "X on Thursday posted ... and said"."""
+    ok = _verb_positions(tokens)
     for i, word in enumerate(lower):
-        if word not in SAY or not tokens[i][:1].islower():
+        if word not in SAY or not ok[i]:
             continue
         nxt = lower[i + 1] if i + 1 < len(lower) else ""
         quote_after = any(t in {"“", '"'} for t in tokens[i + 1 :])
@@ -341,3 +318,35 @@ def is_pronoun(name: str) -> bool:
 
 def starts_with_quote(text: str) -> bool:
     return text.lstrip().startswith(("“", '"'))
+
+
+_SPOKE_IN = re.compile(
+    r"\b(?:in|via|through) (?:a|an|its|their|his|her|the) (?:[\w-]+ ){0,2}?"
+    r"(statement|report|filing|tweet|post|letter|release|notice|update|bulletin|briefing|interview)\b",
+    re.IGNORECASE,
+)
+
+
+def documents_spoken_in(text: str) -> frozenset[str]:
+    """What a sentence's claimant spoke in ("said in a statement", "in its monthly report"):
+    a later "the statement said" is theirs."""
+    return frozenset(m.group(1).lower() for m in _SPOKE_IN.finditer(text))
+
+
+_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*\s(?:(?:of|and|for|the|on|in)\s)*){1,7})\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """The acronyms an article defines: "Department of Health (DOH)" gives DOH -> the name
+    with its acronym, when the capitals of the name spell it."""
+    out: dict[str, str] = {}
+    for match in _ACRONYM.finditer(text):
+        words = match.group(1).split()
+        short = match.group(2)
+        for k in range(len(words)):
+            capitals = "".join(w[0] for w in words[k:] if w[:1].isupper())
+            every = "".join(w[0] for w in words[k:])  # "Department of Health (DOH)"
+            if words[k][:1].isupper() and short.upper().replace("&", "") in {capitals.upper(), every.upper()}:
+                out.setdefault(short, f"{' '.join(words[k:])} ({short})")
+                break
+    return out

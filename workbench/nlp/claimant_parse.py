@@ -40,8 +40,13 @@ def claimant_from_doc(doc) -> str:
         if not subjects and token.dep_ == "conj":  # "X posted ... and said"
             subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
         for child in subjects:
+            if child.lower_ in _NOT_SPEAKERS or child.tag_ in {"WDT", "WP", "EX"}:
+                continue  # "..., which could be explained by": a relative pronoun is no one
             return clean(_phrase(child))
     return ""
+
+
+_NOT_SPEAKERS = {"which", "who", "whom", "that", "what", "there", "this", "these", "those"}
 
 
 def attribution_from_doc(doc) -> str:

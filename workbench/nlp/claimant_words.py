@@ -52,7 +52,7 @@ INVERTED = {
     "said", "says", "added", "adds", "explained", "explains", "observed", "observes", "noted",
     "notes", "wrote", "writes", "continued", "continues", "insisted", "warned", "warns",
     "argued", "argues", "asked", "asks", "replied", "recalled", "stressed", "remarked",
-    "commented", "declared", "concluded", "concludes", "confirmed", "confirms", "stated",
+    "commented", "declared", "concluded", "concludes", "confirmed", "confirms", "stated", "pointed",
     "states", "tweeted", "reports", "reported", "announced", "announces", "claimed",
 }
 _TIME_WORDS = {
@@ -88,6 +88,8 @@ SPEAKER_NOUNS = {
     "judges", "magistrates", "courts", "ministries", "companies", "agencies", "authors",
     "commissions", "councils", "governments", "bench", "panel", "jury", "inquiry", "coroners",
     "opponents", "historians", "diplomats", "investigators", "regulators", "auditors",
+    "radio", "media", "television", "tv", "outlet", "outlets", "channel", "network", "press",
+    "investigation", "audit", "census", "watchdog", "regulator", "prosecution", "defence",
 }
 DETERMINERS = {
     "the", "a", "an", "another", "his", "her", "its", "their", "our", "this", "that", "these",
@@ -130,3 +132,31 @@ _LEADING = re.compile(r"^(?:Furthermore|However|Moreover|Meanwhile|Now|But|And|S
 def clean(name: str) -> str:
     name = _LEADING.sub("", name.strip(" ,.;:“”\"'‘’—–-"))
     return name.strip(" ,.;:")
+# What a document is: "a survey of 2,000 adults found", "what the study showed".
+DOCUMENT_NOUNS = {
+    "study", "studies", "survey", "surveys", "analysis", "review", "report", "poll", "audit",
+    "census", "trial", "investigation", "inquiry", "assessment", "evaluation", "meta-analysis",
+    "paper", "research", "count", "tally",
+}
+RESEARCHERS = {"researchers", "scientists", "investigators", "authors", "team", "economists",
+               "analysts", "epidemiologists", "experts"}
+# Verbs of research and of publishing figures: their subject (a study, researchers, an
+# organisation) is the source of what the sentence reports.
+RESEARCH_VERBS = {
+    "studied", "analysed", "analyzed", "examined", "surveyed", "tracked", "followed",
+    "compared", "measured", "tested", "identified", "recorded", "registered", "counted",
+    "unveiled", "published", "released", "issued", "calculated", "assessed", "reviewed",
+    "monitored", "detected", "documented", "recruited", "enrolled", "interviewed", "modelled",
+    "modeled", "introduced", "looked", "analyses", "examines", "tracks", "compares",
+    "measures", "estimates", "records", "identifies", "publishes", "releases", "discovered",
+    "discovers", "observed", "logged",
+}
+_FINDING_VERBS = {"found", "find", "finds", "discovered", "discover", "showed", "shows", "show",
+                  "learned", "learnt", "concluded", "saw", "observed", "noticed", "uncovered"}
+ORGANISATION_WORDS = {
+    "ministry", "department", "office", "agency", "institute", "university", "council", "court",
+    "commission", "committee", "service", "bank", "authority", "board", "bureau", "centre",
+    "center", "administration", "organisation", "organization", "foundation", "association",
+    "corporation", "company", "inc", "corp", "ltd", "plc", "group", "police", "government",
+    "cdc", "who", "un", "fbi", "nhs", "ons", "imf", "oecd",
+}

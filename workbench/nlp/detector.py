@@ -10,11 +10,22 @@ batches and reported through a plain ``progress(done, total)`` callback.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from workbench.nlp import chrome, english, model, news, references, signals
+from workbench.nlp import (
+    chrome,
+    encoder,
+    english,
+    model,
+    news,
+    news_score,
+    references,
+    signals,
+    transcript,
+)
 from workbench.nlp import claimant as claimants
 from workbench.nlp.sentences import Sentence, split_sentences
 
@@ -50,7 +61,7 @@ class Candidate:
 
 def default_threshold() -> float:
     """The threshold of the article scorer (news), chosen on the news train split."""
-    return news.threshold()
+    return news_score.threshold()
 
 
 def score_texts(texts: list[str], progress: Progress | None = None) -> list[tuple[float, signals.Signals]]:
@@ -76,6 +87,7 @@ class Scored:
     debate: signals.Signals
     found: news.NewsSignals
     chrome: str  # the kind of page chrome the sentence's line is, or ""
+    spoken: bool = False  # a transcript's sentence: scored and passed over as debates are
 
 
 @dataclass
@@ -142,10 +154,77 @@ def score_page(
     """Every sentence of an article scored by the news scorer, after the page's chrome
     lines are found (their sentences are scored too, but passed over)."""
     page = page_signals(text, sentences, progress)
-    return [
-        Scored(news.score(row, d, f), d, f, kind)
+    turns = transcript.turns(text)
+    if turns:
+        return _score_transcript(text, sentences, page, turns)
+    scored = [
+        Scored(news_score.score(row, d, f), d, f, kind)
         for row, d, f, kind in zip(page.logits, page.debate, page.found, page.chrome)
     ]
+    refine(text, sentences, page, scored)
+    return scored
+
+
+def _score_transcript(
+    text: str, sentences: list[Sentence], page: PageSignals, turns: list[transcript.Turn]
+) -> list[Scored]:
+    """A transcript's sentences scored by the sentence scorer (as ``eval-claims`` scores
+    debates), each without its speaker's label, on the article scorer's scale: a sentence
+    at the sentence scorer's threshold is at the article scorer's."""
+    pieces = [_without_label(text, s, turns) for s in sentences]
+    relabelled = [i for i, (s, piece) in enumerate(zip(sentences, pieces)) if len(piece) != s.end - s.start]
+    logits = list(page.logits)
+    if relabelled and any(row is not None for row in logits):
+        again = model.classifier_logits([pieces[i] for i in relabelled]) or []
+        for i, row in zip(relabelled, again):
+            logits[i] = row
+    shift = _logit(news_score.threshold()) - _logit(model.threshold())
+    out = []
+    for piece, row, f, kind in zip(pieces, logits, page.found, page.chrome):
+        debate = signals.quick_signals(piece)
+        base = None if row is None else model.base_logits_from(row)
+        score = model.sigmoid(_logit(model.combine(base, debate)) + shift)
+        out.append(Scored(score, debate, f, kind, spoken=True))
+    return out
+
+
+def _without_label(text: str, sentence: Sentence, turns: list[transcript.Turn]) -> str:
+    turn = transcript.speaker_at(turns, sentence.start)
+    if turn and sentence.start <= turn.label_start < sentence.end and turn.body_start < sentence.end:
+        return text[turn.body_start : sentence.end]
+    return text[sentence.start : sentence.end]
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def refine(text: str, sentences: list[Sentence], page: PageSignals, scored: list[Scored]) -> int:
+    """Rescore with the sentence-vector heads (``encoder.py``) the sentences whose score is
+    in the encoder's band (the uncertain ones), the nearest the threshold first, at most
+    the encoder's cap of them; how many were rescored. Nothing happens without the
+    encoder (onnxruntime missing, switched off) or an encoder combiner in ``news.json``."""
+    plan = news_score.encoder_plan()
+    if plan is None:
+        return 0
+    (low, high), cap = plan
+    limit = news_score.threshold()
+    todo = [
+        i for i, (s, sentence) in enumerate(zip(scored, sentences))
+        if low <= s.score <= high and not why_passed(s, sentence)
+    ]
+    if not todo:
+        return 0
+    found = encoder.load()
+    if found is None:
+        return 0
+    todo = sorted(todo, key=lambda i: abs(scored[i].score - limit))[:cap]
+    heads = found.features([text[sentences[i].start:sentences[i].end] for i in todo])
+    for i, row in zip(todo, heads):
+        s = scored[i]
+        s.score = news_score.score_with_encoder(page.logits[i], s.debate, s.found, row)
+    return len(todo)
 
 
 def why_passed(scored: Scored, sentence: Sentence) -> str:
@@ -154,6 +233,8 @@ def why_passed(scored: Scored, sentence: Sentence) -> str:
         return f"page chrome ({scored.chrome})"
     if sentence.kind == "caption":
         return "boilerplate"
+    if scored.spoken:  # the news rules (predictions, lead-ins ...) are not the debates'
+        return scored.debate.passed_over
     return scored.debate.passed_over or scored.found.passed_over(scored.debate.opinion)
 
 
@@ -173,6 +254,7 @@ def extract(
     """The check-worthy sentences of ``text`` (every sentence with ``include_passed``)."""
     limit = default_threshold() if threshold is None else threshold
     sentences: list[Sentence] = split_sentences(text)
+    turns = transcript.turns(text)
     total = max(len(sentences), 1) * 2
     # Over-long sentences are scored by their beginning only (and passed over below), so
     # every sentence keeps its place for the page's context.
@@ -185,6 +267,10 @@ def extract(
     scored = score_page(page, scorable, _stage(progress, 0, len(sentences), total))
     candidates: list[Candidate] = []
     for n, sentence in enumerate(sentences):
+        if turns:  # the speaker's label is not part of what they say
+            turn = transcript.speaker_at(turns, sentence.start)
+            if turn and sentence.start <= turn.label_start and turn.body_start < sentence.end:
+                sentence = Sentence(turn.body_start, sentence.end, sentence.kind)
         piece = text[sentence.start:sentence.end]
         if n >= MAX_SENTENCES or len(piece) > MAX_SENTENCE_CHARS:
             why = (f"too long to be one sentence ({len(piece):,} characters)"
@@ -207,6 +293,10 @@ def extract(
             Candidate(sentence.start, sentence.end, piece, round(score, 4), reasons, "", keep, sentence.kind)
         )
     raws, mentions = _add_english(candidates, _stage(progress, len(sentences), len(sentences), total))
+    if turns:  # in a transcript, whoever holds the floor makes the claim
+        for i, candidate in enumerate(candidates):
+            turn = transcript.speaker_at(turns, candidate.start)
+            raws[i] = turn.speaker if turn else raws[i]
     _resolve_claimants(text, candidates, raws, mentions)
     if progress:
         progress(total, total)
@@ -291,8 +381,13 @@ def _resolve_claimants(
     proper = proper_words(text)
     lower = {w for w in re.findall(r"\b[a-z][\w'’-]*", text)}
     named = [_opens_with_name(c.text, proper, lower) for c in candidates]
-    resolved = references.resolve_article(raws, paragraphs, quoted, opens, mentions, groups, named)
+    spoke_in = [claimants.documents_spoken_in(c.text) for c in candidates]
+    resolved = references.resolve_article(raws, paragraphs, quoted, opens, mentions, groups, named,
+                                          spoke_in)
+    defined = claimants.acronyms(text) if "(" in text else {}
     for candidate, claimant in zip(candidates, resolved):
+        bare = claimant.removeprefix("the ").removeprefix("The ")
+        claimant = defined.get(bare, claimant)  # "DOH": "Department of Health (DOH)"
         candidate.claimant = claimant
         if claimant and candidate.checkworthy and f"claimant: {claimant}" not in candidate.reasons:
             candidate.reasons.append(f"claimant: {claimant}")
@@ -335,6 +430,9 @@ def sentence_quotes(text: str) -> int:
 
 
 def warm_up() -> None:
-    """Load the classifier and the English pipeline now (the window does this in a worker)."""
+    """Load the classifier, the English pipeline and the sentence encoder now (the window
+    does this in a worker)."""
     model.load()
     english.load()
+    if news_score.encoder_plan() is not None:
+        encoder.load()

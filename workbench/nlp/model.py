@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 import math
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -48,13 +49,45 @@ def threshold() -> float:
     return float(meta().get("threshold", FALLBACK_THRESHOLD))
 
 
-@lru_cache(maxsize=1)
+_news_override: list[dict] = []  # models being cross-validated (``using_news_meta``)
+
+
 def news_meta() -> dict:
     """The news scorer and the page-chrome classifier (``news.json``), or {} without one."""
+    if _news_override:
+        return _news_override[-1]
+    return _news_file()
+
+
+@lru_cache(maxsize=1)
+def _news_file() -> dict:
     path = MODEL_DIR / NEWS_FILE
     if not path.is_file():
         return {}
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def reload_news() -> None:
+    """Read ``news.json`` again on next use (after ``train_news`` wrote a new one)."""
+    from workbench.nlp import news_score
+
+    _news_file.cache_clear()
+    news_score.clear_cache()
+
+
+@contextmanager
+def using_news_meta(meta: dict) -> Iterator[None]:
+    """Score with ``meta`` instead of the shipped ``news.json`` inside the block (for
+    cross-validation: each fold is scored by models fitted without it)."""
+    from workbench.nlp import news_score
+
+    _news_override.append(meta)
+    news_score.clear_cache()
+    try:
+        yield
+    finally:
+        _news_override.pop()
+        news_score.clear_cache()
 
 
 def combiner() -> dict:

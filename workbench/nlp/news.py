@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from workbench.nlp import signals
-from workbench.nlp.signals import Lexicon, Signals
+from workbench.nlp.signals import Lexicon
 
 _PHONE = r"(?:\+\d{1,3}[\s-]?)?(?:\(?\d{2,5}\)?[\s-]?)\d{3,4}[\s-]?\d{3,4}\b|\b(?:101|111|999|911|112)\b"
 # Appeals and contact instructions: never a claim (LABELLING.md), so passed over outright.
@@ -305,88 +304,3 @@ def set_context(found: list[NewsSignals], base: list[float | None], skip: list[b
         f.page = page
         f.near = sum(near) / len(near) if near else page
         f.position = rank.get(i, 0) / max(len(kept) - 1, 1)
-
-
-# -- the news combiner -----------------------------------------------------------------
-
-
-def feature_vector(
-    logits: list[float] | None, debate: Signals, found: NewsSignals
-) -> list[float]:
-    """The news combiner's inputs: each classifier's log-odds (0 without a model), the
-    debate signals, then the news signals."""
-    return [*(logits or [0.0] * len(_classifier_names())), *signals.feature_vector(debate), *found.vector()]
-
-
-def _classifier_names() -> list[str]:
-    from workbench.nlp import model
-
-    return list(model.combiner()["classifiers"])
-
-
-def prior_weights() -> list[float]:
-    """Where the news combiner's weights start: the sentence scorer's fitted weights for
-    the classifiers and the debate signals, nothing for the news signals."""
-    from workbench.nlp import model
-
-    weights = model.combiner()
-    return [
-        *(float(w) for _label, w in weights["classifiers"].values()),
-        *(float(weights["signals"].get(name, 0.0)) for name in signals.FEATURES),
-        *(0.0 for _ in FEATURES),
-    ]
-
-
-def combiner_from(weights: list[float]) -> dict:
-    names = _classifier_names()
-    values = weights[1:]
-    k = len(names)
-    d = len(signals.FEATURES)
-    return {
-        "bias": weights[0],
-        "classifiers": dict(zip(names, values[:k])),
-        "signals": dict(zip(signals.FEATURES, values[k : k + d])),
-        "news": dict(zip(FEATURES, values[k + d :])),
-    }
-
-
-def _weights_vector(combiner: dict) -> tuple[float, list[float]]:
-    names = _classifier_names()
-    return float(combiner["bias"]), [
-        *(float(combiner["classifiers"].get(n, 0.0)) for n in names),
-        *(float(combiner["signals"].get(n, 0.0)) for n in signals.FEATURES),
-        *(float(combiner["news"].get(n, 0.0)) for n in FEATURES),
-    ]
-
-
-@lru_cache(maxsize=1)
-def _fitted() -> tuple[float, list[float], float] | None:
-    from workbench.nlp import model
-
-    meta = model.news_meta()
-    if not meta.get("combiner") or model.load() is None:
-        return None
-    bias, weights = _weights_vector(meta["combiner"])
-    return bias, weights, float(meta["threshold"])
-
-
-def threshold() -> float:
-    """The threshold of the news scorer (chosen on the news train split), else the
-    sentence scorer's."""
-    from workbench.nlp import model
-
-    fitted = _fitted()
-    return fitted[2] if fitted else model.threshold()
-
-
-def score(logits: list[float] | None, debate: Signals, found: NewsSignals) -> float:
-    """P(claim) of a sentence of a news page."""
-    from workbench.nlp import model
-
-    fitted = _fitted()
-    if fitted is None:  # no news combiner: the sentence scorer as it is
-        base = None if logits is None else model.base_logits_from(logits)
-        return model.combine(base, debate)
-    bias, weights = fitted[0], fitted[1]
-    z = bias + sum(w * x for w, x in zip(weights, feature_vector(logits, debate, found)))
-    return model.sigmoid(max(min(z, 40.0), -40.0))

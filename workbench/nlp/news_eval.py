@@ -146,10 +146,6 @@ def evaluate_articles(
 ) -> dict:
     """The figures described in the module docstring, and every unit's outcome."""
     detector.warm_up()  # loading is not part of the measured speed
-    counts = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
-    listed_by = {"CLAIM": 0, "NOT": 0, "BOILER": 0}
-    total_by = {"CLAIM": 0, "NOT": 0, "BOILER": 0}
-    attributed = right = spurious = own_voice = 0
     units_out: list[dict] = []
     elapsed = 0.0
     for number, article in enumerate(articles, start=1):
@@ -157,58 +153,80 @@ def evaluate_articles(
         started = time.perf_counter()
         candidates = detector.extract(canonical, threshold=threshold, include_passed=True)
         elapsed += time.perf_counter() - started
-        where = offset_map(article.text, canonical)
-        spans = [(where[c.start], where[c.end - 1] + 1, c) for c in candidates]
-        for unit in article.units:
-            length = unit.end - unit.start
-            best = max(
-                spans, key=lambda s: _overlap(unit.start, unit.end, s[0], s[1]), default=None
-            )
-            covering = [
-                s for s in spans
-                if s[2].checkworthy and _overlap(unit.start, unit.end, s[0], s[1]) * 2 > length
-            ]
-            listed = bool(covering)
-            shown = covering[0][2] if covering else (best[2] if best and _overlap(unit.start, unit.end, best[0], best[1]) else None)
-            total_by[unit.label] += 1
-            listed_by[unit.label] += listed
-            gold_claim = unit.label == "CLAIM"
-            counts["tp" if listed and gold_claim else "fp" if listed else "fn" if gold_claim else "tn"] += 1
-            claimant_ok = None
-            if listed and gold_claim:
-                predicted = shown.claimant if shown else ""
-                if unit.claimant:
-                    attributed += 1
-                    claimant_ok = claimant_matches(predicted, unit.claimant)
-                    right += claimant_ok
-                else:
-                    own_voice += 1
-                    spurious += bool(predicted)
-            units_out.append(
-                {
-                    "file": article.file,
-                    "start": unit.start,
-                    "end": unit.end,
-                    "label": unit.label,
-                    "listed": listed,
-                    "text": article.text[unit.start : unit.end],
-                    "score": shown.score if shown else None,
-                    "why": (shown.reasons[0] if shown and not shown.checkworthy and shown.reasons else ""),
-                    "gold_claimant": unit.claimant,
-                    "claimant": shown.claimant if shown else "",
-                    "claimant_right": claimant_ok,
-                }
-            )
+        units_out.extend(unit_results(article, canonical, candidates))
         if progress:
             progress(number, len(articles))
+    report = summarise(units_out)
+    report["articles"] = len(articles)
+    report["threshold"] = detector.default_threshold() if threshold is None else threshold
+    report["articles_per_second"] = round(len(articles) / elapsed, 2) if elapsed else None
+    report["unit_results"] = units_out
+    return report
+
+
+def unit_results(article: NewsArticle, canonical: str, candidates: list) -> list[dict]:
+    """Each labelled unit of ``article``: listed or not, and the claimant it was given
+    (``candidates``: the app's extraction of ``canonical``, every sentence)."""
+    where = offset_map(article.text, canonical)
+    spans = [(where[c.start], where[c.end - 1] + 1, c) for c in candidates]
+    out = []
+    for unit in article.units:
+        length = unit.end - unit.start
+        best = max(spans, key=lambda s: _overlap(unit.start, unit.end, s[0], s[1]), default=None)
+        covering = [
+            s for s in spans
+            if s[2].checkworthy and _overlap(unit.start, unit.end, s[0], s[1]) * 2 > length
+        ]
+        listed = bool(covering)
+        shown = covering[0][2] if covering else (
+            best[2] if best and _overlap(unit.start, unit.end, best[0], best[1]) else None
+        )
+        claimant_ok = None
+        if listed and unit.label == "CLAIM" and unit.claimant:
+            claimant_ok = claimant_matches(shown.claimant if shown else "", unit.claimant)
+        out.append(
+            {
+                "file": article.file,
+                "start": unit.start,
+                "end": unit.end,
+                "label": unit.label,
+                "listed": listed,
+                "text": article.text[unit.start : unit.end],
+                "score": shown.score if shown else None,
+                "why": (shown.reasons[0] if shown and not shown.checkworthy and shown.reasons else ""),
+                "gold_claimant": unit.claimant,
+                "claimant": shown.claimant if shown else "",
+                "claimant_right": claimant_ok,
+            }
+        )
+    return out
+
+
+def summarise(units: Sequence[dict]) -> dict:
+    """Precision, recall and F1 of CLAIM, BOILER and NOT listed, claimant accuracy, from
+    the units' outcomes (``unit_results``)."""
+    counts = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
+    listed_by = {"CLAIM": 0, "NOT": 0, "BOILER": 0}
+    total_by = {"CLAIM": 0, "NOT": 0, "BOILER": 0}
+    attributed = right = spurious = own_voice = 0
+    for u in units:
+        listed, gold_claim = u["listed"], u["label"] == "CLAIM"
+        total_by[u["label"]] += 1
+        listed_by[u["label"]] += listed
+        counts["tp" if listed and gold_claim else "fp" if listed else "fn" if gold_claim else "tn"] += 1
+        if listed and gold_claim:
+            if u["gold_claimant"]:
+                attributed += 1
+                right += bool(u["claimant_right"])
+            else:
+                own_voice += 1
+                spurious += bool(u["claimant"])
     tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {
-        "articles": len(articles),
         "units": sum(total_by.values()),
-        "threshold": detector.default_threshold() if threshold is None else threshold,
         "claim": {
             "precision": round(precision, 4),
             "recall": round(recall, 4),
@@ -231,6 +249,4 @@ def evaluate_articles(
             "own_voice_listed": own_voice,
             "own_voice_given_a_claimant": spurious,
         },
-        "articles_per_second": round(len(articles) / elapsed, 2) if elapsed else None,
-        "unit_results": units_out,
     }

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.nlp.claimant import PRONOUNS
+from workbench.nlp.claimant_words import SPEAKER_NOUNS
 
 FEMALE = {"mrs", "ms", "miss", "madam", "dame", "lady", "she", "her", "mrs.", "ms."}
 MALE = {"mr", "mr.", "sir", "lord", "he", "him", "his"}
@@ -66,10 +67,28 @@ SYNONYMS = {
     "councillor": {"councillor", "councilor", "cr", "cllr"},
     "cr": {"councillor", "councilor", "cr", "cllr"},
 }
-_REFERENCE = re.compile(
+_REFERENCE_FORM = re.compile(
     r"^(?:the|this|that|these|those|its|their)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)$", re.IGNORECASE
 )
-_POSSESSIVE = re.compile(r"^(his|her|their|its)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)$", re.IGNORECASE)
+_POSSESSIVE_FORM = re.compile(r"^(his|her|their|its)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)$", re.IGNORECASE)
+
+
+class _Reference:
+    """"the minister", "the Minister", "this report": a determiner and common nouns; "the
+    GMB union" is a name (a capitalised word that is no title)."""
+
+    def __init__(self, form: re.Pattern[str]) -> None:
+        self.form = form
+
+    def match(self, name: str):
+        found = self.form.match(name)
+        if found and all(w[:1].islower() or w.lower() in SPEAKER_NOUNS for w in found.group(found.lastindex).split()):
+            return found
+        return None
+
+
+_REFERENCE = _Reference(_REFERENCE_FORM)
+_POSSESSIVE = _Reference(_POSSESSIVE_FORM)
 PERSON_MARK = "\x00person:"  # a mention that is a person: the mark, then the name
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "cr", "cllr", "sir", "judge", "justice", "sen", "rep", "gov"}
 
@@ -82,6 +101,7 @@ class Known:
     words: list[str]  # lower case, without punctuation
     spoke: bool = True  # a claimant (False: only mentioned)
     person: bool = False  # a mention known to be a person (a PERSON entity, a titled name)
+    documents: frozenset[str] = frozenset()  # what it spoke in: "said in a statement"
 
     @property
     def last(self) -> str:
@@ -125,7 +145,7 @@ def _is_named(name: str) -> bool:
 
 def _fits(known: Known, head: str) -> bool:
     wanted = SYNONYMS.get(head, {head})
-    return bool(wanted & set(known.words)) or any(
+    return bool(wanted & (set(known.words) | known.documents)) or any(
         w.startswith(head) for w in known.words if len(head) >= 5
     )
 
@@ -146,7 +166,10 @@ def resolve(raw: str, earlier: list[Known]) -> str:
             if not known.spoke and not (known.person and wanted == "person"):
                 continue  # "he" may be a person only mentioned; "it" and "they" only speakers
             kind = "person" if known.person else known.kind()
-            if wanted == "person" and kind == "person" and (not gender or known.gender() in {"", gender}):
+            # "Tom Lee" is the "Mr Tom Lee" named before: the same surname's title decides.
+            sex = known.gender() or next(
+                (k.gender() for k in earlier if k.last == known.last and k.gender()), "")
+            if wanted == "person" and kind == "person" and (not gender or sex in {"", gender}):
                 return known.name
             if wanted == "group" and kind in {"group", "organisation"}:
                 return known.name
@@ -165,6 +188,10 @@ def resolve(raw: str, earlier: list[Known]) -> str:
         for known in reversed(earlier):
             if _fits(known, head) and _is_named(known.name):
                 return known.name
+        if head in {"company", "firm"}:  # "the company": the organisation that last spoke
+            for known in reversed(earlier):
+                if known.spoke and known.kind() == "organisation" and _is_named(known.name):
+                    return known.name
         return name
     words = _words(name)
     # "Underhill", "Ms Murphy", "Cr Connor": the fuller name said earlier.
@@ -179,7 +206,7 @@ def resolve(raw: str, earlier: list[Known]) -> str:
 def resolve_article(
     raws: list[str], paragraphs: list[int], quoted: list[bool], opens_quote: list[bool],
     mentions: list[list[str]] | None = None, groups: list[int] | None = None,
-    named_subject: list[bool] | None = None,
+    named_subject: list[bool] | None = None, spoke_in: list[frozenset[str]] | None = None,
 ) -> list[str]:
     """The claimant of every sentence of an article, in reading order.
 
@@ -205,7 +232,9 @@ def resolve_article(
         own.append(bool(claimant))
         same_paragraph = paragraphs[i] == previous_paragraph
         if not claimant and previous:
-            if opens_quote[i] and previous_quoted:
+            if opens_quote[i] and (previous_quoted or not same_paragraph):
+                # A quotation opening a paragraph is the speaker's just named: "Izala said he
+                # spoke out of anger.\n\n“I was coming back from my village ...”"
                 claimant = previous
             elif same_paragraph and not (named_subject and named_subject[i]) or quoted[i] and previous_quoted and same_paragraph:
                 claimant = previous
@@ -218,12 +247,14 @@ def resolve_article(
             if _is_named(name):
                 earlier.append(Known(name, _words(name), spoke=False, person=person))
         if claimant and _is_named(claimant):
-            earlier.append(Known(claimant, _words(claimant)))
+            earlier.append(Known(claimant, _words(claimant),
+                                 documents=spoke_in[i] if spoke_in else frozenset()))
         if paragraphs[i] != previous_paragraph:
             previous_quoted = False
         previous = claimant
         previous_paragraph = paragraphs[i]
         previous_quoted = (quoted[i] or previous_quoted) and bool(claimant)
+    _name_the_headline(out, paragraphs, earlier)
     if groups:
         speakers: dict[int, str] = {}
         for i, group in enumerate(groups):
@@ -233,3 +264,27 @@ def resolve_article(
             if group in speakers and not own[i]:
                 out[i] = speakers[group]
     return out
+
+
+def _name_the_headline(out: list[str], paragraphs: list[int], known: list[Known]) -> None:
+    """The headline (the first paragraph) names its source briefly ("...: trade minister",
+    "Ofori-Atta: ..."); the article names it in full further down: take the first fuller
+    name that fits (the same title, or the same last word)."""
+    for i, claimant in enumerate(out):
+        if paragraphs[i] != paragraphs[0]:
+            break
+        words = _words(claimant)
+        if not words or len(words) > 3:
+            continue
+        head = words[-1]
+        for candidate in known:
+            if len(candidate.words) > len(words) and candidate.spoke and (
+                _fits(candidate, head) if head in SYNONYMS or not claimant[:1].isupper() or
+                head in _TITLE_WORDS else candidate.last == head
+            ):
+                out[i] = candidate.name
+                break
+
+
+_TITLE_WORDS = {"minister", "president", "secretary", "governor", "mayor", "chief", "spokesman",
+                "spokeswoman", "spokesperson", "officials", "police", "ministry", "department"}

@@ -21,6 +21,8 @@ ABBREVIATIONS = {
     "no", "nos", "vs", "v", "etc", "e.g", "i.e", "cf", "al", "approx", "est", "dept", "inc",
     "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "ph.d", "fig", "vol", "pp", "p",
+    # Military and police ranks before a name: "Maj. Reynaldo Balido", "Det. Insp. Smith".
+    "maj", "brig", "cpl", "pte", "pvt", "supt", "insp", "det", "cllr", "cdr", "comdr", "atty",
 }
 OPENING_QUOTES = "\"“‘«„"
 CLOSING = "\"”’»)]'"

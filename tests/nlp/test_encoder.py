@@ -1,0 +1,120 @@
+"""The sentence encoder of the news scorer: loaded lazily, run only on the uncertain
+sentences of a page (at most the cap), and a detector that works the same way without it
+(switched off, or onnxruntime missing)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from workbench import nlp
+from workbench.nlp import detector, encoder, model, news_score
+from workbench.nlp.sentences import split_sentences
+from workbench.paths import SEED_ARTICLE
+
+PAGE = (
+    "Council approves $12m road budget\n\n"
+    "The council approved a $12 million budget for road repairs on Tuesday, by seven votes to two.\n\n"
+    "The roads have been in a poor state for some years and residents have complained.\n\n"
+    "Councillors met in the town hall, which was built in 1902.\n\n"
+    "The repairs will start in May and should take about six months.\n"
+)
+
+
+@pytest.fixture
+def encoder_on(monkeypatch):
+    monkeypatch.delenv(encoder.ENV_SWITCH, raising=False)
+    encoder.reset()
+    yield
+    encoder.reset()
+
+
+@pytest.fixture
+def encoder_off(monkeypatch):
+    monkeypatch.setenv(encoder.ENV_SWITCH, "none")
+    encoder.reset()
+    yield
+    encoder.reset()
+
+
+def test_shipped_heads_match_the_shipped_model_and_news_scorer():
+    meta = encoder.meta()
+    assert set(meta["heads"]) == set(encoder.HEADS)
+    assert all(len(w) == 385 for w in meta["heads"].values())  # bias + 384 dimensions
+    assert "ClaimBuster" in meta["credit"] and "MiniLM" in meta["credit"]
+    part = model.news_meta()["encoder"]
+    assert part["model_id"] == meta["model_id"]
+    assert set(part["combiner"]["encoder"]) == set(encoder.HEADS)
+    low, high = part["band"]
+    assert 0 < low < news_score.threshold() < high < 1 and part["cap"] > 0
+
+
+def test_the_encoder_rescores_only_the_uncertain_sentences(encoder_on):
+    assert encoder.load() is not None
+    sentences = split_sentences(PAGE)
+    page = detector.page_signals(PAGE, sentences)
+    first = [
+        news_score.score(row, d, f) for row, d, f in zip(page.logits, page.debate, page.found)
+    ]
+    scored = detector.score_page(PAGE, sentences)
+    (low, high), _cap = news_score.encoder_plan()
+    changed = [i for i, (a, s) in enumerate(zip(first, scored)) if abs(a - s.score) > 1e-9]
+    assert changed, "no sentence was rescored"
+    for i in changed:
+        assert low <= first[i] <= high and not detector.why_passed(scored[i], sentences[i])
+    for i, (a, s) in enumerate(zip(first, scored)):
+        if not low <= a <= high:
+            assert s.score == a
+
+
+def test_no_more_sentences_than_the_cap_are_encoded(encoder_on, monkeypatch):
+    sentences = split_sentences(PAGE)
+    page = detector.page_signals(PAGE, sentences)
+    scored = [detector.Scored(0.4, d, f, k) for d, f, k in zip(page.debate, page.found, page.chrome)]
+    (band, _cap) = news_score.encoder_plan()
+    monkeypatch.setattr(news_score, "encoder_plan", lambda: (band, 2))
+    assert detector.refine(PAGE, sentences, page, scored) == 2
+
+
+def test_without_the_encoder_the_page_is_scored_as_before(encoder_off):
+    assert encoder.load() is None
+    sentences = split_sentences(PAGE)
+    page = detector.page_signals(PAGE, sentences)
+    first = [news_score.score(row, d, f) for row, d, f in zip(page.logits, page.debate, page.found)]
+    assert [s.score for s in detector.score_page(PAGE, sentences)] == first
+    listed = [c.text for c in nlp.extract(PAGE)]
+    assert any("$12 million" in text for text in listed)
+
+
+@pytest.mark.parametrize("switch", ["", "none"], ids=["encoder", "no-encoder"])
+def test_the_seed_article_lists_its_claims_either_way(switch, monkeypatch):
+    monkeypatch.setenv(encoder.ENV_SWITCH, switch)
+    encoder.reset()
+    try:
+        text = SEED_ARTICLE.read_text(encoding="utf-8")
+        listed = [c.text for c in nlp.extract(text)]
+    finally:
+        encoder.reset()
+    for fragment in ("two million rounds of ammunition", "annual sum of $115 million",
+                     "has not fought in a war since the 1950s"):
+        assert any(fragment in t for t in listed), (switch, fragment)
+    assert not any("Spread the love" in t or "Skip to content" in t for t in listed)
+
+
+def test_without_onnxruntime_extraction_still_works():
+    """onnxruntime missing (a bundle without it): the encoder is None and the claims of a
+    page are listed, in a process of their own."""
+    code = (
+        "import sys, json; sys.modules['onnxruntime'] = None\n"
+        "from workbench import nlp\nfrom workbench.nlp import encoder\n"
+        f"text = {PAGE!r}\n"
+        "print(json.dumps([encoder.load() is None, [c.text for c in nlp.extract(text)]]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    missing, listed = json.loads(out.stdout.strip().splitlines()[-1])
+    assert missing is True
+    assert any("$12 million" in text for text in listed)

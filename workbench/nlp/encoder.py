@@ -1,0 +1,102 @@
+"""Sentence vectors for the news scorer: all-MiniLM-L6-v2 (the matching model of
+``resources/matching/``, run by onnxruntime) and two logistic-regression heads on them,
+fitted on ClaimBuster's three classes (``train_encoder.py``, ``encoder.json``):
+
+- ``factual``: a factual sentence (unimportant or check-worthy) rather than an opinion;
+- ``important``: among factual sentences, a check-worthy one rather than a trivial one.
+
+Their log-odds are two more inputs of the news combiner. The encoder costs about ten
+milliseconds of CPU a sentence, so the article scorer runs it only on the sentences whose
+score without it is in an uncertain band, the nearest the threshold first, at most
+``cap`` of them per article (``detector.refine``). Without onnxruntime, tokenizers or the
+model file, or with ``WORKBENCH_CLAIM_ENCODER=none`` (or the matching model turned off
+with ``WORKBENCH_MATCHING_MODEL=none``), ``load()`` returns None and articles are scored
+without it, as before.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+
+from workbench.nlp import model
+
+ENCODER_FILE = "encoder.json"
+ENV_SWITCH = "WORKBENCH_CLAIM_ENCODER"
+HEADS = ("factual", "important")
+
+_lock = threading.Lock()
+_loaded: dict[str, Encoder | None] = {}
+
+
+class Encoder:
+    """The sentence embedder and the heads: ``features(texts)`` gives each text's log-odds
+    from each head, in the order of ``HEADS``."""
+
+    def __init__(self, embedder, heads: dict[str, list[float]]) -> None:
+        import numpy as np
+
+        self.embedder = embedder
+        self.bias = np.array([heads[h][0] for h in HEADS], dtype=np.float32)
+        self.weights = np.array([heads[h][1:] for h in HEADS], dtype=np.float32).T
+
+    def features(self, texts: Sequence[str], memo: dict[str, list[float]] | None = None) -> list[list[float]]:
+        """Each text's head log-odds; ``memo`` (text -> features) saves work when the same
+        sentences are scored again (training, cross-validation)."""
+        todo = [t for t in dict.fromkeys(texts) if memo is None or t not in memo]
+        found: dict[str, list[float]] = {}
+        if todo:
+            vectors = self.embedder.embed(todo)
+            for text, row in zip(todo, (vectors @ self.weights + self.bias).tolist()):
+                found[text] = [round(v, 6) for v in row]
+            if memo is not None:
+                memo.update(found)
+        source = found if memo is None else memo
+        return [source[t] for t in texts]
+
+
+@lru_cache(maxsize=1)
+def meta() -> dict:
+    """``encoder.json``: the heads, the model they were fitted on, the figures; {} without one."""
+    path = model.MODEL_DIR / ENCODER_FILE
+    if not path.is_file():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def switched_off() -> bool:
+    return os.environ.get(ENV_SWITCH, "").lower() == "none"
+
+
+def load() -> Encoder | None:
+    """The encoder, loaded once (about half a second); None when it cannot be used."""
+    if switched_off():
+        return None
+    with _lock:
+        if "encoder" not in _loaded:
+            _loaded["encoder"] = _make()
+        return _loaded["encoder"]
+
+
+def _make() -> Encoder | None:
+    heads = meta().get("heads")
+    if not heads or any(h not in heads for h in HEADS):
+        return None
+    try:
+        from workbench.library.embed import load_embedder
+    except ImportError:  # numpy or the library package missing
+        return None
+    embedder = load_embedder()
+    if embedder is None or meta().get("model_id") != embedder.model_id:
+        return None  # no runtime, or heads fitted on another model's vectors
+    return Encoder(embedder, heads)
+
+
+def reset() -> None:
+    """Forget the loaded encoder and ``encoder.json`` (tests switch it on and off)."""
+    with _lock:
+        _loaded.clear()
+    meta.cache_clear()

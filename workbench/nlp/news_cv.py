@@ -1,0 +1,93 @@
+"""Cross-validated news figures on the train pages: what ``eval-news`` would print on
+pages the models never saw, without looking at dev.
+
+    .venv/bin/python -m workbench.nlp.news_cv [--folder DIR ...] [--settings FILE] [--json] [--errors]
+
+The train articles are dealt into folds (by page); each fold is read by the app's
+whole extraction (page chrome, the news scorer, its threshold, claimants) with the
+models ``train_news.fit`` makes from the other folds (which choose their own
+threshold by an inner cross-validation), and the units' outcomes of all folds are
+counted together as ``eval-news`` counts them. This is the figure variants are chosen
+by; dev is only reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import sys
+from pathlib import Path
+
+from workbench.nlp import model, news_eval, train_news
+from workbench.nlp.newsdata import NewsArticle
+
+
+def cross_validate(
+    articles: list[NewsArticle], settings: dict, folds: int = 5, log=None
+) -> dict:
+    """The ``eval-news`` figures of ``articles``, each fold read by models fitted on the others."""
+    where = train_news.fold_of([a.file for a in articles], folds)
+    units: list[dict] = []
+    thresholds = []
+    for k in range(folds):
+        held = [a for a in articles if where[a.file] == k]
+        meta = train_news.fit([a for a in articles if where[a.file] != k], settings)
+        thresholds.append(meta["threshold"])
+        with model.using_news_meta(meta):
+            report = news_eval.evaluate_articles(held)
+        units.extend(report["unit_results"])
+        if log:
+            log(f"fold {k + 1}/{folds}: {len(held)} articles, threshold {meta['threshold']:.2f}, "
+                f"P {report['claim']['precision']:.3f} R {report['claim']['recall']:.3f}")
+    out = news_eval.summarise(units)
+    out["articles"] = len(articles)
+    out["folds"] = folds
+    out["thresholds"] = thresholds
+    out["unit_results"] = units
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m workbench.nlp.news_cv", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--folder", type=Path, action="append",
+                        help="a labelled news folder (repeatable; default: the shared sets)")
+    parser.add_argument("--settings", type=Path, help="a JSON file whose keys replace the settings")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--errors", action="store_true", help="print the units got wrong")
+    args = parser.parse_args(argv)
+    settings = copy.deepcopy(train_news.SETTINGS)
+    if args.settings:
+        settings.update(json.loads(args.settings.read_text(encoding="utf-8")))
+    articles, _used = train_news.read_train(args.folder or train_news.DEFAULT_FOLDERS)
+    report = cross_validate(articles, settings, args.folds, log=lambda m: print(m, file=sys.stderr))
+    units = report.pop("unit_results")
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        c, b, n = report["claim"], report["boiler"], report["claimant"]
+        print(f"{report['articles']} train articles, {report['units']} units, {args.folds} folds "
+              f"(thresholds {', '.join(f'{t:.2f}' for t in report['thresholds'])})")
+        print(f"  CLAIM     precision {c['precision']:.3f}  recall {c['recall']:.3f}  F1 {c['f1']:.3f}  "
+              f"({c['tp']} listed of {c['n']}, {c['fp']} others listed)")
+        print(f"  BOILER    {b['listed']} of {b['n']} listed ({b['share']:.1%})")
+        print(f"  NOT       {report['not']['listed']} of {report['not']['n']} listed")
+        print(f"  claimant  {n['right']} of {n['attributed']} right ({n['accuracy']:.1%}); "
+              f"{n['own_voice_given_a_claimant']} of {n['own_voice_listed']} own-voice claims given one")
+    if args.errors:
+        for u in units:
+            if u["listed"] != (u["label"] == "CLAIM"):
+                state = "listed" if u["listed"] else "missed"
+                extra = f" [{u['why']}]" if u["why"] else ""
+                print(f"\n{u['label']:6} {state} {u['score']}{extra} {u['file']}:{u['start']}\n"
+                      f"    {u['text'][:200]}")
+            elif u["claimant_right"] is False:
+                print(f"\nCLAIMANT {u['file']}:{u['start']} gold {u['gold_claimant']!r} "
+                      f"got {u['claimant']!r}\n    {u['text'][:200]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
