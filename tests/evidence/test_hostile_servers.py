@@ -10,7 +10,7 @@ import pytest
 from tests.reliability import servers
 from workbench.core.models import CaptureStatus
 from workbench.evidence import fetch
-from workbench.evidence.page import read_page
+from workbench.web.page import read_page
 from workbench.evidence.settings import FetchSettings
 
 QUICK = FetchSettings(connect_timeout=2, read_timeout=2, total_timeout=1.5)
@@ -110,7 +110,7 @@ def test_reading_a_pathological_page_takes_linear_time(kind):
     units = {"attr": "<a b='", "comment": "<!--", "tag": "<a ", "nested": "<div>",
              "end": "</a", "lt": "<"}
     code = (
-        "from workbench.evidence.page import read_page\n"
+        "from workbench.web.page import read_page\n"
         f"page = ('<html><title>Odd</title><body>' + {units[kind]!r} * (1_000_000 // "
         f"{len(units[kind])})).encode()\n"
         "title, text = read_page(page, 'text/html')\n"

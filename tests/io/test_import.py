@@ -9,7 +9,7 @@ import pytest
 
 from tests.io.pages import JUNK, PARAGRAPHS, news_page, write_docx, write_page
 from workbench.core.errors import ArticleError
-from workbench.io.article_html import declared_charset
+from workbench.web.decode import declared_charset
 from workbench.io.articles import read_article
 
 

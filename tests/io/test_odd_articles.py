@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -137,7 +138,7 @@ def test_an_article_url_that_drips_its_headers_stops_at_the_deadline(monkeypatch
     from tests.reliability import servers
     from workbench.io import article_url
 
-    monkeypatch.setattr(article_url, "TOTAL_TIMEOUT", 1.5)
+    monkeypatch.setattr(article_url, "POLICY", replace(article_url.POLICY, total_timeout=1.5))
     server = servers.HostileServer({"/": servers.drip_headers(0.1)}).start()
     try:
         with pytest.raises(ArticleError, match="took longer than 1.5 s"):

@@ -1,4 +1,4 @@
-"""Evidence capture with requests: fetch a cited page, fingerprint it, keep what it said.
+"""Evidence capture: fetch a cited page, fingerprint it, keep what it said.
 
 No Qt and no SQL here: ``fetch`` turns a URL into a ``Capture`` (plus the
 compressed body) on any thread; ``CapturePool`` runs many fetches at once and
@@ -7,9 +7,9 @@ records them through the store. The window and ``workbench fetch`` share both.
 
 from workbench.core.urls import archive_save_url, archive_url
 from workbench.evidence.fetch import FetchResult, describe_error, fetch
-from workbench.evidence.page import read_page
 from workbench.evidence.pool import CaptureOutcome, CapturePool
 from workbench.evidence.settings import SETTING_KEY, FetchSettings
+from workbench.web.page import read_page
 
 __all__ = [
     "SETTING_KEY", "CaptureOutcome", "CapturePool", "FetchResult", "FetchSettings",

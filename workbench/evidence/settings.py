@@ -1,4 +1,8 @@
-"""How evidence pages are fetched: limits that keep a capture safe, bounded and polite."""
+"""How evidence pages are fetched: limits that keep a capture safe, bounded and polite.
+
+The limits are those of ``workbench.web.fetch.FetchPolicy`` (the one fetcher's
+policy); a project may change them, and says how many pages are fetched at once.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,8 @@ import requests
 
 from workbench import __version__
 from workbench.core.errors import ValidationError
+from workbench.web.fetch import MB, FetchPolicy
 
-MB = 1024 * 1024
 SETTING_KEY = "fetch"  # the project setting (JSON) that overrides the defaults
 
 USER_AGENT = (
@@ -58,6 +62,12 @@ class FetchSettings:
                     raise ValidationError(
                         f"fetch setting {key}: not a number ({value!r})") from None
         return cls(**values)
+
+    def policy(self) -> FetchPolicy:
+        """The fetcher's limits for one capture."""
+        return FetchPolicy(max_bytes=self.max_bytes, connect_timeout=self.connect_timeout,
+                           read_timeout=self.read_timeout, total_timeout=self.total_timeout,
+                           max_redirects=self.max_redirects, user_agent=self.user_agent)
 
     def to_dict(self) -> dict:
         data = asdict(self)

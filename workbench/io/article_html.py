@@ -5,9 +5,11 @@ page's blocks and drops navigation, headers, footers, sidebars, scripts, styles,
 share bars and reader comments, and reads the title, author, publication date and
 canonical URL from the page's metadata (OpenGraph, ``<meta>``, JSON-LD).
 
-Decoding is ours, because the text must never be guessed: a byte-order mark, then
-the charset the server sent, then the ``<meta>`` charset, then UTF-8; anything
-that does not decode is refused with the offending byte named.
+Decoding is ``workbench.web.decode`` (the one charset rule; see README, "Importing
+articles"), and only an exact reading is accepted, because claims quote the text:
+a page whose bytes are not valid in its encoding, or that declares no charset and
+is not UTF-8, or that names a codec that is not a charset, is refused with the
+reason, and the user can give the encoding with ``--encoding``.
 """
 
 from __future__ import annotations
@@ -15,71 +17,28 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from workbench.core.charsets import bom_codec, user_codec, web_codec
 from workbench.core.errors import ArticleError
 from workbench.core.models import Article
 from workbench.io.article_text import canonical_text, guess_title, read_bytes
+from workbench.web.decode import EncodingError, decode_page
+from workbench.web.page import visible_text
 
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
-)
 _HTML_LANG = re.compile(r"""<html[^>]*\slang\s*=\s*["']?([A-Za-z]{2,3})""", re.IGNORECASE)
-
-
-def declared_charset(data: bytes) -> str | None:
-    """The charset a page declares in a ``<meta>`` tag within its first 4 KB, if any."""
-    match = _META_CHARSET.search(data[:4096])
-    return match.group(1).decode("ascii").lower() if match else None
-
-
-def _codec(label: str, name: str, source: str) -> str:
-    """A declared charset must be one browsers know (ISO-8859-1 read as windows-1252, as
-    they do); one the user gives must be a text encoding. Never base64, idna or utf-7."""
-    codec = user_codec(label) if source == "given" else web_codec(label)
-    if codec:
-        return codec
-    shown = repr(label[:40])
-    if source == "given":
-        raise ArticleError(f"{name}: unknown encoding {shown}; give a text encoding such as "
-                           "utf-8 or cp1252")
-    raise ArticleError(
-        f"{name}: unknown charset {shown} {source} (not a text encoding browsers know); give "
-        "the page's encoding with --encoding (e.g. utf-8 or cp1252)"
-    )
 
 
 def decode_html(
     data: bytes, name: str, *, encoding: str | None = None, http_charset: str | None = None
 ) -> str:
-    """A page's bytes as text, by its declared encoding; refused rather than guessed."""
-    bom = bom_codec(data)
-    if bom == "utf-8-sig":
-        data, label, source = data[3:], "utf-8", "marked by its byte-order mark"
-    elif bom:
-        label, source = bom, "marked by its byte-order mark"
-    elif encoding:
-        label, source = encoding, "given"
-    elif http_charset:
-        label, source = http_charset, "sent by the server"
-    else:
-        label, source = declared_charset(data), "declared in the page"
-    if bom and bom != "utf-8-sig":
-        codec = bom  # the byte-order mark names the encoding itself
-    else:
-        codec = _codec(label, name, source) if label else "utf-8"
+    """A page's bytes as text by the one charset rule; refused rather than guessed."""
     try:
-        return data.decode(codec)
-    except UnicodeDecodeError as exc:
-        byte = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
-        if label:
-            raise ArticleError(
-                f"{name}: is not valid {label} as {source} ({byte}); give the right one "
-                "with --encoding"
-            ) from None
-        raise ArticleError(
-            f"{name}: declares no charset and is not UTF-8 ({byte}); give its encoding "
-            "with --encoding (e.g. cp1252)"
-        ) from None
+        decoded = decode_page(data, http_charset=http_charset or "", given=encoding)
+    except EncodingError as exc:
+        raise ArticleError(f"{name}: {exc}") from None
+    if not decoded.exact:
+        advice = ("give the right one with --encoding" if decoded.label else
+                  "give its encoding with --encoding (e.g. utf-8 or cp1252)")
+        raise ArticleError(f"{name}: {decoded.note}; {advice}")
+    return decoded.text
 
 
 def article_from_html(html: str, *, name: str, source: str, url: str = "") -> Article:
@@ -99,9 +58,9 @@ def article_from_html(html: str, *, name: str, source: str, url: str = "") -> Ar
     )
     body = (doc.text if doc is not None else "") or ""
     if not body.strip():
-        # Pages too small for the scorer (a bare test page, a stub): keep every text
-        # node outside scripts and styles rather than refuse a readable page.
-        body = trafilatura.html2txt(html) or ""
+        # Pages too small for the scorer (a bare test page, a stub): keep every line a
+        # reader sees (the one page reader's text) rather than refuse a readable page.
+        body = visible_text(html)
     paragraphs = [line.strip() for line in body.split("\n") if line.strip()]
     text = canonical_text("\n\n".join(paragraphs))
     if not text.strip():

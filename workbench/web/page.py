@@ -1,15 +1,29 @@
-"""What a captured page says: its bytes decoded, its title and its readable text.
+"""The one page reader: a web page's title and the text a reader sees, never its markup.
 
-The page is read as text by a small linear-time tokenizer (``html_tokens.py``),
-never rendered: its scripts never run and nothing it links to is loaded.
+The page is parsed by lxml (libxml2's HTML parser, in C: linear time, an HTML5
+tokenizer, and a bounded tree) and its text read from the tree; it is never
+rendered, so its scripts never run and nothing it links to is loaded. libxml2
+stops building the tree past 256 levels of nesting; for such a page (and for one
+lxml cannot parse at all) the stated fallback is ``html_tokens``, a linear-time
+tokenizer in Python, which reads every word. Both feed the same ``_TextWriter``, so
+the rules (what is skipped, where lines break) are written once.
+
+Article import takes the main text of a page with trafilatura
+(``workbench.io.article_html``) and falls back to ``visible_text`` here.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
-from workbench.core.charsets import bom_codec, web_codec
-from workbench.evidence.html_tokens import tokens
+from workbench.core.charsets import bom_codec
+from workbench.web.decode import decode_page
+from workbench.web.html_tokens import tokens
+
+if TYPE_CHECKING:  # lxml is imported when a page is read: the window starts without it
+    from lxml import etree
 
 # Content types whose bodies are text we can read and keep.
 TEXT_TYPES = {
@@ -18,9 +32,6 @@ TEXT_TYPES = {
     "text/csv", "text/markdown", "application/javascript", "text/javascript", "text/css",
 }
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
-
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
-_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.I)
 
 # Elements whose content is not readable text.
 _SKIP = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object",
@@ -34,6 +45,7 @@ _BLOCKS = {
 }
 _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source",
          "track", "wbr", "param"}
+_BREAK = "\x00"  # a line break between blocks while the text is collected (not whitespace)
 
 
 def mime_type(content_type: str) -> str:
@@ -46,11 +58,6 @@ def is_text_type(content_type: str) -> bool:
     return mime in TEXT_TYPES or mime.startswith("text/") or mime.endswith(("+xml", "+json"))
 
 
-def header_charset(content_type: str) -> str:
-    match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.I)
-    return match.group(1) if match else ""
-
-
 def looks_binary(body: bytes) -> bool:
     """True when the first bytes hold NULs (and no UTF-16/32 byte-order mark explains them)."""
     head = body[:1024]
@@ -59,50 +66,8 @@ def looks_binary(body: bytes) -> bool:
     return b"\x00" in head
 
 
-def detect_encoding(body: bytes, content_type: str) -> str:
-    """The page's encoding, the way browsers find it.
-
-    A byte-order mark wins, then the HTTP header's charset, then a ``<meta>``
-    charset or an XML declaration in the first 4 KB (each only if it names an
-    encoding of the WHATWG Encoding Standard); failing those, UTF-8 if
-    the bytes are valid UTF-8, else windows-1252 (the web's historical default).
-    """
-    web = mime_type(content_type) in HTML_TYPES or not content_type
-    name = bom_codec(body)
-    if name:
-        return name
-    # Only encodings browsers know: never a codec such as base64, idna or utf-7.
-    name = web_codec(header_charset(content_type), html=web)
-    if name:
-        return name
-    head = body[:4096]
-    for pattern in (_META_CHARSET, _XML_ENCODING):
-        match = pattern.search(head)
-        if match:
-            name = web_codec(match.group(1).decode("ascii", "replace"), html=web)
-            if name:
-                return name
-    try:
-        body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        # A multi-byte character cut by the size cap is still UTF-8.
-        if exc.start < len(body) - 4:
-            return "cp1252"
-    return "utf-8"
-
-
-def decode(body: bytes, content_type: str) -> str:
-    try:
-        return body.decode(detect_encoding(body, content_type), errors="replace")
-    except (LookupError, UnicodeError):  # a codec that refuses "replace": read it as UTF-8
-        return body.decode("utf-8", errors="replace")
-
-
-_BREAK = "\x00"  # a line break between blocks while the text is collected (not whitespace)
-
-
-class _Reader:
-    """Collects the title and the visible text of an HTML page, never the markup."""
+class _TextWriter:
+    """Collects the title and the visible text of an HTML page from start/end/text events."""
 
     def __init__(self) -> None:
         self.title_parts: list[str] = []
@@ -114,20 +79,7 @@ class _Reader:
         self._in_h1 = False
         self._in_pre = 0
 
-    def feed(self, html: str) -> None:
-        # A title is text in HTML ("<b>" in it is shown as is): the tokenizer gives it whole.
-        for token in tokens(html):
-            kind = token[0]
-            if kind == "text":
-                self.handle_data(token[1])
-            elif kind == "end":
-                self.handle_endtag(token[1])
-            elif token[3]:
-                self.handle_startendtag(token[1], token[2])
-            else:
-                self.handle_starttag(token[1], token[2])
-
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def start(self, tag: str, attrs: Mapping[str, str | None]) -> None:
         if tag == "title":
             # Only the page's own title: not an SVG's, and not a second one.
             self._in_title = not self._skip and not self.title_parts
@@ -137,7 +89,7 @@ class _Reader:
             return
         if tag == "body":  # a page that never closes its <head> still has a body
             self._in_head = False
-        if tag in _SKIP and tag not in _VOID:
+        if tag in _SKIP:
             self._skip += 1
             return
         if tag == "h1":
@@ -146,21 +98,15 @@ class _Reader:
             self._in_pre += 1
         if tag in _BLOCKS:
             self.parts.append(_BREAK)
-        if tag == "img" and not self._skip:
-            alt = dict(attrs).get("alt")
-            if alt:
-                self.parts.append(f" {alt} ")
+        if tag == "img" and not self._skip and attrs.get("alt"):
+            self.parts.append(f" {attrs.get('alt')} ")
 
-    def handle_startendtag(self, tag: str, attrs) -> None:
-        if tag in _BLOCKS:
-            self.parts.append(_BREAK)
-
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
         elif tag == "head":
             self._in_head = False
-        elif tag in _SKIP and tag not in _VOID:
+        elif tag in _SKIP:
             self._skip = max(0, self._skip - 1)
         else:
             if tag == "h1":
@@ -170,7 +116,9 @@ class _Reader:
             if tag in _BLOCKS:
                 self.parts.append(_BREAK)
 
-    def handle_data(self, data: str) -> None:
+    def text(self, data: str | None) -> None:
+        if not data:
+            return
         if self._in_title:
             self.title_parts.append(data)
             return
@@ -180,19 +128,62 @@ class _Reader:
             self.h1_parts.append(data)
         if _BREAK in data:
             data = data.replace(_BREAK, "")
-        # Whitespace is collapsed once for the whole page (see ``read_html``); only a
-        # <pre> block's line breaks are kept.
+        # Whitespace is collapsed once for the whole page (see ``_lines``); only a <pre>
+        # block's line breaks are kept.
         self.parts.append(data.replace("\n", _BREAK) if self._in_pre else data)
+
+
+def _parse(html: str) -> etree._Element | None:
+    """The page's tree, or None when libxml2 could not build all of it."""
+    from lxml import etree
+
+    parser = etree.HTMLParser(recover=True, no_network=True, remove_comments=True,
+                              remove_pis=True, encoding="utf-8")
+    try:
+        root = etree.fromstring(html.encode("utf-8", "replace"), parser)
+    except (etree.LxmlError, ValueError):
+        return None
+    if root is None or any(error.level_name == "FATAL" for error in parser.error_log):
+        return None  # e.g. nesting past 256 levels: the rest of the page would be lost
+    return root
+
+
+def _from_tree(root: etree._Element, writer: _TextWriter) -> None:
+    from lxml import etree
+
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            writer.start(tag, element.attrib)
+            writer.text(element.text)
+        else:
+            if tag not in _VOID:  # a void element has no end tag: one line break, not two
+                writer.end(tag)
+            writer.text(element.tail)
+
+
+def _from_tokens(html: str, writer: _TextWriter) -> None:
+    for token in tokens(html):  # linear in the page's length, whatever the page holds
+        kind = token[0]
+        if kind == "text":
+            writer.text(token[1])
+        elif kind == "end":
+            writer.end(token[1])
+        elif token[3]:  # self-closing: <br/> and <p/> break the line, nothing else counts
+            if token[1] in _BLOCKS:
+                writer.parts.append(_BREAK)
+        else:
+            writer.start(token[1], dict(token[2]))
 
 
 def _squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
-def _lines(text: str) -> str:
+def _lines(parts: Iterable[str]) -> str:
     """Collapse whitespace, then one line per block, at most one empty line in a row."""
     # str.split() collapses whitespace in C, several times faster than a regular expression.
-    lines = [line.strip() for line in " ".join(text.split()).split(_BREAK)]
+    lines = [line.strip() for line in " ".join("".join(parts).split()).split(_BREAK)]
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):
@@ -200,17 +191,26 @@ def _lines(text: str) -> str:
     return "\n".join(out).strip()
 
 
-def read_html(text: str) -> tuple[str, str]:
+def read_html(html: str) -> tuple[str, str]:
     """(title, readable text) of an HTML page given as text."""
-    reader = _Reader()
-    reader.feed(text)  # linear in the page's length, whatever the page holds
-    title = _squeeze("".join(reader.title_parts)) or _squeeze("".join(reader.h1_parts))
-    return title[:500], _lines("".join(reader.parts))
+    writer = _TextWriter()
+    root = _parse(html)
+    if root is not None:
+        _from_tree(root, writer)
+    else:
+        _from_tokens(html, writer)
+    title = _squeeze("".join(writer.title_parts)) or _squeeze("".join(writer.h1_parts))
+    return title[:500], _lines(writer.parts)
+
+
+def visible_text(html: str) -> str:
+    """Every line of text a reader sees in the page (the article importer's fallback)."""
+    return read_html(html)[1]
 
 
 def read_page(body: bytes, content_type: str) -> tuple[str, str]:
     """(title, readable text) of a text body; plain text's title is its first line."""
-    text = decode(body, content_type)
+    text = decode_page(body, content_type=content_type).text
     mime = mime_type(content_type)
     if mime in HTML_TYPES or (not mime and re.search(r"<(html|title|body)\b", text[:2048], re.I)):
         return read_html(text)
