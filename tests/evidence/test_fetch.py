@@ -36,9 +36,7 @@ def sha(data: bytes) -> str:
     ],
 )
 def test_titles_in_several_encodings_and_exact_hash(site, title, encoded, content_type):
-    if encoded is None:
-        body = html(title, "<p>Body</p>").encode("utf-8")
-    elif encoded == "utf-8-undeclared":
+    if encoded is None or encoded == "utf-8-undeclared":
         body = html(title, "<p>Body</p>").encode("utf-8")
     elif encoded == "utf-16":
         body = html(title, "<p>Body</p>").encode("utf-16")  # with BOM
@@ -79,7 +77,7 @@ def test_entities_are_decoded_and_scripts_never_become_text(site):
 
 
 def test_plain_text_title_is_its_first_line(site):
-    body = "\n\nMinutes of the council\nItem 1: budget.\n".encode()
+    body = b"\n\nMinutes of the council\nItem 1: budget.\n"
     result = fetch(site.add("/t.txt", body, content_type="text/plain"), FAST)
     assert result.capture.title == "Minutes of the council"
     assert result.capture.text.endswith("Item 1: budget.")

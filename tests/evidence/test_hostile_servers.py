@@ -10,8 +10,8 @@ import pytest
 from tests.reliability import servers
 from workbench.core.models import CaptureStatus
 from workbench.evidence import fetch
-from workbench.web.page import read_page
 from workbench.evidence.settings import FetchSettings
+from workbench.web.page import read_page
 
 QUICK = FetchSettings(connect_timeout=2, read_timeout=2, total_timeout=1.5)
 

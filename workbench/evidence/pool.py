@@ -9,6 +9,7 @@ signals (``workbench.ui.evidence_fetch``), the command line uses it as it is.
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 from collections.abc import Callable, Iterable
@@ -127,10 +128,10 @@ class CapturePool:
         self._results.put(_STOP)
         self._writer.join(timeout)
 
-    def __enter__(self) -> "CapturePool":
+    def __enter__(self) -> CapturePool:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close(wait=exc[0] is None)
 
     # -- threads ---------------------------------------------------------------------
@@ -157,19 +158,9 @@ class CapturePool:
         store = None
         try:
             while True:
-                first = self._results.get()
-                if first is _STOP:
+                batch = self._next_batch()
+                if not batch:
                     return
-                batch = [first]
-                while len(batch) < BATCH:
-                    try:
-                        item = self._results.get_nowait()
-                    except queue.Empty:
-                        break
-                    if item is _STOP:
-                        self._results.put(_STOP)
-                        break
-                    batch.append(item)
                 error = ""
                 try:
                     if store is None:
@@ -179,17 +170,36 @@ class CapturePool:
                     error = str(exc)
                 except Exception as exc:  # reported per URL, never a dead writer
                     error = f"{type(exc).__name__}: {exc}"
-                for result in batch:
-                    outcome = CaptureOutcome(result.capture.url, result.capture, not error, error)
-                    if self.on_result is not None:
-                        try:
-                            self.on_result(outcome)
-                        except Exception:  # a listener's bug must not stop the recording
-                            pass
-                    self._forget(result.capture.url)
+                self._report(batch, error)
         finally:
             if store is not None:
                 store.close()
+
+    def _next_batch(self) -> list[FetchResult]:
+        """The results waiting (at least one, at most ``BATCH``); [] when the pool closes."""
+        first = self._results.get()
+        if first is _STOP:
+            return []
+        batch = [first]
+        while len(batch) < BATCH:
+            try:
+                item = self._results.get_nowait()
+            except queue.Empty:
+                break
+            if item is _STOP:
+                self._results.put(_STOP)
+                break
+            batch.append(item)
+        return batch
+
+    def _report(self, batch: list[FetchResult], error: str) -> None:
+        for result in batch:
+            outcome = CaptureOutcome(result.capture.url, result.capture, not error, error)
+            if self.on_result is not None:
+                # A listener's bug must not stop the recording.
+                with contextlib.suppress(Exception):
+                    self.on_result(outcome)
+            self._forget(result.capture.url)
 
     def _forget(self, url: str) -> None:
         with self._idle:

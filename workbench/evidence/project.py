@@ -13,13 +13,13 @@ if TYPE_CHECKING:
     from workbench.store import ProjectStore
 
 
-def project_settings(store: "ProjectStore") -> FetchSettings:
+def project_settings(store: ProjectStore) -> FetchSettings:
     """The project's fetch settings (the defaults, changed by its ``fetch`` setting)."""
     return FetchSettings.from_dict(store.setting(SETTING_KEY, {}))
 
 
 def urls_to_fetch(
-    store: "ProjectStore", claim_id: int | None = None, *, again: bool = False
+    store: ProjectStore, claim_id: int | None = None, *, again: bool = False
 ) -> list[str]:
     """The distinct URLs to capture: pending or failed (every URL with ``again``)."""
     if claim_id is not None:

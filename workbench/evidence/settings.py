@@ -7,6 +7,7 @@ policy); a project may change them, and says how many pages are fetched at once.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
 
 import requests
 
@@ -48,10 +49,10 @@ class FetchSettings:
             raise ValidationError(f"fetch setting out of range: {', '.join(bad)}")
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "FetchSettings":
+    def from_dict(cls, data: dict | None) -> FetchSettings:
         """Settings from a project's stored JSON; unknown keys are ignored, bad values refused."""
         known = {f.name: f.type for f in fields(cls)}
-        values = {}
+        values: dict[str, Any] = {}
         if data is not None and not isinstance(data, dict):
             raise ValidationError(f"fetch settings: not a set of values ({type(data).__name__})")
         for key, value in (data or {}).items():
@@ -74,6 +75,6 @@ class FetchSettings:
         data.pop("user_agent")
         return data
 
-    def with_(self, **changes) -> "FetchSettings":
+    def with_(self, **changes: Any) -> FetchSettings:
         """A copy with the given values changed (None means "keep")."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -41,6 +41,12 @@ def decode_html(
     return decoded.text
 
 
+def _field(doc: object, name: str) -> str:
+    """A field of trafilatura's document ("" when there is no document or no value)."""
+    value = getattr(doc, name, None)
+    return value if isinstance(value, str) else ""
+
+
 def article_from_html(html: str, *, name: str, source: str, url: str = "") -> Article:
     """The article in a page: main text (paragraphs separated by a blank line) and metadata."""
     import trafilatura  # imported here: it takes 0.15 s, and only HTML imports need it
@@ -56,7 +62,7 @@ def article_from_html(html: str, *, name: str, source: str, url: str = "") -> Ar
         deduplicate=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    body = (doc.text if doc is not None else "") or ""
+    body = _field(doc, "text")
     if not body.strip():
         # Pages too small for the scorer (a bare test page, a stub): keep every line a
         # reader sees (the one page reader's text) rather than refuse a readable page.
@@ -65,14 +71,14 @@ def article_from_html(html: str, *, name: str, source: str, url: str = "") -> Ar
     text = canonical_text("\n\n".join(paragraphs))
     if not text.strip():
         raise ArticleError(f"{name}: no article text found in the page")
-    title = ((doc.title if doc is not None else "") or "").strip()
+    title = _field(doc, "title").strip()
     language = _HTML_LANG.search(html[:4096])
     return Article(
         title=title or guess_title(text),
         text=text,
-        source_url=((doc.url if doc is not None else "") or url or "").strip(),
-        author=((doc.author if doc is not None else "") or "").strip(),
-        published=((doc.date if doc is not None else "") or "").strip(),
+        source_url=(_field(doc, "url") or url).strip(),
+        author=_field(doc, "author").strip(),
+        published=_field(doc, "date").strip(),
         language=language.group(1).lower() if language else "en",
         imported_from=source,
     )

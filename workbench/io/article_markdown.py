@@ -1,65 +1,35 @@
 """Markdown articles: the text a reader sees, without the markup around it.
 
 Claims quote the canonical text, so ``**bold**``, ``[link](url)`` and ``# `` must
-not end up inside a quote. The rules are deliberately few (headings, emphasis,
-links, images, inline code, block quotes, list bullets, HTML comments) and fixed,
-so the same file always gives the same text. A YAML-style front matter block gives
-the title, author, date and URL.
+not end up inside a quote. The Markdown is parsed by markdown-it-py (CommonMark)
+and the text read from its tokens: headings, paragraphs, list items and block
+quotes give their words (an ordered item keeps its number), links keep their
+words, images and HTML comments give nothing, inline code keeps its text, and a
+code block or fence is kept as it is written (its lines are not Markdown). A
+YAML-style front matter block gives the title, author, date and URL.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.core.models import Article
 from workbench.io.article_text import article_from_text, decode, read_bytes
 
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-# Whole-line rules; each can only look at its own line, so they stay linear.
-_LINE_RULES = [
-    (re.compile(r"^[ \t]{0,3}\[[^\]\n]+]:[ \t]+\S+.*$", re.MULTILINE), ""),  # link definitions
-    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*)$", re.MULTILINE), None),  # headings (see _heading)
-    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE), ""),
-    (re.compile(r"^[ \t]{0,3}(?:[-*+])[ \t]+", re.MULTILINE), ""),
-    (re.compile(r"^[ \t]{0,3}(?:[-*_][ \t]*){3,}$", re.MULTILINE), ""),  # rules
-]
-_CODE = re.compile(r"`([^`\n]+)`")
-_FENCE = re.compile(r"^```.*$", re.MULTILINE)
-# Emphasis: where each delimiter may open and close (all positions, overlapping ones too).
-# The rules are those the regular expressions ``(\*\*|__)(?=\S)(.+?)(?<=\S)\1``,
-# ``(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])`` and the same for ``_`` would apply, but
-# matched by a forward scan: those patterns rescan the rest of the line from every
-# opener that never closes, which is quadratic (80 KB of "**a " took 35 s).
-_EMPHASIS = [
-    (re.compile(r"(?=(?:\*\*|__)\S)"),
-     {"**": re.compile(r"(?<=\S)(?=\*\*)"), "__": re.compile(r"(?<=\S)(?=__)")}),
-    (re.compile(r"(?<![\w*])(?=\*\S)"), {"*": re.compile(r"(?<=\S)(?=\*(?![\w*]))")}),
-    (re.compile(r"(?<![\w_])(?=_\S)"), {"_": re.compile(r"(?<=\S)(?=_(?![\w_]))")}),
-]
-
-
-class _Finder:
-    """``text.find(sub, start)`` for starts that only move forward: each byte is scanned
-    at most once per ``sub``, however many searches fail."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._last: dict[str, tuple[int, int]] = {}  # sub -> (start searched from, result)
-
-    def find(self, sub: str, start: int) -> int:
-        searched = self._last.get(sub)
-        if searched is not None and searched[0] <= start:
-            found = searched[1]
-            if found < 0 or found >= start:
-                return found
-        found = self.text.find(sub, start)
-        self._last[sub] = (start, found)
-        return found
+# Inline tokens whose content is text a reader sees.
+_INLINE_TEXT = {"text", "code_inline"}
+_BREAKS = {"softbreak", "hardbreak"}
 
 
 def _strip_comments(text: str) -> str:
+    """``text`` without its HTML comments (an unclosed one is left as it is)."""
     out, at = [], 0
     while True:
         start = text.find("<!--", at)
@@ -71,60 +41,40 @@ def _strip_comments(text: str) -> str:
         at = end + 3
 
 
-def _brackets(text: str, opener: str, then: str, close: str, keep: bool) -> str:
-    r"""Replace ``opener`` + label + ``]`` + ``then`` + target + ``close`` by the label (or by
-    nothing), as ``re.sub`` would with ``\[([^\]]+)\]\(([^)]*)\)``-like patterns."""
-    find = _Finder(text).find
-    out, at, pos = [], 0, 0
-    while True:
-        start = text.find(opener, pos)
-        if start < 0:
-            break
-        label_start = start + len(opener)
-        label_end = find("]", label_start)
-        if label_end < 0:
-            break  # no "]" after here: no later opener can match either
-        empty_ok = opener == "!["
-        if (label_end > label_start or empty_ok) and text.startswith(then, label_end + 1):
-            target_end = find(close, label_end + 2)
-            if target_end >= 0:
-                out.append(text[at:start])
-                if keep:
-                    out.append(text[label_start:label_end])
-                at = pos = target_end + 1
-                continue
-        pos = start + 1
-    out.append(text[at:])
+def _inline(children: Sequence[Token]) -> str:
+    """The words of an inline token's children: images and comments give nothing."""
+    out: list[str] = []
+    for child in children:  # an image's alt text is its own children: not reached here
+        if child.type in _INLINE_TEXT:
+            out.append(child.content)
+        elif child.type in _BREAKS:
+            out.append("\n")
+        elif child.type == "html_inline" and not child.content.startswith("<!--"):
+            out.append(child.content)
     return "".join(out)
 
 
-def _emphasis(text: str, opens: re.Pattern, closes: dict[str, re.Pattern]) -> str:
-    closers = {d: [m.start() for m in pattern.finditer(text)] for d, pattern in closes.items()}
-    width = len(next(iter(closes)))
-    find_newline = _Finder(text).find
-    out, at = [], 0
-    for match in opens.finditer(text):
-        start = match.start()
-        if start < at:
-            continue
-        positions = closers[text[start:start + width]]
-        index = bisect.bisect_left(positions, start + width + 1)
-        if index == len(positions):
-            continue
-        close = positions[index]
-        line_end = find_newline("\n", start)
-        if 0 <= line_end < close:
-            continue
-        out.append(text[at:start])
-        out.append(text[start + width:close])
-        at = close + width
-    out.append(text[at:])
-    return "".join(out)
-
-
-def _heading(match: re.Match) -> str:
-    # The closing run of "#" goes, with the blanks around it.
-    return match.group(1).rstrip(" \t").rstrip("#").rstrip(" \t")
+def _blocks(tokens: Sequence[Token]) -> list[tuple[str, bool]]:
+    """(text, tight) per block in order. ``tight`` marks a tight list's item after its first
+    (its paragraph is hidden): one line break joins it to the item before, else a blank line."""
+    blocks: list[tuple[str, bool]] = []
+    number = ""  # the number of the ordered list item just opened
+    tight = first = False
+    for token in tokens:
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            first = True  # a list's first item is apart from what comes before
+        elif token.type == "list_item_open":
+            number = f"{token.info}{token.markup} " if token.info else ""
+        elif token.type in ("paragraph_open", "heading_open"):
+            tight = token.hidden
+        elif token.type == "inline":
+            blocks.append((number + _inline(token.children or []), tight and not first))
+            number, tight, first = "", False, False
+        elif token.type in ("fence", "code_block"):
+            blocks.append((token.content.rstrip("\n"), False))
+        elif token.type == "html_block":
+            blocks.append((_strip_comments(token.content).rstrip("\n"), False))
+    return blocks
 
 
 def front_matter(raw: str) -> tuple[dict[str, str], str]:
@@ -141,18 +91,24 @@ def front_matter(raw: str) -> tuple[dict[str, str], str]:
 
 
 def markdown_to_text(raw: str) -> str:
-    """The text a reader sees. Every step takes time proportional to the text's length."""
+    """The text a reader sees (markdown-it-py's parse, linear in the text's length)."""
+    from markdown_it import MarkdownIt  # imported here: only Markdown imports need it
+
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = _strip_comments(text)
-    text = _brackets(text, "![", "(", ")", keep=False)  # images: alt text is not article text
-    text = _brackets(text, "[", "(", ")", keep=True)  # links keep their words
-    text = _brackets(text, "[", "[", "]", keep=True)
-    for pattern, replacement in _LINE_RULES:
-        text = pattern.sub(replacement if replacement is not None else _heading, text)
-    for opens, closes in _EMPHASIS:
-        text = _emphasis(text, opens, closes)
-    text = _CODE.sub(r"\1", text)
-    return _FENCE.sub("", text)
+    parser = MarkdownIt("commonmark")
+    if "](" not in text and "]:" not in text:
+        # No link or image can form without "](" (inline) or a "[label]:" definition, and
+        # trying them is markdown-it's slowest path (~20 s for a megabyte of "![").
+        parser.disable(["link", "image"])
+    tokens = parser.parse(text)
+    out: list[str] = []
+    for block, tight in _blocks(tokens):
+        if not block.strip():
+            continue
+        if out:
+            out.append("\n" if tight else "\n\n")
+        out.append(block)
+    return "".join(out)
 
 
 def read_markdown_article(path: str | Path, *, encoding: str | None = None) -> Article:

@@ -17,7 +17,7 @@ from workbench.core.models import Article
 from workbench.core.urls import clean_url, safe_http_url
 from workbench.io.article_html import article_from_html, check_size, decode_html
 from workbench.io.article_text import MAX_BYTES, MB, article_from_text, decode
-from workbench.web.fetch import NO_CONNECTION, FetchPolicy, Fetched, get
+from workbench.web.fetch import NO_CONNECTION, Fetched, FetchPolicy, get
 
 USER_AGENT = f"FactCheckWorkbench/{__version__} (article import)"
 # The one policy's limits, with the article's own size cap (as for a file): one byte more
@@ -29,7 +29,8 @@ _OFFLINE = "save the page and import the file instead"
 def _content_type(header: str) -> tuple[str, str | None]:
     message = Message()
     message["content-type"] = header or "application/octet-stream"
-    return message.get_content_type(), message.get_param("charset")
+    charset = message.get_param("charset")
+    return message.get_content_type(), charset if isinstance(charset, str) else None
 
 
 def _download(url: str) -> Fetched:

@@ -17,10 +17,14 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+if TYPE_CHECKING:
+    import requests
 
 _local = threading.local()
 
@@ -53,7 +57,7 @@ class Deadline:
             _shut(sock)
 
     @contextlib.contextmanager
-    def active(self) -> Iterator["Deadline"]:
+    def active(self) -> Iterator[Deadline]:
         """Sockets opened by this thread inside the block are bound by the deadline."""
         previous = getattr(_local, "deadline", None)
         _local.deadline = self
@@ -153,12 +157,12 @@ class _HTTPSPool(HTTPSConnectionPool):
 class DeadlineAdapter(HTTPAdapter):
     """A requests adapter whose connections obey the calling thread's active ``Deadline``."""
 
-    def init_poolmanager(self, *args, **kwargs) -> None:
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
 
 
-def mount(session) -> None:
+def mount(session: requests.Session) -> None:
     """Make every request of ``session`` obey the active deadline of its thread."""
     session.mount("http://", DeadlineAdapter())
     session.mount("https://", DeadlineAdapter())

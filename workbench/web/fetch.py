@@ -279,6 +279,28 @@ def _first(chain: list[BaseException], *types: type[BaseException]) -> BaseExcep
     return next((e for e in chain if isinstance(e, types)), None)
 
 
+# How a failure is named, first match wins: (exception types, looked for in everything the
+# exception wraps or only in itself, the kind, the line).
+_KINDS: tuple[tuple[tuple[type[BaseException], ...], bool, str, str], ...] = (
+    ((rx.ConnectTimeout,), False, "timeout",
+     "timeout: no connection to {where} within {connect:g} s"),
+    ((rx.ReadTimeout, u3.ReadTimeoutError, TimeoutError), True, "timeout",
+     "timeout: {where} sent nothing for {read:g} s"),
+    ((rx.TooManyRedirects,), False, "redirects", "too many redirects (more than {redirects})"),
+    ((rx.InvalidSchema, rx.MissingSchema, rx.InvalidURL), False, "address",
+     "redirected to an address that is not a web page: {short}"),
+    ((rx.ContentDecodingError,), False, "broken", "the compressed data {where} sent is damaged"),
+    ((rx.ChunkedEncodingError,), False, "broken",
+     "the download from {where} broke off before the end"),
+    ((u3.NameResolutionError, socket.gaierror), True, "dns",
+     "DNS: the host name {name} was not found (offline, or a typo?)"),
+    ((ConnectionRefusedError,), True, "refused",
+     "refused: nothing at {where} accepted the connection"),
+    # http.client's RemoteDisconnected is a ConnectionResetError too.
+    ((ConnectionResetError,), True, "reset", "the connection was reset by {where}"),
+)
+
+
 def describe_error(exc: BaseException, url: str, policy: FetchPolicy) -> tuple[str, str]:
     """(kind, one readable line) for a failed request, by the types of the exceptions."""
     where = host(url)
@@ -287,25 +309,12 @@ def describe_error(exc: BaseException, url: str, policy: FetchPolicy) -> tuple[s
     if tls is not None:
         inner = _first(chain, ssl.SSLError) or tls
         return "tls", f"TLS: the secure connection to {where} failed ({short(inner)})"
-    if isinstance(exc, rx.ConnectTimeout):
-        return "timeout", f"timeout: no connection to {where} within {policy.connect_timeout:g} s"
-    if _first(chain, rx.ReadTimeout, u3.ReadTimeoutError, TimeoutError):
-        return "timeout", f"timeout: {where} sent nothing for {policy.read_timeout:g} s"
-    if isinstance(exc, rx.TooManyRedirects):
-        return "redirects", f"too many redirects (more than {policy.max_redirects})"
-    if isinstance(exc, (rx.InvalidSchema, rx.MissingSchema, rx.InvalidURL)):
-        return "address", f"redirected to an address that is not a web page: {short(exc)}"
-    if isinstance(exc, rx.ContentDecodingError):
-        return "broken", f"the compressed data {where} sent is damaged"
-    if isinstance(exc, rx.ChunkedEncodingError):
-        return "broken", f"the download from {where} broke off before the end"
-    if _first(chain, u3.NameResolutionError, socket.gaierror):
-        name = urlsplit(url).hostname
-        return "dns", f"DNS: the host name {name} was not found (offline, or a typo?)"
-    if _first(chain, ConnectionRefusedError):
-        return "refused", f"refused: nothing at {where} accepted the connection"
-    if _first(chain, ConnectionResetError):  # http.client's RemoteDisconnected is one too
-        return "reset", f"the connection was reset by {where}"
+    values = {"where": where, "name": urlsplit(url).hostname, "short": short(exc),
+              "connect": policy.connect_timeout, "read": policy.read_timeout,
+              "redirects": policy.max_redirects}
+    for types, wrapped, kind, line in _KINDS:
+        if _first(chain if wrapped else [exc], *types) is not None:
+            return kind, line.format(**values)
     error = next((e for e in chain if isinstance(e, OSError) and e.errno), None)
     if isinstance(error, OSError):
         return "connect", f"cannot connect to {where}: {error.strerror or short(error)}"

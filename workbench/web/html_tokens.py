@@ -1,6 +1,8 @@
 """A linear-time HTML tokenizer: start tags, end tags and text, for reading a page's words.
 
-The standard library's ``html.parser`` rescans the rest of the document at every
+It is the fallback of the page reader (``workbench.web.page``) for pages lxml cannot
+build a whole tree of (nesting past libxml2's 256 levels). The standard library's
+``html.parser`` rescans the rest of the document at every
 ``<`` it cannot finish, so a page made of ``<a b='`` repeated takes quadratic
 time (a megabyte of it was still parsing after several minutes). This tokenizer
 follows the WHATWG tokenizer's rules where they matter for text: an unclosed
@@ -53,54 +55,70 @@ def tokens(html: str) -> Iterator[Token]:
             continue
         if lt > text_from:
             yield ("text", unescape(html[text_from:lt]))
-        i = text_from = lt
-        if html.startswith("<!--", i):
-            end = html.find("-->", i + 4)
-            i = n if end < 0 else end + 3
-        elif following in ("!", "?"):
-            end = html.find(">", i + 2)  # doctype, processing instruction, bogus comment
-            i = n if end < 0 else end + 1
-        elif following == "/":
-            name = _NAME.match(html, i + 2)
-            end = html.find(">", i + 2)
-            if end < 0:
-                return  # EOF inside an end tag: nothing more to read
-            if name and name.start() == i + 2 and name.group()[0].isalpha():
-                yield ("end", name.group().lower())
-            i = end + 1
-        elif following.isascii() and following.isalpha():
-            start = _start_tag(html, i)
-            if start is None:
-                return  # EOF inside a tag (an unclosed quote, say): browsers drop it
-            token, i = start
-            yield token
-            name = token[1]
-            if name in RAW_TEXT or name in ESCAPABLE_RAW_TEXT:
-                end = _end_tag(name).search(html, i)
-                stop = n if end is None else end.start()
-                if stop > i:
-                    raw = html[i:stop]
-                    yield ("text", unescape(raw) if name in ESCAPABLE_RAW_TEXT else raw)
-                i = stop
+        step = _markup(html, lt, following)
+        if step is None:
+            return  # EOF inside a tag (an unclosed quote, say): browsers drop it
+        found, i = step
+        yield from found
         text_from = i
     if text_from < n:
         yield ("text", unescape(html[text_from:]))
 
 
+def _markup(html: str, i: int, following: str) -> tuple[list[Token], int] | None:
+    """The tokens of the markup at ``html[i]`` ("<") and the index after it; None at EOF."""
+    n = len(html)
+    if html.startswith("<!--", i):
+        end = html.find("-->", i + 4)
+        return [], n if end < 0 else end + 3
+    if following in ("!", "?"):
+        end = html.find(">", i + 2)  # doctype, processing instruction, bogus comment
+        return [], n if end < 0 else end + 1
+    if following == "/":
+        name = _NAME.match(html, i + 2)
+        end = html.find(">", i + 2)
+        if end < 0:
+            return None  # EOF inside an end tag: nothing more to read
+        if name is None or not name.group()[0].isalpha():
+            return [], end + 1
+        return [("end", name.group().lower())], end + 1
+    start = _start_tag(html, i)
+    if start is None:
+        return None
+    token, i = start
+    name = token[1]
+    if name not in RAW_TEXT and name not in ESCAPABLE_RAW_TEXT:
+        return [token], i
+    closing = _end_tag(name).search(html, i)  # raw text runs to its end tag
+    stop = n if closing is None else closing.start()
+    if stop == i:
+        return [token], stop
+    raw = html[i:stop]
+    return [token, ("text", unescape(raw) if name in ESCAPABLE_RAW_TEXT else raw)], stop
+
+
+def _match(pattern: re.Pattern[str], html: str, pos: int) -> re.Match[str]:
+    """``pattern.match`` where it cannot fail (the callers know what stands at ``pos``)."""
+    match = pattern.match(html, pos)
+    if match is None:
+        raise AssertionError(f"{pattern.pattern!r} did not match at {pos}")
+    return match
+
+
 def _start_tag(html: str, i: int) -> tuple[Token, int] | None:
     """The start tag at ``html[i]`` and the index after it, or None at the end of input."""
     n = len(html)
-    name_match = _NAME.match(html, i + 1)
+    name_match = _match(_NAME, html, i + 1)  # a letter follows the "<"
     name = name_match.group().lower()
     pos = name_match.end()
     attrs: list[tuple[str, str | None]] = []
     while True:
-        pos = _SPACE.match(html, pos).end()
+        pos = _match(_SPACE, html, pos).end()
         if pos >= n:
             return None
         if html[pos] == ">":
             return ("start", name, attrs, html[pos - 1] == "/"), pos + 1
-        attr = _ATTR_NAME.match(html, pos)
+        attr = _match(_ATTR_NAME, html, pos)  # not a blank, "/" or ">": one character at least
         key = attr.group().lower()
         pos = attr.end()
         value: str | None = None
@@ -117,7 +135,7 @@ def _start_tag(html: str, i: int) -> tuple[Token, int] | None:
                 value = unescape(html[pos + 1 : close])
                 pos = close + 1
             else:
-                unquoted = _UNQUOTED.match(html, pos)
+                unquoted = _match(_UNQUOTED, html, pos)
                 value = unescape(unquoted.group())
                 pos = unquoted.end()
         attrs.append((key, value))
