@@ -120,7 +120,7 @@ def test_reading_a_pathological_page_takes_linear_time(kind):
     assert out.returncode == 0 and out.stdout.strip() == "Odd", out.stderr
 
 
-def test_titles_and_text_survive_the_new_tokenizer():
+def test_titles_and_text_as_the_page_reader_gives_them():
     page = (b"<html><head><title>A &amp; B <b>bold</b></title><script>var x = '<p>no</p>';"
             b"</script></head><body><p>One<br>two</p><pre>a\n  b</pre><!-- gone -->"
             b"<img alt='chart'><p>x < y &gt; z</p><p title='unclosed>still'>end</p>")

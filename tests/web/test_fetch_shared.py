@@ -11,6 +11,7 @@ import pytest
 from tests.localsite import html
 from workbench.core.errors import ArticleError
 from workbench.io.article_url import fetch_article
+from workbench.web.fetch import FetchPolicy, get
 
 PACKAGE = Path(__file__).resolve().parents[2] / "workbench"
 
@@ -72,3 +73,19 @@ def test_an_unknown_host_is_named_by_the_errors_type_not_its_words(monkeypatch):
     with pytest.raises(ArticleError, match="DNS: the host name no-such-host.example was not "
                                            "found .*offline.*import the file instead"):
         fetch_article("https://no-such-host.example/story")
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "javascript:alert(1)",
+                                 "data:text/html,hi", "http://user:pw@127.0.0.1:9/", "http://"])
+def test_the_fetcher_refuses_an_address_that_is_not_a_web_page_before_any_request(url):
+    got = get(url, FetchPolicy(total_timeout=5))
+    assert got.kind == "address" and got.status is None and got.body == b""
+    assert got.error.startswith("an address ") and "pw" not in got.error
+
+
+def test_an_article_that_inflates_past_the_cap_is_refused_not_cut(site):
+    """The cap counts the decompressed bytes: 21 MB of gzip-compressed zeros is a 21 KB
+    download."""
+    url = site.add("/bomb", b"<html><body><p>" + b"0" * (21 * 1024 * 1024), gzip=True)
+    with pytest.raises(ArticleError, match="larger than 20 MB"):
+        fetch_article(url)
