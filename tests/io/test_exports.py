@@ -160,7 +160,7 @@ def test_html_report_writes_label_names_in_a_readable_shade(rated, tmp_path):
     from workbench.core.colours import blend, contrast
 
     store, claim = rated
-    store.set_verdict(claim.id, "Mixture")
+    store.claims.set_verdict(claim.id, "Mixture")
     export(store, "html", tmp_path / "r.html")
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     styles = re.findall(r'style="--c:#fbc02d;--t:(#[0-9a-f]{6})"', html)
