@@ -10,7 +10,7 @@ from workbench.core.models import Claim, ClaimStatus, Origin
 
 ANCHOR_CONTEXT = 32  # characters of prefix and suffix kept to re-anchor a quote
 
-# Fields a caller may change through update_claim, and their column names.
+# Fields a caller may change through ``store.claims.update``, and their column names.
 EDITABLE = {
     "start": "span_start",
     "end": "span_end",

@@ -274,7 +274,7 @@ class ClaimRepo(Repository):
         )
 
     def restore(self, claim: Claim, evidence: list[Evidence] | None = None) -> Claim:
-        """Put back a deleted claim with its id and evidence (undo of ``delete_claim``)."""
+        """Put back a deleted claim with its id and evidence (undo of ``delete``)."""
         with self._store._write():
             text = self._check_span(claim.article_id, claim.start, claim.end)
             self._insert_claim(claim, text)

@@ -105,7 +105,7 @@ class EvidenceRepo(Repository):
             return _evidence(rows[0])
 
     def _next_evidence_id(self) -> int:
-        """An id no evidence item has ever had in this file (as ``_next_claim_id``).
+        """An id no evidence item has ever had in this file (as ``ClaimRepo._next_claim_id``).
 
         SQLite would give the id of a deleted newest item to the next one, and the
         history, which still holds the old item's entries, would then mix the two.
@@ -186,7 +186,7 @@ class EvidenceRepo(Repository):
         return item
 
     def restore(self, item: Evidence) -> Evidence:
-        """Put back a removed evidence item with its id (undo of ``delete_evidence``)."""
+        """Put back a removed evidence item with its id (undo of ``delete``)."""
         with self._store._write():
             self._insert(item)
             self._store._log("evidence", item.id, "restore", None, _record(item))
