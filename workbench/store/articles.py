@@ -42,6 +42,7 @@ class ArticleRepo(Repository):
                 [record[name] for name in _COLUMNS],
             )
             article_id = cursor.lastrowid
+            assert article_id is not None  # an INSERT always sets it
             summary = {k: v for k, v in record.items() if k != "text"}
             store._log("article", article_id, "import", None, summary)
             store._changed("article", "insert", article_id)
@@ -63,7 +64,7 @@ class ArticleRepo(Repository):
         store = self._store
         before = self.get(article_id)
         with store._write() as db:
-            db["articles"].update(article_id, fields)
+            db.table("articles").update(article_id, fields)
             store._log(
                 "article", article_id, "update",
                 {k: getattr(before, k) for k in fields}, dict(fields),
@@ -103,6 +104,8 @@ class ArticleRepo(Repository):
         when = utc_now()
         with store._write() as db:
             new = self.add(article)
+            new_id = new.id
+            assert new_id is not None
             rows = db.execute(
                 "SELECT id, span_start, span_end, quote, prefix, suffix FROM claims "
                 "WHERE article_id = ? ORDER BY span_start, id",
@@ -110,26 +113,28 @@ class ArticleRepo(Repository):
             ).fetchall()
             quotes = [StoredQuote(i, s, e, q, p or "", x or "") for i, s, e, q, p, x in rows]
             moves, report = plan_new_version(
-                previous_id, previous.text, new.id, new.text, quotes, when
+                previous_id, previous.text, new_id, new.text, quotes, when
             )
             for move in moves:
-                self._move_claim(move, previous_id, new, when)
+                self._move_claim(move, previous_id, new_id, new.text, when)
             store.claims._renumber(previous_id)
-            store.claims._renumber(new.id)
+            store.claims._renumber(new_id)
             versions = {str(k): v for k, v in self.versions().items()}
-            versions[str(previous_id)] = new.id
+            versions[str(previous_id)] = new_id
             store.settings.set(VERSIONS_KEY, versions)
             store._log(
-                "article", new.id, "new version", {"article_id": previous_id},
-                {"article_id": new.id, "same": len(report.same), "changed": report.changed,
+                "article", new_id, "new version", {"article_id": previous_id},
+                {"article_id": new_id, "same": len(report.same), "changed": report.changed,
                  "vanished": report.vanished},
             )
             moved = report.same + report.changed + report.vanished
             if moved:
                 store._changed("claim", "update", *moved)
-        return self.get(new.id), report
+        return self.get(new_id), report
 
-    def _move_claim(self, move: ClaimMove, previous_id: int, new: Article, when: str) -> None:
+    def _move_claim(
+        self, move: ClaimMove, previous_id: int, new_id: int, new_text: str, when: str
+    ) -> None:
         """Write one claim's place in the new version (or its note that it vanished)."""
         claim, place = move.claim, move.placement
         before = {"article_id": previous_id, "start": claim.start, "end": claim.end,
@@ -142,9 +147,9 @@ class ArticleRepo(Repository):
             self._store._log("claim", claim.claim_id, "reanchor", before,
                              {"anchor_note": move.note})
             return
-        new_prefix, new_quote, new_suffix = anchor(new.text, place.start, place.end)
+        new_prefix, new_quote, new_suffix = anchor(new_text, place.start, place.end)
         columns: dict[str, Any] = {
-            "article_id": new.id, "span_start": place.start, "span_end": place.end,
+            "article_id": new_id, "span_start": place.start, "span_end": place.end,
             "quote": new_quote, "prefix": new_prefix, "suffix": new_suffix, "updated_at": when,
         }
         if move.note:
@@ -155,6 +160,6 @@ class ArticleRepo(Repository):
         )
         self._store._log(
             "claim", claim.claim_id, "reanchor", before,
-            {"article_id": new.id, "start": place.start, "end": place.end, "quote": new_quote,
+            {"article_id": new_id, "start": place.start, "end": place.end, "quote": new_quote,
              "status": place.status},
         )

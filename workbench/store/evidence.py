@@ -167,7 +167,7 @@ class EvidenceRepo(Repository):
         if before == fields:
             return current
         with self._store._write() as db:
-            db["evidence"].update(evidence_id, fields)
+            db.table("evidence").update(evidence_id, fields)
             self._store._log("evidence", evidence_id, "update", before, dict(fields))
             self._store._changed("evidence", "update", evidence_id)
         return self.get(evidence_id)

@@ -82,7 +82,7 @@ class ScaleRepo(Repository):
                 "conclusion_only": scale.conclusion_only,
                 "description": scale.description,
             }
-            db["settings"].upsert(
+            db.table("settings").upsert(
                 {"key": "scale", "value": json.dumps(meta, ensure_ascii=False)}, pk="key"
             )
             store._log("scale", None, "update", before, scale.to_dict())

@@ -28,7 +28,7 @@ class SettingsRepo(Repository):
         store = self._store
         with store._write() as db:
             before = self.get(key)
-            db["settings"].upsert(
+            db.table("settings").upsert(
                 {"key": key, "value": json.dumps(value, ensure_ascii=False)}, pk="key"
             )
             store._log("setting", None, "update", {key: before}, {key: value})
