@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # "workbench.ui.pdf_report" or "workbench.ui.pdf_report:export_pdf"
-MODULE_PATH = re.compile(r"workbench(?:\.[A-Za-z_]\w*)+(?::[A-Za-z_]\w*)?")
+MODULE_PATH = r"(?:\.[A-Za-z_]\w*)+(?::[A-Za-z_]\w*)?"
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ def lazy_imports(package_dir: Path, modules: set[str]) -> Iterator[LazyImport]:
     """Every string constant under ``package_dir`` that names a module of ``modules``
     (other than the module it is written in or the root package)."""
     root = package_dir.name
+    module_path = re.compile(re.escape(root) + MODULE_PATH)
     for path in sorted(package_dir.rglob("*.py")):
         importer = _module_name(path, package_dir)
         source = path.read_text(encoding="utf-8")
@@ -63,7 +64,7 @@ def lazy_imports(package_dir: Path, modules: set[str]) -> Iterator[LazyImport]:
         for node in ast.walk(ast.parse(source, filename=str(path))):
             if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
                 continue
-            if not MODULE_PATH.fullmatch(node.value):
+            if not module_path.fullmatch(node.value):
                 continue
             imported = _resolve(node.value, modules)
             if imported in (None, root, importer):
@@ -72,7 +73,7 @@ def lazy_imports(package_dir: Path, modules: set[str]) -> Iterator[LazyImport]:
             yield LazyImport(importer, imported, node.lineno, lines[node.lineno - 1].strip())
 
 
-def add_lazy_imports(graph, package_dir: Path) -> list[LazyImport]:  # noqa: ANN001 (grimp)
+def add_lazy_imports(graph, package_dir: Path) -> list[LazyImport]:  # graph: grimp.ImportGraph
     found = list(lazy_imports(package_dir, set(graph.modules)))
     for lazy in found:
         graph.add_import(
@@ -84,7 +85,8 @@ def add_lazy_imports(graph, package_dir: Path) -> list[LazyImport]:  # noqa: ANN
     return found
 
 
-def main() -> int:
+def lint(config: Path, root: Path) -> bool:
+    """Check the contracts in ``config`` for the packages under ``root``."""
     from importlinter import api  # noqa: F401 (configures import-linter's defaults)
     from importlinter.adapters.building import GraphBuilder
     from importlinter.application import use_cases
@@ -93,11 +95,11 @@ def main() -> int:
     class LazyAwareGraphBuilder(GraphBuilder):
         def build(
             self,
-            root_package_names,
-            cache_dir,
-            include_external_packages=False,  # noqa: ANN001
-            exclude_type_checking_imports=False,
-        ):  # noqa: ANN001
+            root_package_names: list[str],
+            cache_dir: str | None,
+            include_external_packages: bool = False,
+            exclude_type_checking_imports: bool = False,
+        ):  # -> grimp.ImportGraph
             graph = super().build(
                 root_package_names,
                 cache_dir,
@@ -105,15 +107,23 @@ def main() -> int:
                 exclude_type_checking_imports,
             )
             for name in root_package_names:
-                add_lazy_imports(graph, ROOT / name)
+                add_lazy_imports(graph, root / name)
             return graph
 
     settings.configure(GRAPH_BUILDER=LazyAwareGraphBuilder())
-    sys.path.insert(0, str(ROOT))
-    passed = use_cases.lint_imports(
-        config_filename=str(ROOT / "pyproject.toml"), cache_dir=None, no_logo=True
-    )
-    return 0 if passed else 1
+    sys.path.insert(0, str(root))
+    return use_cases.lint_imports(config_filename=str(config), cache_dir=None, no_logo=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--config", type=Path, default=ROOT / "pyproject.toml")
+    parser.add_argument("--root", type=Path, default=None, help="the packages' folder")
+    args = parser.parse_args(argv)
+    root = args.root or args.config.resolve().parent
+    return 0 if lint(args.config, root) else 1
 
 
 if __name__ == "__main__":
