@@ -41,7 +41,9 @@ def make(version: int) -> Path:
     store.schema_version = version
     store.set_setting("title", f"Fixture written by schema version {version}")
     store.set_scale(load_preset())
-    article = store.add_article(Article(title="Fixture Article", text=TEXT, imported_from="fixture"))
+    article = store.add_article(
+        Article(title="Fixture Article", text=TEXT, imported_from="fixture")
+    )
     first, second, third = store.add_claims(
         [
             Claim(article_id=article.id, start=s, end=s + len(q), quote="", claimant=c)

@@ -57,8 +57,9 @@ def test_claimreview_has_exactly_the_listed_fields(rated, tmp_path):
     store, claim = rated
     result = export(store, "claimreview", tmp_path / "out.jsonld")
     total = len(store.claims())
-    assert (f"1 ClaimReview of the claims marked done; left out: {total - 1} claims without "
-            "a verdict") in result.message
+    assert (
+        f"1 ClaimReview of the claims marked done; left out: {total - 1} claims without a verdict"
+    ) in result.message
     doc = json.loads((tmp_path / "out.jsonld").read_text(encoding="utf-8"))
     assert doc["@context"] == "https://schema.org"
     (review,) = doc["@graph"]

@@ -91,7 +91,7 @@ def _phrase(head) -> str:
             run.insert(0, token)
         else:
             break
-    for token in tokens[index + 1:]:
+    for token in tokens[index + 1 :]:
         if token.i == run[-1].i + 1:
             run.append(token)
         else:

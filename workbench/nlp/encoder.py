@@ -43,7 +43,9 @@ class Encoder:
         self.bias = np.array([heads[h][0] for h in HEADS], dtype=np.float32)
         self.weights = np.array([heads[h][1:] for h in HEADS], dtype=np.float32).T
 
-    def features(self, texts: Sequence[str], memo: dict[str, list[float]] | None = None) -> list[list[float]]:
+    def features(
+        self, texts: Sequence[str], memo: dict[str, list[float]] | None = None
+    ) -> list[list[float]]:
         """Each text's head log-odds; ``memo`` (text -> features) saves work when the same
         sentences are scored again (training, cross-validation)."""
         todo = [t for t in dict.fromkeys(texts) if memo is None or t not in memo]

@@ -71,12 +71,14 @@ def load():
 
 FREQUENCIES = {"annual", "annually", "daily", "weekly", "monthly", "yearly", "quarterly", "hourly"}
 # Words before a name that are not part of it ("President Vladimir Putin").
+# fmt: off
 TITLES = {
     "president", "vice", "prime", "minister", "secretary", "senator", "sen", "governor", "gov",
     "mayor", "general", "gen", "colonel", "col", "ambassador", "chancellor", "king", "queen",
     "prince", "pope", "judge", "justice", "dr", "mr", "mrs", "ms", "prof", "professor", "rep",
     "representative", "speaker", "chairman", "chairwoman", "director", "chief", "leader",
 }
+# fmt: on
 
 
 def _full_name(ent) -> str:
@@ -93,7 +95,7 @@ def _full_name(ent) -> str:
         and doc[start - 1].lower_.rstrip(".") not in TITLES
     ):
         start -= 1
-    return doc[start:ent.end].text
+    return doc[start : ent.end].text
 
 
 def entity_reasons(doc) -> list[str]:
@@ -114,8 +116,18 @@ def entity_reasons(doc) -> list[str]:
         if text and text not in values:
             values.append(text)
     order = [
-        "money", "percentage", "quantity", "figure", "date", "time", "names a person",
-        "names an organisation", "names a place", "names a group", "names an event", "names a law",
+        "money",
+        "percentage",
+        "quantity",
+        "figure",
+        "date",
+        "time",
+        "names a person",
+        "names an organisation",
+        "names a place",
+        "names a group",
+        "names an event",
+        "names a law",
     ]
     return [f"{label}: {', '.join(grouped[label][:5])}" for label in order if label in grouped]
 

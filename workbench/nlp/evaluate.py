@@ -62,8 +62,10 @@ def _evaluate_as_page(path, data, threshold: float | None, layout: str) -> dict:
     started = time.perf_counter()
     scored = detector.score_page(text, sentences)
     elapsed = time.perf_counter() - started
-    predicted = [s.score >= limit and not detector.why_passed(s, sentence)
-                 for s, sentence in zip(scored, sentences)]
+    predicted = [
+        s.score >= limit and not detector.why_passed(s, sentence)
+        for s, sentence in zip(scored, sentences)
+    ]
     report = f1_report(predicted, data.labels)
     report["threshold"] = limit
     report["sentences_per_second"] = round(len(data.texts) / elapsed, 1) if elapsed else None

@@ -35,7 +35,7 @@ def import_spacy():
             "spacy.cli.info": types.ModuleType("spacy.cli.info"),
         }
         stand_ins["spacy.cli"].__path__ = []
-        stand_ins["spacy.cli.info"].info = _info
+        setattr(stand_ins["spacy.cli.info"], "info", _info)  # noqa: B010 (a module, for mypy)
         if any(name in sys.modules for name in stand_ins):
             return importlib.import_module("spacy")
         sys.modules.update(stand_ins)
