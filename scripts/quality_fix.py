@@ -118,6 +118,8 @@ def main(argv: list[str]) -> int:
         return 2
     fix = guard_wordlists if argv[0] == "wordlists" else split_long_strings
     for name in argv[1:]:
+        if not (name.endswith(".py") and Path(name).is_file()):
+            continue  # e.g. the summary line of a piped `ruff check`
         if count := fix(Path(name)):
             print(f"{name}: {count}")
     return 0
