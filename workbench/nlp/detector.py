@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from workbench.nlp import (
     chrome,
@@ -28,6 +29,8 @@ from workbench.nlp import (
 )
 from workbench.nlp import claimant as claimants
 from workbench.nlp.sentences import Sentence, split_sentences
+
+T = TypeVar("T")
 
 Progress = Callable[[int, int], None]
 ENGLISH_BATCH = 64
@@ -137,7 +140,7 @@ def page_signals(
     return PageSignals(rows, debates, found, kinds)
 
 
-def _inside(sentences: list[Sentence], spans: list[tuple], default):
+def _inside(sentences: list[Sentence], spans: list[tuple], default: T) -> list[T]:
     """For each sentence, the last field of the span (sorted, not overlapping) holding its
     start, else ``default``."""
     out = []

@@ -21,8 +21,12 @@ import os
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from workbench.nlp import model
+
+if TYPE_CHECKING:
+    from workbench.library.embed import Embedder
 
 ENCODER_FILE = "encoder.json"
 ENV_SWITCH = "WORKBENCH_CLAIM_ENCODER"
@@ -36,7 +40,7 @@ class Encoder:
     """The sentence embedder and the heads: ``features(texts)`` gives each text's log-odds
     from each head, in the order of ``HEADS``."""
 
-    def __init__(self, embedder, heads: dict[str, list[float]]) -> None:
+    def __init__(self, embedder: Embedder, heads: dict[str, list[float]]) -> None:
         import numpy as np
 
         self.embedder = embedder

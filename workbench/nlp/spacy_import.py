@@ -14,18 +14,19 @@ import importlib
 import sys
 import threading
 import types
+from typing import Any
 
 _lock = threading.Lock()
 
 
-def _info(*args, **kwargs):
+def _info(*args: Any, **kwargs: Any) -> Any:
     """``spacy.info``, imported when first called."""
     from spacy.cli.info import info
 
     return info(*args, **kwargs)
 
 
-def import_spacy():
+def import_spacy() -> types.ModuleType:
     """The ``spacy`` module, imported (once, thread-safely) without ``spacy.cli``."""
     with _lock:
         if "spacy" in sys.modules:
