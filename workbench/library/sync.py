@@ -73,7 +73,7 @@ def rated_signature(store: ProjectStore) -> dict[int | None, tuple]:
     """What the library holds of a project, in short: compare two to know if a sync is due."""
     return {
         c.id: (c.verdict, c.text, c.claimant, c.rationale)
-        for c in store.claims()
+        for c in store.claims.all()
         if c.verdict or c.rationale.strip()
     }
 
@@ -94,7 +94,7 @@ def contribute_project(
 
     with ProjectStore.open(path, readonly=True) as store:
         reviews = project_reviews(store)
-        title = store.title
+        title = store.settings.title()
     counts, removed = library.replace_project(project_key(path), reviews)
     if progress:
         progress(len(reviews), len(reviews))
