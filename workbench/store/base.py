@@ -125,6 +125,7 @@ class StoreBase:
         after the commit; a failure rolls everything back and announces nothing.
         """
         with self._write(label) as _db:
+            assert self._txn is not None  # _write began one, or joined the open one
             yield self._txn
 
     @contextlib.contextmanager
@@ -171,6 +172,7 @@ class StoreBase:
         """A step inside the current transaction: on failure only this step is undone."""
         conn = self.db.conn
         txn = self._txn
+        assert txn is not None  # a savepoint is a step of the open transaction
         if label and not txn.label:
             txn.label = label
         name = f"step{self._depth}"

@@ -132,8 +132,10 @@ class UndoLog(Repository):
         log = conn.execute(
             "SELECT seq, tbl, op FROM temp.undo_log WHERE seq > ? ORDER BY seq", [mark]
         ).fetchall()
+        tracked = self._tracked_columns
+        assert tracked is not None  # recording() installed the log first
         images: dict[int, dict[str, dict]] = {}
-        for table, names in self._tracked_columns.items():
+        for table, names in tracked.items():
             for row in conn.execute(f"SELECT * FROM temp.undo_{table} WHERE seq > ?", [mark]):
                 images.setdefault(row[0], {})[row[1]] = dict(zip(names, row[2:], strict=True))
         rows = [
@@ -141,7 +143,7 @@ class UndoLog(Repository):
             for seq, tbl, op in log
         ]
         self._db.execute("DELETE FROM temp.undo_log WHERE seq > ?", [mark])
-        for table in self._tracked_columns:
+        for table in tracked:
             self._db.execute(f"DELETE FROM temp.undo_{table} WHERE seq > ?", [mark])
         return rows
 
@@ -173,7 +175,9 @@ class UndoLog(Repository):
         else:
             before, after, kind = change.old or change.new, None, "delete"
         pk = self._pk[table]
+        # The triggers copy the new row of an insert, the old of a delete, both of an update.
         if kind == "insert":
+            assert after is not None
             names = list(after)
             cursor = self._db.execute(
                 f"INSERT OR ABORT INTO {table} ({', '.join(names)}) "
@@ -181,11 +185,13 @@ class UndoLog(Repository):
                 [after[n] for n in names],
             )
         elif kind == "delete":
+            assert before is not None
             cursor = self._db.execute(
                 f"DELETE FROM {table} WHERE {' AND '.join(f'{k} = ?' for k in pk)}",
                 [before[k] for k in pk],
             )
         else:
+            assert before is not None and after is not None
             changed = [n for n in after if not _same(after[n], before[n])]
             if not changed:
                 return
@@ -195,9 +201,11 @@ class UndoLog(Repository):
                 [*(after[n] for n in changed), *(before[k] for k in pk)],
             )
         if cursor.rowcount != 1:
+            row = before or after
+            assert row is not None
             raise ProjectFileError(
                 f"cannot {action}: the project was changed elsewhere since "
-                f"({table} row {', '.join(str((before or after)[k]) for k in pk)})"
+                f"({table} row {', '.join(str(row[k]) for k in pk)})"
             )
         self._log_replay(table, kind, before, after, action)
 
@@ -206,8 +214,11 @@ class UndoLog(Repository):
     ) -> None:
         entity = TRACKED[table]
         image = after if after is not None else before
+        assert image is not None  # see _apply: a replayed row has an image
         entity_id = image.get("id") if isinstance(image.get("id"), int) else None
+        logged: tuple[dict | None, ...]
         if kind == "update":
+            assert before is not None and after is not None
             keys = [n for n in after if not _same(after[n], before[n])]
             logged = ({k: before[k] for k in keys}, {k: after[k] for k in keys})
         else:

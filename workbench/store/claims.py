@@ -9,7 +9,7 @@ from typing import Any
 
 from workbench.core.curation import trim_span
 from workbench.core.errors import NotFoundError, ValidationError
-from workbench.core.models import Claim, ClaimStatus, Evidence, Origin, utc_now
+from workbench.core.models import Claim, ClaimStatus, Evidence, Origin, stored_id, utc_now
 from workbench.store.claim_rows import (
     CLAIM_SELECT,
     EDITABLE,
@@ -82,7 +82,7 @@ class ClaimRepo(Repository):
             f"INSERT INTO claims ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
             [record[c] for c in columns],
         )
-        return cursor.lastrowid if claim.id is None else claim.id
+        return stored_id(cursor.lastrowid) if claim.id is None else claim.id
 
     def _renumber(self, article_id: int) -> None:
         """Keep ``position`` equal to the claim's rank in reading order."""
@@ -263,7 +263,7 @@ class ClaimRepo(Repository):
             self._store._log("claim", claim_id, "delete", public(claim), None)
             self._store._changed("claim", "delete", claim_id)
             if evidence:
-                self._store._changed("evidence", "delete", *[e.id for e in evidence])
+                self._store._changed("evidence", "delete", *[stored_id(e.id) for e in evidence])
         return claim, evidence
 
     def _dismiss(self, claim: Claim) -> None:
@@ -275,16 +275,17 @@ class ClaimRepo(Repository):
 
     def restore(self, claim: Claim, evidence: list[Evidence] | None = None) -> Claim:
         """Put back a deleted claim with its id and evidence (undo of ``delete``)."""
+        claim_id = stored_id(claim.id)
         with self._store._write():
             text = self._check_span(claim.article_id, claim.start, claim.end)
             self._insert_claim(claim, text)
             for item in evidence or []:
                 self._store.evidence._insert(item)
-            self._db.execute("DELETE FROM dismissed WHERE claim_id = ?", [claim.id])
+            self._db.execute("DELETE FROM dismissed WHERE claim_id = ?", [claim_id])
             self._renumber(claim.article_id)
-            self._store._log("claim", claim.id, "restore", None, public(claim))
-            self._store._changed("claim", "insert", claim.id)
-        return self.get(claim.id)
+            self._store._log("claim", claim_id, "restore", None, public(claim))
+            self._store._changed("claim", "insert", claim_id)
+        return self.get(claim_id)
 
     def delete_many(self, claim_ids: Iterable[int]) -> None:
         """Drop several claims in one transaction (re-detection replacing automatic claims).

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from workbench.core.curation import MergePlan, RedetectPlan, plan_merge, split_spans
 from workbench.core.errors import ValidationError
-from workbench.core.models import Claim, ClaimStatus, Origin
+from workbench.core.models import Claim, ClaimStatus, Origin, stored_id
 from workbench.store.repo import Repository
 
 
@@ -29,7 +29,7 @@ class CurationRepo(Repository):
                       origin=Origin.MANUAL, claimant=claim.claimant, score=claim.score,
                       reasons=list(claim.reasons), touched=True)
             )
-        return store.claims.get(first.id), store.claims.get(second.id)
+        return store.claims.get(stored_id(first.id)), store.claims.get(stored_id(second.id))
 
     def merge_plan(self, first_id: int, second_id: int) -> MergePlan:
         """What merging the two claims would give (``plan.notes``), or why it is refused."""
@@ -51,24 +51,24 @@ class CurationRepo(Repository):
             plan = self.merge_plan(first_id, second_id)
             if plan.conflict:
                 raise ValidationError(plan.conflict)
-            done_before = store.done.snapshot([plan.first.id])
-            keep, gone = plan.first, plan.second
-            cited = {e.url for e in store.evidence.all(keep.id)}
-            for item in store.evidence.all(gone.id):
+            keep_id, gone_id = stored_id(plan.first.id), stored_id(plan.second.id)
+            done_before = store.done.snapshot([keep_id])
+            cited = {e.url for e in store.evidence.all(keep_id)}
+            for item in store.evidence.all(gone_id):
                 if item.url in cited:
-                    store.evidence.delete(item.id)
+                    store.evidence.delete(stored_id(item.id))
                 else:
-                    store.evidence._move(item.id, gone.id, keep.id)
-            store.claims.delete(gone.id, remember=False)
+                    store.evidence._move(stored_id(item.id), gone_id, keep_id)
+            store.claims.delete(gone_id, remember=False)
             fields = dict(plan.fields)
             status = fields.pop("status")
-            store.claims.update(keep.id, start=plan.start, end=plan.end, touched=True,
+            store.claims.update(keep_id, start=plan.start, end=plan.end, touched=True,
                               check_done=False, **fields)
-            if status is ClaimStatus.DONE and store.done.missing(keep.id):
+            if status is ClaimStatus.DONE and store.done.missing(keep_id):
                 status = ClaimStatus.IN_PROGRESS
-            store.claims.update(keep.id, status=status, check_done=False)
+            store.claims.update(keep_id, status=status, check_done=False)
             store.done.recheck(done_before)
-        return store.claims.get(keep.id)
+        return store.claims.get(keep_id)
 
     def dismissed(self, article_id: int) -> list[tuple[int, int, str]]:
         """(start, end, quote) of the claims a person deleted from this article.

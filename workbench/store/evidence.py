@@ -11,7 +11,7 @@ import sqlite3
 from typing import Any
 
 from workbench.core.errors import NotFoundError, ValidationError
-from workbench.core.models import CaptureStatus, Evidence, Stance
+from workbench.core.models import CaptureStatus, Evidence, Stance, stored_id
 from workbench.core.urls import clean_url
 from workbench.store.repo import Repository
 
@@ -129,7 +129,7 @@ class EvidenceRepo(Repository):
             )
         except sqlite3.IntegrityError:
             raise ValidationError(f"claim {item.claim_id} already cites {item.url}") from None
-        return cursor.lastrowid if item.id is None else item.id
+        return stored_id(cursor.lastrowid) if item.id is None else item.id
 
     def add(
         self,
@@ -187,12 +187,13 @@ class EvidenceRepo(Repository):
 
     def restore(self, item: Evidence) -> Evidence:
         """Put back a removed evidence item with its id (undo of ``delete``)."""
+        evidence_id = stored_id(item.id)
         with self._store._write():
             self._insert(item)
-            self._store._log("evidence", item.id, "restore", None, _record(item))
-            self._store._changed("evidence", "insert", item.id)
+            self._store._log("evidence", evidence_id, "restore", None, _record(item))
+            self._store._changed("evidence", "insert", evidence_id)
             self._store._changed("claim", "update", item.claim_id)
-        return self.get(item.id)
+        return self.get(evidence_id)
 
     def add_many(self, items: list[Evidence]) -> int:
         """Attach many evidence items in one transaction (imports, merges). Returns the count."""
@@ -204,7 +205,7 @@ class EvidenceRepo(Repository):
                     item.id, next_id = next_id, next_id + 1
                 self._insert(item)
             self._store._log("evidence", None, "insert", None, {"count": len(items)})
-            self._store._changed("evidence", "insert", *[item.id for item in items])
+            self._store._changed("evidence", "insert", *[stored_id(item.id) for item in items])
             self._store._changed("claim", "update", *sorted({item.claim_id for item in items}))
         return len(items)
 

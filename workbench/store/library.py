@@ -356,7 +356,8 @@ class LibraryStore:
 
     def reviews(self, *, source: str | None = None, limit: int | None = None,
                 offset: int = 0) -> Iterator[Review]:
-        sql, params = _SELECT, []
+        sql = _SELECT
+        params: list[str | int] = []
         if source is not None:
             sql += " WHERE source = ?"
             params.append(source)

@@ -14,8 +14,8 @@ from sqlite_utils import Database
 
 def m001_initial(db: Database) -> None:
     """Articles, claims, evidence, captures, the verdict scale, settings and history."""
-    db["settings"].create({"key": str, "value": str}, pk="key")
-    db["articles"].create(
+    db.table("settings").create({"key": str, "value": str}, pk="key")
+    db.table("articles").create(
         {
             "id": int,
             "title": str,
@@ -31,7 +31,7 @@ def m001_initial(db: Database) -> None:
         pk="id",
         not_null={"title", "text", "sha256"},
     )
-    db["claims"].create(
+    db.table("claims").create(
         {
             "id": int,
             "article_id": int,
@@ -57,8 +57,8 @@ def m001_initial(db: Database) -> None:
         foreign_keys=[("article_id", "articles", "id")],
         not_null={"article_id", "span_start", "span_end", "quote"},
     )
-    db["claims"].create_index(["article_id", "span_start"])
-    db["evidence"].create(
+    db.table("claims").create_index(["article_id", "span_start"])
+    db.table("evidence").create(
         {
             "id": int,
             "claim_id": int,
@@ -72,9 +72,9 @@ def m001_initial(db: Database) -> None:
         foreign_keys=[("claim_id", "claims", "id")],
         not_null={"claim_id", "url"},
     )
-    db["evidence"].create_index(["claim_id", "url"], unique=True)
-    db["evidence"].create_index(["url"])
-    db["captures"].create(
+    db.table("evidence").create_index(["claim_id", "url"], unique=True)
+    db.table("evidence").create_index(["url"])
+    db.table("captures").create(
         {
             "id": int,
             "url": str,
@@ -94,8 +94,8 @@ def m001_initial(db: Database) -> None:
         pk="id",
         not_null={"url", "status"},
     )
-    db["captures"].create_index(["url", "id"])
-    db["scale_labels"].create(
+    db.table("captures").create_index(["url", "id"])
+    db.table("scale_labels").create(
         {
             "position": int,
             "name": str,
@@ -107,7 +107,7 @@ def m001_initial(db: Database) -> None:
         pk="position",
         not_null={"name"},
     )
-    db["history"].create(
+    db.table("history").create(
         {
             "id": int,
             "at": str,
@@ -120,16 +120,16 @@ def m001_initial(db: Database) -> None:
         pk="id",
         not_null={"at", "entity", "action"},
     )
-    db["history"].create_index(["entity", "entity_id"])
+    db.table("history").create_index(["entity", "entity_id"])
 
 
 def m002_search(db: Database) -> None:
     """Full-text search (FTS5) over claims, rationales, evidence notes and captured pages."""
-    db["claims"].enable_fts(
+    db.table("claims").enable_fts(
         ["quote", "text", "claimant", "rationale"], fts_version="FTS5", create_triggers=True
     )
-    db["evidence"].enable_fts(["url", "note"], fts_version="FTS5", create_triggers=True)
-    db["captures"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
+    db.table("evidence").enable_fts(["url", "note"], fts_version="FTS5", create_triggers=True)
+    db.table("captures").enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
 
 
 def m003_actions(db: Database) -> None:
@@ -144,11 +144,11 @@ def m003_actions(db: Database) -> None:
     - ``dismissed``: the claims a person deleted (span and quote), so re-detection
       never brings them back.
     """
-    db["transactions"].create(
+    db.table("transactions").create(
         {"id": int, "at": str, "label": str, "source": str}, pk="id", not_null={"at"}
     )
     db.execute("ALTER TABLE history ADD COLUMN txn INTEGER REFERENCES transactions(id)")
-    db["history"].create_index(["txn"])
+    db.table("history").create_index(["txn"])
     db.execute("ALTER TABLE claims ADD COLUMN touched INTEGER NOT NULL DEFAULT 0")
     db.execute(
         "UPDATE claims SET touched = 1 WHERE id IN (SELECT entity_id FROM history "
@@ -156,7 +156,7 @@ def m003_actions(db: Database) -> None:
         "AND (json_type(after, '$.start') IS NOT NULL OR json_type(after, '$.end') IS NOT NULL "
         "OR json_type(after, '$.status') IS NOT NULL OR json_type(after, '$.claimant') IS NOT NULL))"
     )
-    db["dismissed"].create(
+    db.table("dismissed").create(
         {
             "id": int,
             "article_id": int,
@@ -170,7 +170,7 @@ def m003_actions(db: Database) -> None:
         foreign_keys=[("article_id", "articles", "id")],
         not_null={"article_id", "span_start", "span_end", "quote"},
     )
-    db["dismissed"].create_index(["article_id", "span_start"])
+    db.table("dismissed").create_index(["article_id", "span_start"])
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [m001_initial, m002_search, m003_actions]

@@ -36,6 +36,7 @@ import os
 import shutil
 import sqlite3
 import stat
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,10 +45,8 @@ from workbench.core.errors import NewerVersionError, ProjectFileError
 from workbench.store.health import connect_immutable, decode_text, problems
 from workbench.store.migrations import SCHEMA_VERSION
 
-try:  # POSIX advisory locks tell whether another program has the file open
+if sys.platform != "win32":  # POSIX advisory locks tell whether another program has the file open
     import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None
 
 APPLICATION_ID = 0x46435742  # "FCWB"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -195,8 +194,10 @@ def in_use_elsewhere(path: Path) -> bool:
     Only called when this process has no connection to the file: closing a descriptor
     drops every POSIX lock the process holds on that file.
     """
+    if sys.platform == "win32":  # pragma: no cover - no POSIX locks
+        return False
     shm = sidecar(path, "shm")
-    if fcntl is None or not shm.is_file():
+    if not shm.is_file():
         return False
     try:
         fd = os.open(shm, os.O_RDWR | getattr(os, "O_NONBLOCK", 0))
@@ -214,7 +215,7 @@ def in_use_elsewhere(path: Path) -> bool:
 
 
 def _identity(conn: sqlite3.Connection) -> tuple[int, int, int]:
-    return tuple(  # type: ignore[return-value]
+    return tuple(
         conn.execute(f"PRAGMA {name}").fetchone()[0]
         for name in ("application_id", "user_version", "page_size")
     )
