@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from workbench.cli.commands import help_of
 from workbench.cli.output import print_json, print_notices
 from workbench.core.errors import WorkbenchError
 from workbench.core.models import CaptureStatus, Evidence, Stance
@@ -26,7 +27,7 @@ STANCES = [s.value for s in Stance]
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "evidence", help="attach evidence URLs to claims, list them, set fetch limits",
+        "evidence", help=help_of("evidence"),
         description="Evidence: URLs attached to claims, with their captures.",
     )
     ev = p.add_subparsers(dest="evidence_command", metavar="ACTION", required=True)
@@ -73,7 +74,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.set_defaults(func=cmd_settings)
 
     p = sub.add_parser(
-        "fetch", help="capture every pending or failed evidence URL",
+        "fetch", help=help_of("fetch"),
         description="Fetch every evidence URL that has no good capture yet (pending or "
         "failed), several at a time, and record each capture in PROJECT. Prints one line "
         "per URL. Exits 0 when it ran, even if some pages could not be fetched.",

@@ -6,13 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from workbench.cli.commands import help_of
 from workbench.cli.output import print_json, warn
 from workbench.core.errors import WorkbenchError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "library", help="the fact-check library: import, list, remove, stats, match, export",
+        "library", help=help_of("library"),
         description="Your library of checked claims (the rated claims of every project you open, "
         "plus imported collections), kept in library.sqlite in the data folder.")
     p.add_argument("--library", type=Path, metavar="FILE",
@@ -61,9 +62,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("-o", "--output", type=Path, required=True)
     q.add_argument("--source", help="only this source")
     q.set_defaults(func=cmd_export)
+    _register_eval_matching(sub)
 
+
+def _register_eval_matching(sub: argparse._SubParsersAction) -> None:
     e = sub.add_parser(
-        "eval-matching", help="MAP@5, MRR, P@1 and queries/s on a CheckThat! claim-retrieval split",
+        "eval-matching", help=help_of("eval-matching"),
         description="Match each query of QUERIES.tsv against the verified claims (by default "
         "verified_claims.docs.tsv two folders up) and score against QRELS.")
     e.add_argument("queries", type=Path)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from workbench import ops
+from workbench.cli.commands import help_of
 from workbench.cli.output import Progress, print_json
 from workbench.core.errors import WorkbenchError
 from workbench.io.articles import is_url
@@ -16,7 +17,7 @@ from workbench.store import ProjectStore
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "new",
-        help="create a project from an article file and detect its claims",
+        help=help_of("new"),
         description="Create PROJECT.fcw from an article (text, Markdown, web page, Word file or "
         "URL), strip web boilerplate, and list the claims worth checking.",
     )
@@ -31,14 +32,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "info",
-        help="summarise a project: articles, claims by status and verdict, evidence",
-        description="Print a project's title, articles and counts. Reads only; never changes the file.",
+        help=help_of("info"),
+        description="Print a project's title, articles and counts. Reads only; never changes "
+        "the file.",
     )
     p.add_argument("project", type=Path)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_info)
 
-    p = sub.add_parser("open", help="open a project in the window", description="Open PROJECT in the window.")
+    p = sub.add_parser("open", help=help_of("open"), description="Open PROJECT in the window.")
     p.add_argument("project", type=Path)
     p.add_argument(
         "--screenshot", type=Path, metavar="OUT.png",
@@ -47,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_open)
 
     p = sub.add_parser(
-        "history", help="show the project's change log, newest first",
+        "history", help=help_of("history"),
         description="Every change ever made to the project: what, when, before and after, "
         "grouped by user action (one transaction: a merge, an import, a re-detection...).",
     )
@@ -59,7 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_history)
 
     p = sub.add_parser(
-        "search", help="full-text search over claims, rationales and evidence",
+        "search", help=help_of("search"),
         description="List the claims whose text, rationale, evidence or captured pages match.",
     )
     p.add_argument("project", type=Path)
@@ -115,7 +117,8 @@ def cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info)
         return 0
-    print(f"{info['title']}  ({info['path']}, format {info['schema_version']}, scale {info['scale']})")
+    print(f"{info['title']}  ({info['path']}, format {info['schema_version']}, "
+          f"scale {info['scale']})")
     for article in info["articles"]:
         print(f"  article {article['id']}: {article['title']}  ({article['claims']} claims)")
     print(f"claims: {info['claims']}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from workbench.cli.commands import help_of
 from workbench.cli.kit import register_kit
 from workbench.cli.output import print_json, warn
 
@@ -12,7 +13,7 @@ from workbench.cli.output import print_json, warn
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "workshop",
-        help="hand out an exercise, compare the participants' files, merge their work",
+        help=help_of("workshop"),
         description="Workshops without internet: make an exercise from your project (the key), "
         "collect the participants' files, compare their verdicts, merge their evidence.",
     )
@@ -38,7 +39,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     pack.add_argument("--title", default="", help="the exercise's title (default: the key's)")
     pack.add_argument("--force", action="store_true", help="replace EXERCISE.fcw if it exists")
     pack.set_defaults(func=cmd_pack)
+    _register_compare_merge_lock(cmds)
+    register_kit(cmds)
 
+
+def _register_compare_merge_lock(cmds: argparse._SubParsersAction) -> None:
     compare = cmds.add_parser(
         "compare", help="compare participants' files: agreement, contested claims, accuracy",
         description="Read the participants' files of one exercise (read-only) and report "
@@ -74,8 +79,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     lock.add_argument("exercise", type=Path, metavar="EXERCISE.fcw")
     lock.add_argument("--unlock", action="store_true")
     lock.set_defaults(func=cmd_lock)
-
-    register_kit(cmds)
 
 
 def cmd_pack(args: argparse.Namespace) -> int:
