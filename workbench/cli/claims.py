@@ -5,43 +5,38 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli.output import Progress, print_json
+from workbench.cli.commands import help_of
+from workbench.cli.output import Progress, print_json, threshold_value
 from workbench.core.errors import ValidationError
-
-
-def _threshold(value: str) -> float:
-    number = float(value)
-    if not 0 <= number <= 1:
-        raise argparse.ArgumentTypeError("the threshold is between 0 and 1")
-    return number
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "extract",
-        help="list the check-worthy claims of an article file",
+        help=help_of("extract"),
         description="Print the claims the app would list for ARTICLE, with score, reasons and "
         "claimant. Offsets are into the article's canonical text (as stored in a project).",
     )
     p.add_argument("article", type=Path)
     p.add_argument("--json", action="store_true", help="print one JSON object with a claims list")
     p.add_argument("--all", action="store_true", help="add the passed-over sentences and why")
-    p.add_argument("--threshold", type=_threshold, help="check-worthiness threshold, 0-1")
+    p.add_argument("--threshold", type=threshold_value, help="check-worthiness threshold, 0-1")
     p.add_argument("--encoding", help="the article's encoding when it is not UTF-8")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser(
         "eval-claims",
-        help="measure claim detection on a labelled CheckThat! TSV file",
+        help=help_of("eval-claims"),
         description="Score FILE.tsv (Sentence_id, Text, class_label Yes/No) and print precision, "
         "recall and F1 of the Yes class, accuracy, the number of sentences and sentences/s.",
     )
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true")
-    p.add_argument("--threshold", type=_threshold)
+    p.add_argument("--threshold", type=threshold_value)
     layout = p.add_mutually_exclusive_group()
     layout.add_argument("--as-article", action="store_true",
-                        help="score with the article (news) scorer, the sentences laid out as one article")
+                        help="score with the article (news) scorer, the sentences laid out "
+                        "as one article")
     layout.add_argument("--as-transcript", action="store_true",
                         help="score as the app scores a pasted transcript: every sentence a turn "
                         "opening with its speaker's label")

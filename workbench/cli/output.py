@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+
+
+def threshold_value(value: str) -> float:
+    """``--threshold``: a number from 0 to 1, else argparse's usage error."""
+    number = float(value)
+    if not 0 <= number <= 1:
+        raise argparse.ArgumentTypeError("the threshold is between 0 and 1")
+    return number
 
 
 def print_json(value) -> None:

@@ -1,6 +1,6 @@
 """Fit the matching ranker on CLEF-2020 CheckThat! Task 2 train, by cross-validation.
 
-    .venv/bin/python -m workbench.library.train [--vectors /tmp/matching-train]
+    .venv/bin/python -m training.library.train [--vectors /tmp/matching-train]
 
 Candidates and features come from the app's own matcher (``Matcher.candidates``,
 ``rank.features``), so training sees exactly what the window will. With
@@ -25,9 +25,35 @@ import numpy as np
 from workbench.library import rank
 from workbench.library.evaluate import average_precision, read_qrels, read_queries
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "claim-matching" / \
-    "clef2020-task2"
+DATA = (
+    Path(__file__).resolve().parents[2].parent
+    / "shared"
+    / "data"
+    / "claim-matching"
+    / "clef2020-task2"
+)
 FOLDS = 5
+
+
+def fit(x: np.ndarray, y: np.ndarray, names: list[str], l2: float = 1.0) -> rank.LinearModel:
+    """Logistic regression by Newton's method with an L2 penalty (no bias penalty)."""
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    xs = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    w = np.zeros(xs.shape[1])
+    penalty = np.r_[np.full(len(names), l2), 0.0]
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-np.clip(xs @ w, -30, 30)))
+        gradient = xs.T @ (p - y) + penalty * w
+        hessian = (xs * (p * (1 - p))[:, None]).T @ xs + np.diag(penalty)
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-9:
+            break
+    return rank.LinearModel(
+        list(names), mean.tolist(), scale.tolist(), w[:-1].tolist(), float(w[-1])
+    )
 
 
 class FixedEmbedder:
@@ -62,8 +88,9 @@ def _stack(rows, names):
     return x, y
 
 
-def _map5(model: rank.LinearModel, rows, qrels_of,
-          similarity: rank.LinearModel | None = None) -> tuple[float, list[tuple[float, bool]]]:
+def _map5(
+    model: rank.LinearModel, rows, qrels_of, similarity: rank.LinearModel | None = None
+) -> tuple[float, list[tuple[float, bool]]]:
     """MAP@5 of ordering by ``model``; and (similarity of the first, was it right) per query."""
     scores, tops = [], []
     for (cols, _labels, docs), relevant in zip(rows, qrels_of, strict=True):
@@ -78,22 +105,24 @@ def _map5(model: rank.LinearModel, rows, qrels_of,
     return float(np.mean(scores)), tops
 
 
-def cross_validate(folds: list[list], names: list[str], qrels_by_fold,
-                   absolute: list[str] | None = None) -> tuple[float, list]:
+def cross_validate(
+    folds: list[list], names: list[str], qrels_by_fold, absolute: list[str] | None = None
+) -> tuple[float, list]:
     """Out-of-fold MAP@5 (and the top match's similarity, right or not, for the threshold)."""
     results, tops = [], []
     for k in range(len(folds)):
         train = [r for j, f in enumerate(folds) if j != k for r in f]
-        model = rank.fit(*_stack(train, names), names)
-        similarity = rank.fit(*_stack(train, absolute), absolute) if absolute else None
+        model = fit(*_stack(train, names), names)
+        similarity = fit(*_stack(train, absolute), absolute) if absolute else None
         score, top = _map5(model, folds[k], qrels_by_fold[k], similarity)
         results.append(score)
         tops += top
     return float(np.mean(results)), tops
 
 
-def strong_threshold(tops: list[tuple[float, bool]], precision: float = 0.98,
-                     floor: float = 0.8) -> float:
+def strong_threshold(
+    tops: list[tuple[float, bool]], precision: float = 0.98, floor: float = 0.8
+) -> float:
     """The lowest similarity from which the best match was right ``precision`` of the time.
 
     Not under ``floor``: here every query has a match in the library; at a desk most
@@ -107,30 +136,26 @@ def strong_threshold(tops: list[tuple[float, bool]], precision: float = 0.98,
     return round(best, 2)
 
 
-def main(argv=None) -> int:
+def _fold_rows(
+    data: Path, vectors: Path | None, queries: dict[str, str], qrels: dict[str, set[str]]
+) -> tuple[list[list[str]], list, list]:
+    """The folds' query ids and, per fold, the candidates' rows with and without vectors."""
     from workbench.library.embed import to_blob
     from workbench.library.importer import import_file
     from workbench.library.matcher import Matcher
     from workbench.library.text import clean
     from workbench.store.library import LibraryStore
 
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--vectors", type=Path, help="out-of-fold vectors (train script output)")
-    parser.add_argument("--out", type=Path, default=rank.RANKER_FILE)
-    args = parser.parse_args(argv)
-
-    queries = read_queries(args.data / "train" / "tweets.queries.tsv")
-    qrels = read_qrels(args.data / "train" / "tweet-vclaim-pairs.qrels")
     with tempfile.TemporaryDirectory() as tmp:
         library = LibraryStore(Path(tmp) / "train.sqlite")
-        import_file(library, args.data / "verified_claims.docs.tsv", fmt="clef")
+        import_file(library, data / "verified_claims.docs.tsv", fmt="clef")
         id_of = {r.key.split(":", 1)[1]: r.id for r in library.reviews()}
         doc_of = {v: k for k, v in id_of.items()}
-        if args.vectors:
-            doc_ids = json.loads((args.vectors / "doc_ids.json").read_text())
-            fold_qids = [json.loads((args.vectors / f"fold{k}" / "qids.json").read_text())
-                         for k in range(FOLDS)]
+        if vectors:
+            doc_ids = json.loads((vectors / "doc_ids.json").read_text())
+            fold_qids = [
+                json.loads((vectors / f"fold{k}" / "qids.json").read_text()) for k in range(FOLDS)
+            ]
         else:
             order = sorted((q for q in queries if q in qrels), key=int)
             random.Random(0).shuffle(order)
@@ -139,15 +164,21 @@ def main(argv=None) -> int:
         hybrid_folds, lexical_folds = [], []
         for k, qids in enumerate(fold_qids):
             print(f"fold {k}: {len(qids)} queries", file=sys.stderr, flush=True)
-            if args.vectors:
-                folder = args.vectors / f"fold{k}"
+            if vectors:
+                folder = vectors / f"fold{k}"
                 docs = np.load(folder / "docs.npy")
-                table = dict(zip((clean(queries[q]) for q in qids),
-                                 np.load(folder / "queries.npy"), strict=True))
+                table = dict(
+                    zip(
+                        (clean(queries[q]) for q in qids),
+                        np.load(folder / "queries.npy"),
+                        strict=True,
+                    )
+                )
                 embedder = FixedEmbedder(f"fold{k}", table)
-                library.set_vectors([(id_of[d], to_blob(v)) for d, v in zip(doc_ids, docs,
-                                                                            strict=True)],
-                                    embedder.model_id)
+                library.set_vectors(
+                    [(id_of[d], to_blob(v)) for d, v in zip(doc_ids, docs, strict=True)],
+                    embedder.model_id,
+                )
             else:
                 from workbench.library.embed import load_embedder
 
@@ -158,30 +189,58 @@ def main(argv=None) -> int:
             hybrid_folds.append(_rows(dense, queries, qrels, qids, doc_of))
             lexical_folds.append(_rows(lexical, queries, qrels, qids, doc_of))
         library.close()
+    return fold_qids, hybrid_folds, lexical_folds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m training.library.train", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--vectors", type=Path, help="out-of-fold vectors (train script output)")
+    parser.add_argument("--out", type=Path, default=rank.RANKER_FILE)
+    args = parser.parse_args(argv)
+
+    queries = read_queries(args.data / "train" / "tweets.queries.tsv")
+    qrels = read_qrels(args.data / "train" / "tweet-vclaim-pairs.qrels")
+    fold_qids, hybrid_folds, lexical_folds = _fold_rows(args.data, args.vectors, queries, qrels)
     qrels_by_fold = [[qrels[q] for q in qids] for qids in fold_qids]
-    cv_hybrid, tops = cross_validate(hybrid_folds, rank.HYBRID, qrels_by_fold,
-                                     rank.ABSOLUTE_HYBRID)
-    cv_lexical, tops_lexical = cross_validate(lexical_folds, rank.LEXICAL, qrels_by_fold,
-                                              rank.ABSOLUTE_LEXICAL)
+    cv_hybrid, tops = cross_validate(hybrid_folds, rank.HYBRID, qrels_by_fold, rank.ABSOLUTE_HYBRID)
+    cv_lexical, tops_lexical = cross_validate(
+        lexical_folds, rank.LEXICAL, qrels_by_fold, rank.ABSOLUTE_LEXICAL
+    )
     bm25_only = rank.LinearModel(["bm25_share"], [0.0], [1.0], [1.0], 0.0)
-    cv_bm25 = float(np.mean([_map5(bm25_only, f, q)[0]
-                             for f, q in zip(lexical_folds, qrels_by_fold, strict=True)]))
+    cv_bm25 = float(
+        np.mean(
+            [_map5(bm25_only, f, q)[0] for f, q in zip(lexical_folds, qrels_by_fold, strict=True)]
+        )
+    )
     hybrid_rows = [r for f in hybrid_folds for r in f]
     lexical_rows = [r for f in lexical_folds for r in f]
     ranker = rank.Ranker(
-        rank.fit(*_stack(hybrid_rows, rank.HYBRID), rank.HYBRID),
-        rank.fit(*_stack(lexical_rows, rank.LEXICAL), rank.LEXICAL),
-        rank.fit(*_stack(hybrid_rows, rank.ABSOLUTE_HYBRID), rank.ABSOLUTE_HYBRID),
-        rank.fit(*_stack(lexical_rows, rank.ABSOLUTE_LEXICAL), rank.ABSOLUTE_LEXICAL),
+        fit(*_stack(hybrid_rows, rank.HYBRID), rank.HYBRID),
+        fit(*_stack(lexical_rows, rank.LEXICAL), rank.LEXICAL),
+        fit(*_stack(hybrid_rows, rank.ABSOLUTE_HYBRID), rank.ABSOLUTE_HYBRID),
+        fit(*_stack(lexical_rows, rank.ABSOLUTE_LEXICAL), rank.ABSOLUTE_LEXICAL),
         strong_threshold(tops),
         strong_threshold(tops_lexical),
-        {"train_cv_map5": {"hybrid": round(cv_hybrid, 4), "lexical": round(cv_lexical, 4),
-                           "bm25": round(cv_bm25, 4)},
-         "folds": FOLDS, "vectors": "given, out of fold" if args.vectors else "shipped model"},
+        {
+            "train_cv_map5": {
+                "hybrid": round(cv_hybrid, 4),
+                "lexical": round(cv_lexical, 4),
+                "bm25": round(cv_bm25, 4),
+            },
+            "folds": FOLDS,
+            "vectors": "given, out of fold" if args.vectors else "shipped model",
+        },
     )
     ranker.save(args.out)
-    print(json.dumps(ranker.meta | {"strong": ranker.strong,
-                                    "strong_lexical": ranker.strong_lexical}, indent=1))
+    print(
+        json.dumps(
+            ranker.meta | {"strong": ranker.strong, "strong_lexical": ranker.strong_lexical},
+            indent=1,
+        )
+    )
     return 0
 
 

@@ -1,7 +1,8 @@
 """Cross-validated news figures on the train pages: what ``eval-news`` would print on
 pages the models never saw, without looking at dev.
 
-    .venv/bin/python -m workbench.nlp.news_cv [--folder DIR ...] [--settings FILE] [--json] [--errors]
+    .venv/bin/python -m training.nlp.news_cv [--folder DIR ...] [--settings FILE]
+        [--json] [--errors]
 
 The train articles are dealt into folds (by page); each fold is read by the app's
 whole extraction (page chrome, the news scorer, its threshold, claimants) with the
@@ -19,13 +20,13 @@ import json
 import sys
 from pathlib import Path
 
-from workbench.nlp import model, news_eval, train_news
+from training.nlp import train_news
+from workbench.cli.news import print_errors, print_report, wrong_units
+from workbench.nlp import model, news_eval
 from workbench.nlp.newsdata import NewsArticle
 
 
-def cross_validate(
-    articles: list[NewsArticle], settings: dict, folds: int = 5, log=None
-) -> dict:
+def cross_validate(articles: list[NewsArticle], settings: dict, folds: int = 5, log=None) -> dict:
     """The ``eval-news`` figures of ``articles``, each fold read by models fitted on the others."""
     where = train_news.fold_of([a.file for a in articles], folds)
     units: list[dict] = []
@@ -38,8 +39,10 @@ def cross_validate(
             report = news_eval.evaluate_articles(held)
         units.extend(report["unit_results"])
         if log:
-            log(f"fold {k + 1}/{folds}: {len(held)} articles, threshold {meta['threshold']:.2f}, "
-                f"P {report['claim']['precision']:.3f} R {report['claim']['recall']:.3f}")
+            log(
+                f"fold {k + 1}/{folds}: {len(held)} articles, threshold {meta['threshold']:.2f}, "
+                f"P {report['claim']['precision']:.3f} R {report['claim']['recall']:.3f}"
+            )
     out = news_eval.summarise(units)
     out["articles"] = len(articles)
     out["folds"] = folds
@@ -49,10 +52,17 @@ def cross_validate(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m workbench.nlp.news_cv", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--folder", type=Path, action="append",
-                        help="a labelled news folder (repeatable; default: the shared sets)")
+    parser = argparse.ArgumentParser(
+        prog="python -m training.nlp.news_cv",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--folder",
+        type=Path,
+        action="append",
+        help="a labelled news folder (repeatable; default: the shared sets)",
+    )
     parser.add_argument("--settings", type=Path, help="a JSON file whose keys replace the settings")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--json", action="store_true")
@@ -67,25 +77,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(report, indent=2))
     else:
-        c, b, n = report["claim"], report["boiler"], report["claimant"]
-        print(f"{report['articles']} train articles, {report['units']} units, {args.folds} folds "
-              f"(thresholds {', '.join(f'{t:.2f}' for t in report['thresholds'])})")
-        print(f"  CLAIM     precision {c['precision']:.3f}  recall {c['recall']:.3f}  F1 {c['f1']:.3f}  "
-              f"({c['tp']} listed of {c['n']}, {c['fp']} others listed)")
-        print(f"  BOILER    {b['listed']} of {b['n']} listed ({b['share']:.1%})")
-        print(f"  NOT       {report['not']['listed']} of {report['not']['n']} listed")
-        print(f"  claimant  {n['right']} of {n['attributed']} right ({n['accuracy']:.1%}); "
-              f"{n['own_voice_given_a_claimant']} of {n['own_voice_listed']} own-voice claims given one")
+        thresholds = ", ".join(f"{t:.2f}" for t in report["thresholds"])
+        print_report(report, f"{report['articles']} train articles, {report['units']} units, "
+                     f"{args.folds} folds (thresholds {thresholds})")
     if args.errors:
-        for u in units:
-            if u["listed"] != (u["label"] == "CLAIM"):
-                state = "listed" if u["listed"] else "missed"
-                extra = f" [{u['why']}]" if u["why"] else ""
-                print(f"\n{u['label']:6} {state} {u['score']}{extra} {u['file']}:{u['start']}\n"
-                      f"    {u['text'][:200]}")
-            elif u["claimant_right"] is False:
-                print(f"\nCLAIMANT {u['file']}:{u['start']} gold {u['gold_claimant']!r} "
-                      f"got {u['claimant']!r}\n    {u['text'][:200]}")
+        print_errors(wrong_units(units))
     return 0
 
 

@@ -1,6 +1,6 @@
 """Fit the sentence-vector heads of the news scorer (``encoder.json``), reproducibly.
 
-    .venv/bin/python -m workbench.nlp.train_encoder [--out FILE] [--vectors FILE.npz]
+    .venv/bin/python -m training.nlp.train_encoder [--out FILE] [--vectors FILE.npz]
 
 Data (read at run time, never copied into the repository): the ClaimBuster
 crowdsourced sentences (= CT24 train, with its three classes), minus the sentences that
@@ -25,8 +25,10 @@ import hashlib
 import json
 from pathlib import Path
 
-from workbench.nlp import model, stacking
-from workbench.nlp.data import CLAIMBUSTER_TRAIN, DEV, DEV_TEST, read_claimbuster, read_tsv
+from training.nlp import stacking
+from training.nlp.claimbuster import read_claimbuster
+from workbench.nlp import model
+from workbench.nlp.data import CLAIMBUSTER_TRAIN, DEV, DEV_TEST, read_tsv
 from workbench.nlp.encoder import ENCODER_FILE, HEADS
 
 SETTINGS = {"l2": [0.3, 1.0, 3.0, 10.0], "folds": 4}
@@ -53,12 +55,18 @@ def vectors_for(texts: list[str], cache: Path | None):
         raise SystemExit("the matching model (resources/matching/) or onnxruntime is missing")
     if cache is not None and cache.is_file():
         stored = np.load(cache, allow_pickle=False)
-        known = dict(zip(stored["texts"].tolist(), stored["vectors"]))
+        known = dict(zip(stored["texts"].tolist(), stored["vectors"], strict=False))
         if str(stored["model_id"]) == embedder.model_id and all(t in known for t in texts):
             return np.stack([known[t] for t in texts]), embedder.model_id
     unique = list(dict.fromkeys(texts))
-    found = embedder.embed(unique, progress=lambda done, total: print(
-        f"\rvectors {done:,}/{total:,}", end="", flush=True) if done % 2048 < 32 or done == total else None)
+    found = embedder.embed(
+        unique,
+        progress=lambda done, total: (
+            print(f"\rvectors {done:,}/{total:,}", end="", flush=True)
+            if done % 2048 < 32 or done == total
+            else None
+        ),
+    )
     print()
     if cache is not None:
         np.savez(cache, texts=np.array(unique), vectors=found, model_id=np.array(embedder.model_id))
@@ -84,7 +92,7 @@ def train(settings: dict, cache: Path | None = None) -> dict:
     held_out = {t.strip().lower() for t in dev.texts + dev_test.texts}
     rows = [r for r in crowd if r.text.strip().lower() not in held_out]
     x, model_id = vectors_for([r.text for r in rows] + dev.texts, cache)
-    x_train, x_dev = x[: len(rows)], x[len(rows):]
+    x_train, x_dev = x[: len(rows)], x[len(rows) :]
     folds = stacking.debate_folds(rows, settings["folds"])
     targets = {
         "factual": ([True] * len(rows), [r.verdict >= 0 for r in rows]),
@@ -112,21 +120,28 @@ def train(settings: dict, cache: Path | None = None) -> dict:
     # Reported only: how well each head alone ranks CT24 dev's check-worthy sentences.
     for head in HEADS:
         report[head]["ct24_dev_average_precision"] = round(
-            stacking.average_precision(_score(heads[head], x_dev), dev.labels), 4)
+            stacking.average_precision(_score(heads[head], x_dev), dev.labels), 4
+        )
     return {
         "model_id": model_id,
         "heads": heads,
         "settings": settings,
         "figures": report,
-        "data": {"file": CLAIMBUSTER_TRAIN.name, "sha256": _sha256(CLAIMBUSTER_TRAIN),
-                 "rows": len(rows)},
+        "data": {
+            "file": CLAIMBUSTER_TRAIN.name,
+            "sha256": _sha256(CLAIMBUSTER_TRAIN),
+            "rows": len(rows),
+        },
         "credit": CREDIT,
     }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m workbench.nlp.train_encoder", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m training.nlp.train_encoder",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--out", type=Path, default=model.MODEL_DIR / ENCODER_FILE)
     parser.add_argument("--vectors", type=Path, help="keep the sentence vectors in this .npz file")
     args = parser.parse_args(argv)

@@ -15,7 +15,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from workbench.nlp.data import ClaimBusterRow
+from training.nlp.claimbuster import ClaimBusterRow
 
 
 def debate_folds(rows: Sequence[ClaimBusterRow], folds: int) -> list[int]:
