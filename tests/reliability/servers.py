@@ -9,7 +9,6 @@ each request's raw head, to check what the client sent (no credentials, say).
 from __future__ import annotations
 
 import functools
-import gzip
 import random
 import socket
 import threading
@@ -208,7 +207,3 @@ class HostileServer:
                 behaviour(sock, path, self)
             except OSError:
                 pass  # the client gave up: that is the point of most of these pages
-
-
-def gzip_page(title: str) -> bytes:
-    return gzip.compress(_page(title, "<p>Fine.</p>"))

@@ -16,8 +16,6 @@ from pathlib import Path
 
 from workbench.core.errors import WorkbenchError
 
-MODES = ("hybrid", "lexical", "bm25")
-
 
 def read_queries(path: Path) -> dict[str, str]:
     try:

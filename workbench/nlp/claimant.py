@@ -55,7 +55,6 @@ from workbench.nlp.claimant_words import (
     RESEARCHERS,
     SAY,
     SPEAKER_NOUNS,
-    VERBS,  # noqa: F401
 )
 from workbench.nlp.claimant_words import clean as _clean
 
@@ -310,10 +309,6 @@ def _first_verbish(tokens: list[str], lower: list[str]) -> int:
                 word not in SPEAKER_NOUNS and not word.endswith(("'s", "’s")) and word not in _BETWEEN:
             return k
     return len(tokens)
-
-
-def is_pronoun(name: str) -> bool:
-    return name.strip().lower() in PRONOUNS
 
 
 def starts_with_quote(text: str) -> bool:
