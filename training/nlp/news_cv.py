@@ -14,11 +14,8 @@ by; dev is only reported.
 
 from __future__ import annotations
 
-import argparse
-import copy
 import json
 import sys
-from pathlib import Path
 
 from training.nlp import train_news
 from workbench.cli.news import print_errors, print_report, wrong_units
@@ -52,25 +49,12 @@ def cross_validate(articles: list[NewsArticle], settings: dict, folds: int = 5, 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m training.nlp.news_cv",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument(
-        "--folder",
-        type=Path,
-        action="append",
-        help="a labelled news folder (repeatable; default: the shared sets)",
-    )
-    parser.add_argument("--settings", type=Path, help="a JSON file whose keys replace the settings")
+    parser = train_news.news_parser("python -m training.nlp.news_cv", __doc__)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--errors", action="store_true", help="print the units got wrong")
     args = parser.parse_args(argv)
-    settings = copy.deepcopy(train_news.SETTINGS)
-    if args.settings:
-        settings.update(json.loads(args.settings.read_text(encoding="utf-8")))
+    settings = train_news.settings_of(args)
     articles, _used = train_news.read_train(args.folder or train_news.DEFAULT_FOLDERS)
     report = cross_validate(articles, settings, args.folds, log=lambda m: print(m, file=sys.stderr))
     units = report.pop("unit_results")
@@ -78,8 +62,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(report, indent=2))
     else:
         thresholds = ", ".join(f"{t:.2f}" for t in report["thresholds"])
-        print_report(report, f"{report['articles']} train articles, {report['units']} units, "
-                     f"{args.folds} folds (thresholds {thresholds})")
+        print_report(
+            report,
+            f"{report['articles']} train articles, {report['units']} units, "
+            f"{args.folds} folds (thresholds {thresholds})",
+        )
     if args.errors:
         print_errors(wrong_units(units))
     return 0

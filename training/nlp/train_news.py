@@ -306,11 +306,10 @@ def train(folders: list[Path], settings: dict) -> dict:
     }
 
 
-def main(argv: list[str] | None = None) -> int:
+def news_parser(prog: str, doc: str | None) -> argparse.ArgumentParser:
+    """The options the news training commands share: ``--folder`` and ``--settings``."""
     parser = argparse.ArgumentParser(
-        prog="python -m training.nlp.train_news",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        prog=prog, description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
         "--folder",
@@ -318,12 +317,23 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         help="a labelled news folder (repeatable; default: the shared sets)",
     )
-    parser.add_argument("--out", type=Path, default=model.MODEL_DIR / model.NEWS_FILE)
     parser.add_argument("--settings", type=Path, help="a JSON file whose keys replace the settings")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def settings_of(args: argparse.Namespace) -> dict:
+    """``SETTINGS`` with the keys of the ``--settings`` file, if one is given."""
     settings = copy.deepcopy(SETTINGS)
     if args.settings:
         settings.update(json.loads(args.settings.read_text(encoding="utf-8")))
+    return settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = news_parser("python -m training.nlp.train_news", __doc__)
+    parser.add_argument("--out", type=Path, default=model.MODEL_DIR / model.NEWS_FILE)
+    args = parser.parse_args(argv)
+    settings = settings_of(args)
     meta = train(args.folder or DEFAULT_FOLDERS, settings)
     args.out.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     model.reload_news()
