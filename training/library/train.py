@@ -18,12 +18,17 @@ import json
 import random
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from workbench.library import rank
 from workbench.library.evaluate import average_precision, read_qrels, read_queries
+
+if TYPE_CHECKING:
+    from workbench.library.matcher import Matcher
 
 DATA = (
     Path(__file__).resolve().parents[2].parent
@@ -59,7 +64,7 @@ def fit(x: np.ndarray, y: np.ndarray, names: list[str], l2: float = 1.0) -> rank
 class FixedEmbedder:
     """Vectors computed elsewhere, looked up by text (the training script's out-of-fold ones)."""
 
-    def __init__(self, model_id: str, table: dict[str, np.ndarray], dimensions: int = 384):
+    def __init__(self, model_id: str, table: dict[str, np.ndarray], dimensions: int = 384) -> None:
         self.model_id = model_id
         self.table = table
         self.dimensions = dimensions
@@ -67,11 +72,23 @@ class FixedEmbedder:
     def embed_one(self, text: str) -> np.ndarray:
         return self.table[text]
 
-    def embed(self, texts, progress=None) -> np.ndarray:
+    def embed(
+        self, texts: list[str], progress: Callable[[int, int], None] | None = None
+    ) -> np.ndarray:
         return np.stack([self.table[t] for t in texts])
 
 
-def _rows(matcher, queries, qrels, qids, doc_of) -> list[tuple[dict, np.ndarray, list[str]]]:
+# (feature columns, labels, document ids) of one query's candidates
+Row = tuple[dict[str, np.ndarray], np.ndarray, list[str]]
+
+
+def _rows(
+    matcher: Matcher,
+    queries: dict[str, str],
+    qrels: dict[str, set[str]],
+    qids: list[str],
+    doc_of: dict[int, str],
+) -> list[Row]:
     """(feature columns, labels, document ids) per query."""
     out = []
     for qid in qids:
@@ -82,14 +99,17 @@ def _rows(matcher, queries, qrels, qids, doc_of) -> list[tuple[dict, np.ndarray,
     return out
 
 
-def _stack(rows, names):
+def _stack(rows: list[Row], names: list[str]) -> tuple[np.ndarray, np.ndarray]:
     x = np.vstack([np.column_stack([cols[n] for n in names]) for cols, _l, _d in rows if len(_d)])
     y = np.concatenate([labels for _c, labels, d in rows if len(d)])
     return x, y
 
 
 def _map5(
-    model: rank.LinearModel, rows, qrels_of, similarity: rank.LinearModel | None = None
+    model: rank.LinearModel,
+    rows: list[Row],
+    qrels_of: list[set[str]],
+    similarity: rank.LinearModel | None = None,
 ) -> tuple[float, list[tuple[float, bool]]]:
     """MAP@5 of ordering by ``model``; and (similarity of the first, was it right) per query."""
     scores, tops = [], []
@@ -106,7 +126,10 @@ def _map5(
 
 
 def cross_validate(
-    folds: list[list], names: list[str], qrels_by_fold, absolute: list[str] | None = None
+    folds: list[list[Row]],
+    names: list[str],
+    qrels_by_fold: list[list[set[str]]],
+    absolute: list[str] | None = None,
 ) -> tuple[float, list]:
     """Out-of-fold MAP@5 (and the top match's similarity, right or not, for the threshold)."""
     results, tops = [], []

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 
 from training.nlp import train_news
 from workbench.cli.news import print_errors, print_report, wrong_units
@@ -23,7 +24,12 @@ from workbench.nlp import model, news_eval
 from workbench.nlp.newsdata import NewsArticle
 
 
-def cross_validate(articles: list[NewsArticle], settings: dict, folds: int = 5, log=None) -> dict:
+def cross_validate(
+    articles: list[NewsArticle],
+    settings: dict,
+    folds: int = 5,
+    log: Callable[[str], None] | None = None,
+) -> dict:
     """The ``eval-news`` figures of ``articles``, each fold read by models fitted on the others."""
     where = train_news.fold_of([a.file for a in articles], folds)
     units: list[dict] = []

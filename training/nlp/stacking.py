@@ -60,7 +60,7 @@ def fit_logistic(
         centre[1:] = prior
     w = centre.copy()
 
-    def loss(v):
+    def loss(v: np.ndarray) -> float:
         z = np.clip(x @ v, -30, 30)
         d = v - centre
         return float(np.sum(c * (np.logaddexp(0, z) - y * z)) + 0.5 * d @ penalty @ d)

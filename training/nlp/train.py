@@ -28,12 +28,16 @@ import random
 import shutil
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from training.nlp import stacking
 from training.nlp.claimbuster import ClaimBusterRow, read_claimbuster
 from workbench.nlp import model as model_module
 from workbench.nlp import signals
 from workbench.nlp.data import CLAIMBUSTER_TRAIN, DEV, DEV_TEST, f1_report, read_tsv
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 TOK2VEC = {
     "@architectures": "spacy.Tok2Vec.v2",
@@ -109,7 +113,7 @@ def _cats(verdict: int, settings: dict, prefix: str) -> dict[str, float]:
     return {prefix + label: float(label == name) for label in labels}
 
 
-def build(settings: dict):
+def build(settings: dict) -> Language:
     """A blank English pipeline with the classifier components, not yet trained."""
     import spacy
 
@@ -123,7 +127,7 @@ def build(settings: dict):
     return nlp
 
 
-def fit(settings: dict, texts: list[str], verdicts: list[int], log: str = ""):
+def fit(settings: dict, texts: list[str], verdicts: list[int], log: str = "") -> Language:
     """Train every component on the texts, each for its own number of epochs."""
     from spacy.training import Example
     from spacy.util import fix_random_seed, minibatch
@@ -163,7 +167,7 @@ def fit(settings: dict, texts: list[str], verdicts: list[int], log: str = ""):
     return nlp
 
 
-def classifier_logits(nlp, settings: dict, texts: list[str]) -> list[list[float]]:
+def classifier_logits(nlp: Language, settings: dict, texts: list[str]) -> list[list[float]]:
     """Each text's log-odds of check-worthy from each component."""
     labels = [component["label_prefix"] + "YES" for component in settings["components"].values()]
     return [

@@ -24,12 +24,16 @@ import argparse
 import hashlib
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from training.nlp import stacking
 from training.nlp.claimbuster import read_claimbuster
 from workbench.nlp import model
 from workbench.nlp.data import CLAIMBUSTER_TRAIN, DEV, DEV_TEST, read_tsv
 from workbench.nlp.encoder import ENCODER_FILE, HEADS
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SETTINGS = {"l2": [0.3, 1.0, 3.0, 10.0], "folds": 4}
 CREDIT = (
@@ -43,7 +47,7 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def vectors_for(texts: list[str], cache: Path | None):
+def vectors_for(texts: list[str], cache: Path | None) -> tuple[np.ndarray, str]:
     """The vectors of ``texts`` from the shipped model (read from ``cache`` when it holds
     them all, written to it otherwise)."""
     import numpy as np
@@ -74,11 +78,11 @@ def vectors_for(texts: list[str], cache: Path | None):
     return found[[where[t] for t in texts]], embedder.model_id
 
 
-def _fit(x, y: list[bool], l2: float) -> list[float]:
+def _fit(x: np.ndarray, y: list[bool], l2: float) -> list[float]:
     return [round(w, 6) for w in stacking.fit_logistic(x.tolist(), y, l2)]
 
 
-def _score(w: list[float], x) -> list[float]:
+def _score(w: list[float], x: np.ndarray) -> list[float]:
     import numpy as np
 
     return (x @ np.array(w[1:]) + w[0]).tolist()

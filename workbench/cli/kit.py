@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from workbench.cli.output import warn
@@ -31,7 +32,7 @@ def register_kit(cmds: argparse._SubParsersAction) -> None:
     kit.set_defaults(func=cmd_kit)
 
 
-def _pdf_writer():
+def _pdf_writer() -> Callable[[str, str], bytes]:
     try:
         from workbench.ui.pdf_page import html_to_pdf
     except ImportError as exc:

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.cli.commands import help_of
 from workbench.cli.output import print_json, warn
 from workbench.core.errors import WorkbenchError
+
+if TYPE_CHECKING:  # imported when a command runs, not when --help is built
+    from workbench.core.reviews import Review
+    from workbench.store.library import LibraryStore
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -80,13 +86,13 @@ def _register_eval_matching(sub: argparse._SubParsersAction) -> None:
     e.set_defaults(func=cmd_eval)
 
 
-def _open(args):
+def _open(args: argparse.Namespace) -> LibraryStore:
     from workbench.store.library import LibraryStore
 
     return LibraryStore(args.library)
 
 
-def _progress(label: str):
+def _progress(label: str) -> Callable[[int, int], None] | None:
     if not sys.stderr.isatty():
         return None
 
@@ -98,7 +104,7 @@ def _progress(label: str):
     return show
 
 
-def cmd_import(args) -> int:
+def cmd_import(args: argparse.Namespace) -> int:
     from workbench.library.formats import parse_mapping
     from workbench.library.importer import import_file
 
@@ -124,7 +130,7 @@ def cmd_import(args) -> int:
     return 0
 
 
-def _index(library) -> int:
+def _index(library: LibraryStore) -> int:
     from workbench.library.matcher import Matcher
 
     matcher = Matcher(library)
@@ -137,13 +143,13 @@ def _index(library) -> int:
     return done
 
 
-def cmd_index(args) -> int:
+def cmd_index(args: argparse.Namespace) -> int:
     with _open(args) as library:
         _index(library)
     return 0
 
 
-def cmd_list(args) -> int:
+def cmd_list(args: argparse.Namespace) -> int:
     with _open(args) as library:
         if args.source is None:
             sources = library.sources()
@@ -167,13 +173,13 @@ def cmd_list(args) -> int:
     return 0
 
 
-def _review_json(r) -> dict:
+def _review_json(r: Review) -> dict:
     keys = ("key", "claim", "title", "claimant", "verdict", "publisher", "date", "url",
             "rationale", "source", "imported_at", "project", "project_claim_id", "evidence")
     return {k: getattr(r, k) for k in keys}
 
 
-def cmd_remove(args) -> int:
+def cmd_remove(args: argparse.Namespace) -> int:
     with _open(args) as library:
         if args.source not in {s.name for s in library.sources()}:
             raise WorkbenchError(f"no source {args.source!r} in the library "
@@ -183,7 +189,7 @@ def cmd_remove(args) -> int:
     return 0
 
 
-def cmd_stats(args) -> int:
+def cmd_stats(args: argparse.Namespace) -> int:
     with _open(args) as library:
         stats = library.stats()
     if args.json:
@@ -196,7 +202,7 @@ def cmd_stats(args) -> int:
     return 0
 
 
-def cmd_match(args) -> int:
+def cmd_match(args: argparse.Namespace) -> int:
     from workbench.library.matcher import Matcher
     from workbench.library.service import MIN_SCORE
     from workbench.library.sync import project_key
@@ -243,7 +249,7 @@ def cmd_match(args) -> int:
     return 0
 
 
-def cmd_export(args) -> int:
+def cmd_export(args: argparse.Namespace) -> int:
     from workbench.library.export import export_library
 
     with _open(args) as library:
@@ -254,7 +260,7 @@ def cmd_export(args) -> int:
     return 0
 
 
-def cmd_eval(args) -> int:
+def cmd_eval(args: argparse.Namespace) -> int:
     from workbench.library.evaluate import evaluate, print_progress
 
     for path in (args.queries, args.qrels):

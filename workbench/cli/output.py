@@ -15,7 +15,7 @@ def threshold_value(value: str) -> float:
     return number
 
 
-def print_json(value) -> None:
+def print_json(value: object) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
@@ -24,7 +24,7 @@ def warn(message: str) -> None:
     print(f"workbench: warning: {message}", file=sys.stderr)
 
 
-def print_notices(txn) -> None:
+def print_notices(txn: object) -> None:
     """What a command's transaction wants the user to know (a done claim moved back...)."""
     for notice in getattr(txn, "notices", []) or []:
         print(f"note: {notice}")
