@@ -23,10 +23,6 @@ class ClaimBusterRow:
     verdict: int  # -1 non-factual, 0 unimportant factual, 1 check-worthy factual
     debate: str  # the transcript file, e.g. "1988-09-25.txt"
 
-    @property
-    def checkworthy(self) -> bool:
-        return self.verdict == 1
-
 
 def read_claimbuster(path: str | Path) -> list[ClaimBusterRow]:
     """The rows of a ClaimBuster CSV (``crowdsourced.csv`` or ``groundtruth.csv``)."""
