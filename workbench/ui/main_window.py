@@ -211,7 +211,7 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
         if self.store is None:
             self.counts_label.setText("")
             return
-        counts = self.store.counts()
+        counts = self.store.claims.counts()
         verdicts = ", ".join(f"{n} {v}" for v, n in sorted(counts["by_verdict"].items()))
         statuses = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in sorted(counts["by_status"].items()))
         self.counts_label.setText(
@@ -230,7 +230,7 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
             store = ProjectStore.open(path)
             # A damaged value in a large file is found when it is first read: read what
             # the window shows before giving up the project that is open now.
-            store.title, store.scale(), store.articles(), store.claims()
+            store.settings.title(), store.scale.get(), store.articles.all(), store.claims.all()
         except WorkbenchError as exc:
             if store is not None:
                 store.close()
@@ -241,13 +241,13 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
         store.source = "window"
         self.store.subscribe_batch(self._store_changed)
         self.undo_stack.clear()
-        self.setWindowTitle(f"{store.title} — Fact-Check Workbench")
+        self.setWindowTitle(f"{store.settings.title()} — Fact-Check Workbench")
         self.path_label.setText(str(path))
-        scale = store.scale()
+        scale = store.scale.get()
         self.detail.set_scale(scale)
         self.claim_list.set_scale(scale)
         self._fill_article_switch()
-        articles = store.articles()
+        articles = store.articles.all()
         self.show_article(articles[0].id if articles else None)
         self._remember_recent(path)
         self.project_opened.emit(str(path))
@@ -263,14 +263,14 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
 
     def _fill_article_switch(self) -> None:
         self.article_switch.clear()
-        replaced = self.store.article_versions()
-        for article in self.store.articles():
+        replaced = self.store.articles.versions()
+        for article in self.store.articles.all():
             suffix = " (earlier version)" if article.id in replaced else ""
             self.article_switch.addItem(article.title[:60] + suffix, article.id)
 
     def show_article(self, article_id: int | None) -> None:
         self.article_id = article_id
-        article = self.store.article(article_id) if article_id is not None else None
+        article = self.store.articles.get(article_id) if article_id is not None else None
         self.article_view.set_article(article)
         index = self.article_switch.findData(article_id)
         if index >= 0:
@@ -281,9 +281,9 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
         """Refill the list and the highlights from the store (after bulk changes)."""
         if self.store is None:
             return
-        claims = self.store.claims(self.article_id) if self.article_id is not None else []
+        claims = self.store.claims.all(self.article_id) if self.article_id is not None else []
         keep = self.claim_list.current_claim_id()
-        scale = self.store.scale()
+        scale = self.store.scale.get()
         self.claim_list.model.set_claims(claims, scale)
         self.article_view.text.set_claims(claims, scale)
         self._search(self.claim_list.search.text())
@@ -299,13 +299,13 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
         entities = {(c.entity, c.action) for c in changes}
         if any(entity == "article" for entity, _action in entities):
             self._fill_article_switch()
-            current = {a.id for a in self.store.articles()}
+            current = {a.id for a in self.store.articles.all()}
             if self.article_id not in current:
-                articles = self.store.current_articles()
+                articles = self.store.articles.current()
                 self.show_article(articles[-1].id if articles else None)
                 return
         if ("scale", "update") in entities:
-            scale = self.store.scale()
+            scale = self.store.scale.get()
             self.detail.set_scale(scale)
             self.claim_list.set_scale(scale)
             self.reload_claims()
@@ -315,7 +315,7 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
             return
         updated = [i for c in changes if c.entity == "claim" for i in c.ids]
         if updated:
-            claims = self.store.claims_by_ids(list(dict.fromkeys(updated)))
+            claims = self.store.claims.by_ids(list(dict.fromkeys(updated)))
             for claim in claims:
                 self.claim_list.model.update_claim(claim)
             self.article_view.text.update_claims(
@@ -340,18 +340,18 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
         if self.store is None or claim_id is None:
             self.detail.set_claim(None, [])
             return
-        claim = self.store.claim(claim_id)
-        self.detail.set_claim(claim, self.store.evidence(claim_id))
-        self.detail.set_missing(self.store.missing_for_done(claim))
+        claim = self.store.claims.get(claim_id)
+        self.detail.set_claim(claim, self.store.evidence.all(claim_id))
+        self.detail.set_missing(self.store.done.missing(claim))
 
     def current_claim(self) -> Claim | None:
         claim_id = self.claim_list.current_claim_id()
-        return self.store.claim(claim_id) if (self.store and claim_id is not None) else None
+        return self.store.claims.get(claim_id) if (self.store and claim_id is not None) else None
 
     def _search(self, text: str) -> None:
         if self.store is None:
             return
-        self.claim_list.proxy.set_search_ids(self.store.search_ids(text) if text.strip() else None)
+        self.claim_list.proxy.set_search_ids(self.store.search.claim_ids(text) if text.strip() else None)
 
     # -- edits (each one an undo command) ---------------------------------------------
     def edit_claim(self, claim_id: int, fields: dict) -> None:
@@ -375,7 +375,7 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
         if claim is None:
             self.say("Select a claim first.")
             return
-        labels = self.store.scale().names()
+        labels = self.store.scale.get().names()
         if number == 0:
             self.edit_claim(claim.id, {"verdict": None})
         elif number <= len(labels):
@@ -393,7 +393,7 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
         command = commands.AddClaimCommand(self.store, claim)
         if self.run_command(command):
             self.claim_list.select_claim(command.claim_id)
-            self.say(f"Added claim #{command.claim_id}: “{short_text(self.store.claim(command.claim_id).quote)}”")
+            self.say(f"Added claim #{command.claim_id}: “{short_text(self.store.claims.get(command.claim_id).quote)}”")
 
     def set_span(self, start: int, end: int) -> None:
         from workbench.ui import commands
@@ -404,7 +404,7 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
             return
         if self.run_command(commands.EditClaimCommand(
                 self.store, claim.id, {"start": start, "end": end}, "Adjust claim span")):
-            self.say(f"Claim #{claim.id} now quotes “{short_text(self.store.claim(claim.id).quote)}”")
+            self.say(f"Claim #{claim.id} now quotes “{short_text(self.store.claims.get(claim.id).quote)}”")
 
     def drop_claim(self) -> None:
         from workbench.ui import commands

@@ -221,7 +221,7 @@ def show_shortcuts(window: "MainWindow") -> QDialog:
         layout.addWidget(dialog.browser)
         layout.addWidget(buttons)
         window._shortcuts_dialog = dialog
-    verdicts = window.store.scale().names() if window.store is not None else []
+    verdicts = window.store.scale.get().names() if window.store is not None else []
     dialog.browser.setHtml(help_html(verdicts))
     metrics = window.fontMetrics()
     dialog.resize(metrics.horizontalAdvance("M") * 60, min(metrics.height() * 40, 900))
@@ -250,7 +250,7 @@ def _fill_verdicts(window: "MainWindow", menu) -> None:
     menu.clear()
     if window.store is None:
         return
-    for number, name in enumerate(window.store.scale().names(), start=1):
+    for number, name in enumerate(window.store.scale.get().names(), start=1):
         text = f"&{number}  {name}" if number <= 9 else name
         menu.addAction(text, lambda n=number: window.rate_by_number(n))
     menu.addAction("&0  Clear verdict", lambda: window.rate_by_number(0))
@@ -269,7 +269,8 @@ def new_project(window: "MainWindow") -> None:
     target, _ = QFileDialog.getSaveFileName(window, "Save the new project as", str(Path(article).with_suffix(".fcw")), PROJECT_FILTER)
     if not target:
         return
-    from workbench.core.scale import DEFAULT_SCALE, preset_names
+    from workbench.core.scale import DEFAULT_SCALE
+    from workbench.presets import preset_names
 
     presets = preset_names()
     scale, ok = QInputDialog.getItem(window, "Verdict scale", "Rate the claims on the scale:",
@@ -364,7 +365,7 @@ def show_passed_over(window: "MainWindow", on: bool) -> None:
         if window.store is not None:
             window.say("Passed-over sentences hidden.")
         return
-    worker = PassedOverWorker(window.store.article(window.article_id).text)
+    worker = PassedOverWorker(window.store.articles.get(window.article_id).text)
 
     def shown(spans) -> None:
         text_view.set_faint_spans(spans)
