@@ -30,14 +30,20 @@ class VersionAction(argparse.Action):
     """``--version``: the app's version and what it is made of (no spaCy, no window)."""
 
     def __init__(
-        self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
-        default: object = argparse.SUPPRESS, help: str | None = None,
+        self,
+        option_strings: Sequence[str],
+        dest: str = argparse.SUPPRESS,
+        default: object = argparse.SUPPRESS,
+        help: str | None = None,
     ) -> None:
         super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
 
     def __call__(
-        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
-        values: object, option_string: str | None = None,
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
     ) -> None:
         from workbench.about import version_text
 
@@ -69,7 +75,8 @@ def build_parser(commands: Iterable[str] = ()) -> argparse.ArgumentParser:
         "rate them and publish. With no command, opens the window on a demo project.",
     )
     parser.add_argument(
-        "--version", action=VersionAction,
+        "--version",
+        action=VersionAction,
         help=f"print the version ({__version__}) and those of Qt, spaCy and the English pipeline",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

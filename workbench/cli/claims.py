@@ -34,12 +34,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--threshold", type=threshold_value)
     layout = p.add_mutually_exclusive_group()
-    layout.add_argument("--as-article", action="store_true",
-                        help="score with the article (news) scorer, the sentences laid out "
-                        "as one article")
-    layout.add_argument("--as-transcript", action="store_true",
-                        help="score as the app scores a pasted transcript: every sentence a turn "
-                        "opening with its speaker's label")
+    layout.add_argument(
+        "--as-article",
+        action="store_true",
+        help="score with the article (news) scorer, the sentences laid out as one article",
+    )
+    layout.add_argument(
+        "--as-transcript",
+        action="store_true",
+        help="score as the app scores a pasted transcript: every sentence a turn "
+        "opening with its speaker's label",
+    )
     p.set_defaults(func=cmd_eval)
 
 
@@ -48,8 +53,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     article = ops.read_article(args.article, encoding=args.encoding)
     threshold = nlp.default_threshold() if args.threshold is None else args.threshold
-    candidates = nlp.extract(article.text, threshold=threshold, include_passed=args.all,
-                             progress=Progress("detecting claims"))
+    candidates = nlp.extract(
+        article.text,
+        threshold=threshold,
+        include_passed=args.all,
+        progress=Progress("detecting claims"),
+    )
     if args.json:
         print_json(
             {
@@ -94,8 +103,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print_json(report)
         return 0
     print(f"{args.file.name}: {report['n']} sentences, threshold {report['threshold']:.2f}")
-    print(f"  precision {report['precision']:.3f}  recall {report['recall']:.3f}  "
-          f"F1 {report['f1']:.3f}  accuracy {report['accuracy']:.3f}")
+    print(
+        f"  precision {report['precision']:.3f}  recall {report['recall']:.3f}  "
+        f"F1 {report['f1']:.3f}  accuracy {report['accuracy']:.3f}"
+    )
     print(f"  {report['sentences_per_second']:,.0f} sentences/s")
     if report["skipped_rows"]:
         print(f"  ({report['skipped_rows']} malformed rows skipped)")

@@ -21,7 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", "-f", required=True, help=f"one of: {names}")
     p.add_argument("-o", "--output", type=Path, required=True, help="the file to write")
     p.add_argument(
-        "--all-claims", action="store_true",
+        "--all-claims",
+        action="store_true",
         help="claimreview: every rated claim, not only those marked done (the default)",
     )
     p.set_defaults(func=cmd_export)

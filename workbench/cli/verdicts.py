@@ -155,9 +155,10 @@ def cmd_scale(args: argparse.Namespace) -> int:
     editing = any(
         getattr(args, k) for k in ("add", "rename", "edit", "move", "delete", "use_preset")
     )
-    with ProjectStore.open(args.project, readonly=not editing) as store, (
-        store.transaction("workbench scale") if editing else contextlib.nullcontext()
-    ) as txn:
+    with (
+        ProjectStore.open(args.project, readonly=not editing) as store,
+        store.transaction("workbench scale") if editing else contextlib.nullcontext() as txn,
+    ):
         if args.add:
             store.scale.add_label(
                 VerdictLabel(
@@ -214,8 +215,9 @@ def cmd_settings(args: argparse.Namespace) -> int:
         args.organisation_url = check_web_address(args.organisation_url, "organisation URL")
     if args.review_url is not None:
         args.review_url = check_web_address(args.review_url, "review URL")
-    with ProjectStore.open(args.project, readonly=not editing) as store, (
-        store.transaction("workbench settings") if editing else contextlib.nullcontext()
+    with (
+        ProjectStore.open(args.project, readonly=not editing) as store,
+        store.transaction("workbench settings") if editing else contextlib.nullcontext(),
     ):
         if args.organisation is not None or args.organisation_url is not None:
             organisation = dict(store.settings.get(ORGANISATION_KEY) or {})
