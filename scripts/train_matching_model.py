@@ -4,10 +4,10 @@ Run in the throwaway environment of ``export_matching_model.py`` (PyTorch never
 enters the app's):
 
     /tmp/export-venv/bin/python scripts/train_matching_model.py --cv /tmp/matching-train
-    .venv/bin/python -m workbench.library.train --vectors /tmp/matching-train
+    .venv/bin/python -m training.library.train --vectors /tmp/matching-train
     /tmp/export-venv/bin/python scripts/train_matching_model.py --ship
 
-``--cv DIR``: for each of the 5 folds of train queries (the folds ``workbench.library.train``
+``--cv DIR``: for each of the 5 folds of train queries (the folds ``training.library.train``
 uses), a model fine-tuned on the other four, exported and quantised exactly as the
 shipped one, embeds the verified claims and the fold's tweets: out-of-fold vectors,
 so the re-ranker is fitted and measured on what an unseen claim looks like.
@@ -79,7 +79,7 @@ def read_data(data: Path):
 
 
 def folds_of(queries, qrels) -> list[list[str]]:
-    """The folds of ``workbench.library.train`` (sorted ids, shuffled with seed 0)."""
+    """The folds of ``training.library.train`` (sorted ids, shuffled with seed 0)."""
     order = sorted((q for q in queries if q in qrels), key=int)
     random.Random(0).shuffle(order)
     return [order[k::FOLDS] for k in range(FOLDS)]

@@ -143,3 +143,18 @@ def test_installed_new_with_a_shipped_scale_and_a_screenshot(installed):
     data = (work / "window.png").read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", data[16:24]) == (1400, 900)
     assert len(data) > 50_000
+
+
+# Training code lives in the repository's training/ package (issue 17), never in the app.
+TRAINING_MODULES = {"workbench.nlp.train", "workbench.nlp.train_news", "workbench.nlp.train_encoder",
+                    "workbench.nlp.news_cv", "workbench.nlp.stacking", "workbench.library.train"}
+
+
+def test_wheel_carries_no_training_code(built):
+    _, source, wheel = built
+    assert (ROOT / "training" / "nlp" / "train.py").is_file()  # it exists, in the checkout
+    names = zipfile.ZipFile(wheel).namelist()
+    modules = {name[:-3].replace("/", ".") for name in names if name.endswith(".py")}
+    assert "workbench.nlp.model" in modules and "workbench.library.rank" in modules
+    assert not modules & TRAINING_MODULES
+    assert not [n for n in names if n.startswith("training/") or "/training/" in n]

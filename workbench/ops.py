@@ -16,7 +16,7 @@ from workbench.core.curation import RedetectPlan, plan_redetect
 from workbench.core.models import Article, Claim, Origin
 from workbench.core.scale import DEFAULT_SCALE
 from workbench.io.articles import read_article as _read_any
-from workbench.paths import SEED_ARTICLE, data_dir
+from workbench.paths import data_dir
 from workbench.presets import load_preset
 from workbench.store import ProjectStore
 from workbench.workshop.exercise import ensure_unlocked
@@ -217,12 +217,3 @@ def new_project(
 
 def demo_project_path() -> Path:
     return data_dir() / "demo.fcw"
-
-
-def ensure_demo_project() -> Path:
-    """The demo project made from the sample article: created once, then reopened."""
-    path = demo_project_path()
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        new_project(path, SEED_ARTICLE).close()
-    return path

@@ -1,10 +1,9 @@
 """News-aware scoring: procedural text, predictions by people and hypotheticals are passed
 over with a reason; the headline is scored for its content; the news scorer is the one
-the shipped files describe, and ``train_news`` rebuilds it deterministically."""
+the shipped files describe (``tests/training/nlp/test_train_news.py``: rebuilt
+deterministically)."""
 
 from __future__ import annotations
-
-import json
 
 import pytest
 
@@ -115,33 +114,3 @@ def test_shipped_news_scorer_and_its_credit():
     assert all(d["train_articles"] > 0 for d in meta["data"])
     # The sentence scorer (eval-claims, the debates) is a different, unchanged threshold.
     assert model.threshold() == model.meta()["threshold"]
-
-
-def test_train_news_is_deterministic_on_a_small_folder(tmp_path):
-    """The script that makes news.json runs on any labelled folder and gives the same file twice."""
-    from tests.nlp.test_news_eval import make_folder
-    from workbench.nlp import train_news
-
-    folder = make_folder(tmp_path / "set", split={"01_roads.txt": "train", "02_fire.txt": "train"})
-    settings = dict(train_news.SETTINGS, folds=2)
-    (tmp_path / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
-    outputs = []
-    for name in ("a.json", "b.json"):
-        out = tmp_path / name
-        code = train_news.main(
-            [
-                "--folder",
-                str(folder),
-                "--out",
-                str(out),
-                "--settings",
-                str(tmp_path / "settings.json"),
-            ]
-        )
-        assert code == 0
-        outputs.append(out.read_bytes())
-    assert outputs[0] == outputs[1]
-    meta = json.loads(outputs[0])
-    assert meta["data"][0]["train_articles"] == 2 and meta["data"][0]["folder"] == "set"
-    assert set(meta["chrome"]["weights"]) >= {"bias", "byline", "date_only"}
-    model.reload_news()  # the shipped file, not the one written here

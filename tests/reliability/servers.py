@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gzip
 import random
 import socket
 import threading
@@ -206,7 +205,3 @@ class HostileServer:
             # OSError: the client gave up, which is the point of most of these pages.
             with contextlib.suppress(OSError):
                 behaviour(sock, path, self)
-
-
-def gzip_page(title: str) -> bytes:
-    return gzip.compress(_page(title, "<p>Fine.</p>"))

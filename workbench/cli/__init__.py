@@ -3,6 +3,9 @@
 Each command group lives in its own module with a ``register(subparsers)`` function
 that adds its sub-commands; a handler takes the parsed arguments and returns an
 exit status. ``WorkbenchError`` becomes one line on stderr and exit status 1.
+
+The modules are imported only when one of their commands runs: ``commands.COMMANDS``
+names every command with its one-line help, which is all ``workbench --help`` needs.
 """
 
 from __future__ import annotations
@@ -11,23 +14,13 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from workbench import __version__
+from workbench.cli.commands import COMMAND_MODULES, COMMANDS, command_in, module_of
 from workbench.core.errors import WorkbenchError
 
-# Modules that add sub-commands, in the order they appear in --help.
-COMMAND_MODULES = [
-    "workbench.cli.project",
-    "workbench.cli.claims",
-    "workbench.cli.news",
-    "workbench.cli.imports",
-    "workbench.cli.verdicts",
-    "workbench.cli.export",
-    "workbench.cli.evidence",
-    "workbench.cli.workshop",
-    "workbench.cli.library",
-]
+__all__ = ["COMMAND_MODULES", "build_parser", "main"]
 
 EXIT_ERROR = 1
 EXIT_INTERNAL = 70
@@ -36,10 +29,22 @@ EXIT_INTERNAL = 70
 class VersionAction(argparse.Action):
     """``--version``: the app's version and what it is made of (no spaCy, no window)."""
 
-    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+    def __init__(
+        self,
+        option_strings: Sequence[str],
+        dest: str = argparse.SUPPRESS,
+        default: object = argparse.SUPPRESS,
+        help: str | None = None,
+    ) -> None:
         super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
 
-    def __call__(self, parser, namespace, values, option_string=None):
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
         from workbench.about import version_text
 
         print(version_text())
@@ -60,19 +65,29 @@ def _safe_output() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Iterable[str] = ()) -> argparse.ArgumentParser:
+    """The ``workbench`` parser. The modules of ``commands`` (names; unknown ones are
+    ignored) add their sub-commands in full; every other command is listed with its
+    one-line help only, from the table, without importing its module."""
     parser = argparse.ArgumentParser(
         prog="workbench",
         description="Fact-Check Workbench: find the claims in an article, attach evidence, "
         "rate them and publish. With no command, opens the window on a demo project.",
     )
     parser.add_argument(
-        "--version", action=VersionAction,
+        "--version",
+        action=VersionAction,
         help=f"print the version ({__version__}) and those of Qt, spaCy and the English pipeline",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    wanted = {module_of(name) for name in commands} - {None}
+    registered: set[str] = set()
+    for name, (module, one_line) in COMMANDS.items():
+        if module not in wanted:
+            sub.add_parser(name, help=one_line)
+        elif module not in registered:  # its commands sit together in the table
+            importlib.import_module(module).register(sub)
+            registered.add(module)
     return parser
 
 
@@ -84,7 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(version_text())
         return 0
-    parser = build_parser()
+    command = command_in(args_list)
+    parser = build_parser([command] if command else [])
     args = parser.parse_args(args_list)
     if args.command is None:
         from workbench.cli.project import run_demo

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from workbench.cli.commands import help_of
 from workbench.cli.output import print_json, print_notices
 from workbench.core.errors import WorkbenchError
 from workbench.core.models import CaptureStatus, Evidence, Stance
@@ -26,26 +27,33 @@ STANCES = [s.value for s in Stance]
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "evidence", help="attach evidence URLs to claims, list them, set fetch limits",
+        "evidence",
+        help=help_of("evidence"),
         description="Evidence: URLs attached to claims, with their captures.",
     )
     ev = p.add_subparsers(dest="evidence_command", metavar="ACTION", required=True)
 
     a = ev.add_parser(
-        "add", help="attach a URL to a claim (works offline: the capture stays pending)",
+        "add",
+        help="attach a URL to a claim (works offline: the capture stays pending)",
         description="Attach URL to claim ID. Only http and https URLs; the same URL twice on "
         "one claim is refused. The page is captured later by `workbench fetch` or the window.",
     )
     a.add_argument("project", type=Path)
     a.add_argument("--claim", type=int, required=True, metavar="ID", help="the claim's id")
     a.add_argument("url")
-    a.add_argument("--stance", choices=STANCES, default="context",
-                   help="what the source does to the claim (default: context)")
+    a.add_argument(
+        "--stance",
+        choices=STANCES,
+        default="context",
+        help="what the source does to the claim (default: context)",
+    )
     a.add_argument("--note", default="", help="a note on the source")
     a.set_defaults(func=cmd_add)
 
     a = ev.add_parser(
-        "list", help="list evidence with its capture status",
+        "list",
+        help="list evidence with its capture status",
         description="List the evidence of every claim (or one), with stance, status, title, "
         "retrieval time, SHA-256, error and archive link. Reads only.",
     )
@@ -55,7 +63,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.set_defaults(func=cmd_list)
 
     a = ev.add_parser(
-        "remove", help="remove an evidence item (its captures stay on record)",
+        "remove",
+        help="remove an evidence item (its captures stay on record)",
         description="Remove evidence ID from its claim. The captures of its URL are kept.",
     )
     a.add_argument("project", type=Path)
@@ -63,7 +72,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.set_defaults(func=cmd_remove)
 
     a = ev.add_parser(
-        "settings", help="show or change how pages are fetched (size cap, timeouts...)",
+        "settings",
+        help="show or change how pages are fetched (size cap, timeouts...)",
         description="Show the project's fetch settings; the options given change them "
         "(kept in the project, used by `workbench fetch` and the window).",
     )
@@ -73,29 +83,46 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.set_defaults(func=cmd_settings)
 
     p = sub.add_parser(
-        "fetch", help="capture every pending or failed evidence URL",
+        "fetch",
+        help=help_of("fetch"),
         description="Fetch every evidence URL that has no good capture yet (pending or "
         "failed), several at a time, and record each capture in PROJECT. Prints one line "
         "per URL. Exits 0 when it ran, even if some pages could not be fetched.",
     )
     p.add_argument("project", type=Path)
     p.add_argument("--claim", type=int, metavar="ID", help="only this claim's evidence")
-    p.add_argument("--again", action="store_true",
-                   help="capture already captured URLs anew too (a new version is kept)")
+    p.add_argument(
+        "--again",
+        action="store_true",
+        help="capture already captured URLs anew too (a new version is kept)",
+    )
     _limit_options(p)
     p.set_defaults(func=cmd_fetch)
 
 
 def _limit_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--max-mb", type=float, metavar="MB",
-                   help="keep at most this much of a page (default 10); more is truncated")
-    p.add_argument("--connect-timeout", type=float, metavar="S",
-                   help="seconds to connect (default 10)")
-    p.add_argument("--read-timeout", type=float, metavar="S",
-                   help="seconds a server may stay silent (default 20)")
-    p.add_argument("--total-timeout", type=float, metavar="S",
-                   help="seconds for the whole fetch of a page, from connecting to its last "
-                   "byte, headers included (default 120)")
+    p.add_argument(
+        "--max-mb",
+        type=float,
+        metavar="MB",
+        help="keep at most this much of a page (default 10); more is truncated",
+    )
+    p.add_argument(
+        "--connect-timeout", type=float, metavar="S", help="seconds to connect (default 10)"
+    )
+    p.add_argument(
+        "--read-timeout",
+        type=float,
+        metavar="S",
+        help="seconds a server may stay silent (default 20)",
+    )
+    p.add_argument(
+        "--total-timeout",
+        type=float,
+        metavar="S",
+        help="seconds for the whole fetch of a page, from connecting to its last "
+        "byte, headers included (default 120)",
+    )
     p.add_argument("--max-redirects", type=int, metavar="N", help="redirects followed (default 10)")
     p.add_argument("--workers", type=int, metavar="N", help="pages fetched at once (default 8)")
 
@@ -113,9 +140,11 @@ def _limits(args: argparse.Namespace, base: FetchSettings) -> FetchSettings:
 
 # -- add / list / remove ---------------------------------------------------------------
 def cmd_add(args: argparse.Namespace) -> int:
-    with ProjectStore.open(args.project) as store:
-        with store.transaction(f"workbench evidence add --claim {args.claim}"):
-            item = store.evidence.add(args.claim, args.url, args.stance, args.note)
+    with (
+        ProjectStore.open(args.project) as store,
+        store.transaction(f"workbench evidence add --claim {args.claim}"),
+    ):
+        item = store.evidence.add(args.claim, args.url, args.stance, args.note)
     print(
         f"added evidence {item.id} to claim {item.claim_id}: {item.url} ({item.stance.value}); "
         f"capture pending: run `workbench fetch {args.project}` to fetch it"
@@ -167,9 +196,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    with ProjectStore.open(args.project) as store:
-        with store.transaction(f"workbench evidence remove {args.id}") as txn:
-            item = store.evidence.delete(args.id)
+    with (
+        ProjectStore.open(args.project) as store,
+        store.transaction(f"workbench evidence remove {args.id}") as txn,
+    ):
+        item = store.evidence.delete(args.id)
     print(f"removed evidence {item.id} ({item.url}) from claim {item.claim_id}")
     print_notices(txn)
     return 0
@@ -184,8 +215,10 @@ def cmd_settings(args: argparse.Namespace) -> int:
         elif new != project_settings(store):
             store.settings.set(SETTING_KEY, new.to_dict())
     print(f"max size    {human_size(new.max_bytes)} (bigger pages are truncated and marked)")
-    print(f"timeouts    connect {new.connect_timeout:g} s, read {new.read_timeout:g} s, "
-          f"whole fetch {new.total_timeout:g} s")
+    print(
+        f"timeouts    connect {new.connect_timeout:g} s, read {new.read_timeout:g} s, "
+        f"whole fetch {new.total_timeout:g} s"
+    )
     print(f"redirects   at most {new.max_redirects}")
     print(f"workers     {new.workers} pages at once")
     print(f"user agent  {new.user_agent}")
@@ -214,8 +247,11 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         total = len(store.evidence.all(args.claim))
     if not urls:
         where = f" of claim {args.claim}" if args.claim is not None else ""
-        print(f"nothing to fetch: all {total} evidence URLs{where} are captured "
-              "(--again captures them anew)", file=sys.stderr)
+        print(
+            f"nothing to fetch: all {total} evidence URLs{where} are captured "
+            "(--again captures them anew)",
+            file=sys.stderr,
+        )
         return 0
     _check_writable(args.project)
     started = time.monotonic()

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from workbench import ops
+from workbench.cli.commands import help_of
 from workbench.cli.output import Progress
 from workbench.io.articles import is_url
 from workbench.store import ProjectStore
@@ -14,7 +15,7 @@ from workbench.store import ProjectStore
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import",
-        help="add an article (.txt, .md, .html, .docx or a URL) to a project",
+        help=help_of("import"),
         description="Import FILE_OR_URL into PROJECT and detect its claims. A changed version "
         "of an article already there (same canonical URL or same file) becomes a new version: "
         "the claims are found again in it by their quote, and those whose text changed or "

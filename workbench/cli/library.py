@@ -4,32 +4,58 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from workbench.cli.commands import help_of
 from workbench.cli.output import print_json, warn
 from workbench.core.errors import WorkbenchError
+
+if TYPE_CHECKING:  # imported when a command runs, not when --help is built
+    from workbench.core.reviews import Review
+    from workbench.store.library import LibraryStore
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "library", help="the fact-check library: import, list, remove, stats, match, export",
+        "library",
+        help=help_of("library"),
         description="Your library of checked claims (the rated claims of every project you open, "
-        "plus imported collections), kept in library.sqlite in the data folder.")
-    p.add_argument("--library", type=Path, metavar="FILE",
-                   help="use this library file instead of the data folder's")
+        "plus imported collections), kept in library.sqlite in the data folder.",
+    )
+    p.add_argument(
+        "--library",
+        type=Path,
+        metavar="FILE",
+        help="use this library file instead of the data folder's",
+    )
     lib = p.add_subparsers(dest="library_command", metavar="COMMAND", required=True)
 
-    q = lib.add_parser("import", help="import ClaimReview JSON-LD, an HTML page, Fact Check "
-                       "Tools API JSON, CSV/TSV, CLEF verified claims, or a project (.fcw)")
+    q = lib.add_parser(
+        "import",
+        help="import ClaimReview JSON-LD, an HTML page, Fact Check "
+        "Tools API JSON, CSV/TSV, CLEF verified claims, or a project (.fcw)",
+    )
     q.add_argument("files", type=Path, nargs="+", metavar="FILE")
     q.add_argument("--source", help="the collection's name (default: the file name)")
-    q.add_argument("--format", default="auto", help="auto (default), claimreview, "
-                   "factcheck-api, html, csv, tsv, clef, project")
+    q.add_argument(
+        "--format",
+        default="auto",
+        help="auto (default), claimreview, factcheck-api, html, csv, tsv, clef, project",
+    )
     q.add_argument("--encoding", help="the file's encoding if not UTF-8 (e.g. cp1252)")
-    q.add_argument("--map", metavar="FIELD=COLUMN,...", help="CSV columns: claim, url, title, "
-                   "claimant, verdict, publisher, date, rationale, language")
-    q.add_argument("--index", action="store_true",
-                   help="also compute the sentence vectors now (else the window does it later)")
+    q.add_argument(
+        "--map",
+        metavar="FIELD=COLUMN,...",
+        help="CSV columns: claim, url, title, "
+        "claimant, verdict, publisher, date, rationale, language",
+    )
+    q.add_argument(
+        "--index",
+        action="store_true",
+        help="also compute the sentence vectors now (else the window does it later)",
+    )
     q.set_defaults(func=cmd_import)
 
     q = lib.add_parser("list", help="the sources, or the reviews of one source")
@@ -61,28 +87,37 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("-o", "--output", type=Path, required=True)
     q.add_argument("--source", help="only this source")
     q.set_defaults(func=cmd_export)
+    _register_eval_matching(sub)
 
+
+def _register_eval_matching(sub: argparse._SubParsersAction) -> None:
     e = sub.add_parser(
-        "eval-matching", help="MAP@5, MRR, P@1 and queries/s on a CheckThat! claim-retrieval split",
+        "eval-matching",
+        help=help_of("eval-matching"),
         description="Match each query of QUERIES.tsv against the verified claims (by default "
-        "verified_claims.docs.tsv two folders up) and score against QRELS.")
+        "verified_claims.docs.tsv two folders up) and score against QRELS.",
+    )
     e.add_argument("queries", type=Path)
     e.add_argument("qrels", type=Path)
     e.add_argument("--docs", type=Path, help="the verified claims (CLEF .tsv)")
-    e.add_argument("--mode", choices=["hybrid", "lexical", "bm25"], default="hybrid",
-                   help="hybrid: BM25 + sentence vectors, re-ranked (default); lexical: "
-                   "without vectors; bm25: BM25 order alone")
+    e.add_argument(
+        "--mode",
+        choices=["hybrid", "lexical", "bm25"],
+        default="hybrid",
+        help="hybrid: BM25 + sentence vectors, re-ranked (default); lexical: "
+        "without vectors; bm25: BM25 order alone",
+    )
     e.add_argument("--json", action="store_true")
     e.set_defaults(func=cmd_eval)
 
 
-def _open(args):
+def _open(args: argparse.Namespace) -> LibraryStore:
     from workbench.store.library import LibraryStore
 
     return LibraryStore(args.library)
 
 
-def _progress(label: str):
+def _progress(label: str) -> Callable[[int, int], None] | None:
     if not sys.stderr.isatty():
         return None
 
@@ -94,7 +129,7 @@ def _progress(label: str):
     return show
 
 
-def cmd_import(args) -> int:
+def cmd_import(args: argparse.Namespace) -> int:
     from workbench.library.formats import parse_mapping
     from workbench.library.importer import import_file
 
@@ -103,9 +138,15 @@ def cmd_import(args) -> int:
         raise WorkbenchError("--source names one file's collection; import the files one by one")
     with _open(args) as library:
         for path in args.files:
-            report = import_file(library, path, source=args.source, fmt=args.format,
-                                 encoding=args.encoding, mapping=mapping,
-                                 progress=_progress(f"importing {path.name}"))
+            report = import_file(
+                library,
+                path,
+                source=args.source,
+                fmt=args.format,
+                encoding=args.encoding,
+                mapping=mapping,
+                progress=_progress(f"importing {path.name}"),
+            )
             print(report.describe())
             for problem in report.problems[:20]:
                 warn(f"{path.name}: {problem}")
@@ -115,45 +156,52 @@ def cmd_import(args) -> int:
         if missing and args.index:
             _index(library)
         elif missing:
-            print(f"{missing:,} reviews have no sentence vector yet: matching uses BM25 for "
-                  "them until the window computes them, or `workbench library index`")
+            print(
+                f"{missing:,} reviews have no sentence vector yet: matching uses BM25 for "
+                "them until the window computes them, or `workbench library index`"
+            )
     return 0
 
 
-def _index(library) -> int:
+def _index(library: LibraryStore) -> int:
     from workbench.library.matcher import Matcher
 
     matcher = Matcher(library)
     if matcher.embedder is None:
-        warn("no sentence model (onnxruntime, tokenizers or the model file missing): "
-             "matching uses BM25 alone")
+        warn(
+            "no sentence model (onnxruntime, tokenizers or the model file missing): "
+            "matching uses BM25 alone"
+        )
         return 0
     done = matcher.index(progress=_progress("sentence vectors"))
     print(f"computed {done:,} sentence vectors")
     return done
 
 
-def cmd_index(args) -> int:
+def cmd_index(args: argparse.Namespace) -> int:
     with _open(args) as library:
         _index(library)
     return 0
 
 
-def cmd_list(args) -> int:
+def cmd_list(args: argparse.Namespace) -> int:
     with _open(args) as library:
         if args.source is None:
             sources = library.sources()
             if args.json:
                 print_json([vars(s) for s in sources])
             elif not sources:
-                print("the library is empty: `workbench library import FILE`, or open a project "
-                      "with rated claims")
+                print(
+                    "the library is empty: `workbench library import FILE`, or open a project "
+                    "with rated claims"
+                )
             for s in sources if not args.json else []:
                 print(f"{s.reviews:>8,}  {s.kind:<7} {s.name}  (imported {s.imported_at})")
             return 0
         if args.source not in {s.name for s in library.sources()}:
-            raise WorkbenchError(f"no source {args.source!r} in the library "
-                                 "(see `workbench library list`)")
+            raise WorkbenchError(
+                f"no source {args.source!r} in the library (see `workbench library list`)"
+            )
         reviews = list(library.reviews(source=args.source, limit=args.limit))
         if args.json:
             print_json([_review_json(r) for r in reviews])
@@ -163,36 +211,53 @@ def cmd_list(args) -> int:
     return 0
 
 
-def _review_json(r) -> dict:
-    keys = ("key", "claim", "title", "claimant", "verdict", "publisher", "date", "url",
-            "rationale", "source", "imported_at", "project", "project_claim_id", "evidence")
+def _review_json(r: Review) -> dict:
+    keys = (
+        "key",
+        "claim",
+        "title",
+        "claimant",
+        "verdict",
+        "publisher",
+        "date",
+        "url",
+        "rationale",
+        "source",
+        "imported_at",
+        "project",
+        "project_claim_id",
+        "evidence",
+    )
     return {k: getattr(r, k) for k in keys}
 
 
-def cmd_remove(args) -> int:
+def cmd_remove(args: argparse.Namespace) -> int:
     with _open(args) as library:
         if args.source not in {s.name for s in library.sources()}:
-            raise WorkbenchError(f"no source {args.source!r} in the library "
-                                 "(see `workbench library list`)")
+            raise WorkbenchError(
+                f"no source {args.source!r} in the library (see `workbench library list`)"
+            )
         count = library.remove_source(args.source)
     print(f"removed {args.source}: {count:,} reviews")
     return 0
 
 
-def cmd_stats(args) -> int:
+def cmd_stats(args: argparse.Namespace) -> int:
     with _open(args) as library:
         stats = library.stats()
     if args.json:
         print_json(stats)
         return 0
     print(f"library: {stats['path']} ({stats['size_bytes'] / 1e6:.1f} MB)")
-    print(f"reviews: {stats['reviews']:,} from {stats['sources']} sources "
-          f"({stats['projects']} projects)")
+    print(
+        f"reviews: {stats['reviews']:,} from {stats['sources']} sources "
+        f"({stats['projects']} projects)"
+    )
     print(f"sentence vectors: {stats['with_vectors']:,} of {stats['reviews']:,}")
     return 0
 
 
-def cmd_match(args) -> int:
+def cmd_match(args: argparse.Namespace) -> int:
     from workbench.library.matcher import Matcher
     from workbench.library.service import MIN_SCORE
     from workbench.library.sync import project_key
@@ -208,17 +273,21 @@ def cmd_match(args) -> int:
         from workbench.store import ProjectStore
 
         with ProjectStore.open(args.project, readonly=True) as store:
-            claims = [store.claims.get(args.claim)] if args.claim is not None else store.claims.all()
+            claims = (
+                [store.claims.get(args.claim)] if args.claim is not None else store.claims.all()
+            )
             key = project_key(args.project)
             items = [(c.id, c.text, f"project:{key}#{c.id}", c.claimant) for c in claims]
     results = []
     with _open(args) as library:
         matcher = Matcher(library)
         for claim_id, text, exclude, claimant in items:
-            matches = matcher.match(text, k=args.k, exclude_key=exclude, claimant=claimant,
-                                    min_score=MIN_SCORE)
-            results.append({"claim": claim_id, "text": text,
-                            "matches": [m.to_json() for m in matches]})
+            matches = matcher.match(
+                text, k=args.k, exclude_key=exclude, claimant=claimant, min_score=MIN_SCORE
+            )
+            results.append(
+                {"claim": claim_id, "text": text, "matches": [m.to_json() for m in matches]}
+            )
     if args.json:
         print_json(results if args.text is None else results[0])
         return 0
@@ -230,16 +299,19 @@ def cmd_match(args) -> int:
         if not item["matches"]:
             print("  (nothing similar in the library)")
         for m in item["matches"]:
-            where = m["url"] or (f"{m['project']} claim {m['project_claim_id']}"
-                                 if m["project"] else m["source"])
+            where = m["url"] or (
+                f"{m['project']} claim {m['project_claim_id']}" if m["project"] else m["source"]
+            )
             meta = ", ".join(x for x in (m["publisher"], m["date"]) if x)
             mark = "*" if m["strong"] else " "
-            print(f" {mark}{m['score']:.2f}  {m['verdict'] or '—'}  ({meta})  {m['claim'][:80]}"
-                  f"  <{where}>")
+            print(
+                f" {mark}{m['score']:.2f}  {m['verdict'] or '—'}  ({meta})  {m['claim'][:80]}"
+                f"  <{where}>"
+            )
     return 0
 
 
-def cmd_export(args) -> int:
+def cmd_export(args: argparse.Namespace) -> int:
     from workbench.library.export import export_library
 
     with _open(args) as library:
@@ -250,18 +322,25 @@ def cmd_export(args) -> int:
     return 0
 
 
-def cmd_eval(args) -> int:
+def cmd_eval(args: argparse.Namespace) -> int:
     from workbench.library.evaluate import evaluate, print_progress
 
     for path in (args.queries, args.qrels):
         if not path.exists():
             raise WorkbenchError(f"{path}: no such file")
-    result = evaluate(args.queries, args.qrels, args.docs, mode=args.mode,
-                      progress=print_progress if sys.stderr.isatty() else None)
+    result = evaluate(
+        args.queries,
+        args.qrels,
+        args.docs,
+        mode=args.mode,
+        progress=print_progress if sys.stderr.isatty() else None,
+    )
     if args.json:
         print_json(result)
         return 0
-    print(f"MAP@5 {result['map@5']:.4f}  MRR {result['mrr']:.4f}  P@1 {result['p@1']:.4f}  "
-          f"({result['queries']} queries, {result['queries_per_second']:.1f} queries/s, "
-          f"{result['mode']})")
+    print(
+        f"MAP@5 {result['map@5']:.4f}  MRR {result['mrr']:.4f}  P@1 {result['p@1']:.4f}  "
+        f"({result['queries']} queries, {result['queries_per_second']:.1f} queries/s, "
+        f"{result['mode']})"
+    )
     return 0

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 
 
-def print_json(value) -> None:
+def threshold_value(value: str) -> float:
+    """``--threshold``: a number from 0 to 1, else argparse's usage error."""
+    number = float(value)
+    if not 0 <= number <= 1:
+        raise argparse.ArgumentTypeError("the threshold is between 0 and 1")
+    return number
+
+
+def print_json(value: object) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
@@ -15,7 +24,7 @@ def warn(message: str) -> None:
     print(f"workbench: warning: {message}", file=sys.stderr)
 
 
-def print_notices(txn) -> None:
+def print_notices(txn: object) -> None:
     """What a command's transaction wants the user to know (a done claim moved back...)."""
     for notice in getattr(txn, "notices", []) or []:
         print(f"note: {notice}")

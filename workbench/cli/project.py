@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from workbench import ops
+from workbench.cli.commands import help_of
 from workbench.cli.output import Progress, print_json
 from workbench.core.errors import WorkbenchError
 from workbench.io.articles import is_url
@@ -16,13 +17,16 @@ from workbench.store import ProjectStore
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "new",
-        help="create a project from an article file and detect its claims",
+        help=help_of("new"),
         description="Create PROJECT.fcw from an article (text, Markdown, web page, Word file or "
         "URL), strip web boilerplate, and list the claims worth checking.",
     )
     p.add_argument("project", type=Path, help="the project file to create (.fcw)")
-    p.add_argument("--article", required=True,
-                   help="the article: a .txt, .md, .html or .docx file, or an http(s) URL")
+    p.add_argument(
+        "--article",
+        required=True,
+        help="the article: a .txt, .md, .html or .docx file, or an http(s) URL",
+    )
     p.add_argument("--title", default="", help="project title (default: the article's title)")
     p.add_argument("--encoding", help="the article's encoding when it is not UTF-8 (e.g. cp1252)")
     p.add_argument("--scale", help="verdict scale preset (default: default)")
@@ -31,35 +35,44 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "info",
-        help="summarise a project: articles, claims by status and verdict, evidence",
-        description="Print a project's title, articles and counts. Reads only; never changes the file.",
+        help=help_of("info"),
+        description="Print a project's title, articles and counts. Reads only; never changes "
+        "the file.",
     )
     p.add_argument("project", type=Path)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_info)
 
-    p = sub.add_parser("open", help="open a project in the window", description="Open PROJECT in the window.")
+    p = sub.add_parser("open", help=help_of("open"), description="Open PROJECT in the window.")
     p.add_argument("project", type=Path)
     p.add_argument(
-        "--screenshot", type=Path, metavar="OUT.png",
+        "--screenshot",
+        type=Path,
+        metavar="OUT.png",
         help="render the window at 1400x900 to a PNG once claims are shown, then exit",
     )
     p.set_defaults(func=cmd_open)
 
     p = sub.add_parser(
-        "history", help="show the project's change log, newest first",
+        "history",
+        help=help_of("history"),
         description="Every change ever made to the project: what, when, before and after, "
         "grouped by user action (one transaction: a merge, an import, a re-detection...).",
     )
     p.add_argument("project", type=Path)
     p.add_argument("--claim", type=int, help="only the changes to this claim")
-    p.add_argument("--limit", type=int, default=50,
-                   help="how many user actions (default 50; 0 = all); with --json, entries")
+    p.add_argument(
+        "--limit",
+        type=int,
+        default=50,
+        help="how many user actions (default 50; 0 = all); with --json, entries",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_history)
 
     p = sub.add_parser(
-        "search", help="full-text search over claims, rationales and evidence",
+        "search",
+        help=help_of("search"),
         description="List the claims whose text, rationale, evidence or captured pages match.",
     )
     p.add_argument("project", type=Path)
@@ -73,8 +86,13 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise WorkbenchError(f"{args.project.name}: a project file must end in .fcw")
     article = args.article if is_url(args.article) else Path(args.article)
     with ops.new_project(
-        args.project, article, encoding=args.encoding, scale=args.scale,
-        title=args.title, threshold=args.threshold, progress=Progress("detecting claims"),
+        args.project,
+        article,
+        encoding=args.encoding,
+        scale=args.scale,
+        title=args.title,
+        threshold=args.threshold,
+        progress=Progress("detecting claims"),
     ) as store:
         claims = store.claims.all()
         article = store.articles.all()[0]
@@ -115,7 +133,9 @@ def cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         print_json(info)
         return 0
-    print(f"{info['title']}  ({info['path']}, format {info['schema_version']}, scale {info['scale']})")
+    print(
+        f"{info['title']}  ({info['path']}, format {info['schema_version']}, scale {info['scale']})"
+    )
     for article in info["articles"]:
         print(f"  article {article['id']}: {article['title']}  ({article['claims']} claims)")
     print(f"claims: {info['claims']}")
@@ -154,11 +174,12 @@ def cmd_history(args: argparse.Namespace) -> int:
     entity = "claim" if args.claim is not None else None
     with ProjectStore.open(args.project, readonly=True) as store:
         if args.json:
-            entries = store.history.entries(entity=entity, entity_id=args.claim, limit=args.limit or None)
+            entries = store.history.entries(
+                entity=entity, entity_id=args.claim, limit=args.limit or None
+            )
             print_json([e.__dict__ for e in entries])
             return 0
-        groups = store.history.groups(entity=entity, entity_id=args.claim,
-                                      limit=args.limit or None)
+        groups = store.history.groups(entity=entity, entity_id=args.claim, limit=args.limit or None)
     for group in groups:
         first = group[0]
         if first.txn is None:  # written before actions were grouped (schema 2)

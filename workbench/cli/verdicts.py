@@ -6,6 +6,7 @@ import argparse
 import contextlib
 from pathlib import Path
 
+from workbench.cli.commands import help_of
 from workbench.cli.output import print_json, print_notices
 from workbench.core.checks import SETTING_KEY as DONE_CHECKS_KEY
 from workbench.core.errors import ValidationError
@@ -37,7 +38,7 @@ def _rating(value: str) -> int | None:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "verdict",
-        help="rate a claim: label, rationale, status",
+        help=help_of("verdict"),
         description="Set a claim's verdict. LABEL is matched without regard to case; an unknown "
         "label is refused with the list of valid ones. --status done is refused, with what is "
         "missing, unless the claim passes the project's checks (see `workbench settings`).",
@@ -51,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "scale",
-        help="show or edit the project's verdict scale",
+        help=help_of("scale"),
         description="With no option, list the labels. Renaming a label renames it on every claim; "
         "deleting a label that claims use is refused unless --move-to names where they go.",
     )
@@ -74,10 +75,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--ordinal", type=_on_off, help="on: part of the true-false order")
     p.add_argument("--move-to", metavar="LABEL", help="with --delete: move its claims here first")
     p.set_defaults(func=cmd_scale)
+    _register_settings(sub)
 
+
+def _register_settings(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "settings",
-        help="show or change publishing settings and the checks before done",
+        help=help_of("settings"),
         description="Organisation and review URL (for ClaimReview), and what a claim needs "
         "before it can be marked done.",
     )
@@ -151,9 +155,10 @@ def cmd_scale(args: argparse.Namespace) -> int:
     editing = any(
         getattr(args, k) for k in ("add", "rename", "edit", "move", "delete", "use_preset")
     )
-    with ProjectStore.open(args.project, readonly=not editing) as store, (
-        store.transaction("workbench scale") if editing else contextlib.nullcontext()
-    ) as txn:
+    with (
+        ProjectStore.open(args.project, readonly=not editing) as store,
+        store.transaction("workbench scale") if editing else contextlib.nullcontext() as txn,
+    ):
         if args.add:
             store.scale.add_label(
                 VerdictLabel(
@@ -210,8 +215,9 @@ def cmd_settings(args: argparse.Namespace) -> int:
         args.organisation_url = check_web_address(args.organisation_url, "organisation URL")
     if args.review_url is not None:
         args.review_url = check_web_address(args.review_url, "review URL")
-    with ProjectStore.open(args.project, readonly=not editing) as store, (
-        store.transaction("workbench settings") if editing else contextlib.nullcontext()
+    with (
+        ProjectStore.open(args.project, readonly=not editing) as store,
+        store.transaction("workbench settings") if editing else contextlib.nullcontext(),
     ):
         if args.organisation is not None or args.organisation_url is not None:
             organisation = dict(store.settings.get(ORGANISATION_KEY) or {})

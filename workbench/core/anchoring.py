@@ -20,6 +20,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from workbench.core.curation import trim_span
+
 MIN_SIMILARITY = 0.6
 MAX_OCCURRENCES = 200
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
@@ -74,14 +76,6 @@ def _exact(quote: str, prefix: str, suffix: str, expected: int, text: str) -> in
     return best_at
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _ratio(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
@@ -96,7 +90,7 @@ def _between_context(quote: str, prefix: str, suffix: str, text: str) -> Placeme
         start = at + len(prefix)
         stop = text.find(suffix, start)
         if stop != -1 and 0 < stop - start <= limit:
-            s, e = _trim(text, start, stop)
+            s, e = trim_span(text, start, stop)
             if s < e:
                 return Placement("changed", s, e, round(_ratio(quote, text[s:e]), 3))
         seen += 1
@@ -124,7 +118,7 @@ def _near_rare_words(quote: str, text: str, expected: int) -> Placement | None:
                     s -= 1
                 while e < len(text) and text[e].isalnum():
                     e += 1
-                s, e = _trim(text, s, e)
+                s, e = trim_span(text, s, e)
                 ratio = _ratio(quote, text[s:e])
                 if ratio >= MIN_SIMILARITY and (
                     best is None

@@ -123,10 +123,6 @@ class Review:
                 self.verdict, self.rating, self.best_rating, self.worst_rating
             )
 
-    @property
-    def matched_text(self) -> str:
-        return self.claim or self.title
-
 
 _SCHEME = re.compile(r"^https?://(www\.)?", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")

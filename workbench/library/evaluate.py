@@ -21,8 +21,6 @@ from workbench.core.models import stored_id
 if TYPE_CHECKING:
     from workbench.store.library import LibraryStore
 
-MODES = ("hybrid", "lexical", "bm25")
-
 
 def read_queries(path: Path) -> dict[str, str]:
     try:

@@ -2,8 +2,8 @@
 
 No SQL, no Qt: the matcher gathers candidates (BM25 from the library's FTS5 index,
 nearest sentence vectors) and this module scores them. The same ``features()`` is
-used to fit the weights (``workbench.library.train``) and at run time, so the two
-cannot drift apart. The output is the probability that a candidate checks the
+used to fit the weights (``training/library/train.py``, not shipped with the app) and
+at run time, so the two cannot drift apart. The output is the probability that a candidate checks the
 claim, which the window shows as "similarity" and uses for the "strong" marker.
 """
 
@@ -151,25 +151,6 @@ class LinearModel:
             list(map(float, data["weights"])),
             float(data["bias"]),
         )
-
-
-def fit(x: np.ndarray, y: np.ndarray, names: list[str], l2: float = 1.0) -> LinearModel:
-    """Logistic regression by Newton's method with an L2 penalty (no bias penalty)."""
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale < 1e-9] = 1.0
-    xs = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
-    w = np.zeros(xs.shape[1])
-    penalty = np.r_[np.full(len(names), l2), 0.0]
-    for _ in range(100):
-        p = 1.0 / (1.0 + np.exp(-np.clip(xs @ w, -30, 30)))
-        gradient = xs.T @ (p - y) + penalty * w
-        hessian = (xs * (p * (1 - p))[:, None]).T @ xs + np.diag(penalty)
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if np.abs(step).max() < 1e-9:
-            break
-    return LinearModel(list(names), mean.tolist(), scale.tolist(), w[:-1].tolist(), float(w[-1]))
 
 
 @dataclass

@@ -7,7 +7,7 @@ post's author line, time-zone notices, "ENDS.". Each line of the text gets a set
 of features (patterns that follow ``news-claims/LABELLING.md``, and the line's
 neighbourhood: a run of short title-like lines is a list of headlines, the line
 before a photo credit is a caption), and a logistic regression fitted on the
-labelled news pages (``train_news.py``, weights in ``news.json``) turns them into
+labelled news pages (``training/nlp/train_news.py``, weights in ``news.json``) turns them into
 P(chrome). The first line is the headline and is never chrome. Lines found to be
 chrome are passed over with the reason "page chrome" before any scoring.
 """

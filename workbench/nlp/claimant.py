@@ -55,7 +55,6 @@ from workbench.nlp.claimant_words import (
     RESEARCHERS,
     SAY,
     SPEAKER_NOUNS,
-    VERBS,  # noqa: F401
 )
 from workbench.nlp.claimant_words import clean as _clean
 
@@ -379,10 +378,6 @@ def _first_verbish(tokens: list[str], lower: list[str]) -> int:
         ):
             return k
     return len(tokens)
-
-
-def is_pronoun(name: str) -> bool:
-    return name.strip().lower() in PRONOUNS
 
 
 def starts_with_quote(text: str) -> bool:

@@ -40,7 +40,6 @@ _OBJECT_VERBS = {
     "maintain", "maintains", "maintained", "project", "projects", "projected", "cite", "cites",
     "cited", "highlight", "highlights", "highlighted", "recall", "recalls", "recalled",
 }
-VERBS = SAY  # kept for callers of the earlier API
 # Forms that are as often nouns ("in the state", "the report said"): a verb only before
 # "that", a colon, a comma or a quotation, or at the end of the clause.
 _AMBIGUOUS = {

@@ -1,15 +1,13 @@
-"""Reading labelled check-worthiness data: the CheckThat! format and ClaimBuster's own.
+"""Reading labelled check-worthiness data in the CheckThat! format, and where the data is.
 
 CheckThat!: tab-separated ``Sentence_id``, ``Text``, ``class_label`` (Yes/No) with
 a header; some texts are quoted with doubled quotes inside, so a CSV reader is
 used. A row with the wrong number of fields (one is known in the CT24 train file,
 two rows run together) is skipped and counted.
 
-ClaimBuster (``crowdsourced.csv``, the same sentences as CT24 train): the training
-data is read from here because it keeps what the CT24 copy lost: the debate each
-sentence comes from (to cross-validate by debate), the three classes (non-factual,
-unimportant factual, check-worthy factual), the two sentences the CT24 copy runs
-together, and six texts a spreadsheet turned into ``#NAME?``.
+ClaimBuster's own CSV (``CLAIMBUSTER_TRAIN``) is read by the training code
+(``training/nlp/claimbuster.py``); ``eval-claims --as-transcript`` takes the
+speakers from the ``groundtruth.csv`` beside it.
 """
 
 from __future__ import annotations
@@ -90,30 +88,3 @@ def f1_report(predicted: list[bool], gold: list[bool]) -> dict:
         "accuracy": round((tp + tn) / len(gold), 4) if gold else 0.0,
         "n": len(gold),
     }
-
-
-@dataclass
-class ClaimBusterRow:
-    id: str
-    text: str
-    verdict: int  # -1 non-factual, 0 unimportant factual, 1 check-worthy factual
-    debate: str  # the transcript file, e.g. "1988-09-25.txt"
-
-    @property
-    def checkworthy(self) -> bool:
-        return self.verdict == 1
-
-
-def read_claimbuster(path: str | Path) -> list[ClaimBusterRow]:
-    """The rows of a ClaimBuster CSV (``crowdsourced.csv`` or ``groundtruth.csv``)."""
-    path = Path(path)
-    if not path.is_file():
-        raise WorkbenchError(f"{path}: no such file")
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if not {"Sentence_id", "Text", "File_id", "Verdict"} <= set(reader.fieldnames or []):
-            raise WorkbenchError(f"{path.name}: not a ClaimBuster file")
-        return [
-            ClaimBusterRow(row["Sentence_id"], row["Text"], int(row["Verdict"]), row["File_id"])
-            for row in reader
-        ]

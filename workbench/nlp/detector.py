@@ -79,11 +79,6 @@ def score_texts(
     return out
 
 
-def is_claim(score: float, found: signals.Signals, threshold: float) -> bool:
-    """The decision the app makes for a sentence (also used to evaluate and to tune)."""
-    return score >= threshold and not found.passed_over
-
-
 @dataclass
 class Scored:
     """A sentence of a page as the article scorer sees it."""

@@ -1,6 +1,6 @@
 """Sentence vectors for the news scorer: all-MiniLM-L6-v2 (the matching model of
 ``resources/matching/``, run by onnxruntime) and two logistic-regression heads on them,
-fitted on ClaimBuster's three classes (``train_encoder.py``, ``encoder.json``):
+fitted on ClaimBuster's three classes (``training/nlp/train_encoder.py``, ``encoder.json``):
 
 - ``factual``: a factual sentence (unimportant or check-worthy) rather than an opinion;
 - ``important``: among factual sentences, a check-worthy one rather than a trivial one.

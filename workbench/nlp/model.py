@@ -1,4 +1,4 @@
-"""The check-worthiness classifier the project trains itself (``python -m workbench.nlp.train``).
+"""The check-worthiness classifier the project trains itself (``python -m training.nlp.train``).
 
 A spaCy pipeline stored in ``resources/claim_model/`` with one or more ``textcat``
 components, and ``meta_workbench.json`` beside it: how their scores and the
@@ -15,7 +15,6 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.nlp import signals
@@ -26,7 +25,7 @@ if TYPE_CHECKING:
 
 MODEL_DIR = RESOURCES / "claim_model"
 META_FILE = "meta_workbench.json"
-NEWS_FILE = "news.json"  # the news combiner and the page-chrome classifier (train_news.py)
+NEWS_FILE = "news.json"  # news combiner and page-chrome classifier (training/nlp/train_news.py)
 LABEL = "YES"
 BATCH = 256
 FALLBACK_THRESHOLD = 0.5
@@ -34,10 +33,6 @@ NO_MODEL_LOGIT = -0.8  # the prior log-odds when there is no trained model: abou
 
 _lock = threading.Lock()
 _model = None
-
-
-def model_dir() -> Path:
-    return MODEL_DIR
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ they hold: procedural text (police appeals, contact instructions, meeting
 mechanics), predictions and intentions, hypotheticals and analogies, lead-ins
 ("The minister said:"), stances ("slammed", "defends"); and it has a headline,
 which is scored for its content. These signals are found with patterns; the news
-combiner (``news.json``, fitted by ``train_news.py``) weighs them with the
+combiner (``news.json``, fitted by ``training/nlp/train_news.py``) weighs them with the
 classifiers' log-odds and the debate signals. A sentence not listed because of
 one of them is passed over with that reason.
 """

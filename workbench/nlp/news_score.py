@@ -1,6 +1,6 @@
 """The news combiner: the article scorer's logistic regression over the classifiers'
 log-odds, the debate signals and the news signals (``news.py``), fitted by
-``train_news.py`` and stored in ``news.json``.
+``training/nlp/train_news.py`` and stored in ``news.json``.
 
 Two combiners are stored. ``combiner`` scores every sentence; ``encoder.combiner`` has
 the same inputs and the two sentence-vector heads of ``encoder.py`` besides, and rescores

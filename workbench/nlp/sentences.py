@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from workbench.core.curation import trim_span
+
 # Words that end with a full stop without ending the sentence (compared lower-case, no dot).
 # fmt: off
 ABBREVIATIONS = {
@@ -27,7 +29,6 @@ ABBREVIATIONS = {
     "maj", "brig", "cpl", "pte", "pvt", "supt", "insp", "det", "cllr", "cdr", "comdr", "atty",
 }
 # fmt: on
-OPENING_QUOTES = '"“‘«„'
 CLOSING = "\"”’»)]'"
 MAX_QUOTE_SPAN = 600  # characters: longer unclosed quotes are split as ordinary sentences
 
@@ -68,14 +69,6 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = start
@@ -93,7 +86,7 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((cursor, stop))
         cursor = stop
     spans.append((cursor, end))
-    return [s for s in (_trim(text, a, b) for a, b in spans) if s[1] > s[0]]
+    return [s for s in (trim_span(text, a, b) for a, b in spans) if s[1] > s[0]]
 
 
 def _open_quotes(fragment: str) -> int:
@@ -142,7 +135,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Every sentence of ``text`` with exact offsets, in reading order."""
     sentences: list[Sentence] = []
     for p_start, p_end in _paragraphs(text):
-        p_start, p_end = _trim(text, p_start, p_end)
+        p_start, p_end = trim_span(text, p_start, p_end)
         if p_end <= p_start:
             continue
         spans = _join_quotes(text, _split_paragraph(text, p_start, p_end))

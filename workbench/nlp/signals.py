@@ -298,7 +298,7 @@ def find_signals(text: str, quick: Signals | None = None) -> Signals:
 
 
 # The signals that move the classifier's log-odds, in a fixed order. The weights come
-# from the trained model (fitted by logistic regression, see ``train.py``); these
+# from the trained model (fitted by logistic regression, see ``training/nlp/train.py``); these
 # hand-set ones are used only when no trained model is present.
 FEATURES = (
     "figures",

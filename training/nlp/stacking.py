@@ -15,7 +15,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from workbench.nlp.data import ClaimBusterRow
+from training.nlp.claimbuster import ClaimBusterRow
 
 
 def debate_folds(rows: Sequence[ClaimBusterRow], folds: int) -> list[int]:
@@ -60,7 +60,7 @@ def fit_logistic(
         centre[1:] = prior
     w = centre.copy()
 
-    def loss(v):
+    def loss(v: np.ndarray) -> float:
         z = np.clip(x @ v, -30, 30)
         d = v - centre
         return float(np.sum(c * (np.logaddexp(0, z) - y * z)) + 0.5 * d @ penalty @ d)

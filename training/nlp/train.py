@@ -1,6 +1,6 @@
 """Train the check-worthiness classifier, reproducibly, and write it to resources/claim_model.
 
-    .venv/bin/python -m workbench.nlp.train [--out DIR] [--settings FILE.json]
+    .venv/bin/python -m training.nlp.train [--out DIR] [--settings FILE.json]
 
 Data (read at run time from ``../shared/data/checkworthiness``, never copied into
 the repository): the ClaimBuster crowdsourced sentences (Arslan et al., ICWSM
@@ -28,17 +28,16 @@ import random
 import shutil
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from training.nlp import stacking
+from training.nlp.claimbuster import ClaimBusterRow, read_claimbuster
 from workbench.nlp import model as model_module
-from workbench.nlp import signals, stacking
-from workbench.nlp.data import (
-    CLAIMBUSTER_TRAIN,
-    DEV,
-    DEV_TEST,
-    f1_report,
-    read_claimbuster,
-    read_tsv,
-)
+from workbench.nlp import signals
+from workbench.nlp.data import CLAIMBUSTER_TRAIN, DEV, DEV_TEST, f1_report, read_tsv
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 TOK2VEC = {
     "@architectures": "spacy.Tok2Vec.v2",
@@ -114,7 +113,7 @@ def _cats(verdict: int, settings: dict, prefix: str) -> dict[str, float]:
     return {prefix + label: float(label == name) for label in labels}
 
 
-def build(settings: dict):
+def build(settings: dict) -> Language:
     """A blank English pipeline with the classifier components, not yet trained."""
     import spacy
 
@@ -128,7 +127,7 @@ def build(settings: dict):
     return nlp
 
 
-def fit(settings: dict, texts: list[str], verdicts: list[int], log: str = ""):
+def fit(settings: dict, texts: list[str], verdicts: list[int], log: str = "") -> Language:
     """Train every component on the texts, each for its own number of epochs."""
     from spacy.training import Example
     from spacy.util import fix_random_seed, minibatch
@@ -144,7 +143,7 @@ def fit(settings: dict, texts: list[str], verdicts: list[int], log: str = ""):
             Example.from_dict(
                 nlp.make_doc(text), {"cats": _cats(verdict, settings, component["label_prefix"])}
             )
-            for text, verdict in zip(texts, verdicts)
+            for text, verdict in zip(texts, verdicts, strict=False)
         ]
         for name, component in settings["components"].items()
     }
@@ -168,7 +167,7 @@ def fit(settings: dict, texts: list[str], verdicts: list[int], log: str = ""):
     return nlp
 
 
-def classifier_logits(nlp, settings: dict, texts: list[str]) -> list[list[float]]:
+def classifier_logits(nlp: Language, settings: dict, texts: list[str]) -> list[list[float]]:
     """Each text's log-odds of check-worthy from each component."""
     labels = [component["label_prefix"] + "YES" for component in settings["components"].values()]
     return [
@@ -181,7 +180,7 @@ def features(logits: list[list[float]], texts: list[str]) -> tuple[list[list[flo
     """The combiner's inputs (classifier log-odds, then the signals) and whether the
     app passes each sentence over whatever its score."""
     rows, passed = [], []
-    for row, text in zip(logits, texts):
+    for row, text in zip(logits, texts, strict=False):
         found = signals.quick_signals(text)
         rows.append(row + signals.feature_vector(found))
         passed.append(bool(found.passed_over))
@@ -205,8 +204,10 @@ def final_scores(x: list[list[float]], passed: list[bool], weights: list[float])
     return [
         -1.0
         if skip
-        else model_module.sigmoid(weights[0] + sum(w * v for w, v in zip(weights[1:], row)))
-        for row, skip in zip(x, passed)
+        else model_module.sigmoid(
+            weights[0] + sum(w * v for w, v in zip(weights[1:], row, strict=False))
+        )
+        for row, skip in zip(x, passed, strict=False)
     ]
 
 
@@ -236,9 +237,7 @@ def cross_validate(
 ) -> dict:
     """Out-of-fold log-odds for every training sentence (folds by debate year), the
     combiner fitted on them, and its own out-of-fold average precision."""
-    from workbench.nlp.data import ClaimBusterRow
-
-    rows = [ClaimBusterRow("", t, v, d) for t, v, d in zip(texts, verdicts, debates)]
+    rows = [ClaimBusterRow("", t, v, d) for t, v, d in zip(texts, verdicts, debates, strict=False)]
     folds = stacking.debate_folds(rows, settings["folds"])
     logits: list[list[float]] = [[] for _ in texts]
     for k in range(settings["folds"]):
@@ -250,7 +249,9 @@ def cross_validate(
             [verdicts[i] for i in train_idx],
             f"fold {k + 1}: ",
         )
-        for i, row in zip(held_idx, classifier_logits(nlp, settings, [texts[i] for i in held_idx])):
+        for i, row in zip(
+            held_idx, classifier_logits(nlp, settings, [texts[i] for i in held_idx]), strict=False
+        ):
             logits[i] = row
     x, passed = features(logits, texts)
     gold = [v == 1 for v in verdicts]
@@ -339,7 +340,7 @@ def train(out: Path, settings: dict) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m workbench.nlp.train",
+        prog="python -m training.nlp.train",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -1,6 +1,6 @@
 """Fit the sentence-vector heads of the news scorer (``encoder.json``), reproducibly.
 
-    .venv/bin/python -m workbench.nlp.train_encoder [--out FILE] [--vectors FILE.npz]
+    .venv/bin/python -m training.nlp.train_encoder [--out FILE] [--vectors FILE.npz]
 
 Data (read at run time, never copied into the repository): the ClaimBuster
 crowdsourced sentences (= CT24 train, with its three classes), minus the sentences that
@@ -24,10 +24,16 @@ import argparse
 import hashlib
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from workbench.nlp import model, stacking
-from workbench.nlp.data import CLAIMBUSTER_TRAIN, DEV, DEV_TEST, read_claimbuster, read_tsv
+from training.nlp import stacking
+from training.nlp.claimbuster import read_claimbuster
+from workbench.nlp import model
+from workbench.nlp.data import CLAIMBUSTER_TRAIN, DEV, DEV_TEST, read_tsv
 from workbench.nlp.encoder import ENCODER_FILE, HEADS
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SETTINGS = {"l2": [0.3, 1.0, 3.0, 10.0], "folds": 4}
 CREDIT = (
@@ -41,7 +47,7 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def vectors_for(texts: list[str], cache: Path | None):
+def vectors_for(texts: list[str], cache: Path | None) -> tuple[np.ndarray, str]:
     """The vectors of ``texts`` from the shipped model (read from ``cache`` when it holds
     them all, written to it otherwise)."""
     import numpy as np
@@ -53,12 +59,18 @@ def vectors_for(texts: list[str], cache: Path | None):
         raise SystemExit("the matching model (resources/matching/) or onnxruntime is missing")
     if cache is not None and cache.is_file():
         stored = np.load(cache, allow_pickle=False)
-        known = dict(zip(stored["texts"].tolist(), stored["vectors"]))
+        known = dict(zip(stored["texts"].tolist(), stored["vectors"], strict=False))
         if str(stored["model_id"]) == embedder.model_id and all(t in known for t in texts):
             return np.stack([known[t] for t in texts]), embedder.model_id
     unique = list(dict.fromkeys(texts))
-    found = embedder.embed(unique, progress=lambda done, total: print(
-        f"\rvectors {done:,}/{total:,}", end="", flush=True) if done % 2048 < 32 or done == total else None)
+    found = embedder.embed(
+        unique,
+        progress=lambda done, total: (
+            print(f"\rvectors {done:,}/{total:,}", end="", flush=True)
+            if done % 2048 < 32 or done == total
+            else None
+        ),
+    )
     print()
     if cache is not None:
         np.savez(cache, texts=np.array(unique), vectors=found, model_id=np.array(embedder.model_id))
@@ -66,11 +78,11 @@ def vectors_for(texts: list[str], cache: Path | None):
     return found[[where[t] for t in texts]], embedder.model_id
 
 
-def _fit(x, y: list[bool], l2: float) -> list[float]:
+def _fit(x: np.ndarray, y: list[bool], l2: float) -> list[float]:
     return [round(w, 6) for w in stacking.fit_logistic(x.tolist(), y, l2)]
 
 
-def _score(w: list[float], x) -> list[float]:
+def _score(w: list[float], x: np.ndarray) -> list[float]:
     import numpy as np
 
     return (x @ np.array(w[1:]) + w[0]).tolist()
@@ -84,7 +96,7 @@ def train(settings: dict, cache: Path | None = None) -> dict:
     held_out = {t.strip().lower() for t in dev.texts + dev_test.texts}
     rows = [r for r in crowd if r.text.strip().lower() not in held_out]
     x, model_id = vectors_for([r.text for r in rows] + dev.texts, cache)
-    x_train, x_dev = x[: len(rows)], x[len(rows):]
+    x_train, x_dev = x[: len(rows)], x[len(rows) :]
     folds = stacking.debate_folds(rows, settings["folds"])
     targets = {
         "factual": ([True] * len(rows), [r.verdict >= 0 for r in rows]),
@@ -112,21 +124,28 @@ def train(settings: dict, cache: Path | None = None) -> dict:
     # Reported only: how well each head alone ranks CT24 dev's check-worthy sentences.
     for head in HEADS:
         report[head]["ct24_dev_average_precision"] = round(
-            stacking.average_precision(_score(heads[head], x_dev), dev.labels), 4)
+            stacking.average_precision(_score(heads[head], x_dev), dev.labels), 4
+        )
     return {
         "model_id": model_id,
         "heads": heads,
         "settings": settings,
         "figures": report,
-        "data": {"file": CLAIMBUSTER_TRAIN.name, "sha256": _sha256(CLAIMBUSTER_TRAIN),
-                 "rows": len(rows)},
+        "data": {
+            "file": CLAIMBUSTER_TRAIN.name,
+            "sha256": _sha256(CLAIMBUSTER_TRAIN),
+            "rows": len(rows),
+        },
         "credit": CREDIT,
     }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m workbench.nlp.train_encoder", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m training.nlp.train_encoder",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--out", type=Path, default=model.MODEL_DIR / ENCODER_FILE)
     parser.add_argument("--vectors", type=Path, help="keep the sentence vectors in this .npz file")
     args = parser.parse_args(argv)

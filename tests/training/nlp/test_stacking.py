@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from workbench.nlp.data import ClaimBusterRow
-from workbench.nlp.stacking import average_precision, debate_folds, fit_logistic
+from training.nlp.claimbuster import ClaimBusterRow
+from training.nlp.stacking import average_precision, debate_folds, fit_logistic
 
 
 def test_logistic_regression_recovers_known_weights():
@@ -34,7 +34,7 @@ def test_folds_keep_a_debate_year_together():
     ]
     folds = debate_folds(rows, 3)
     by_year: dict[str, set[int]] = {}
-    for row, fold in zip(rows, folds):
+    for row, fold in zip(rows, folds, strict=False):
         by_year.setdefault(row.debate[:4], set()).add(fold)
     assert all(len(f) == 1 for f in by_year.values())
     assert set(folds) == {0, 1, 2}

@@ -1,0 +1,1 @@
+"""Training the fact-check library's re-ranker."""

@@ -1,0 +1,1 @@
+"""Training the claim scorers: the debate classifiers, the news scorer, the encoder heads."""
