@@ -64,19 +64,26 @@ Listener = Callable[[Changes], None]
 # The claims whose evidence a transaction changed are noted by temporary triggers
 # (SQLite's ``temp`` schema: this connection only, never written to the file), so
 # every path counts (an item added, edited, moved, removed, restored by undo, or its
-# URL captured) without each store method having to say which claim it was.
+# URL captured) without each store method having to say which claim it was. No
+# UNIQUE constraint and no "OR IGNORE": an outer "INSERT OR ABORT" (undo, redo) would
+# impose its own conflict policy on the trigger's insert.
+_NOTE_CLAIM = (
+    "INSERT INTO evidence_touched SELECT {id} "
+    "WHERE NOT EXISTS (SELECT 1 FROM evidence_touched WHERE claim_id = {id});"
+)
 _EVIDENCE_WATCH = (
-    "CREATE TEMP TABLE IF NOT EXISTS evidence_touched (claim_id INTEGER PRIMARY KEY)",
+    "CREATE TEMP TABLE IF NOT EXISTS evidence_touched (claim_id INTEGER)",
+    "CREATE INDEX IF NOT EXISTS temp.evidence_touched_claim ON evidence_touched (claim_id)",
     "CREATE TEMP TRIGGER IF NOT EXISTS evidence_touched_insert AFTER INSERT ON main.evidence "
-    "BEGIN INSERT OR IGNORE INTO evidence_touched VALUES (NEW.claim_id); END",
+    f"BEGIN {_NOTE_CLAIM.format(id='NEW.claim_id')} END",
     "CREATE TEMP TRIGGER IF NOT EXISTS evidence_touched_update AFTER UPDATE ON main.evidence "
-    "BEGIN INSERT OR IGNORE INTO evidence_touched VALUES (OLD.claim_id); "
-    "INSERT OR IGNORE INTO evidence_touched VALUES (NEW.claim_id); END",
+    f"BEGIN {_NOTE_CLAIM.format(id='OLD.claim_id')} {_NOTE_CLAIM.format(id='NEW.claim_id')} END",
     "CREATE TEMP TRIGGER IF NOT EXISTS evidence_touched_delete AFTER DELETE ON main.evidence "
-    "BEGIN INSERT OR IGNORE INTO evidence_touched VALUES (OLD.claim_id); END",
+    f"BEGIN {_NOTE_CLAIM.format(id='OLD.claim_id')} END",
     "CREATE TEMP TRIGGER IF NOT EXISTS evidence_touched_capture AFTER INSERT ON main.captures "
-    "BEGIN INSERT OR IGNORE INTO evidence_touched "
-    "SELECT claim_id FROM main.evidence WHERE url = NEW.url; END",
+    "BEGIN INSERT INTO evidence_touched SELECT DISTINCT claim_id FROM main.evidence e "
+    "WHERE e.url = NEW.url AND NOT EXISTS "
+    "(SELECT 1 FROM evidence_touched t WHERE t.claim_id = e.claim_id); END",
 )
 
 
@@ -216,7 +223,7 @@ class StoreBase:
         if not self._evidence_watched:
             return []
         rows = self.db.conn.execute("DELETE FROM temp.evidence_touched RETURNING claim_id")
-        return sorted(row[0] for row in rows)
+        return sorted({row[0] for row in rows})
 
     @contextlib.contextmanager
     def _savepoint(self, label: str) -> Iterator[None]:

@@ -84,16 +84,10 @@ class MatchRow(QFrame):
         self.text.setWordWrap(True)
         self.text.setAccessibleName("Matched claim")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        tip = [review.claim]
-        if review.title and review.title != review.claim:
-            tip.append(f"Title: {review.title}")
-        if review.rationale:
-            tip.append(f"Why: {review.rationale}")
-        if review.claimant:
-            tip.append(f"Claimant: {review.claimant}")
-        tip.append(f"From: {review.source} (imported {review.imported_at})")
-        self.setToolTip("\n".join(tip))
+        self.setToolTip(review_tooltip(review))
+        self._lay_out()
 
+    def _lay_out(self) -> None:
         # Verdict and similarity first, the actions at the right; who and when may be
         # cut short in a narrow pane (the tooltip has everything).
         self.details.setMinimumWidth(0)
@@ -112,6 +106,19 @@ class MatchRow(QFrame):
         layout.addWidget(self.text)
         self.open_button.clicked.connect(lambda: self.open_requested.emit(self.match))
         self.copy_button.clicked.connect(lambda: self.copy_requested.emit(self.match))
+
+
+def review_tooltip(review) -> str:
+    """Everything about a review (a card shows only part of it)."""
+    tip = [review.claim]
+    if review.title and review.title != review.claim:
+        tip.append(f"Title: {review.title}")
+    if review.rationale:
+        tip.append(f"Why: {review.rationale}")
+    if review.claimant:
+        tip.append(f"Claimant: {review.claimant}")
+    tip.append(f"From: {review.source} (imported {review.imported_at})")
+    return "\n".join(tip)
 
 
 class CheckedBeforePanel(QWidget):
