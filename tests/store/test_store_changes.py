@@ -25,7 +25,9 @@ def test_a_verdict_is_one_claim_updated_and_nothing_else(store, heard):
 def test_evidence_says_which_claims_evidence_changed(store, heard):
     first, second = store.claims()[:2]
     item = store.add_evidence(first.id, "https://example.org/a")
-    assert heard[-1] == Changes(claims_updated=(first.id,), evidence=(item.id,), evidence_of=(first.id,))
+    assert heard[-1] == Changes(
+        claims_updated=(first.id,), evidence=(item.id,), evidence_of=(first.id,)
+    )
     store.update_evidence(item.id, note="minutes of the meeting")  # the count stays: no claim row
     assert heard[-1] == Changes(evidence=(item.id,), evidence_of=(first.id,))
     store.delete_evidence(item.id)
@@ -48,7 +50,9 @@ def test_a_capture_reaches_every_claim_citing_its_url(store, heard):
 
 def test_claims_added_and_removed(store, heard):
     article = store.articles()[0]
-    claim = store.add_claim(Claim(article_id=article.id, start=0, end=5, quote="", origin=Origin.MANUAL))
+    claim = store.add_claim(
+        Claim(article_id=article.id, start=0, end=5, quote="", origin=Origin.MANUAL)
+    )
     assert heard[-1].claims_added == (claim.id,) and heard[-1].claim_rows
     store.delete_claim(claim.id)
     assert heard[-1].claims_removed == (claim.id,) and heard[-1].claims_updated == ()

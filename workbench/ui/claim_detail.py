@@ -46,7 +46,7 @@ class ClaimDetail(DetailLayout, QWidget):
     leave_requested = Signal()  # Esc in a field: back to the claim list
     cancelled = Signal(str)  # what Esc put back, for the status bar
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.claim: Claim | None = None
         self._scale: VerdictScale | None = None

@@ -10,6 +10,7 @@ so zoom reaches them.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFormLayout,
@@ -106,7 +107,7 @@ class DetailLayout:
         self.setTabOrder(self.evidence, self.url)
 
     # -- layout ----------------------------------------------------------------------
-    def changeEvent(self, event) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._size_fields()
@@ -131,7 +132,7 @@ class DetailLayout:
         if self.text.height() != height:
             self.text.setFixedHeight(height)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         # Two columns when there is room for both; one above the other otherwise.
         wide = self.width() >= self.fontMetrics().horizontalAdvance("M") * 48

@@ -71,7 +71,7 @@ class ClaimList(QWidget):
     claim_selected = Signal(object)
     search_changed = Signal(str)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ClaimTableModel(self)
         self.proxy = ClaimFilterProxy(self)

@@ -8,7 +8,7 @@ against the participants, and each pair. One text size sets everything.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,7 +44,7 @@ from workbench.ui.workshop_models import (
 DEFAULT_TEXT_SIZE = 14
 
 
-def _table(model, name: str) -> tuple[QTableView, QSortFilterProxyModel]:
+def _table(model: QAbstractItemModel, name: str) -> tuple[QTableView, QSortFilterProxyModel]:
     proxy = QSortFilterProxyModel()
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
@@ -287,7 +287,7 @@ class CompareLayout:
         for column in range(len(self.figure_boxes)):
             self.figure_grid.setColumnStretch(column, 1 if column < columns else 0)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Resize:
             if watched is self.claims_view.viewport():
                 self._fit_claim_columns()

@@ -62,7 +62,7 @@ class EvidencePanel(QWidget):
     text_requested = Signal(object)  # Evidence: show its captured text
     archive_save_requested = Signal(str)  # url: ask the Wayback Machine to save it
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = EvidenceTableModel(self)
         self._build_table()

@@ -10,11 +10,12 @@ Layout, zoom and keyboard are in ``window_layout.py``; the dialogs it keeps open
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar
 
 from workbench.core.errors import WorkbenchError
@@ -53,7 +54,7 @@ class MainWindow(ClaimActions, UndoMixin, WindowDialogs, WindowLayout, QMainWind
         self._default_split_pending = False
         self.last_message = ""
         self._notice = ""  # see tell_notice()
-        self._after_paint: list = []
+        self._after_paint: list[Callable[[], None]] = []
         self.undo_stack = QUndoStack(self)
         self.jobs = JobRunner(self)
         self.setWindowTitle("Fact-Check Workbench")
@@ -126,7 +127,7 @@ class MainWindow(ClaimActions, UndoMixin, WindowDialogs, WindowLayout, QMainWind
         )
 
     # -- start-up --------------------------------------------------------------------
-    def after_first_paint(self, callback) -> None:
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once the window has been painted (or after 300 ms at most).
 
         Opening a project loads the store and fills the panels: done after the first
@@ -135,7 +136,7 @@ class MainWindow(ClaimActions, UndoMixin, WindowDialogs, WindowLayout, QMainWind
         self._after_paint.append(callback)
         QTimer.singleShot(300, self._run_after_paint)
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
         if self._after_paint:
             QTimer.singleShot(0, self._run_after_paint)

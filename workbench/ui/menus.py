@@ -128,7 +128,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             # Through the window, which first saves typing in progress as its own step,
             # so the text fields and the project's undo stack always agree.
             action = QAction(cmd.text, window)
-            action.triggered.connect(lambda _checked=False, f=getattr(window, cmd.name): f())
+            do_it = window.undo if cmd.name == "undo" else window.redo
+            action.triggered.connect(lambda _checked=False, f=do_it: f())
         else:
             action = QAction(cmd.text + (f"\t{cmd.keys_text()}" if cmd.where else ""), window)
             action.setCheckable(cmd.checkable)

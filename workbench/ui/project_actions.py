@@ -132,7 +132,7 @@ def show_passed_over(window: MainWindow, on: bool) -> None:
         return
     worker = PassedOverWorker(window.store.article(window.article_id).text)
 
-    def shown(spans) -> None:
+    def shown(spans: list[tuple[int, int]]) -> None:
         text_view.set_faint_spans(spans)
         window.say(f"{len(spans)} passed-over sentences shown in grey.")
 

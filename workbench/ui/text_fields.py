@@ -7,9 +7,20 @@ of handling them themselves; ``QuoteLabel`` shows the claim's exact words.
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QPainter, QPalette
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFocusEvent,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
+from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QPlainTextEdit, QWidget
 
 
 class ProjectUndoKeys:
@@ -18,10 +29,29 @@ class ProjectUndoKeys:
     A field's own undo history would disagree with the project's: it forgets text
     saved earlier and would autosave what it "undid". So the keys and the menu
     entries go to the window, which saves the typing session first and undoes it
-    as one step.
+    as one step. Mixed into a Qt text field that declares the five signals used;
+    the field tells when focus comes and goes (a typing session starts, is saved).
     """
 
-    def _special_key(self, event) -> bool:
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if not self._special_key(event):
+            super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        menu = self._standard_menu(event)
+        self._reroute_menu(menu)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.focus_gained.emit()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.focus_lost.emit()
+
+    def _special_key(self, event: QKeyEvent) -> bool:
         """Esc, undo and redo: handled by the detail and the window, not by the field."""
         if event.key() == Qt.Key.Key_Escape and not event.modifiers():
             self.escape_pressed.emit()
@@ -34,14 +64,12 @@ class ProjectUndoKeys:
             return True
         return False
 
-    def _reroute_menu(self, menu) -> None:
+    def _reroute_menu(self, menu: QMenu) -> None:
         for action in menu.actions():
             name = action.objectName()
             if name in ("edit-undo", "edit-redo"):
-                try:
+                with contextlib.suppress(RuntimeError, TypeError):
                     action.triggered.disconnect()
-                except (RuntimeError, TypeError):
-                    pass
                 signal = self.undo_requested if name == "edit-undo" else self.redo_requested
                 action.triggered.connect(signal.emit)
                 action.setEnabled(True)
@@ -54,27 +82,12 @@ class SavingPlainText(ProjectUndoKeys, QPlainTextEdit):
     undo_requested = Signal()
     redo_requested = Signal()
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setUndoRedoEnabled(False)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        if not self._special_key(event):
-            super().keyPressEvent(event)
-
-    def contextMenuEvent(self, event) -> None:  # noqa: N802
-        menu = self.createStandardContextMenu(event.pos())
-        self._reroute_menu(menu)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
-
-    def focusInEvent(self, event) -> None:  # noqa: N802
-        super().focusInEvent(event)
-        self.focus_gained.emit()
-
-    def focusOutEvent(self, event) -> None:  # noqa: N802
-        super().focusOutEvent(event)
-        self.focus_lost.emit()
+    def _standard_menu(self, event: QContextMenuEvent) -> QMenu:
+        return self.createStandardContextMenu(event.pos())
 
 
 class SavingLine(ProjectUndoKeys, QLineEdit):
@@ -84,35 +97,20 @@ class SavingLine(ProjectUndoKeys, QLineEdit):
     undo_requested = Signal()
     redo_requested = Signal()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        if not self._special_key(event):
-            super().keyPressEvent(event)
-
-    def contextMenuEvent(self, event) -> None:  # noqa: N802
-        menu = self.createStandardContextMenu()
-        self._reroute_menu(menu)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
-
-    def focusInEvent(self, event) -> None:  # noqa: N802
-        super().focusInEvent(event)
-        self.focus_gained.emit()
-
-    def focusOutEvent(self, event) -> None:  # noqa: N802
-        super().focusOutEvent(event)
-        self.focus_lost.emit()
+    def _standard_menu(self, _event: QContextMenuEvent) -> QMenu:
+        return self.createStandardContextMenu()
 
 
 class QuoteLabel(QLabel):
     """The claim's exact words, with a bar on the left in the theme's mid colour."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setContentsMargins(10, 2, 2, 2)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
         painter = QPainter(self)
         painter.fillRect(QRect(0, 2, 3, self.height() - 4), self.palette().color(QPalette.ColorRole.Mid))

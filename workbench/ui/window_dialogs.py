@@ -1,9 +1,9 @@
 """The dialogs the main window keeps, one of each: a mixin of ``MainWindow``.
 
 Keyboard shortcuts (F1), the undo history, export, project settings, the scale
-editor and the workshop compare window. Each is opened by a public method of the window (the menus call these);
-the window holds the dialog, so a second opening shows the same one, and a zoomed
-window's font reaches it (see ``WindowLayout.event``).
+editor and the workshop compare window. Each is opened by a public method of the
+window (the menus call these); the window holds the dialog, so a second opening
+shows the same one, and a zoomed window's font reaches it (``WindowLayout.event``).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 class WindowDialogs:
-    """Dialog methods of ``MainWindow`` (which has ``store``, ``undo_stack``, ``detail``, ``say``)."""
+    """Dialog methods of ``MainWindow`` (it has ``store``, ``undo_stack``, ``detail``, ``say``)."""
 
     undo_view: QUndoView | None = None
     _shortcuts_dialog: QDialog | None = None

@@ -73,15 +73,16 @@ class WindowLayout:
             self.detail.evidence_panel.stance, self.detail.evidence_panel.note,
             self.detail.evidence_panel.add_button,
         ]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         QWidget.setTabOrder(chain[-1], chain[0])  # and round again
 
     def _restore_splitters(self) -> None:
         s = settings()
-        if not (s.value("splitter") and self.splitter.restoreState(s.value("splitter"))):
-            self._default_split_pending = True
-        elif not (s.value("right_splitter") and self.right.restoreState(s.value("right_splitter"))):
+        restored = bool(s.value("splitter") and self.splitter.restoreState(s.value("splitter"))
+                        and s.value("right_splitter")
+                        and self.right.restoreState(s.value("right_splitter")))
+        if not restored:
             self._default_split_pending = True
         self.show_detail_pane(str(s.value("detail_visible", "true")).lower() != "false")
         zoom = int(s.value("zoom", 0) or 0)
