@@ -147,11 +147,30 @@ def test_html_report_is_self_contained_and_has_everything(rated, tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script" not in html
     assert "2024-06-26T09:30:00Z" in html and "ab" * 32 in html
     number = claim.id  # the claim's number, as in the window
-    assert f'<mark id="t{number}" style="--c:#c62828"><a href="#c{number}">' in html
+    assert re.search(rf'<mark id="t{number}" style="--c:#c62828;--t:#[0-9a-f]{{6}}"><a href="#c{number}">', html)
     # No remote resources: nothing is loaded from anywhere (links are fine).
     assert not re.search(r"<(script|img|link|iframe)\b", html)
     assert "@import" not in html and "url(" not in html
     assert "@media print" in html
+
+
+def test_html_report_writes_label_names_in_a_readable_shade(rated, tmp_path):
+    """A yellow label ("Mixture", #fbc02d) keeps its colour for bars and marks, but its
+    name and number are written in a shade that reads on white and on the mark's tint."""
+    from workbench.core.colours import blend, contrast
+
+    store, claim = rated
+    store.set_verdict(claim.id, "Mixture")
+    export(store, "html", tmp_path / "r.html")
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    styles = re.findall(r'style="--c:#fbc02d;--t:(#[0-9a-f]{6})"', html)
+    assert len(styles) >= 3  # the summary, the mark in the text, the claim's section
+    text = styles[0]
+    assert text != "#fbc02d" and set(styles) == {text}
+    assert contrast(text, "#ffffff") >= 4.5
+    assert contrast(text, blend("#fbc02d", "#ffffff", 0.22)) >= 4.5
+    assert contrast("#fbc02d", "#ffffff") < 2  # what the report used to write
+    assert "color: var(--t" in html and "color: var(--c" not in html
 
 
 def test_markdown_escapes_article_text(rated, tmp_path):

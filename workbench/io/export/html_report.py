@@ -22,7 +22,10 @@ from workbench.io.export.report import (
     shown_date,
     verdict_counts,
 )
+from workbench.core.colours import blend, readable_text
 from workbench.io.files import atomic_write
+
+MARK_TINT = 0.22  # a mark's background: the label's colour at 22% over white (STYLE)
 
 STYLE = """
 :root { --ink: #1b1b1b; --muted: #5f6368; --rule: #d0d4d9; }
@@ -41,12 +44,12 @@ h3 { font-size: 1.05rem; text-transform: uppercase; letter-spacing: .05em; color
 mark { background: color-mix(in srgb, var(--c, #9e9e9e) 22%, white); color: inherit;
        border-bottom: 2px solid var(--c, #9e9e9e); padding: 0 .1rem; }
 mark a { color: inherit; text-decoration: none; }
-mark sup { font: bold .7rem Arial, sans-serif; color: var(--c, #555); }
+mark sup { font: bold .7rem Arial, sans-serif; color: var(--t, #555); }
 .claim { border-left: 6px solid var(--c, #9e9e9e); padding: .2rem 0 .2rem .9rem;
          margin: 1.4rem 0; break-inside: avoid; }
 .claim h4 { margin: 0 0 .3rem; font-size: 1.02rem; }
 .num { display: inline-block; min-width: 1.6rem; color: var(--muted); }
-.verdict { font: bold .95rem Arial, "DejaVu Sans", sans-serif; color: var(--c, #555); margin: .2rem 0; }
+.verdict { font: bold .95rem Arial, "DejaVu Sans", sans-serif; color: var(--t, #555); margin: .2rem 0; }
 .status { font-weight: normal; color: var(--muted); }
 blockquote { margin: .3rem 0; padding-left: .7rem; border-left: 2px solid var(--rule);
              color: var(--muted); font-style: italic; }
@@ -74,8 +77,19 @@ def link(url: str, text: str | None = None) -> str:
 
 def _colour(report: Report, item: ReportClaim | None) -> str:
     if item is not None and item.label is not None:
-        return f' style="--c:{escape(item.label.colour, quote=True)}"'
+        return label_style(item.label.colour)
     return ""
+
+
+def label_style(colour: str) -> str:
+    """The style attribute of an element drawn in a label's colour: ``--c`` the colour
+    itself (bars, tinted marks), ``--t`` the same hue dark enough to read as text on
+    white and on the mark's tint (WCAG AA): "Mixture" yellow is written in dark ochre."""
+    try:
+        text = readable_text(colour, ["#ffffff", blend(colour, "#ffffff", MARK_TINT)])
+    except ValueError:  # not #rrggbb: the browser gets the colour as it is
+        text = colour
+    return f' style="--c:{escape(colour, quote=True)};--t:{escape(text, quote=True)}"'
 
 
 def _multiline(text: str) -> str:
@@ -176,7 +190,7 @@ def render(report: Report, progress=None) -> str:
     ]
     colours = {label.name: label.colour for label in report.scale.labels}
     for name, count in verdict_counts(report):
-        style = f' style="--c:{escape(colours[name], quote=True)}"' if name in colours else ""
+        style = label_style(colours[name]) if name in colours else ""
         out.append(f"<li{style}>{escape(name)}: {count}</li>")
     out.append("</ul></header><main>")
     total = len(report.articles)
