@@ -211,12 +211,16 @@ class StoreBase:
         """Install the triggers that note whose evidence changed (once per connection)."""
         if self._evidence_watched is not None:
             return
-        tables = {row[0] for row in self.db.conn.execute(
-            "SELECT name FROM main.sqlite_master WHERE type = 'table'")}
-        self._evidence_watched = {"evidence", "captures"} <= tables
-        if self._evidence_watched:
-            for statement in _EVIDENCE_WATCH:
-                self.db.conn.execute(statement)
+        try:
+            tables = {row[0] for row in self.db.conn.execute(
+                "SELECT name FROM main.sqlite_master WHERE type = 'table'")}
+            self._evidence_watched = {"evidence", "captures"} <= tables
+            if self._evidence_watched:
+                for statement in _EVIDENCE_WATCH:
+                    self.db.conn.execute(statement)
+        except sqlite3.DatabaseError as exc:
+            self._evidence_watched = None
+            raise self._translate(exc) from None
 
     def _evidence_touched(self) -> list[int]:
         """The claims whose evidence this transaction changed (and forget them)."""

@@ -172,7 +172,6 @@ def _toolbar(window: MainWindow, actions: dict[str, QAction]) -> QToolBar:
             button.setAccessibleName(command(key).label)
     tools.addSeparator()
     tools.addWidget(window.article_switch)
-    window.main_toolbar = tools
     return tools
 
 
