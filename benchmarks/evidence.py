@@ -5,7 +5,7 @@ distinct article pages, each after a simulated network latency (default 100 ms:
 a fast real site; most news sites take longer). The same 200 URLs are captured
 into two copies of one project:
 
-- one by one: ``fetch`` then ``add_capture`` for each URL, on one thread;
+- one by one: ``fetch`` then ``store.captures.add`` for each URL, on one thread;
 - with the window's worker pool: a real ``MainWindow`` (offscreen) with the claim
   open, its ``EvidenceFetcher`` capturing all 200 while a 5 ms timer on the UI
   thread records how late each tick comes: the longest gap, less the interval,
@@ -75,25 +75,26 @@ def serve(port_out, pages: int, latency: float, kb: int) -> None:
 
 def build(path: Path, urls: list[str]) -> None:
     from workbench.core.models import Article, Claim, Evidence, Stance
+    from workbench.presets import load_preset
     from workbench.store import ProjectStore
 
     sentences = [f"Claim {i}: the {WORDS[i % len(WORDS)]} rose by {i} percent." for i in range(20)]
     text = " ".join(sentences)
 
     def setup(store) -> None:
-        article = store.add_article(Article(title="Benchmark", text=text))
+        article = store.articles.add(Article(title="Benchmark", text=text))
         spans, pos = [], 0
         for sentence in sentences:
             spans.append((pos, pos + len(sentence)))
             pos += len(sentence) + 1
-        claims = store.add_claims(
+        claims = store.claims.add_many(
             Claim(article_id=article.id, start=s, end=e, quote="") for s, e in spans)
-        store.add_evidence_many([
+        store.evidence.add_many([
             Evidence(claim_id=claims[i % len(claims)].id, url=url, stance=Stance.SUPPORTS)
             for i, url in enumerate(urls)
         ])
 
-    ProjectStore.create(path, title="bench", setup=setup).close()
+    ProjectStore.create(path, scale=load_preset(), title="bench", setup=setup).close()
 
 
 def one_by_one(path: Path, urls: list[str], settings) -> float:
@@ -104,9 +105,9 @@ def one_by_one(path: Path, urls: list[str], settings) -> float:
         t0 = time.perf_counter()
         for url in urls:
             result = fetch(url, settings)
-            store.add_capture(result.capture, result.body)
+            store.captures.add(result.capture, result.body)
         elapsed = time.perf_counter() - t0
-        captured = sum(1 for e in store.evidence() if e.sha256)
+        captured = sum(1 for e in store.evidence.all() if e.sha256)
     assert captured == len(urls), f"only {captured} of {len(urls)} captured one by one"
     return elapsed
 
@@ -151,7 +152,7 @@ def with_window_pool(path: Path, urls: list[str], settings) -> tuple[float, list
     elapsed = time.perf_counter() - t0 - 0.1
     timer.stop()
     window.evidence.stop()
-    captured = sum(1 for e in window.store.evidence() if e.sha256)
+    captured = sum(1 for e in window.store.evidence.all() if e.sha256)
     shown = window.detail.evidence_panel.model.rowCount()
     window.close()
     assert captured == len(urls), f"only {captured} of {len(urls)} captured by the pool"

@@ -34,6 +34,7 @@ from workbench.core.models import (  # noqa: E402
     Stance,
 )
 from workbench.io.export import export, formats  # noqa: E402
+from workbench.presets import load_preset  # noqa: E402
 from workbench.store import ProjectStore  # noqa: E402
 
 ARTICLES = 20
@@ -62,13 +63,13 @@ def build(path: Path) -> float:
     t0 = time.perf_counter()
 
     def setup(store: ProjectStore) -> None:
-        store.set_setting(
+        store.settings.set(
             "organisation", {"name": "Example Checks", "url": "https://checks.example"}
         )
-        store.set_setting("review_base_url", "https://checks.example/reviews/{id}")
+        store.settings.set("review_base_url", "https://checks.example/reviews/{id}")
         for a in range(ARTICLES):
             text, spans = make_article(a)
-            article = store.add_article(
+            article = store.articles.add(
                 Article(
                     title=f"Benchmark article {a}",
                     text=text,
@@ -77,7 +78,7 @@ def build(path: Path) -> float:
                     source_url=f"https://news.example/{a}",
                 )
             )
-            claims = store.add_claims(
+            claims = store.claims.add_many(
                 Claim(
                     article_id=article.id,
                     start=s,
@@ -101,9 +102,9 @@ def build(path: Path) -> float:
                 for c in claims
                 for k in range(2)
             ]
-            store.add_evidence_many(items)
+            store.evidence.add_many(items)
             for item in items:
-                store.add_capture(
+                store.captures.add(
                     Capture(
                         url=item.url,
                         status=CaptureStatus.CAPTURED,
@@ -117,7 +118,7 @@ def build(path: Path) -> float:
                     )
                 )
 
-    ProjectStore.create(path, title="Export benchmark", setup=setup).close()
+    ProjectStore.create(path, scale=load_preset(), title="Export benchmark", setup=setup).close()
     return time.perf_counter() - t0
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from workbench.core.models import Article, Claim, Evidence, Stance  # noqa: E402
+from workbench.presets import load_preset  # noqa: E402
 from workbench.store import ProjectStore  # noqa: E402
 
 N_CLAIMS = 10_000
@@ -45,8 +46,8 @@ def build(path: Path) -> float:
     t0 = time.perf_counter()
 
     def setup(store: ProjectStore) -> None:
-        article = store.add_article(Article(title="Benchmark", text=text))
-        claims = store.add_claims(
+        article = store.articles.add(Article(title="Benchmark", text=text))
+        claims = store.claims.add_many(
             Claim(article_id=article.id, start=s, end=e, quote="", score=0.5, reasons=["figure"])
             for s, e in spans
         )
@@ -56,9 +57,9 @@ def build(path: Path) -> float:
             for c in claims
             for k in range(EVIDENCE_PER_CLAIM)
         ]
-        store.add_evidence_many(items)
+        store.evidence.add_many(items)
 
-    ProjectStore.create(path, title="bench", setup=setup).close()
+    ProjectStore.create(path, scale=load_preset(), title="bench", setup=setup).close()
     return time.perf_counter() - t0
 
 
@@ -72,7 +73,7 @@ def main() -> None:
         for _ in range(5):
             t0 = time.perf_counter()
             store = ProjectStore.open(path)
-            claims = store.claims()
+            claims = store.claims.all()
             opens.append(time.perf_counter() - t0)
             store.close()
         assert len(claims) == N_CLAIMS
@@ -84,7 +85,7 @@ def main() -> None:
         labels = ["True", "False", "Mixture"]
         for i in range(50):
             t0 = time.perf_counter()
-            store.set_verdict(claims[i * 100].id, labels[i % 3], rationale=f"reason {i}")
+            store.claims.set_verdict(claims[i * 100].id, labels[i % 3], rationale=f"reason {i}")
             edits.append(time.perf_counter() - t0)
         print(f"one verdict change committed: {statistics.median(edits) * 1000:.2f} ms "
               f"(median of 50; max {max(edits) * 1000:.2f} ms; target < 5 ms)")
@@ -92,7 +93,7 @@ def main() -> None:
         searches = []
         for word in ["vaccine", "tariff border", "officials 1999", "reason", "source 3"]:
             t0 = time.perf_counter()
-            hits = store.search(word)
+            hits = store.search.find(word)
             searches.append(time.perf_counter() - t0)
         print(f"full-text search: {statistics.median(searches) * 1000:.1f} ms "
               f"(median of 5, up to 500 hits each; last found {len(hits)}; target < 20 ms)")

@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from workbench.core.models import Article, Claim  # noqa: E402
+from workbench.presets import load_preset  # noqa: E402
 from workbench.store import ProjectStore  # noqa: E402
 from workbench.store.exercise import one_transaction  # noqa: E402
 from workbench.workshop.compare import compare_files  # noqa: E402
@@ -39,15 +40,15 @@ def build_key(path: Path, labels: list[str], rng: random.Random) -> None:
     text = "Benchmark article\n\n" + " ".join(sentences)
 
     def setup(store: ProjectStore) -> None:
-        article = store.add_article(Article(title="Benchmark article", text=text))
-        claims = store.add_claims(
+        article = store.articles.add(Article(title="Benchmark article", text=text))
+        claims = store.claims.add_many(
             Claim(article_id=article.id, start=text.index(s), end=text.index(s) + len(s), quote="")
             for s in sentences)
         with one_transaction(store):
             for claim in claims:
-                store.set_verdict(claim.id, rng.choice(labels), rationale=f"Key reason {claim.id}")
+                store.claims.set_verdict(claim.id, rng.choice(labels), rationale=f"Key reason {claim.id}")
 
-    ProjectStore.create(path, setup=setup).close()
+    ProjectStore.create(path, scale=load_preset(), setup=setup).close()
 
 
 def participant(exercise: Path, path: Path, name: str, labels: list[str], truth: list[str],
@@ -55,14 +56,14 @@ def participant(exercise: Path, path: Path, name: str, labels: list[str], truth:
     shutil.copy2(exercise, path)
     with ProjectStore.open(path) as store, one_transaction(store):
         set_participant_name(store, name)
-        for claim, answer in zip(store.claims(), truth):
+        for claim, answer in zip(store.claims.all(), truth):
             if rng.random() < 0.1:
                 continue
             verdict = answer if rng.random() < 0.6 else rng.choice(labels)
             rationale = "Checked the budget report" if rng.random() < 0.3 else None
-            store.set_verdict(claim.id, verdict, rationale=rationale)
+            store.claims.set_verdict(claim.id, verdict, rationale=rationale)
             if rng.random() < 0.2:
-                store.add_evidence(claim.id, f"https://example.org/{claim.id}", "supports")
+                store.evidence.add(claim.id, f"https://example.org/{claim.id}", "supports")
 
 
 def main() -> None:
@@ -70,7 +71,6 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         key, exercise = folder / "key.fcw", folder / "exercise.fcw"
-        from workbench.core.scale import load_preset
 
         labels = load_preset().names()
         t0 = time.perf_counter()
@@ -80,7 +80,7 @@ def main() -> None:
         pack(key, exercise)
         pack_s = time.perf_counter() - t0
         with ProjectStore.open(key, readonly=True) as store:
-            truth = [c.verdict for c in store.claims()]
+            truth = [c.verdict for c in store.claims.all()]
         t0 = time.perf_counter()
         files = []
         for i in range(N_PARTICIPANTS):

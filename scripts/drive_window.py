@@ -71,7 +71,7 @@ def step1():
     d.rationale.setFocus()
     QTest.keyClicks(d.rationale, "Satellite images show no troops.")
     t.setFocus()
-    say("saved rationale:", repr(store.claim(cid).rationale))
+    say("saved rationale:", repr(store.claims.get(cid).rationale))
     d.status.setFocus(); QTest.keyClick(d.status, Qt.Key.Key_End)
     say("refused:", window.statusBar().currentMessage())
     shot("refused-done")
@@ -79,12 +79,12 @@ def step1():
     d.rationale.moveCursor(QTextCursor.MoveOperation.End)
     QTest.keyClicks(d.rationale, " Not one.")
     QTest.keyClick(d.rationale, Qt.Key.Key_Z, CTRL)
-    say("after ctrl+z in field:", repr(d.rationale.toPlainText()), repr(store.claim(cid).rationale))
+    say("after ctrl+z in field:", repr(d.rationale.toPlainText()), repr(store.claims.get(cid).rationale))
     QTest.keyClick(d.rationale, Qt.Key.Key_Z, CS)
-    say("after ctrl+shift+z:", repr(store.claim(cid).rationale))
+    say("after ctrl+shift+z:", repr(store.claims.get(cid).rationale))
     # curation, then re-detect
-    claims = store.claims()
-    store.delete_claims([claims[3].id, claims[4].id])
+    claims = store.claims.all()
+    store.claims.delete_many([claims[3].id, claims[4].id])
     first = claims[0]
     t.setFocus(); window.claim_list.select_claim(first.id)
     view = window.article_view.text
@@ -102,11 +102,11 @@ def step2(box):
     say("status:", window.statusBar().currentMessage())
     shot("redetect-summary")
     store = window.store
-    a, b = store.claims()[5], store.claims()[6]
-    store.update_claim(a.id, rationale="Checked against the ministry's statement.", status="in_progress")
-    store.add_evidence(b.id, "https://example.org/statement")
-    store.update_claim(b.id, verdict="Mostly False", rationale="The figure is from 2022.", claimant="Defence ministry")
-    store.update_claim(b.id, status="done")
+    a, b = store.claims.all()[5], store.claims.all()[6]
+    store.claims.update(a.id, rationale="Checked against the ministry's statement.", status="in_progress")
+    store.evidence.add(b.id, "https://example.org/statement")
+    store.claims.update(b.id, verdict="Mostly False", rationale="The figure is from 2022.", claimant="Defence ministry")
+    store.claims.update(b.id, status="done")
     window.activateWindow(); QTest.qWaitForWindowActive(window, 5000)
     window.claim_list.table.setFocus(); window.claim_list.select_claim(a.id)
     QTest.keyClick(window, Qt.Key.Key_M, CS)
@@ -116,18 +116,18 @@ def step3(box, a, b):
     say("merge question:", box.text().replace("\n", " | "))
     shot("merge-question")
     press(box, "Merge")
-    say("merged:", window.store.claim(a).rationale.replace("\n", " "), window.store.claim(a).status.value)
+    say("merged:", window.store.claims.get(a).rationale.replace("\n", " "), window.store.claims.get(a).status.value)
     window.undo()
-    say("after undo:", sorted([a, b]) == sorted(c.id for c in window.store.claims() if c.id in (a, b)),
-        window.store.claim(b).status.value)
+    say("after undo:", sorted([a, b]) == sorted(c.id for c in window.store.claims.all() if c.id in (a, b)),
+        window.store.claims.get(b).status.value)
     window.redo(); window.undo()
     shot("after-undo")
     window.close()
     again = MainWindow(); again.show(); again.open_project(project)
     again.activateWindow(); QTest.qWaitForWindowActive(again, 5000)
-    ids = [c.id for c in again.store.claims()]
+    ids = [c.id for c in again.store.claims.all()]
     say("reopened:", len(ids), "claims;", again.undo_stack.count(), "undo steps;",
-        repr(again.store.claim(2).rationale))
+        repr(again.store.claims.get(2).rationale))
     again.close()
     app.quit()
 

@@ -150,6 +150,7 @@ def render(project: Path, out: Path, scratch: Path) -> None:
 def render_compare(app, out: Path, scratch: Path, settle) -> None:
     """The trainer's compare window at text size 22, in a 1280x720 window."""
     from workbench.core.models import Article, Claim
+    from workbench.presets import load_preset
     from workbench.store import ProjectStore
     from workbench.ui.theme import apply_theme
     from workbench.ui.workshop_view import CompareWindow
@@ -172,15 +173,15 @@ def render_compare(app, out: Path, scratch: Path, settle) -> None:
     folder.mkdir()
 
     def setup(store):
-        article = store.add_article(Article(title="Town hall", text=text))
+        article = store.articles.add(Article(title="Town hall", text=text))
         for sentence, verdict in zip(sentences, key_verdicts, strict=True):
             start = text.index(sentence)
-            claim = store.add_claim(Claim(article_id=article.id, start=start,
+            claim = store.claims.add(Claim(article_id=article.id, start=start,
                                           end=start + len(sentence), quote=""))
-            store.set_verdict(claim.id, verdict, rationale="the key's reason")
+            store.claims.set_verdict(claim.id, verdict, rationale="the key's reason")
 
     key = folder / "key.fcw"
-    ProjectStore.create(key, title="Town hall budget", setup=setup).close()
+    ProjectStore.create(key, scale=load_preset(), title="Town hall budget", setup=setup).close()
     pack(key, folder / "exercise.fcw", lock=True)
     files = []
     for name, verdicts in room.items():
@@ -188,9 +189,9 @@ def render_compare(app, out: Path, scratch: Path, settle) -> None:
         shutil.copy2(folder / "exercise.fcw", path)
         with ProjectStore.open(path) as store:
             set_participant_name(store, name)
-            for claim, verdict in zip(store.claims(), verdicts, strict=True):
+            for claim, verdict in zip(store.claims.all(), verdicts, strict=True):
                 if verdict:
-                    store.set_verdict(claim.id, verdict)
+                    store.claims.set_verdict(claim.id, verdict)
         files.append(path)
     os.environ["WORKBENCH_DATA_DIR"] = str(scratch / "compare")
     apply_theme(app, "light")

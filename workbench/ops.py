@@ -14,9 +14,10 @@ from workbench import nlp
 from workbench.core.anchoring import ReanchorReport
 from workbench.core.curation import RedetectPlan, plan_redetect
 from workbench.core.models import Article, Claim, Origin
-from workbench.core.scale import load_preset
+from workbench.core.scale import DEFAULT_SCALE
 from workbench.io.articles import read_article as _read_any
 from workbench.paths import SEED_ARTICLE, data_dir
+from workbench.presets import load_preset
 from workbench.store import ProjectStore
 from workbench.workshop.exercise import ensure_unlocked
 
@@ -51,7 +52,7 @@ class ImportResult:
 
 def find_previous_version(store: ProjectStore, article: Article) -> int | None:
     """The current article this one is a new version of: same canonical URL or same source."""
-    for existing in store.current_articles():
+    for existing in store.articles.current():
         if article.source_url and existing.source_url == article.source_url:
             return existing.id
         if article.imported_from and existing.imported_from == article.imported_from:
@@ -83,7 +84,7 @@ def plan_redetection(
     for candidate in candidates:
         candidate.article_id = article_id
     return plan_redetect(
-        article_id, store.claims(article_id), candidates, store.dismissed(article_id)
+        article_id, store.claims.all(article_id), candidates, store.curation.dismissed(article_id)
     )
 
 
@@ -118,11 +119,11 @@ def redetect(
     ensure_unlocked(store)
     if candidates is None:
         candidates = detect_candidates(
-            store.article(article_id).text, threshold=threshold, progress=progress
+            store.articles.get(article_id).text, threshold=threshold, progress=progress
         )
     with store.transaction("Re-detect claims"):
         plan = plan_redetection(store, article_id, candidates)
-        added = store.apply_redetect(plan)
+        added = store.curation.apply_redetect(plan)
     return plan, added
 
 
@@ -159,23 +160,23 @@ def import_read_article(
     """The writing half of ``import_article``: one transaction, no spaCy, no network."""
     with store.transaction(f"Import {article.title[:60]}"):
         if version_of is not None:
-            store.article(version_of)  # NotFoundError if there is none
-            previous = store.latest_version(version_of)
+            store.articles.get(version_of)  # NotFoundError if there is none
+            previous = store.articles.latest_version(version_of)
         else:
             previous = find_previous_version(store, article)
         if previous is None:
-            stored = store.add_article(article)
+            stored = store.articles.add(article)
             added = detect_claims(store, stored.id, candidates=candidates)
             return ImportResult(stored, len(added))
-        if store.article(previous).sha256 == article.sha256:
-            return ImportResult(store.article(previous), unchanged=True)
+        if store.articles.get(previous).sha256 == article.sha256:
+            return ImportResult(store.articles.get(previous), unchanged=True)
         # Claims nobody worked on are detection output: those detection finds again
         # in the new text stay, the others go; the report is about the claims people
         # worked on.
-        worked = {c.id for c in store.claims(previous) if c.has_work}
-        stored, report = store.add_article_version(previous, article)
+        worked = {c.id for c in store.claims.all(previous) if c.has_work}
+        stored, report = store.articles.add_version(previous, article)
         vanished = [i for i in report.vanished if i not in worked]
-        store.delete_claims(vanished)
+        store.claims.delete_many(vanished)
         report.same = [i for i in report.same if i in worked]
         report.changed = [i for i in report.changed if i in worked]
         report.vanished = [i for i in report.vanished if i in worked]
@@ -203,13 +204,13 @@ def new_project(
     candidates = detect_candidates(article.text, threshold=threshold, progress=progress)
 
     def setup(store: ProjectStore) -> None:
-        stored = store.add_article(article)
+        stored = store.articles.add(article)
         detect_claims(store, stored.id, candidates=candidates)
 
     return ProjectStore.create(
         path,
         title=title or article.title,
-        scale=load_preset(scale) if scale else None,
+        scale=load_preset(scale or DEFAULT_SCALE),
         setup=setup,
     )
 

@@ -56,7 +56,7 @@ def test_verdict_waits_for_another_writer_holding_the_lock_and_succeeds(seed_pro
     assert "claim 2: False" in result.stdout
     assert waited > 1  # it waited for the lock instead of failing at once
     with ProjectStore.open(seed_project, readonly=True) as store:
-        assert store.claim(2).rationale == "Written while another program wrote."
+        assert store.claims.get(2).rationale == "Written while another program wrote."
 
 
 def test_history_shows_each_command_as_one_group(seed_project):
@@ -72,16 +72,16 @@ def test_history_shows_each_command_as_one_group(seed_project):
 
 def test_clearing_the_verdict_of_a_done_claim_moves_it_back_and_says_so(seed_project):
     with ProjectStore.open(seed_project) as store:
-        store.update_claim(4, verdict="False", rationale="Checked.")
-        store.add_evidence(4, "https://example.org/a")
-        store.update_claim(4, status="done")
+        store.claims.update(4, verdict="False", rationale="Checked.")
+        store.evidence.add(4, "https://example.org/a")
+        store.claims.update(4, status="done")
     result = run("verdict", seed_project, "--claim", 4, "--label", "")
     assert result.returncode == 0, result.stderr
     assert "claim 4: not rated, in progress" in result.stdout
     assert "moved back to “in progress”: missing a verdict" in result.stdout
     with ProjectStore.open(seed_project) as store:
-        store.update_claim(4, verdict="False", status="done")
-    evidence_id = ProjectStore.open(seed_project, readonly=True).evidence(4)[0].id
+        store.claims.update(4, verdict="False", status="done")
+    evidence_id = ProjectStore.open(seed_project, readonly=True).evidence.all(4)[0].id
     result = run("evidence", "remove", seed_project, evidence_id)
     assert result.returncode == 0, result.stderr
     assert "moved back" in result.stdout and "1 evidence item" in result.stdout
@@ -98,7 +98,7 @@ def test_a_failed_capture_does_not_count_as_evidence_for_done(seed_project, site
     assert result.returncode == 1
     assert "1 evidence item (1 failed capture does not count)" in result.stderr
     with ProjectStore.open(seed_project, readonly=True) as store:
-        assert store.claim(5).status.value == "new"
+        assert store.claims.get(5).status.value == "new"
 
 
 def test_import_of_a_new_version_says_what_it_changed(tmp_path, seed_path):
@@ -112,7 +112,7 @@ def test_import_of_a_new_version_says_what_it_changed(tmp_path, seed_path):
     assert result.returncode == 0, result.stderr
     assert "new version of article 1" in result.stdout
     with ProjectStore.open(project, readonly=True) as store:
-        kept = len(store.claims(2))
+        kept = len(store.claims.all(2))
     assert f"0 claims added, 0 removed, {kept} kept" in result.stdout
 
 
@@ -120,16 +120,16 @@ KILL_DURING = textwrap.dedent(
     """
     import os, signal, sys
     from workbench.store import ProjectStore
-    from workbench.store.claims import ClaimsMixin
+    from workbench.store.claims import ClaimRepo
     from workbench.cli import main
 
-    original = ClaimsMixin.add_claims
+    original = ClaimRepo.add_many
 
     def add_claims_then_die(self, claims):
         original(self, claims)  # written inside the open transaction...
         os.kill(os.getpid(), signal.SIGKILL)  # ...and the process dies before the commit
 
-    ClaimsMixin.add_claims = add_claims_then_die
+    ClaimRepo.add_many = add_claims_then_die
     sys.exit(main(sys.argv[1:]))
     """
 )
@@ -148,22 +148,22 @@ def test_a_killed_import_leaves_nothing_and_importing_again_works(seed_project, 
         encoding="utf-8",
     )
     with ProjectStore.open(seed_project, readonly=True) as store:
-        articles = len(store.articles())
+        articles = len(store.articles.all())
     killed = kill_during("import", seed_project, other)
     assert killed.returncode == -signal.SIGKILL
     with ProjectStore.open(seed_project) as store:
-        assert len(store.articles()) == articles  # no article without its claims
+        assert len(store.articles.all()) == articles  # no article without its claims
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     again = run("import", seed_project, other)
     assert again.returncode == 0, again.stderr
     assert "claims to check" in again.stdout and "unchanged" not in again.stdout
     with ProjectStore.open(seed_project, readonly=True) as store:
-        assert len(store.articles()) == articles + 1
-        assert store.claims(store.articles()[-1].id)
+        assert len(store.articles.all()) == articles + 1
+        assert store.claims.all(store.articles.all()[-1].id)
 
 
 def test_a_failing_import_leaves_nothing(seed_project, tmp_path, monkeypatch):
-    from workbench.store.claims import ClaimsMixin
+    from workbench.store.claims import ClaimRepo
 
     other = tmp_path / "other.txt"
     other.write_text(
@@ -176,14 +176,14 @@ def test_a_failing_import_leaves_nothing(seed_project, tmp_path, monkeypatch):
         raise RuntimeError("the disk is full")
 
     with ProjectStore.open(seed_project) as store:
-        before = len(store.articles())
-        monkeypatch.setattr(ClaimsMixin, "add_claims", broken)
+        before = len(store.articles.all())
+        monkeypatch.setattr(ClaimRepo, "add_many", broken)
         try:
             ops.import_article(store, other)
         except RuntimeError:
             pass
         monkeypatch.undo()
-        assert len(store.articles()) == before
+        assert len(store.articles.all()) == before
         result = ops.import_article(store, other)
         assert not result.unchanged and result.added_claims >= 1
 

@@ -16,9 +16,9 @@ def rated(tmp_path, seed_project):
     """A project with claim 2 rated False (made in-process: the commands under test are
     the library's)."""
     with ProjectStore.open(seed_project) as store:
-        store.set_setting("organisation", {"name": "Desk"})
-        store.set_setting("review_base_url", "https://desk.example/c/{id}")
-        store.update_claim(2, verdict="False", rationale="No. Really.")
+        store.settings.set("organisation", {"name": "Desk"})
+        store.settings.set("review_base_url", "https://desk.example/c/{id}")
+        store.claims.update(2, verdict="False", rationale="No. Really.")
     return seed_project
 
 

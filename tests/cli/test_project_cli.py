@@ -140,8 +140,8 @@ def test_history_and_search_commands(seed_project):
     from workbench.store import ProjectStore
 
     with ProjectStore.open(seed_project) as store:
-        claim = store.claims()[0]
-        store.set_verdict(claim.id, "false", rationale="The ministry denied it on Monday")
+        claim = store.claims.all()[0]
+        store.claims.set_verdict(claim.id, "false", rationale="The ministry denied it on Monday")
     history = run("history", seed_project, "--claim", claim.id)
     assert history.returncode == 0
     assert f"claim {claim.id}: changed rationale, verdict" in history.stdout

@@ -21,7 +21,7 @@ def project(tmp_path, seed_path):
 
 def test_verdict_then_claimreview_names_what_was_left_out(project, tmp_path):
     with ProjectStore.open(project, readonly=True) as store:
-        claims = store.claims()
+        claims = store.claims.all()
     done = run(
         "verdict",
         project,
@@ -82,7 +82,7 @@ def test_scale_rename_and_refused_delete(project):
     renamed = run("scale", project, "--rename", "misleading", "Missing context")
     assert renamed.returncode == 0 and "on 1 claims" in renamed.stdout
     with ProjectStore.open(project, readonly=True) as store:
-        assert store.claim(2).verdict == "Missing context"
+        assert store.claims.get(2).verdict == "Missing context"
     moved = run("scale", project, "--delete", "Missing context", "--move-to", "false")
     assert moved.returncode == 0 and "moved 1 claims" in moved.stdout
     listing = json.loads(run("scale", project, "--json").stdout)
@@ -120,8 +120,8 @@ def test_import_html_and_docx_then_csv(project, tmp_path):
     with open(out, encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     with ProjectStore.open(project, readonly=True) as store:
-        assert len(rows) == len(store.claims())
-        assert [a.title for a in store.articles()] == [
+        assert len(rows) == len(store.claims.all())
+        assert [a.title for a in store.articles.all()] == [
             "North Korea Will Send Troops to Ukraine",
             "City budget rose by 12 percent, mayor says",
             "Memo",

@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from workbench.core.models import Article, Claim
+from workbench.presets import load_preset
 from workbench.store import ProjectStore
 
 TEXT = ("A Workshop Article\n\n" + " ".join(
@@ -50,17 +51,17 @@ def key(tmp_path):
     sentences = TEXT.split("\n\n")[1].split(". ")
 
     def setup(store):
-        article = store.add_article(Article(title="A Workshop Article", text=TEXT))
+        article = store.articles.add(Article(title="A Workshop Article", text=TEXT))
         for sentence, verdict in zip(sentences, KEY):
             start = TEXT.index(sentence)
-            claim = store.add_claim(Claim(article_id=article.id, start=start,
+            claim = store.claims.add(Claim(article_id=article.id, start=start,
                                           end=start + len(sentence), quote=""))
-            store.add_evidence(claim.id, "https://example.org/okapiwhistle-report", "supports")
-            store.set_verdict(claim.id, verdict, rationale=f"Trainer rationale {claim.id} "
+            store.evidence.add(claim.id, "https://example.org/okapiwhistle-report", "supports")
+            store.claims.set_verdict(claim.id, verdict, rationale=f"Trainer rationale {claim.id} "
                               "citing the Okapiwhistle report", status="done")
 
     path = tmp_path / "KEY.fcw"
-    ProjectStore.create(path, setup=setup).close()
+    ProjectStore.create(path, scale=load_preset(), setup=setup).close()
     return path
 
 
@@ -70,10 +71,10 @@ def participants(exercise, folder):
         path = folder / f"{name}.fcw"
         shutil.copy2(exercise, path)
         with ProjectStore.open(path) as store:
-            store.set_setting("workshop_participant", name)
-            for claim, verdict in zip(store.claims(), ratings):
+            store.settings.set("workshop_participant", name)
+            for claim, verdict in zip(store.claims.all(), ratings):
                 if verdict:
-                    store.set_verdict(claim.id, verdict)
+                    store.claims.set_verdict(claim.id, verdict)
         files.append(path)
     return files
 
@@ -153,10 +154,10 @@ def test_lock_and_merge_commands(key, tmp_path):
     exercise = tmp_path / "EXERCISE.fcw"
     run("workshop", "pack", key, "-o", exercise, "--lock")
     with ProjectStore.open(exercise, readonly=True) as store:
-        assert store.setting("workshop_locked") is True
+        assert store.settings.get("workshop_locked") is True
     assert run("workshop", "lock", exercise, "--unlock").returncode == 0
     with ProjectStore.open(exercise, readonly=True) as store:
-        assert store.setting("workshop_locked") is False
+        assert store.settings.get("workshop_locked") is False
     files = participants(exercise, tmp_path)
     merged = run("workshop", "merge", *files, "--into", tmp_path / "CURATION.fcw", "--key", key)
     assert merged.returncode == 0, merged.stderr

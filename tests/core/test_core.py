@@ -6,9 +6,9 @@ import pytest
 
 from workbench.core.errors import ValidationError
 from workbench.core.models import Claim, ClaimStatus, Origin
-from workbench.core.scale import load_preset, preset_names
 from workbench.core.urls import clean_url
 from workbench.io.article_text import canonical_text, guess_title
+from workbench.presets import load_preset, preset_names
 
 
 @pytest.mark.parametrize(

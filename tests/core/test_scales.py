@@ -7,14 +7,8 @@ import pytest
 from workbench.core.checks import DoneRules, missing_for_done
 from workbench.core.errors import ValidationError
 from workbench.core.models import Claim
-from workbench.core.scale import (
-    VerdictLabel,
-    VerdictScale,
-    check_colour,
-    conclusion_of,
-    load_preset,
-    preset_names,
-)
+from workbench.core.scale import VerdictLabel, VerdictScale, check_colour, conclusion_of
+from workbench.presets import load_preset, preset_names
 
 
 def test_every_preset_loads_and_is_valid():
@@ -109,3 +103,18 @@ def test_done_rules_from_settings_are_forgiving_but_replace_is_strict():
     )
     with pytest.raises(ValidationError, match="0 to 20"):
         DoneRules().replace(min_evidence=-1)
+
+
+def test_core_scale_reads_no_files():
+    """The preset files are read by ``workbench.presets``; core only gets their data."""
+    import ast
+
+    import workbench.core.scale as module
+
+    tree = ast.parse(open(module.__file__, encoding="utf-8").read())
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    imported |= {a.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+                 for a in node.names}
+    assert not {name for name in imported if name and name.startswith("workbench.")
+                and not name.startswith("workbench.core")}
+    assert not {"json", "pathlib"} & imported

@@ -15,7 +15,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
 from workbench.core.models import Article, Claim  # noqa: E402
-from workbench.core.scale import load_preset  # noqa: E402
+from workbench.presets import load_preset  # noqa: E402
 from workbench.store.db import create_database  # noqa: E402
 from workbench.store.migrations import SCHEMA_VERSION  # noqa: E402
 from workbench.store.project import ProjectStore  # noqa: E402
@@ -39,23 +39,23 @@ def make(version: int) -> Path:
         return path
     store = ProjectStore(create_database(path, version=version), path)
     store.schema_version = version
-    store.set_setting("title", f"Fixture written by schema version {version}")
-    store.set_scale(load_preset())
-    article = store.add_article(Article(title="Fixture Article", text=TEXT, imported_from="fixture"))
-    first, second, third = store.add_claims(
+    store.settings.set("title", f"Fixture written by schema version {version}")
+    store.scale.set(load_preset())
+    article = store.articles.add(Article(title="Fixture Article", text=TEXT, imported_from="fixture"))
+    first, second, third = store.claims.add_many(
         [
             Claim(article_id=article.id, start=s, end=s + len(q), quote="", claimant=c)
             for q, c in SENTENCES
             for s in [TEXT.index(q)]
         ]
     )
-    store.set_verdict(first.id, "Mostly True", rationale="The council minutes show $4.1 million.")
-    store.add_evidence(first.id, "https://example.org/minutes", "supports", "council minutes")
-    store.update_claim(third.id, status="in_progress")
+    store.claims.set_verdict(first.id, "Mostly True", rationale="The council minutes show $4.1 million.")
+    store.evidence.add(first.id, "https://example.org/minutes", "supports", "council minutes")
+    store.claims.update(third.id, status="in_progress")
     if version >= 3:
         # Schema 3: user actions grouped by transaction, and a claim a person deleted.
         with store.transaction("Drop claim 2"):
-            store.delete_claim(second.id)
+            store.claims.delete(second.id)
     store.close()
     return path
 

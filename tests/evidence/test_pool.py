@@ -14,12 +14,12 @@ from workbench.store import ProjectStore
 
 
 def test_pool_captures_many_urls_into_the_file(store, site):
-    claims = store.claims()
+    claims = store.claims.all()
     urls = [site.add(f"/p{i}", html(f"Page {i}", "<p>x</p>"), delay=0.05) for i in range(24)]
     for i, url in enumerate(urls):
-        store.add_evidence(claims[i % len(claims)].id, url)
+        store.evidence.add(claims[i % len(claims)].id, url)
     bad = closed_port_url()
-    store.add_evidence(claims[0].id, bad)
+    store.evidence.add(claims[0].id, bad)
     todo = urls_to_fetch(store)
     assert todo == urls + [bad]
     seen_threads = set()
@@ -32,7 +32,7 @@ def test_pool_captures_many_urls_into_the_file(store, site):
     assert seen_threads == {"capture-writer"}
     assert all(o.stored for o in outcomes)
     # The window's connection sees what the pool's own connection wrote.
-    items = {e.url: e for e in store.evidence()}
+    items = {e.url: e for e in store.evidence.all()}
     for i, url in enumerate(urls):
         body = html(f"Page {i}", "<p>x</p>").encode()
         assert items[url].capture_status is CaptureStatus.CAPTURED
@@ -48,14 +48,14 @@ def test_pool_captures_many_urls_into_the_file(store, site):
 
 
 def test_a_url_cited_by_several_claims_is_fetched_once(store, site):
-    first, second = store.claims()[:2]
+    first, second = store.claims.all()[:2]
     url = site.add("/shared", html("Shared"))
-    store.add_evidence(first.id, url, "supports")
-    store.add_evidence(second.id, url, "refutes")
+    store.evidence.add(first.id, url, "supports")
+    store.evidence.add(second.id, url, "refutes")
     assert urls_to_fetch(store) == [url]
     capture_urls(store.path, urls_to_fetch(store), FetchSettings())
     assert len(site.requests["/shared"]) == 1
-    a, b = store.evidence(first.id)[0], store.evidence(second.id)[0]
+    a, b = store.evidence.all(first.id)[0], store.evidence.all(second.id)[0]
     assert a.sha256 == b.sha256 != ""
     assert (a.stance.value, b.stance.value) == ("supports", "refutes")
 
@@ -74,9 +74,9 @@ def test_a_url_already_in_flight_is_not_queued_twice(seed_project, site):
 def test_closing_without_waiting_leaves_the_queue_pending(seed_project, site):
     urls = [site.add(f"/q{i}", html(f"Q{i}"), delay=0.2) for i in range(12)]
     with ProjectStore.open(seed_project) as store:
-        claim = store.claims()[0]
+        claim = store.claims.all()[0]
         for url in urls:
-            store.add_evidence(claim.id, url)
+            store.evidence.add(claim.id, url)
     pool = CapturePool(seed_project, FetchSettings(workers=1))
     pool.submit(urls)
     pool.close(wait=False)

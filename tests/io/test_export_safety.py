@@ -32,15 +32,15 @@ HOSTILE = [
 @pytest.fixture
 def hostile_project(seed_project):
     with ProjectStore.open(seed_project) as store:
-        claims = store.claims()
+        claims = store.claims.all()
         for claim, text in zip(claims, HOSTILE):
-            store.update_claim(claim.id, text=f"claim {text}", claimant=text)
-            store.set_verdict(claim.id, "False", rationale=f"rationale {text}")
-            store.add_evidence(claim.id, f"http://127.0.0.1/{claim.id}\"><script>alert(7)</script>",
+            store.claims.update(claim.id, text=f"claim {text}", claimant=text)
+            store.claims.set_verdict(claim.id, "False", rationale=f"rationale {text}")
+            store.evidence.add(claim.id, f"http://127.0.0.1/{claim.id}\"><script>alert(7)</script>",
                                "refutes", f"note {text}")
-        store.set_setting("organisation", {"name": "</script><script>alert(8)</script>",
+        store.settings.set("organisation", {"name": "</script><script>alert(8)</script>",
                                            "url": "javascript:alert(9)"})
-        store.set_setting("review_base_url", "javascript:alert(10)//{id}")
+        store.settings.set("review_base_url", "javascript:alert(10)//{id}")
     # What an older version could store: raw URLs, and any article address.
     conn = sqlite3.connect(seed_project)
     conn.execute("UPDATE evidence SET url = 'http://127.0.0.1/\"><script>alert(11)</script>' "
@@ -56,7 +56,7 @@ def hostile_project(seed_project):
 
 def test_stored_urls_are_percent_encoded(seed_project):
     with ProjectStore.open(seed_project) as store:
-        item = store.add_evidence(1, "http://127.0.0.1/a\"><script>alert(1)</script>")
+        item = store.evidence.add(1, "http://127.0.0.1/a\"><script>alert(1)</script>")
     assert item.url == "http://127.0.0.1/a%22%3E%3Cscript%3Ealert(1)%3C/script%3E"
 
 

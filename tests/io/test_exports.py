@@ -9,8 +9,8 @@ import re
 import pytest
 
 from workbench.core.models import Article, Capture, CaptureStatus, Claim
-from workbench.core.scale import load_preset
 from workbench.io.export import export, formats
+from workbench.presets import load_preset
 from workbench.store import ProjectStore
 
 RATIONALE = "The Pentagon's statement of 25 June says nothing about cannon fodder."
@@ -28,15 +28,15 @@ CLAIMREVIEW_KEYS = {
 @pytest.fixture
 def rated(store):
     """The seed project with one claim rated False, with a rationale and captured evidence."""
-    claim = store.claims()[3]
-    store.update_article_meta(
+    claim = store.claims.all()[3]
+    store.articles.update_meta(
         1, source_url="https://news.example/north-korea", published="2024-06-20"
     )
-    store.update_claim(claim.id, claimant="A Pentagon spokesperson")
-    item = store.add_evidence(
+    store.claims.update(claim.id, claimant="A Pentagon spokesperson")
+    item = store.evidence.add(
         claim.id, "https://defense.example/statement", "refutes", "transcript"
     )
-    store.add_capture(
+    store.captures.add(
         Capture(
             url=item.url,
             status=CaptureStatus.CAPTURED,
@@ -47,16 +47,16 @@ def rated(store):
             sha256="ab" * 32,
         )
     )
-    store.set_verdict(claim.id, "false", rationale=RATIONALE, status="done")
-    store.set_setting("organisation", {"name": "Example Checks", "url": "https://checks.example"})
-    store.set_setting("review_base_url", "https://checks.example/reviews/{id}")
-    return store, store.claim(claim.id)
+    store.claims.set_verdict(claim.id, "false", rationale=RATIONALE, status="done")
+    store.settings.set("organisation", {"name": "Example Checks", "url": "https://checks.example"})
+    store.settings.set("review_base_url", "https://checks.example/reviews/{id}")
+    return store, store.claims.get(claim.id)
 
 
 def test_claimreview_has_exactly_the_listed_fields(rated, tmp_path):
     store, claim = rated
     result = export(store, "claimreview", tmp_path / "out.jsonld")
-    total = len(store.claims())
+    total = len(store.claims.all())
     assert (f"1 ClaimReview of the claims marked done; left out: {total - 1} claims without "
             "a verdict") in result.message
     doc = json.loads((tmp_path / "out.jsonld").read_text(encoding="utf-8"))
@@ -90,7 +90,7 @@ def test_claimreview_has_exactly_the_listed_fields(rated, tmp_path):
 
 def test_claimreview_labels_outside_the_order_have_no_number(rated, tmp_path):
     store, claim = rated
-    store.set_verdict(claim.id, "Misleading")
+    store.claims.set_verdict(claim.id, "Misleading")
     export(store, "claimreview", tmp_path / "o.jsonld")
     rating = json.loads((tmp_path / "o.jsonld").read_text())["@graph"][0]["reviewRating"]
     assert rating == {
@@ -104,8 +104,8 @@ def test_claimreview_conclusion_only_uses_the_conclusion(tmp_path, seed_path):
     from workbench import ops
 
     with ops.new_project(tmp_path / "c.fcw", seed_path, scale="conclusion-only") as store:
-        claim = store.claims()[0]
-        store.set_verdict(claim.id, None, rationale="This is wrong. The figure is 2 million.")
+        claim = store.claims.all()[0]
+        store.claims.set_verdict(claim.id, None, rationale="This is wrong. The figure is 2 million.")
         result = export(store, "claimreview", tmp_path / "c.jsonld", all_claims=True)
         assert "1 ClaimReview" in result.message and "not set, so left out" in result.message
     review = json.loads((tmp_path / "c.jsonld").read_text())["@graph"][0]
@@ -118,7 +118,7 @@ def test_csv_parses_with_one_row_per_claim(rated, tmp_path):
     export(store, "csv", tmp_path / "out.csv")
     with open(tmp_path / "out.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert len(rows) == len(store.claims())
+    assert len(rows) == len(store.claims.all())
     row = next(r for r in rows if r["claim_id"] == str(claim.id))
     assert row["article"] == "North Korea Will Send Troops to Ukraine"
     assert (row["claim"], row["claimant"], row["status"]) == (claim.text, claim.claimant, "done")
@@ -129,7 +129,7 @@ def test_csv_parses_with_one_row_per_claim(rated, tmp_path):
 
 def test_csv_guards_against_formulas(rated, tmp_path):
     store, claim = rated
-    store.set_verdict(claim.id, "False", rationale='=HYPERLINK("http://evil.example")')
+    store.claims.set_verdict(claim.id, "False", rationale='=HYPERLINK("http://evil.example")')
     export(store, "csv", tmp_path / "f.csv")
     with open(tmp_path / "f.csv", encoding="utf-8-sig", newline="") as handle:
         row = next(r for r in csv.DictReader(handle) if r["claim_id"] == str(claim.id))
@@ -138,7 +138,7 @@ def test_csv_guards_against_formulas(rated, tmp_path):
 
 def test_html_report_is_self_contained_and_has_everything(rated, tmp_path):
     store, claim = rated
-    store.update_claim(claim.id, rationale=RATIONALE + " <script>alert(1)</script>")
+    store.claims.update(claim.id, rationale=RATIONALE + " <script>alert(1)</script>")
     export(store, "html", tmp_path / "r.html")
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "<title>North Korea Will Send Troops to Ukraine</title>" in html
@@ -160,7 +160,7 @@ def test_html_report_writes_label_names_in_a_readable_shade(rated, tmp_path):
     from workbench.core.colours import blend, contrast
 
     store, claim = rated
-    store.set_verdict(claim.id, "Mixture")
+    store.claims.set_verdict(claim.id, "Mixture")
     export(store, "html", tmp_path / "r.html")
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     styles = re.findall(r'style="--c:#fbc02d;--t:(#[0-9a-f]{6})"', html)
@@ -210,10 +210,10 @@ def test_every_format_refuses_to_overwrite_the_project(rated):
 
 def test_report_keeps_an_old_version_only_while_claims_point_into_it(tmp_path):
     with ProjectStore.create(tmp_path / "v.fcw", scale=load_preset()) as store:
-        old = store.add_article(Article(title="Old", text="Prices rose 5%. Taxes fell 2%."))
-        store.add_claims([Claim(article_id=old.id, start=0, end=15, quote="")])
-        store.set_verdict(store.claims()[0].id, "False", rationale="no")
-        store.add_article_version(old.id, Article(title="New", text="Intro. Prices rose 5%."))
+        old = store.articles.add(Article(title="Old", text="Prices rose 5%. Taxes fell 2%."))
+        store.claims.add_many([Claim(article_id=old.id, start=0, end=15, quote="")])
+        store.claims.set_verdict(store.claims.all()[0].id, "False", rationale="no")
+        store.articles.add_version(old.id, Article(title="New", text="Intro. Prices rose 5%."))
         export(store, "html", tmp_path / "v.html")
         html = (tmp_path / "v.html").read_text()
         assert ">New</h2>" in html and ">Old</h2>" not in html
@@ -221,7 +221,7 @@ def test_report_keeps_an_old_version_only_while_claims_point_into_it(tmp_path):
 
 def test_claimreview_dates_are_iso_or_left_out(rated, tmp_path):
     store, _ = rated
-    store.update_article_meta(1, published="5 March 2024")
+    store.articles.update_meta(1, published="5 March 2024")
     export(store, "claimreview", tmp_path / "d.jsonld")
     review = json.loads((tmp_path / "d.jsonld").read_text())["@graph"][0]
     assert "datePublished" not in review["itemReviewed"]

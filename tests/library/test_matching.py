@@ -58,9 +58,9 @@ def rated_project(tmp_path, seed_path, name="desk-a.fcw"):
     path = tmp_path / name
     ops.new_project(path, seed_path).close()
     with ProjectStore.open(path) as store:
-        claims = store.claims()
-        store.set_setting("organisation", {"name": "Desk A"})
-        store.update_claim(claims[1].id, verdict="Mostly True",
+        claims = store.claims.all()
+        store.settings.set("organisation", {"name": "Desk A"})
+        store.claims.update(claims[1].id, verdict="Mostly True",
                            rationale="The ministry's figure. It was confirmed later.")
     return path, claims[1]
 
@@ -77,7 +77,7 @@ def test_a_claim_rated_in_another_project_is_found(tmp_path, seed_path, library,
     second = tmp_path / "desk-b.fcw"
     ops.new_project(second, seed_path).close()
     with ProjectStore.open(second, readonly=True) as store:
-        same_claim = store.claim(rated.id)
+        same_claim = store.claims.get(rated.id)
     matcher = Matcher(library)
     assert matcher.dense is (model == "sentence model")
     if matcher.dense:

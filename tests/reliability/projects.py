@@ -41,13 +41,13 @@ def build_base(folder: Path, seed_article: Path) -> Path:
 
     path = folder / "base.fcw"
     with ops.new_project(path, seed_article) as store:
-        claims = store.claims()
-        store.set_verdict(claims[0].id, "False", rationale="The ministry denied it.")
+        claims = store.claims.all()
+        store.claims.set_verdict(claims[0].id, "False", rationale="The ministry denied it.")
         for i, claim in enumerate(claims[:4]):
             url = f"https://example.org/source/{i}"
-            store.add_evidence(claim.id, url, "refutes", f"note {i}")
+            store.evidence.add(claim.id, url, "refutes", f"note {i}")
             body = f"<html><title>Source {i}</title><p>Text {i}</p></html>".encode() * 20
-            store.add_capture(
+            store.captures.add(
                 Capture(url=url, status=CaptureStatus.CAPTURED, final_url=url, http_status=200,
                         content_type="text/html", title=f"Source {i}", sha256=f"{i:064x}",
                         size=len(body), text=f"Text {i}"),
@@ -199,9 +199,9 @@ def crash_wal(truncate_seed: int | None = None) -> Callable[[Path, Path], Path]:
         target = _copy(base, folder)
         _crash_after(
             target,
-            "c = store.claims()\n"
-            "store.set_verdict(c[1].id, 'True', rationale='written before the crash')\n"
-            "store.update_claim(c[2].id, text='Reworded before the crash')",
+            "c = store.claims.all()\n"
+            "store.claims.set_verdict(c[1].id, 'True', rationale='written before the crash')\n"
+            "store.claims.update(c[2].id, text='Reworded before the crash')",
         )
         wal = Path(f"{target}-wal")
         if truncate_seed is not None:
@@ -241,13 +241,13 @@ def other_project_wal(target_works: bool) -> Callable[[Path, Path], Path]:
         twin = folder / "twin.fcw"
         shutil.copyfile(base, twin)
         with ProjectStore.open(twin) as store:
-            claims = store.claims()
-            store.set_verdict(claims[5].id, "True", rationale="twin, saved")
-            store.add_evidence(claims[6].id, "https://example.com/twin", "supports", "twin")
-        _crash_after(twin, "store.set_verdict(store.claims()[3].id, 'True', rationale='twin')")
+            claims = store.claims.all()
+            store.claims.set_verdict(claims[5].id, "True", rationale="twin, saved")
+            store.evidence.add(claims[6].id, "https://example.com/twin", "supports", "twin")
+        _crash_after(twin, "store.claims.set_verdict(store.claims.all()[3].id, 'True', rationale='twin')")
         if target_works:
             with ProjectStore.open(target) as store:
-                store.set_verdict(store.claims()[7].id, "False", rationale="target's own work")
+                store.claims.set_verdict(store.claims.all()[7].id, "False", rationale="target's own work")
         shutil.move(f"{twin}-wal", f"{target}-wal")
         for leftover in (twin, Path(f"{twin}-shm")):
             leftover.unlink(missing_ok=True)
@@ -260,14 +260,14 @@ def stale_wal(base: Path, folder: Path) -> Path:
     """A WAL from an older copy of the same project, beside a file that has moved on."""
     old = folder / "old.fcw"
     shutil.copyfile(base, old)
-    _crash_after(old, "store.set_verdict(store.claims()[1].id, 'True', rationale='old copy')")
+    _crash_after(old, "store.claims.set_verdict(store.claims.all()[1].id, 'True', rationale='old copy')")
     target = _copy(base, folder)
     from workbench.store import ProjectStore
 
     with ProjectStore.open(target) as store:  # the file moves on, and is closed cleanly
-        claims = store.claims()
-        store.set_verdict(claims[2].id, "False", rationale="the newer work")
-        store.update_claim(claims[4].id, text="Reworded later")
+        claims = store.claims.all()
+        store.claims.set_verdict(claims[2].id, "False", rationale="the newer work")
+        store.claims.update(claims[4].id, text="Reworded later")
     shutil.move(f"{old}-wal", f"{target}-wal")
     for leftover in (old, Path(f"{old}-shm")):
         leftover.unlink(missing_ok=True)

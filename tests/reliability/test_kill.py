@@ -23,11 +23,11 @@ import sys
 from workbench.store import ProjectStore
 store = ProjectStore.open(sys.argv[1])
 store.db.execute("PRAGMA wal_autocheckpoint = 20")
-claims = [c.id for c in store.claims()]
+claims = [c.id for c in store.claims.all()]
 labels = ["True", "False", "Mixture"]
 i = int(sys.argv[2])
 while True:
-    store.set_verdict(claims[i % len(claims)], labels[i % 3], rationale=f"r{i}")
+    store.claims.set_verdict(claims[i % len(claims)], labels[i % 3], rationale=f"r{i}")
     print(i, flush=True)
     i += 1
 """
@@ -39,7 +39,7 @@ def test_kill_9_while_writing_loses_nothing_reported_saved(base_project, tmp_pat
     project = tmp_path / "k.fcw"
     shutil.copyfile(base_project, project)
     with ProjectStore.open(project, readonly=True) as store:
-        claims = [c.id for c in store.claims()]
+        claims = [c.id for c in store.claims.all()]
     rng = random.Random(11)
     start, failures = 0, []
     for cycle in range(100 if full else 3):
@@ -73,7 +73,7 @@ def test_kill_9_while_writing_loses_nothing_reported_saved(base_project, tmp_pat
         if modified:
             problems.append("reading the crashed project changed its folder")
         with ProjectStore.open(project) as store:  # recovers the WAL, as the next user would
-            rationale = {c.id: c.rationale for c in store.claims()}
+            rationale = {c.id: c.rationale for c in store.claims.all()}
             if store.db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 problems.append("integrity_check failed")
         if rationale[claims[last % len(claims)]] != f"r{last}":

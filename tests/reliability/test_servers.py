@@ -17,14 +17,14 @@ def test_hostile_server(server_case, hostile_server, base_project, tmp_path, rec
     hostile_server.routes.update(server_case.routes())
     url = hostile_server.url(server_case.path)
     with ProjectStore.open(project) as store:  # set up in-process: only the fetch is tested
-        store.set_setting(SETTING_KEY, hostile.LIMITS.to_dict())
-        store.add_evidence(CLAIM, url)
+        store.settings.set(SETTING_KEY, hostile.LIMITS.to_dict())
+        store.evidence.add(CLAIM, url)
     outcome = harness.run("fetch", str(project), "--claim", str(CLAIM), timeout=60)
     problems = harness.check_contract(outcome, memory_mb=1024)
     if outcome.status != 0:
         problems.append("fetch must exit 0 whatever the page does")
     with ProjectStore.open(project, readonly=True) as store:
-        items = store.evidence(CLAIM)
+        items = store.evidence.all(CLAIM)
     item = {"status": items[0].capture_status.value, "error": items[0].error} if items else {}
     status = item.get("status")
     if server_case.expect != "either" and status != server_case.expect:

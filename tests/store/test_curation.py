@@ -12,34 +12,34 @@ from workbench.core.models import Claim, ClaimStatus, Origin
 
 
 def by_quote(store, fragment):
-    return next(c for c in store.claims() if fragment in c.quote)
+    return next(c for c in store.claims.all() if fragment in c.quote)
 
 
 def curated(store):
     """Split, merge, reword, rate, add evidence, add by hand, delete: one of each."""
-    claims = store.claims()
-    text = store.article(1).text
+    claims = store.claims.all()
+    text = store.articles.get(1).text
     split = claims[0]
     at = split.start + split.quote.index(", Kim") + 1
-    first, second = store.split_claim(split.id, at)
-    merged = store.merge_claims(claims[1].id, claims[2].id)
-    store.update_claim(claims[3].id, text="Reworded by the checker")
-    store.set_verdict(claims[4].id, "False")
-    store.add_evidence(claims[5].id, "https://example.org/evidence")
+    first, second = store.curation.split(split.id, at)
+    merged = store.curation.merge(claims[1].id, claims[2].id)
+    store.claims.update(claims[3].id, text="Reworded by the checker")
+    store.claims.set_verdict(claims[4].id, "False")
+    store.evidence.add(claims[5].id, "https://example.org/evidence")
     start = text.index("Is war ever legal?")
-    manual = store.add_claim(Claim(article_id=1, start=start, end=start + 18, quote="",
+    manual = store.claims.add(Claim(article_id=1, start=start, end=start + 18, quote="",
                                    origin=Origin.MANUAL))
     deleted = claims[6]
-    store.delete_claim(deleted.id)
+    store.claims.delete(deleted.id)
     kept = [first.id, second.id, merged.id, claims[3].id, claims[4].id, claims[5].id, manual.id]
     return kept, deleted
 
 
 def test_redetect_keeps_every_claim_a_person_touched_and_never_resurrects(store):
     kept, deleted = curated(store)
-    before = {c.id: c for c in store.claims()}
+    before = {c.id: c for c in store.claims.all()}
     plan, added = ops.redetect(store, 1)
-    after = {c.id: c for c in store.claims()}
+    after = {c.id: c for c in store.claims.all()}
     for claim_id in kept:
         assert claim_id in after
         old, new = before[claim_id], after[claim_id]
@@ -54,11 +54,11 @@ def test_redetect_keeps_every_claim_a_person_touched_and_never_resurrects(store)
 
 
 def test_redetect_summary_counts_what_changed_and_a_second_run_changes_nothing(store):
-    claims = store.claims()
-    store.delete_claims([claims[2].id, claims[3].id])  # detection output, not a person's deletion
-    odd = store.add_claim(Claim(article_id=1, start=claims[0].start, end=claims[0].start + 12,
+    claims = store.claims.all()
+    store.claims.delete_many([claims[2].id, claims[3].id])  # detection output, not a person's deletion
+    odd = store.claims.add(Claim(article_id=1, start=claims[0].start, end=claims[0].start + 12,
                                 quote=""))  # an automatic claim detection would not find
-    store.delete_claims([claims[0].id])
+    store.claims.delete_many([claims[0].id])
     plan, _added = ops.redetect(store, 1)
     assert plan.remove == [odd.id]
     assert len(plan.add) == 3
@@ -69,9 +69,9 @@ def test_redetect_summary_counts_what_changed_and_a_second_run_changes_nothing(s
 
 
 def test_redetect_is_one_transaction_in_the_history(store):
-    store.delete_claims([store.claims()[0].id])
+    store.claims.delete_many([store.claims.all()[0].id])
     ops.redetect(store, 1)
-    group = store.history_groups(limit=1)[0]
+    group = store.history.groups(limit=1)[0]
     assert group[0].txn_label == "Re-detect claims"
     assert {e.txn for e in group} == {group[0].txn}
     assert [e.action for e in group].count("insert") == 1
@@ -81,37 +81,37 @@ def test_a_deleted_claim_stays_deleted_in_a_new_version_of_the_article(tmp_path,
     article = tmp_path / "article.txt"
     shutil.copy(seed_path, article)
     with ops.new_project(tmp_path / "p.fcw", article) as store:
-        gone = store.claims()[3]
-        store.delete_claim(gone.id)
+        gone = store.claims.all()[3]
+        store.claims.delete(gone.id)
         text = article.read_text(encoding="utf-8")
         article.write_text(text.replace("Is war ever legal?", "Is war ever lawful?"),
                            encoding="utf-8")
         result = ops.import_article(store, article)
         assert result.report is not None
-        assert gone.quote not in {c.quote for c in store.claims(result.article.id)}
+        assert gone.quote not in {c.quote for c in store.claims.all(result.article.id)}
 
 
 def test_split_trims_the_spaces_between_the_parts(store):
-    claim = store.claims()[0]
+    claim = store.claims.all()[0]
     at = claim.start + claim.quote.index(", Kim") + 1  # just before the space
-    first, second = store.split_claim(claim.id, at)
+    first, second = store.curation.split(claim.id, at)
     assert first.quote == claim.quote[: claim.quote.index(", Kim") + 1]
     assert second.quote == claim.quote[claim.quote.index(", Kim") + 2:]
     assert not second.quote[0].isspace() and not first.quote[-1].isspace()
     assert second.text == second.quote
     with pytest.raises(ValidationError):
-        store.split_claim(second.id, second.start)  # nothing on one side
+        store.curation.split(second.id, second.start)  # nothing on one side
 
 
 def test_merge_of_two_claims_with_work_keeps_both(store):
-    a, b = store.claims()[1], store.claims()[2]
-    store.set_verdict(a.id, "False", rationale="First rationale.", status="in_progress")
-    store.add_evidence(b.id, "https://example.org/b")
-    store.set_verdict(b.id, "False", rationale="Second rationale.", status="done")
-    store.update_claim(b.id, claimant="Defence ministry")
-    plan = store.merge_plan(a.id, b.id)
+    a, b = store.claims.all()[1], store.claims.all()[2]
+    store.claims.set_verdict(a.id, "False", rationale="First rationale.", status="in_progress")
+    store.evidence.add(b.id, "https://example.org/b")
+    store.claims.set_verdict(b.id, "False", rationale="Second rationale.", status="done")
+    store.claims.update(b.id, claimant="Defence ministry")
+    plan = store.curation.merge_plan(a.id, b.id)
     assert plan.needs_confirmation and plan.conflict is None
-    merged = store.merge_claims(a.id, b.id)
+    merged = store.curation.merge(a.id, b.id)
     assert merged.verdict == "False"
     assert merged.rationale == "First rationale.\n\nSecond rationale."
     assert merged.evidence_count == 1
@@ -121,10 +121,10 @@ def test_merge_of_two_claims_with_work_keeps_both(store):
 
 
 def test_merge_of_two_different_verdicts_is_refused_with_the_reason(store):
-    a, b = store.claims()[1], store.claims()[2]
-    store.set_verdict(a.id, "True")
-    store.set_verdict(b.id, "False")
-    before = store.claims()
+    a, b = store.claims.all()[1], store.claims.all()[2]
+    store.claims.set_verdict(a.id, "True")
+    store.claims.set_verdict(b.id, "False")
+    before = store.claims.all()
     with pytest.raises(ValidationError, match="different verdicts"):
-        store.merge_claims(a.id, b.id)
-    assert store.claims() == before
+        store.curation.merge(a.id, b.id)
+    assert store.claims.all() == before

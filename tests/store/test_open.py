@@ -10,6 +10,7 @@ import stat
 import pytest
 
 from workbench.core.errors import NewerVersionError, ProjectFileError
+from workbench.presets import load_preset
 from workbench.store import ProjectStore
 from workbench.store.migrations import SCHEMA_VERSION
 
@@ -96,7 +97,7 @@ def test_read_only_file_is_refused_for_writing(seed_project):
         ProjectStore.open(seed_project)
     assert digest(seed_project) == before
     with ProjectStore.open(seed_project, readonly=True) as store:
-        assert store.claims()
+        assert store.claims.all()
 
 
 def test_read_only_folder_is_refused_for_writing(seed_project, monkeypatch):
@@ -114,16 +115,16 @@ def test_read_only_folder_is_refused_for_writing(seed_project, monkeypatch):
 def test_readonly_open_reads_without_writing(seed_project):
     before = digest(seed_project)
     with ProjectStore.open(seed_project, readonly=True) as store:
-        assert store.claims()
+        assert store.claims.all()
         with pytest.raises(ProjectFileError, match="read-only"):
-            store.set_setting("title", "changed")
+            store.settings.set("title", "changed")
     assert digest(seed_project) == before
 
 
 def test_create_refuses_to_overwrite(seed_project):
     before = digest(seed_project)
     with pytest.raises(ProjectFileError, match="already exists"):
-        ProjectStore.create(seed_project)
+        ProjectStore.create(seed_project, scale=load_preset())
     assert digest(seed_project) == before
 
 
@@ -132,5 +133,5 @@ def test_failed_creation_leaves_nothing_behind(tmp_path):
         raise RuntimeError("boom in the middle of creating")
 
     with pytest.raises(RuntimeError):
-        ProjectStore.create(tmp_path / "p.fcw", setup=setup)
+        ProjectStore.create(tmp_path / "p.fcw", scale=load_preset(), setup=setup)
     assert list(tmp_path.iterdir()) == []

@@ -52,7 +52,7 @@ def folder(tmp_path) -> Path:
 @pytest.mark.parametrize("page_size", [4096, 1024])
 def test_a_wal_from_another_database_is_refused_and_nothing_changes(base, folder, page_size):
     with ProjectStore.open(base, readonly=True) as store:
-        claims = len(store.claims())
+        claims = len(store.claims.all())
     path = projects.foreign_wal(page_size, with_shm=True)(base, folder)
     before = folder_state(folder)
     for readonly in (True, False):
@@ -63,7 +63,7 @@ def test_a_wal_from_another_database_is_refused_and_nothing_changes(base, folder
     assert folder_state(folder) == before
     (folder / "p.fcw-wal").unlink()
     with ProjectStore.open(path) as store:  # the project itself was never touched
-        assert len(store.claims()) == claims
+        assert len(store.claims.all()) == claims
 
 
 def test_a_stale_wal_from_an_older_copy_is_refused(base, folder):
@@ -73,8 +73,8 @@ def test_a_stale_wal_from_an_older_copy_is_refused(base, folder):
     assert folder_state(folder) == before
     (folder / "p.fcw-wal").unlink()
     with ProjectStore.open(path, readonly=True) as store:
-        assert "Reworded later" in [c.text for c in store.claims()]
-        assert store.history()[0].entity == "claim"
+        assert "Reworded later" in [c.text for c in store.claims.all()]
+        assert store.history.entries()[0].entity == "claim"
 
 
 @pytest.mark.parametrize("same_project", [False, True], ids=["other-db", "older-copy"])
@@ -93,13 +93,13 @@ def test_the_wal_a_crash_left_is_recovered(base, folder):
     before = folder_state(folder)
     assert {"p.fcw-wal", "p.fcw-shm"} <= set(before)
     with ProjectStore.open(path, readonly=True) as store:  # read from a checked copy
-        texts = [c.text for c in store.claims()]
+        texts = [c.text for c in store.claims.all()]
         assert "Reworded before the crash" in texts
     assert folder_state(folder) == before  # reading created and changed nothing
     result = run("verdict", str(path), "--claim", "1", "--label", "True")
     assert result.returncode == 0, result.stderr
     with ProjectStore.open(path) as store:
-        claims = store.claims()
+        claims = store.claims.all()
         assert claims[1].rationale == "written before the crash"
         assert "Reworded before the crash" in [c.text for c in claims]
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -169,7 +169,7 @@ def test_bad_values_in_a_large_file_are_refused_when_read(base, folder, monkeypa
     path = projects.sql("UPDATE claims SET reasons = '[\"x' WHERE id = 3")(base, folder)
     with ProjectStore.open(path, readonly=True) as store:
         with pytest.raises(ProjectFileError, match="damaged"):
-            store.claims()
+            store.claims.all()
 
 
 def test_a_fifo_is_refused_without_waiting(tmp_path):
@@ -183,7 +183,7 @@ def test_a_second_open_in_the_same_process_keeps_sqlite_locks(base):
     closing the file would then delete the WAL under a connection still using it."""
     first = ProjectStore.open(base)
     try:
-        first.set_verdict(first.claims()[0].id, "True", rationale="kept in the WAL")
+        first.claims.set_verdict(first.claims.all()[0].id, "True", rationale="kept in the WAL")
         ProjectStore.open(base, readonly=True).close()
         ProjectStore.open(base).close()
         other = subprocess.run(
@@ -197,11 +197,11 @@ def test_a_second_open_in_the_same_process_keeps_sqlite_locks(base):
         )
         assert other.returncode == 0, other.stderr
         assert Path(f"{base}-wal").exists()
-        first.set_verdict(first.claims()[1].id, "False", rationale="after the other close")
+        first.claims.set_verdict(first.claims.all()[1].id, "False", rationale="after the other close")
     finally:
         first.close()
     with ProjectStore.open(base, readonly=True) as store:
-        claims = store.claims()
+        claims = store.claims.all()
         assert (claims[0].rationale, claims[1].rationale) == (
             "kept in the WAL", "after the other close")
 
@@ -214,7 +214,7 @@ def test_a_running_programs_wal_is_read_not_refused(base):
             from workbench.store import ProjectStore
             store = ProjectStore.open({str(base)!r})
             store.db.execute("PRAGMA wal_autocheckpoint = 0")
-            store.set_verdict(store.claims()[0].id, "True", rationale="live")
+            store.claims.set_verdict(store.claims.all()[0].id, "True", rationale="live")
             print("ready", flush=True)
             time.sleep(60)
         """)],
@@ -223,12 +223,12 @@ def test_a_running_programs_wal_is_read_not_refused(base):
     try:
         assert child.stdout.readline().strip() == "ready"
         with ProjectStore.open(base, readonly=True) as store:
-            assert store.claims()[0].rationale == "live"
+            assert store.claims.all()[0].rationale == "live"
         with ProjectStore.open(base) as store:
-            store.set_verdict(store.claims()[1].id, "False", rationale="second writer")
+            store.claims.set_verdict(store.claims.all()[1].id, "False", rationale="second writer")
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(10)
     time.sleep(0.1)
     with ProjectStore.open(base) as store:
-        assert [c.rationale for c in store.claims()[:2]] == ["live", "second writer"]
+        assert [c.rationale for c in store.claims.all()[:2]] == ["live", "second writer"]

@@ -27,7 +27,7 @@ def on_disk(seed_project):
 
     def read(claim_id=None):
         with ProjectStore.open(seed_project, readonly=True) as store:
-            return store.claim(claim_id) if claim_id is not None else store.claims()
+            return store.claims.get(claim_id) if claim_id is not None else store.claims.all()
 
     return read
 

@@ -89,7 +89,7 @@ def test_dark_theme_recolours_the_window_and_the_claim_tints(window, qtbot):
 
     app = QApplication.instance()
     view = window.article_view.text
-    claim = window.store.claims()[-1]
+    claim = window.store.claims.all()[-1]
     light_tint = view.highlight_at(claim.start)
     try:
         window.actions["theme_dark"].trigger()

@@ -20,10 +20,10 @@ def desk_a(tmp_path, seed_path):
     path = tmp_path / "desk-a.fcw"
     ops.new_project(path, seed_path).close()
     with ProjectStore.open(path) as store:
-        rated = store.claims()[1]
-        store.set_setting("organisation", {"name": "Desk A"})
-        store.set_setting("review_base_url", "https://desk-a.example/claims/{id}")
-        store.update_claim(rated.id, verdict="Mostly True", rationale="Confirmed by the ministry.")
+        rated = store.claims.all()[1]
+        store.settings.set("organisation", {"name": "Desk A"})
+        store.settings.set("review_base_url", "https://desk-a.example/claims/{id}")
+        store.claims.update(rated.id, verdict="Mostly True", rationale="Confirmed by the ministry.")
         with LibraryStore() as library:
             library.add_reviews([Review(claim="Bananas cure the common cold.",
                                         url="https://x.example/bananas", verdict="False")], "misc")
@@ -67,7 +67,7 @@ def test_matches_arrive_from_the_library_thread_without_blocking(window, qtbot, 
     assert first.match.review.url == f"https://desk-a.example/claims/{rated_id}"
     assert panel.scroll.isVisible()
     # Selecting it again is served from the cache, at once.
-    select(window, window.store.claims()[0].id)
+    select(window, window.store.claims.all()[0].id)
     with qtbot.waitSignal(window.library.matches_shown, timeout=30000):
         select(window, rated_id)
     assert panel.rows[0].match.review.project_claim_id == rated_id
@@ -94,21 +94,21 @@ def test_adding_a_match_to_the_evidence_is_undoable(window, qtbot, desk_a):
         select(window, rated_id)
     row = window.detail.checked_before.rows[0]
     row.copy_button.click()
-    (item,) = window.store.evidence(rated_id)
+    (item,) = window.store.evidence.all(rated_id)
     assert item.url == f"https://desk-a.example/claims/{rated_id}"
     assert item.stance is Stance.CONTEXT
     assert item.note.startswith("Checked before: Desk A rated “")
     assert "as “Mostly True”" in item.note
     window.undo_stack.undo()
-    assert window.store.evidence(rated_id) == []
+    assert window.store.evidence.all(rated_id) == []
     window.undo_stack.redo()
-    assert [e.url for e in window.store.evidence(rated_id)] == [item.url]
+    assert [e.url for e in window.store.evidence.all(rated_id)] == [item.url]
     row.copy_button.click()  # twice: refused, not a second copy
-    assert len(window.store.evidence(rated_id)) == 1
+    assert len(window.store.evidence.all(rated_id)) == 1
 
 
 def test_a_verdict_given_in_the_window_goes_into_the_library(window, qtbot, seed_project):
-    claim = window.store.claims()[3]
+    claim = window.store.claims.all()[3]
     window.edit_claim(claim.id, {"verdict": "False"})
     key = f"project:{project_key(seed_project)}#{claim.id}"
 
@@ -124,7 +124,7 @@ def test_a_verdict_given_in_the_window_goes_into_the_library(window, qtbot, seed
 def test_opening_a_match_from_another_project_opens_it_at_that_claim(window, qtbot, desk_a):
     path, rated_id = desk_a
     with ProjectStore.open(path, readonly=True) as store:
-        claim = store.claim(rated_id)
+        claim = store.claims.get(rated_id)
     review = Review(claim=claim.text, project=project_key(path), project_claim_id=rated_id)
     window.library.open_match(Match(review, 0.99, True))
     assert window.store.path == path

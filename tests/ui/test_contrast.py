@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from tests.ui.helpers import wcag
 from workbench.core.models import Claim
-from workbench.core.scale import load_preset, preset_names
+from workbench.presets import load_preset, preset_names
 from workbench.ui.models import ClaimTableModel
 from workbench.ui.theme import dark_palette
 

@@ -50,7 +50,7 @@ def answer(window, qtbot, button_text):
 def test_redetect_asks_says_what_changed_keeps_curation_and_undoes_exactly(
         window, qtbot, seed_project):
     store = window.store
-    claims = store.claims()
+    claims = store.claims.all()
     # curation: a split, and a claim the checker deleted
     first = claims[0]
     cut = first.start + first.quote.index(", Kim") + 1
@@ -61,10 +61,10 @@ def test_redetect_asks_says_what_changed_keeps_curation_and_undoes_exactly(
     qtbot.keyClick(window.claim_list.table, Qt.Key.Key_Delete)
     deleted = claims[5]
     # detection output that went missing (not a person's deletion): re-detection adds it back
-    store.delete_claims([claims[2].id, claims[3].id])
+    store.claims.delete_many([claims[2].id, claims[3].id])
     before = rows(seed_project)
     undo_steps = window.undo_stack.count()
-    kept = len(store.claims())
+    kept = len(store.claims.all())
 
     qtbot.keyClick(window, Qt.Key.Key_R, CTRL)
     question = answer(window, qtbot, "Re-detect")
@@ -72,7 +72,7 @@ def test_redetect_asks_says_what_changed_keeps_curation_and_undoes_exactly(
     assert "deleted do not come back" in question
     message = window.statusBar().currentMessage()
     assert message == f"Re-detected claims: 2 claims added, 0 removed, {kept} kept."
-    after = store.claims()
+    after = store.claims.all()
     assert any(c.start == first.start and c.end == cut for c in after)  # the split's first half
     assert not any(c.start < deleted.end and deleted.start < c.end for c in after)
     assert window.claim_list.proxy.rowCount() == len(after) == kept + 2
@@ -82,11 +82,11 @@ def test_redetect_asks_says_what_changed_keeps_curation_and_undoes_exactly(
     assert rows(seed_project) == before
     assert window.claim_list.proxy.rowCount() == kept
     window.redo()
-    assert len(store.claims()) == kept + 2
+    assert len(store.claims.all()) == kept + 2
 
 
 def test_redetect_cancelled_changes_nothing(window, qtbot, seed_project):
-    window.store.delete_claims([window.store.claims()[1].id])
+    window.store.claims.delete_many([window.store.claims.all()[1].id])
     before = rows(seed_project)
     window.redetect()
     answer(window, qtbot, "Cancel")
@@ -97,12 +97,12 @@ def test_redetect_cancelled_changes_nothing(window, qtbot, seed_project):
 def test_merging_a_done_claim_asks_keeps_its_work_and_undo_restores_both(
         window, qtbot, seed_project):
     store = window.store
-    a, b = store.claims()[1], store.claims()[2]
-    store.update_claim(a.id, rationale="Checked the first half.", status="in_progress")
-    store.add_evidence(b.id, "https://example.org/b")
-    store.update_claim(b.id, verdict="Mostly False", rationale="The figures are older.",
+    a, b = store.claims.all()[1], store.claims.all()[2]
+    store.claims.update(a.id, rationale="Checked the first half.", status="in_progress")
+    store.evidence.add(b.id, "https://example.org/b")
+    store.claims.update(b.id, verdict="Mostly False", rationale="The figures are older.",
                        text="Reworded second claim", claimant="Defence ministry")
-    store.update_claim(b.id, status="done")
+    store.claims.update(b.id, status="done")
     before = rows(seed_project)
     select(window, a.id)
     qtbot.keyClick(window, Qt.Key.Key_M, CTRL_SHIFT)
@@ -110,7 +110,7 @@ def test_merging_a_done_claim_asks_keeps_its_work_and_undo_restores_both(
     assert "both carry work" in question
     assert "verdict Mostly False" in question and "both rationales" in question
     assert "was done" in question
-    merged = store.claim(a.id)
+    merged = store.claims.get(a.id)
     assert merged.verdict == "Mostly False"
     assert "Checked the first half." in merged.rationale
     assert "The figures are older." in merged.rationale
@@ -118,23 +118,23 @@ def test_merging_a_done_claim_asks_keeps_its_work_and_undo_restores_both(
     assert "Defence ministry" in merged.claimant
     assert merged.evidence_count == 1
     assert merged.status is ClaimStatus.IN_PROGRESS
-    assert b.id not in {c.id for c in store.claims()}
+    assert b.id not in {c.id for c in store.claims.all()}
     window.undo()
     assert rows(seed_project) == before
 
 
 def test_merge_cancelled_or_refused_leaves_both_claims(window, qtbot, seed_project):
     store = window.store
-    a, b = store.claims()[1], store.claims()[2]
-    store.update_claim(a.id, verdict="True", rationale="one")
-    store.update_claim(b.id, verdict="False", rationale="two")
+    a, b = store.claims.all()[1], store.claims.all()[2]
+    store.claims.update(a.id, verdict="True", rationale="one")
+    store.claims.update(b.id, verdict="False", rationale="two")
     before = rows(seed_project)
     select(window, a.id)
     window.merge_with_next()
     assert window.curation.question is None
     assert "different verdicts (True, False)" in window.statusBar().currentMessage()
     assert rows(seed_project) == before
-    store.update_claim(b.id, verdict="True")
+    store.claims.update(b.id, verdict="True")
     before = rows(seed_project)
     window.merge_with_next()
     answer(window, qtbot, "Cancel")
@@ -142,11 +142,11 @@ def test_merge_cancelled_or_refused_leaves_both_claims(window, qtbot, seed_proje
 
 
 def test_split_leaves_no_leading_space_in_the_second_claim(window, qtbot):
-    claim = window.store.claims()[0]
+    claim = window.store.claims.all()[0]
     select(window, claim.id)
     put_cursor(window, claim.start + claim.quote.index(", Kim") + 1)  # before the space
     qtbot.keyClick(window, Qt.Key.Key_S, CTRL_SHIFT)
-    second = next(c for c in window.store.claims() if c.start > claim.start and c.end == claim.end)
+    second = next(c for c in window.store.claims.all() if c.start > claim.start and c.end == claim.end)
     assert second.quote.startswith("Kim Jong-Un") and second.text == second.quote
     row = window.claim_list.model.row_of(second.id)
     shown = window.claim_list.model.index(row, ClaimTableModel.TEXT).data()
@@ -155,9 +155,9 @@ def test_split_leaves_no_leading_space_in_the_second_claim(window, qtbot):
 
 def test_the_merge_question_is_a_real_dialog(window, qtbot):
     store = window.store
-    a, b = store.claims()[1], store.claims()[2]
-    store.update_claim(a.id, rationale="first")
-    store.update_claim(b.id, rationale="second")
+    a, b = store.claims.all()[1], store.claims.all()[2]
+    store.claims.update(a.id, rationale="first")
+    store.claims.update(b.id, rationale="second")
     select(window, a.id)
     window.merge_with_next()
     box = window.curation.question
@@ -174,8 +174,8 @@ def test_importing_a_new_version_is_one_undo_step_that_says_what_changed(
     path = tmp_path / seed_path.name
     path.write_text(text, encoding="utf-8")
     store.db.execute("UPDATE articles SET imported_from = ?", [str(path)])  # the same file
-    claim = store.claims()[1]
-    store.update_claim(claim.id, verdict="False", rationale="Checked.")
+    claim = store.claims.all()[1]
+    store.claims.update(claim.id, verdict="False", rationale="Checked.")
     window.undo_stack.clear()
     before = rows(window.store.path)
     path.write_text(text.replace("Is war ever legal?", "Is war ever lawful?"), encoding="utf-8")
@@ -185,11 +185,11 @@ def test_importing_a_new_version_is_one_undo_step_that_says_what_changed(
     message = window.statusBar().currentMessage()
     assert "as a new version of article 1" in message
     assert "0 claims added, 0 removed," in message and " kept" in message
-    assert store.claim(claim.id).article_id == 2 and store.claim(claim.id).verdict == "False"
+    assert store.claims.get(claim.id).article_id == 2 and store.claims.get(claim.id).verdict == "False"
     assert window.undo_stack.count() == 1
     window.undo()
     assert rows(window.store.path) == before
-    assert [a.id for a in store.articles()] == [1] and window.article_id == 1
+    assert [a.id for a in store.articles.all()] == [1] and window.article_id == 1
     assert window.claim_list.proxy.rowCount() == len(before[0])
     window.redo()
-    assert window.article_id == 2 or store.claim(claim.id).article_id == 2
+    assert window.article_id == 2 or store.claims.get(claim.id).article_id == 2

@@ -10,10 +10,10 @@ from workbench.core.models import ClaimStatus
 def done_claim(window, row=0):
     """A claim that passes the checks and is marked done (verdict, rationale, one source)."""
     store = window.store
-    claim = store.claims()[row]
-    store.update_claim(claim.id, verdict="False", rationale="The ministry denies it.")
-    store.add_evidence(claim.id, "https://example.org/denial")
-    store.update_claim(claim.id, status="done")
+    claim = store.claims.all()[row]
+    store.claims.update(claim.id, verdict="False", rationale="The ministry denies it.")
+    store.evidence.add(claim.id, "https://example.org/denial")
+    store.claims.update(claim.id, status="done")
     window.claim_list.table.setFocus()
     window.claim_list.select_claim(claim.id)
     return claim.id
@@ -51,8 +51,8 @@ def test_the_verdict_menu_and_the_verdict_box_hold_the_checks_too(window, qtbot,
 def test_removing_the_only_source_of_a_done_claim_moves_it_back(window, qtbot, on_disk):
     claim_id = done_claim(window, row=1)
     panel = window.detail.evidence_panel
-    panel.select(window.store.evidence(claim_id)[0].id)
-    window.evidence.remove(window.store.evidence(claim_id)[0].id)
+    panel.select(window.store.evidence.all(claim_id)[0].id)
+    window.evidence.remove(window.store.evidence.all(claim_id)[0].id)
     saved = on_disk(claim_id)
     assert saved.evidence_count == 0 and saved.status is ClaimStatus.IN_PROGRESS
     assert "1 evidence item" in window.statusBar().currentMessage()

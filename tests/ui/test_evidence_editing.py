@@ -14,7 +14,7 @@ from workbench.ui.models import EvidenceTableModel
 
 def on_file(path, claim_id):
     with ProjectStore.open(path, readonly=True) as store:
-        return store.evidence(claim_id)
+        return store.evidence.all(claim_id)
 
 
 def add(qtbot, window, url, note=""):
@@ -92,12 +92,12 @@ def test_the_status_column_shows_its_whole_text(window, qtbot, seed_project):
     add(qtbot, window, "https://example.org/changed")
     error = "DNS: the host name example.invalid was not found (offline, or a typo?)"
     with ProjectStore.open(seed_project) as other:  # as the fetch pool records them
-        other.add_capture(Capture(url="https://example.invalid/report", status=CaptureStatus.FAILED,
+        other.captures.add(Capture(url="https://example.invalid/report", status=CaptureStatus.FAILED,
                                   retrieved_at="2026-01-01T00:00:00Z", error=error))
-        other.add_capture(Capture(url="https://example.org/changed", status=CaptureStatus.CAPTURED,
+        other.captures.add(Capture(url="https://example.org/changed", status=CaptureStatus.CAPTURED,
                                   http_status=200, retrieved_at="2026-01-01T00:00:00Z",
                                   sha256="cd" * 32, title="A page that went away"))
-        other.add_capture(Capture(url="https://example.org/changed", status=CaptureStatus.FAILED,
+        other.captures.add(Capture(url="https://example.org/changed", status=CaptureStatus.FAILED,
                                   retrieved_at="2026-01-02T00:00:00Z", error="HTTP 404 Not Found"))
     window._show_detail(claim_id)
     settle()

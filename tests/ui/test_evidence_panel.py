@@ -29,7 +29,7 @@ def cell(panel, row, column):
 
 def on_file(path, claim_id):
     with ProjectStore.open(path, readonly=True) as other:
-        return other.evidence(claim_id)
+        return other.evidence.all(claim_id)
 
 
 def add_url(qtbot, panel, url, stance="context"):

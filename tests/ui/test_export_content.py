@@ -29,16 +29,16 @@ NOTE = "Official statement, 14 June: no troop numbers"
 def worked(window):
     """Claim 1 done with two sources (one with a note), claim 2 rated but in progress."""
     store = window.store
-    store.set_setting(DONE_CHECKS_KEY, DoneRules(min_evidence=1).to_setting())
-    first, second = store.claims()[:2]
-    item = store.add_evidence(first.id, "https://kcna.example/statement", "context", NOTE)
-    store.add_evidence(first.id, "https://pentagon.example/briefing", "supports")
-    store.add_capture(Capture(url=item.url, status=CaptureStatus.CAPTURED, final_url=item.url,
+    store.settings.set(DONE_CHECKS_KEY, DoneRules(min_evidence=1).to_setting())
+    first, second = store.claims.all()[:2]
+    item = store.evidence.add(first.id, "https://kcna.example/statement", "context", NOTE)
+    store.evidence.add(first.id, "https://pentagon.example/briefing", "supports")
+    store.captures.add(Capture(url=item.url, status=CaptureStatus.CAPTURED, final_url=item.url,
                               http_status=200, retrieved_at="2024-06-26T09:30:00Z",
                               title="KCNA statement", sha256="ab" * 32))
-    store.set_verdict(first.id, "Mostly True", rationale="Announced; the region is not named.",
+    store.claims.set_verdict(first.id, "Mostly True", rationale="Announced; the region is not named.",
                       status="done")
-    store.set_verdict(second.id, "False", rationale="Not the ministry's figure.",
+    store.claims.set_verdict(second.id, "False", rationale="Not the ministry's figure.",
                       status="in_progress")
     return window, first, second
 
@@ -106,19 +106,19 @@ def test_the_settings_dialog_refuses_addresses_that_are_not_web_addresses(qtbot,
         dialog.save()
         assert "must be an http(s) web address" in dialog.message.text(), bad
         assert dialog.result() != dialog.DialogCode.Accepted
-        assert not (window.store.setting("organisation") or {}).get("url")
+        assert not (window.store.settings.get("organisation") or {}).get("url")
     dialog = ProjectSettingsDialog(window.store, window)
     qtbot.addWidget(dialog)
     dialog.review_url.setText("javascript:alert(1)//{id}")
     dialog.save()
     assert "review URL must be an http(s) web address" in dialog.message.text()
-    assert not window.store.setting("review_base_url")
+    assert not window.store.settings.get("review_base_url")
     dialog.organisation_url.setText("www.checks.example")
     dialog.review_url.setText("checks.example/reviews/{id}")
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
-    assert window.store.setting("organisation")["url"] == "https://www.checks.example"
-    assert window.store.setting("review_base_url") == "https://checks.example/reviews/{id}"
+    assert window.store.settings.get("organisation")["url"] == "https://www.checks.example"
+    assert window.store.settings.get("review_base_url") == "https://checks.example/reviews/{id}"
 
 
 def test_the_command_line_refuses_them_and_leaves_the_file_alone(seed_project):
@@ -135,4 +135,4 @@ def test_the_command_line_refuses_them_and_leaves_the_file_alone(seed_project):
                           capture_output=True, text=True, timeout=120)
     assert good.returncode == 0, good.stderr
     with ProjectStore.open(seed_project, readonly=True) as store:
-        assert store.setting("review_base_url") == "https://checks.example/r/{id}"
+        assert store.settings.get("review_base_url") == "https://checks.example/r/{id}"

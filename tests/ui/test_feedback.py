@@ -29,7 +29,7 @@ def put_cursor(window, index):
 
 def test_split_merge_drop_and_verdict_each_say_what_they_did(window, qtbot):
     claim_id = select(window, 0)
-    claim = window.store.claim(claim_id)
+    claim = window.store.claims.get(claim_id)
     # a split that cannot be done says why...
     put_cursor(window, 0)
     window.actions["split"].trigger()
@@ -62,7 +62,7 @@ def test_new_claim_span_status_and_evidence_say_what_they_did(window, qtbot):
     cursor.setPosition(start)
     cursor.setPosition(start + len("Is war ever legal?"), QTextCursor.MoveMode.KeepAnchor)
     view.setTextCursor(cursor)
-    next_id = max(c.id for c in window.store.claims()) + 1
+    next_id = max(c.id for c in window.store.claims.all()) + 1
     qtbot.keyClick(view, Qt.Key.Key_N)
     assert message(window).startswith(f"Added claim #{next_id}: “Is war ever legal?”")
     select(window, 1)

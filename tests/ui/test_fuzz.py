@@ -73,10 +73,10 @@ class Fuzzer:
         return True
 
     def claims(self, article_id=None):
-        return self.store.claims(article_id)
+        return self.store.claims.all(article_id)
 
     def current_article(self):
-        return self.rng.choice(self.store.current_articles())
+        return self.rng.choice(self.store.articles.current())
 
     def found(self, text: str) -> list:
         if text not in self.candidates:
@@ -112,7 +112,7 @@ class Fuzzer:
     def rate(self) -> None:
         claim = self._claim()
         if claim is not None:
-            label = self.rng.choice([None, *self.store.scale().names()])
+            label = self.rng.choice([None, *self.store.scale.get().names()])
             self.push(commands.EditClaimCommand(self.store, claim.id, {"verdict": label}))
 
     def status(self) -> None:
@@ -125,7 +125,7 @@ class Fuzzer:
         claim = self._claim()
         if claim is None:
             return
-        text = self.store.article(claim.article_id).text
+        text = self.store.articles.get(claim.article_id).text
         start = max(0, claim.start + self.rng.randint(-20, 20))
         end = min(len(text), max(start + 1, claim.end + self.rng.randint(-20, 20)))
         self.push(commands.EditClaimCommand(self.store, claim.id, {"start": start, "end": end}))
@@ -147,7 +147,7 @@ class Fuzzer:
             self.push(commands.AddEvidenceCommand(self.store, claim.id, url, stance, "note"))
 
     def remove_evidence(self) -> None:
-        items = self.store.evidence()
+        items = self.store.evidence.all()
         if items:
             self.push(commands.RemoveEvidenceCommand(self.store, self.rng.choice(items).id))
 

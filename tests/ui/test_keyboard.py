@@ -130,7 +130,7 @@ def test_f1_lists_every_shortcut_and_which_number_is_which_verdict(window, qtbot
         for sequence in action.shortcuts():
             shown = sequence.toString(QKeySequence.SequenceFormat.NativeText)
             assert shown in flat, (action.text(), shown)
-    for number, label in enumerate(window.store.scale().names(), start=1):
+    for number, label in enumerate(window.store.scale.get().names(), start=1):
         assert re.search(rf"\b{number} {re.escape(label)}\b", flat), label
     assert "0 clear the verdict" in flat
 
@@ -174,4 +174,4 @@ def test_ctrl_l_goes_to_the_evidence_url_and_enter_adds_it(window, qtbot, on_dis
     assert focused() is window.detail.url
     qtbot.keyClicks(window.detail.url, "https://example.org/by-keyboard")
     qtbot.keyClick(window.detail.url, Qt.Key.Key_Return)
-    assert [e.url for e in window.store.evidence(claim_id)] == ["https://example.org/by-keyboard"]
+    assert [e.url for e in window.store.evidence.all(claim_id)] == ["https://example.org/by-keyboard"]

@@ -43,7 +43,7 @@ def test_sigkill_after_typing_keeps_the_text(seed_project, tmp_path):
         saved = ""
         while time.monotonic() < deadline and not saved:
             with ProjectStore.open(seed_project, readonly=True) as store:
-                saved = store.claim(claim_id).rationale
+                saved = store.claims.get(claim_id).rationale
             time.sleep(0.1)
     finally:
         child.send_signal(signal.SIGKILL)
@@ -51,5 +51,5 @@ def test_sigkill_after_typing_keeps_the_text(seed_project, tmp_path):
     assert saved == "Typed, then the laptop died."
     assert child.returncode == -signal.SIGKILL  # killed, never closed cleanly
     with ProjectStore.open(seed_project) as store:  # the WAL left behind is recovered
-        assert store.claim(claim_id).rationale == "Typed, then the laptop died."
+        assert store.claims.get(claim_id).rationale == "Typed, then the laptop died."
         assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

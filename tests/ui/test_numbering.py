@@ -28,13 +28,13 @@ from workbench.ui.models import ClaimTableModel
 @pytest.fixture
 def renumbered(seed_project):
     with ProjectStore.open(seed_project) as store:
-        second = store.claims()[1]
-        store.delete_claim(second.id)
-        added = store.add_claim(Claim(article_id=second.article_id, start=second.start,
+        second = store.claims.all()[1]
+        store.claims.delete(second.id)
+        added = store.claims.add(Claim(article_id=second.article_id, start=second.start,
                                       end=second.end, quote="", origin=Origin.MANUAL))
-        store.set_verdict(added.id, "False", rationale="The ministry's own figure.")
-        store.set_setting("review_base_url", "https://checks.example/reviews/{id}")
-        claim = store.claim(added.id)
+        store.claims.set_verdict(added.id, "False", rationale="The ministry's own figure.")
+        store.settings.set("review_base_url", "https://checks.example/reviews/{id}")
+        claim = store.claims.get(added.id)
     assert claim.id > 2 and claim.position == 2  # the number differs from the position
     return seed_project, claim
 
@@ -102,7 +102,7 @@ def test_workshop_participants_and_the_trainer_see_the_same_number(qtbot, renumb
         shutil.copy2(exercise, copy)
         with ProjectStore.open(copy) as store:
             set_participant_name(store, name)
-            store.set_verdict(claim.id, verdict)
+            store.claims.set_verdict(claim.id, verdict)
         files.append(copy)
     # what a participant sees in the list
     participant = open_window(qtbot, files[0], (1400, 900))

@@ -54,7 +54,7 @@ def test_rename_label_updates_claims_list_and_detail_and_undoes(window, editor, 
     assert editor.model.data(editor.model.index(4, 4)) == "1"  # one claim uses it
     window.undo_stack.undo()
     assert on_disk(claim_id).verdict == "False"
-    assert "False" in window.store.scale().names()
+    assert "False" in window.store.scale.get().names()
     window.undo_stack.redo()
     assert on_disk(claim_id).verdict == "Incorrect"
 
@@ -67,26 +67,26 @@ def test_delete_label_in_use_is_refused_or_moves_claims(window, editor, on_disk)
     assert editor.dialog.isVisible()
     editor.dialog.reject()  # the user cancels
     assert "still used by 1 claim" in editor.message.text()
-    assert "Misleading" in window.store.scale().names()
+    assert "Misleading" in window.store.scale.get().names()
     assert editor.delete_label(move_to="Mostly False")
     assert on_disk(claim_id).verdict == "Mostly False"
-    assert "Misleading" not in window.store.scale().names()
+    assert "Misleading" not in window.store.scale.get().names()
     window.undo_stack.undo()
     assert on_disk(claim_id).verdict == "Misleading"
-    assert "Misleading" in window.store.scale().names()
+    assert "Misleading" in window.store.scale.get().names()
 
 
 def test_add_recolour_and_move_labels(window, editor):
     assert editor.add_label("Satire")
-    assert window.store.scale().names()[-1] == "Satire"
+    assert window.store.scale.get().names()[-1] == "Satire"
     assert editor.recolour_label("#123456")
-    assert window.store.scale().find("Satire").colour == "#123456"
+    assert window.store.scale.get().find("Satire").colour == "#123456"
     assert editor.move(-1)
-    assert window.store.scale().names()[-2] == "Satire"
+    assert window.store.scale.get().names()[-2] == "Satire"
     assert not editor.add_label("true")
     assert "already has a label" in editor.message.text()
     # The window's verdict menu and number keys follow the new order.
-    assert window.detail.verdict.findData("Satire") == len(window.store.scale().names()) - 1
+    assert window.detail.verdict.findData("Satire") == len(window.store.scale.get().names()) - 1
 
 
 def test_done_is_refused_in_the_window_with_what_is_missing(window, qtbot, on_disk):
@@ -102,7 +102,7 @@ def test_done_is_refused_in_the_window_with_what_is_missing(window, qtbot, on_di
     assert window.statusBar().currentMessage().startswith(f"claim {claim_id} cannot be marked done")
     window.rate_by_number(1)
     window.edit_claim(claim_id, {"rationale": "Because the record says so."})
-    window.store.add_evidence(claim_id, "https://example.org/record")
+    window.store.evidence.add(claim_id, "https://example.org/record")
     assert detail.checks.text() == "✓ ready to be marked done"
     detail.status.setCurrentIndex(detail.status.findData("done"))
     detail.status.activated.emit(detail.status.currentIndex())
@@ -119,8 +119,8 @@ def test_settings_dialog_changes_the_checks(window, qtbot):
     dialog.min_evidence.setValue(0)
     dialog.require_rationale.setChecked(False)
     dialog.save()
-    assert window.store.setting("organisation")["name"] == "Example Checks"
-    assert window.store.done_rules().min_evidence == 0
+    assert window.store.settings.get("organisation")["name"] == "Example Checks"
+    assert window.store.done.rules().min_evidence == 0
     assert window.detail.checks.text() == "Before done: needs a verdict"
 
 
@@ -179,7 +179,7 @@ def test_use_a_preset_then_undo(window, editor, on_disk):
     claim_id = select_row(window, 0)
     window.rate_by_number(1)  # True: PolitiFact has it too
     assert editor.use_preset("politifact")
-    assert window.store.scale().name == "PolitiFact-style"
+    assert window.store.scale.get().name == "PolitiFact-style"
     assert window.detail.verdict.findData("Pants on Fire") > 0
     window.rate_by_number(7)  # no seventh label: nothing happens
     assert on_disk(claim_id).verdict == "True"
@@ -189,7 +189,7 @@ def test_use_a_preset_then_undo(window, editor, on_disk):
     assert "lacks labels that claims use" in editor.message.text()
     window.undo_stack.undo()  # the rating
     window.undo_stack.undo()  # the preset
-    assert window.store.scale().name == "Default"
+    assert window.store.scale.get().name == "Default"
     assert on_disk(claim_id).verdict == "True"
 
 
@@ -210,6 +210,6 @@ def test_reimporting_a_changed_article_shows_the_new_version(window, qtbot, tmp_
         import_article(window, path)
     qtbot.waitUntil(lambda: window.article_id == 3, timeout=5000)
     assert window.article_switch.itemText(1).endswith("(earlier version)")
-    assert window.store.claim(claim_id).article_id == 3
+    assert window.store.claims.get(claim_id).article_id == 3
     assert claim_id in window.claim_list.visible_claim_ids()
     assert "new version of article 2" in window.statusBar().currentMessage()

@@ -41,7 +41,7 @@ def test_add_opens_a_dialog_with_a_colour_picker(qtbot, window, editor):
     picker.accept()
     assert dialog.colour == "#5c6bc0"
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
-    label = window.store.scale().find("Satire")
+    label = window.store.scale.get().find("Satire")
     assert (label.colour, label.description) == ("#5c6bc0", "A joke taken seriously")
     assert editor.message.text() == ""
 
@@ -54,7 +54,7 @@ def test_rename_and_colour_buttons_open_their_dialogs(qtbot, window, editor):
     assert rename.textValue() == "Mixture"
     rename.setTextValue("Half true")
     rename.accept()
-    assert "Half true" in window.store.scale().names()
+    assert "Half true" in window.store.scale.get().names()
     select(editor, "Half true")
     click(qtbot, editor, "colour")
     picker = editor.dialog
@@ -62,17 +62,17 @@ def test_rename_and_colour_buttons_open_their_dialogs(qtbot, window, editor):
     assert picker.currentColor() == QColor("#fbc02d")  # starts from the label's colour
     picker.setCurrentColor(QColor("#ffb300"))
     picker.accept()
-    assert window.store.scale().find("Half true").colour == "#ffb300"
+    assert window.store.scale.get().find("Half true").colour == "#ffb300"
     window.undo_stack.undo()
-    assert window.store.scale().find("Half true").colour == "#fbc02d"
+    assert window.store.scale.get().find("Half true").colour == "#fbc02d"
 
 
 def test_move_buttons_reorder(qtbot, window, editor):
     select(editor, "False")
     click(qtbot, editor, "up")
-    assert window.store.scale().names().index("False") == 3
+    assert window.store.scale.get().names().index("False") == 3
     click(qtbot, editor, "down")
-    assert window.store.scale().names().index("False") == 4
+    assert window.store.scale.get().names().index("False") == 4
 
 
 def test_deleting_a_label_in_use_asks_where_its_claims_go(qtbot, window, editor, on_disk):
@@ -88,12 +88,12 @@ def test_deleting_a_label_in_use_asks_where_its_claims_go(qtbot, window, editor,
     assert "Unproven" not in question.comboBoxItems() and "Misleading" in question.comboBoxItems()
     question.setTextValue("Misleading")
     question.accept()
-    assert "Unproven" not in window.store.scale().names()
+    assert "Unproven" not in window.store.scale.get().names()
     assert on_disk(claim_id).verdict == "Misleading"
     # An unused label goes at once.
     select(editor, "Mixture")
     click(qtbot, editor, "delete")
-    assert "Mixture" not in window.store.scale().names()
+    assert "Mixture" not in window.store.scale.get().names()
 
 
 def test_use_preset_opens_the_list_of_presets(qtbot, window, editor):
@@ -103,7 +103,7 @@ def test_use_preset_opens_the_list_of_presets(qtbot, window, editor):
     assert "politifact" in question.comboBoxItems()
     question.setTextValue("politifact")
     question.accept()
-    assert "Pants on Fire" in window.store.scale().names()
+    assert "Pants on Fire" in window.store.scale.get().names()
     assert "Pants on Fire" in [window.detail.verdict.itemData(i) for i in range(window.detail.verdict.count())]
 
 

@@ -64,7 +64,7 @@ def test_a_live_switch_recolours_every_label(window, qtbot):
             show_tab("claim")
             # the article's highlights follow too
             view = window.article_view.text
-            claim = window.store.claims()[1]
+            claim = window.store.claims.all()[1]
             tint = view.highlight_at(claim.start)
             assert (tint.lightness() < 128) == (theme == "dark")
     finally:

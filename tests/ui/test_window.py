@@ -25,9 +25,9 @@ def test_claim_model_passes_qtmodeltester(qtmodeltester, window):
 
 
 def test_window_shows_the_article_and_its_claims(window):
-    claims = window.store.claims()
+    claims = window.store.claims.all()
     assert window.claim_list.proxy.rowCount() == len(claims) > 5
-    assert window.article_view.text.toPlainText() == window.store.articles()[0].text
+    assert window.article_view.text.toPlainText() == window.store.articles.all()[0].text
     assert "North Korea Will Send Troops to Ukraine" in window.article_view.header.text()
     assert "claims" in window.counts_label.text()
 
@@ -36,11 +36,11 @@ def test_selecting_a_claim_highlights_and_scrolls_to_it(window, qtbot):
     window.resize(900, 500)
     last = window.claim_list.proxy.rowCount() - 1
     claim_id = select_row(window, last)
-    claim = window.store.claim(claim_id)
+    claim = window.store.claims.get(claim_id)
     view = window.article_view.text
     assert window.detail.claim.id == claim_id
     selected_colour = view.highlight_at(claim.start)
-    other = window.store.claims()[0]
+    other = window.store.claims.all()[0]
     assert selected_colour is not None and selected_colour != view.highlight_at(other.start)
     cursor = QTextCursor(view.document())
     cursor.setPosition(claim.start)
@@ -48,7 +48,7 @@ def test_selecting_a_claim_highlights_and_scrolls_to_it(window, qtbot):
 
 
 def test_clicking_inside_a_highlight_selects_that_claim(window, qtbot):
-    claim = window.store.claims()[2]
+    claim = window.store.claims.all()[2]
     view = window.article_view.text
     cursor = QTextCursor(view.document())
     cursor.setPosition(claim.start + 5)
@@ -60,7 +60,7 @@ def test_clicking_inside_a_highlight_selects_that_claim(window, qtbot):
 
 
 def test_new_claim_from_a_text_selection_stores_exactly_that_span(window, qtbot, on_disk):
-    text = window.store.articles()[0].text
+    text = window.store.articles.all()[0].text
     start = text.index("Is war ever legal?")
     end = start + len("Is war ever legal?")
     view = window.article_view.text
@@ -77,13 +77,13 @@ def test_new_claim_from_a_text_selection_stores_exactly_that_span(window, qtbot,
 
 def test_verdict_by_keyboard_updates_list_highlight_and_file(window, qtbot, on_disk):
     claim_id = select_row(window, 0)
-    scale = window.store.scale()
+    scale = window.store.scale.get()
     qtbot.keyClick(window.claim_list.table, Qt.Key.Key_5)  # the fifth label: False
     assert on_disk(claim_id).verdict == "False"
     row = window.claim_list.table.currentIndex().row()
     shown = window.claim_list.proxy.index(row, ClaimTableModel.VERDICT).data()
     assert shown == "False"
-    colour = window.article_view.text.highlight_at(window.store.claim(claim_id).start)
+    colour = window.article_view.text.highlight_at(window.store.claims.get(claim_id).start)
     expected, _ink = selected_tint(scale.colour_of("False"))  # the label's colour, strong
     assert (colour.red(), colour.green(), colour.blue()) == (expected.red(), expected.green(), expected.blue())
     qtbot.keyClick(window.claim_list.table, Qt.Key.Key_0)
@@ -150,7 +150,7 @@ def test_evidence_add_and_remove_are_undoable(window, qtbot, on_disk, seed_proje
     window.detail.url.setText("https://example.org/report")
     qtbot.keyClick(window.detail.url, Qt.Key.Key_Return)
     with ProjectStore.open(seed_project, readonly=True) as other:
-        items = other.evidence(claim_id)
+        items = other.evidence.all(claim_id)
     assert [(e.url, e.capture_status.value) for e in items] == [("https://example.org/report", "pending")]
     assert window.detail.evidence_model.rowCount() == 1
     assert window.detail.url.text() == ""
@@ -213,11 +213,11 @@ def test_filters_narrow_the_list(window, qtbot):
     lst.verdict_filter.setCurrentIndex(lst.verdict_filter.findData(lst.proxy.UNRATED))
     assert claim_id not in lst.visible_claim_ids() and len(lst.visible_claim_ids()) == total - 1
     lst.verdict_filter.setCurrentIndex(0)
-    window.store.update_claim(claim_id, status="done", check_done=False)
+    window.store.claims.update(claim_id, status="done", check_done=False)
     lst.status_filter.setCurrentIndex(lst.status_filter.findData("done"))
     assert lst.visible_claim_ids() == [claim_id]
     lst.status_filter.setCurrentIndex(0)
-    window.store.add_evidence(claim_id, "https://example.org/x")
+    window.store.evidence.add(claim_id, "https://example.org/x")
     lst.needs_evidence.setChecked(True)
     assert claim_id not in lst.visible_claim_ids() and len(lst.visible_claim_ids()) == total - 1
 
@@ -226,10 +226,10 @@ def test_search_box_narrows_the_list_through_full_text_search(window, qtbot):
     lst = window.claim_list
     qtbot.keyClicks(lst.search, "Pentagon")
     qtbot.waitUntil(lambda: lst.proxy.rowCount() == 1, timeout=2000)
-    only = window.store.claim(lst.visible_claim_ids()[0])
+    only = window.store.claims.get(lst.visible_claim_ids()[0])
     assert "Pentagon" in only.quote
     lst.search.clear()
-    qtbot.waitUntil(lambda: lst.proxy.rowCount() == len(window.store.claims()), timeout=2000)
+    qtbot.waitUntil(lambda: lst.proxy.rowCount() == len(window.store.claims.all()), timeout=2000)
 
 
 def test_sorting_by_score(window):
@@ -306,8 +306,8 @@ def test_widgets_have_accessible_names(window):
 
 
 def test_selected_claim_underlines_the_figures_and_names_it_was_picked_for(window, qtbot):
-    text = window.store.articles()[0].text
-    claim = next(c for c in window.store.claims() if "$115 million" in c.quote)
+    text = window.store.articles.all()[0].text
+    claim = next(c for c in window.store.claims.all() if "$115 million" in c.quote)
     window.claim_list.select_claim(claim.id)
     view = window.article_view.text
     selections = view.extraSelections()
@@ -323,12 +323,12 @@ def test_selected_claim_underlines_the_figures_and_names_it_was_picked_for(windo
 
 def test_list_starts_in_reading_order_until_a_column_is_clicked(window, qtbot):
     ids = window.claim_list.visible_claim_ids()
-    assert ids == [c.id for c in sorted(window.store.claims(), key=lambda c: c.start)]
+    assert ids == [c.id for c in sorted(window.store.claims.all(), key=lambda c: c.start)]
     header = window.claim_list.table.horizontalHeader()
     qtbot.mouseClick(
         header.viewport(), Qt.MouseButton.LeftButton,
         pos=header.rect().topLeft() + QPoint(header.sectionViewportPosition(ClaimTableModel.SCORE) + 5, 5),
     )
-    scores = [window.store.claim(i).score for i in window.claim_list.visible_claim_ids()]
+    scores = [window.store.claims.get(i).score for i in window.claim_list.visible_claim_ids()]
     assert scores == sorted(scores) or scores == sorted(scores, reverse=True)
-    assert scores != [window.store.claim(i).score for i in ids]
+    assert scores != [window.store.claims.get(i).score for i in ids]

@@ -53,7 +53,7 @@ PRELUDE = textwrap.dedent(
             d.url.setText("https://example.org/figures")
             QTest.keyClick(d.url, Qt.Key.Key_Return)
             choose_done(d)
-            print("status:", window.store.claim(claim_id).status.value, flush=True)
+            print("status:", window.store.claims.get(claim_id).status.value, flush=True)
             d.rationale.setFocus()
             QTest.keyClicks(d.rationale, " disagree.")
             # past the 0.6 s autosave, then close
@@ -98,6 +98,6 @@ def test_typing_after_a_refused_then_accepted_done_does_not_crash(seed_project, 
     assert result.returncode == 0, (result.returncode, result.stderr[-2000:])
     claim_id = int(result.stdout.split("claim ", 1)[1].split()[0])
     with ProjectStore.open(seed_project, readonly=True) as store:
-        claim = store.claim(claim_id)
+        claim = store.claims.get(claim_id)
     assert claim.rationale == "The ministry's figures disagree."
     assert claim.status.value == "done" and claim.verdict == "False"

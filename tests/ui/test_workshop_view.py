@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workbench.core.models import Article, Claim
+from workbench.presets import load_preset
 from workbench.store import ProjectStore
 from workbench.ui.workshop_models import SORT_ROLE
 from workbench.workshop.exercise import pack, set_participant_name
@@ -32,15 +33,15 @@ RATINGS = {
 @pytest.fixture
 def room(tmp_path):
     def setup(store):
-        article = store.add_article(Article(title="Workshop Article", text=TEXT))
+        article = store.articles.add(Article(title="Workshop Article", text=TEXT))
         for sentence, verdict in zip(SENTENCES, KEY):
             start = TEXT.index(sentence)
-            claim = store.add_claim(Claim(article_id=article.id, start=start,
+            claim = store.claims.add(Claim(article_id=article.id, start=start,
                                           end=start + len(sentence), quote=""))
-            store.set_verdict(claim.id, verdict, rationale="the key's reason")
+            store.claims.set_verdict(claim.id, verdict, rationale="the key's reason")
 
     key = tmp_path / "key.fcw"
-    ProjectStore.create(key, title="Bridge budget", setup=setup).close()
+    ProjectStore.create(key, scale=load_preset(), title="Bridge budget", setup=setup).close()
     exercise = tmp_path / "exercise.fcw"
     pack(key, exercise, lock=True)
     files = []
@@ -49,9 +50,9 @@ def room(tmp_path):
         shutil.copy2(exercise, path)
         with ProjectStore.open(path) as store:
             set_participant_name(store, name)
-            for claim, verdict in zip(store.claims(), ratings):
+            for claim, verdict in zip(store.claims.all(), ratings):
                 if verdict:
-                    store.set_verdict(claim.id, verdict)
+                    store.claims.set_verdict(claim.id, verdict)
         files.append(path)
     return key, exercise, files
 
@@ -184,7 +185,7 @@ def test_participant_is_asked_for_a_name_once_and_it_is_stored(qtbot, main_windo
     with qtbot.waitSignal(mode.name_saved, timeout=5000):
         qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     with ProjectStore.open(mine, readonly=True) as store:
-        assert store.setting("workshop_participant") == "Dana"
+        assert store.settings.get("workshop_participant") == "Dana"
     assert "Participant: Dana" in mode.label.text() and "locked" in mode.label.text()
     # opened again: the name is known, so nobody asks
     with qtbot.assertNotEmitted(mode.dialog_opened, wait=300):
@@ -194,7 +195,7 @@ def test_participant_is_asked_for_a_name_once_and_it_is_stored(qtbot, main_windo
 
 def test_a_locked_exercise_cannot_be_re_detected_from_the_window(qtbot, main_window, room, tmp_path):
     _key, _exercise, files = room
-    before = [(c.id, c.start) for c in ProjectStore.open(files[0], readonly=True).claims()]
+    before = [(c.id, c.start) for c in ProjectStore.open(files[0], readonly=True).claims.all()]
     assert main_window.open_project(files[0])
     redetect = main_window.actions["redetect"]
     assert not redetect.isEnabled() and "locked" in redetect.toolTip()
@@ -216,7 +217,7 @@ def test_a_locked_exercise_cannot_be_re_detected_from_the_window(qtbot, main_win
     qtbot.waitUntil(lambda: bool(seen), timeout=10000)
     assert "locked" in seen[0]
     with ProjectStore.open(files[0], readonly=True) as store:
-        assert [(c.id, c.start) for c in store.claims()] == before
+        assert [(c.id, c.start) for c in store.claims.all()] == before
 
 
 def test_an_ordinary_project_is_not_in_participant_mode(qtbot, main_window, seed_project):

@@ -10,6 +10,7 @@ import pytest
 from workbench.core.checks import SETTING_KEY as DONE_CHECKS_KEY
 from workbench.core.checks import DoneRules
 from workbench.core.models import Article, Claim
+from workbench.presets import load_preset
 from workbench.store import ProjectStore
 from workbench.workshop.exercise import pack, set_participant_name
 
@@ -29,18 +30,18 @@ def build_key(path: Path, verdicts: list[str | None], *, rationale: str = "key r
 
     def setup(store: ProjectStore) -> None:
         # The trainer's key cites no sources here: "done" needs a verdict and a rationale.
-        store.set_setting(DONE_CHECKS_KEY, DoneRules(min_evidence=0).to_setting())
-        article = store.add_article(Article(title="Workshop Article", text=TEXT))
-        claims = store.add_claims(
+        store.settings.set(DONE_CHECKS_KEY, DoneRules(min_evidence=0).to_setting())
+        article = store.articles.add(Article(title="Workshop Article", text=TEXT))
+        claims = store.claims.add_many(
             Claim(article_id=article.id, start=TEXT.index(s), end=TEXT.index(s) + len(s), quote="")
             for s in SENTENCES[: len(verdicts)]
         )
         for claim, verdict in zip(claims, verdicts):
             if verdict:
-                store.set_verdict(claim.id, verdict, rationale=f"{rationale} {claim.id}",
+                store.claims.set_verdict(claim.id, verdict, rationale=f"{rationale} {claim.id}",
                                   status="done")
 
-    ProjectStore.create(path, title="Bridge and budget", setup=setup).close()
+    ProjectStore.create(path, scale=load_preset(), title="Bridge and budget", setup=setup).close()
     return path
 
 
@@ -52,12 +53,12 @@ def participant(exercise: Path, folder: Path, name: str | None, verdicts: list[s
     with ProjectStore.open(path) as store:
         if name:
             set_participant_name(store, name)
-        for claim, verdict in zip(store.claims(), verdicts):
+        for claim, verdict in zip(store.claims.all(), verdicts):
             if verdict:
-                store.set_verdict(claim.id, verdict,
+                store.claims.set_verdict(claim.id, verdict,
                                   rationale=f"{name} thinks so" if rationale else None)
             if evidence:
-                store.add_evidence(claim.id, f"https://example.org/{claim.id}", "refutes",
+                store.evidence.add(claim.id, f"https://example.org/{claim.id}", "refutes",
                                    f"{name}'s source")
     return path
 

@@ -9,6 +9,7 @@ import pytest
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.models import Claim, Origin
+from workbench.presets import load_preset
 from workbench.store import ProjectStore
 from workbench.workshop.collect import ExerciseMismatchError
 from workbench.workshop.compare import compare_files
@@ -32,7 +33,7 @@ def room(workshop):
     ]
     with ProjectStore.open(files[1]) as store:  # Ben adds a claim of his own
         start = TEXT.index(SENTENCES[5])
-        store.add_claim(Claim(article_id=1, start=start, end=start + 20, quote="",
+        store.claims.add(Claim(article_id=1, start=start, end=start + 20, quote="",
                               origin=Origin.MANUAL))
     return key, exercise, files
 
@@ -146,10 +147,10 @@ def test_a_key_of_another_article_is_refused(room, workshop, tmp_path):
     def setup(store):
         from workbench.core.models import Article
 
-        store.add_article(Article(title="Other", text="Another article entirely."))
+        store.articles.add(Article(title="Other", text="Another article entirely."))
 
     other = tmp_path / "other_key.fcw"
-    ProjectStore.create(other, setup=setup).close()
+    ProjectStore.create(other, scale=load_preset(), setup=setup).close()
     with pytest.raises(ExerciseMismatchError, match="not the key"):
         compare_files(files, other)
 
@@ -167,10 +168,10 @@ def test_unnamed_and_same_named_participants_stay_apart(workshop):
 
 def add_claim(path, start, end, verdict):
     with ProjectStore.open(path) as store:
-        claim = store.add_claim(Claim(article_id=1, start=start, end=end, quote="",
+        claim = store.claims.add(Claim(article_id=1, start=start, end=end, quote="",
                                       origin=Origin.MANUAL))
         if verdict:
-            store.set_verdict(claim.id, verdict)
+            store.claims.set_verdict(claim.id, verdict)
 
 
 def test_no_claims_exercise_matches_claims_by_overlapping_spans(workshop):

@@ -33,13 +33,13 @@ def digest(path):
 def key(workshop):
     path = workshop.key(["True", "Mostly False", "False", "Mixture"], rationale=SECRET)
     with ProjectStore.open(path) as store:
-        first = store.claims()[0]
-        store.update_claim(first.id, text="The city spent $4.2m on the bridge (reworded)")
-        store.add_evidence(first.id, "https://example.org/minutes", "refutes", NOTE)
-        store.add_capture(Capture(url="https://example.org/minutes", status=CaptureStatus.CAPTURED,
+        first = store.claims.all()[0]
+        store.claims.update(first.id, text="The city spent $4.2m on the bridge (reworded)")
+        store.evidence.add(first.id, "https://example.org/minutes", "refutes", NOTE)
+        store.captures.add(Capture(url="https://example.org/minutes", status=CaptureStatus.CAPTURED,
                                   sha256="ab" * 32, title="Council minutes",
                                   text="The council minutes page"), b"<html>minutes</html>")
-        store.set_setting("private_notes", SECRET)
+        store.settings.set("private_notes", SECRET)
     return path
 
 
@@ -48,15 +48,15 @@ def test_exercise_keeps_articles_and_claims_with_their_ids_and_nothing_else(key,
     exercise = workshop.exercise(key)
     assert digest(key) == before  # the key is only read
     with ProjectStore.open(key, readonly=True) as k, ProjectStore.open(exercise, readonly=True) as e:
-        assert [a.sha256 for a in e.articles()] == [a.sha256 for a in k.articles()]
-        key_claims, claims = k.claims(), e.claims()
+        assert [a.sha256 for a in e.articles.all()] == [a.sha256 for a in k.articles.all()]
+        key_claims, claims = k.claims.all(), e.claims.all()
         assert [(c.id, c.start, c.end, c.text) for c in claims] == [
             (c.id, c.start, c.end, c.text) for c in key_claims]
         assert all(c.verdict is None and c.rationale == "" and c.status is ClaimStatus.NEW
                    for c in claims)
-        assert e.evidence() == [] and e.captures("https://example.org/minutes") == []
-        assert set(e.settings()) == {"title", "scale", "workshop_exercise", "workshop_locked"}
-        history = e.history()
+        assert e.evidence.all() == [] and e.captures.of_url("https://example.org/minutes") == []
+        assert set(e.settings.all()) == {"title", "scale", "workshop_exercise", "workshop_locked"}
+        history = e.history.entries()
         assert history[0].action == "exercise"
         assert {h.entity for h in history} == {"workshop", "setting"}  # no trace of the key's edits
         # nor of its actions: no transaction of the key (their labels name claims), and
@@ -65,7 +65,7 @@ def test_exercise_keeps_articles_and_claims_with_their_ids_and_nothing_else(key,
                                 "(SELECT txn FROM history WHERE txn IS NOT NULL)").fetchone()[0]
         assert unlogged == 0
         assert {c.touched for c in claims} == {True}
-        assert e.scale().names() == k.scale().names()
+        assert e.scale.get().names() == k.scale.get().names()
         info = exercise_of(e)
         assert info.mode == "claims" and [c.id for c in info.claims] == [c.id for c in key_claims]
         assert not is_locked(e) and participant_name(e) == ""
@@ -87,29 +87,29 @@ def test_none_of_the_keys_answers_survive_in_the_exercise_bytes(key, workshop):
 def test_keep_evidence_keeps_urls_and_pages_but_not_the_keys_judgement(key, workshop):
     exercise = workshop.exercise(key, keep_evidence=True)
     with ProjectStore.open(exercise, readonly=True) as e:
-        [item] = e.evidence()
+        [item] = e.evidence.all()
         assert item.url == "https://example.org/minutes"
         assert item.stance.value == "context" and item.note == ""
-        assert e.captures(item.url)[0].title == "Council minutes"
+        assert e.captures.of_url(item.url)[0].title == "Council minutes"
     assert NOTE.lower().split()[0].encode() not in exercise.read_bytes()
 
 
 def test_no_claims_exercise_has_no_claims(key, workshop):
     exercise = workshop.exercise(key, keep_claims=False)
     with ProjectStore.open(exercise, readonly=True) as e:
-        assert e.claims() == [] and exercise_of(e).mode == MODE_NO_CLAIMS
-        assert len(e.articles()) == 1
+        assert e.claims.all() == [] and exercise_of(e).mode == MODE_NO_CLAIMS
+        assert len(e.articles.all()) == 1
     assert b"reworded" not in exercise.read_bytes()
 
 
 def test_pack_sees_work_still_in_the_keys_wal(workshop):
     key = workshop.key(["True"])
     with ProjectStore.open(key) as store:  # open, as in the trainer's window: changes in the WAL
-        article = store.articles()[0]
-        store.add_claim(store.claims()[0].__class__(article_id=article.id, start=0, end=16, quote=""))
+        article = store.articles.all()[0]
+        store.claims.add(store.claims.all()[0].__class__(article_id=article.id, start=0, end=16, quote=""))
         exercise = workshop.exercise(key)
         with ProjectStore.open(exercise, readonly=True) as e:
-            assert len(e.claims()) == 2
+            assert len(e.claims.all()) == 2
 
 
 def test_pack_refuses_to_overwrite_and_leaves_files_alone(key, workshop, tmp_path):
@@ -135,7 +135,7 @@ def test_pack_of_an_older_file_migrates_only_the_copy(data_copy, tmp_path):
     assert digest(old) == before
     assert not list(tmp_path.glob("*.bak"))
     with ProjectStore.open(tmp_path / "ex.fcw", readonly=True) as e:
-        assert len(e.claims()) == 3 and all(c.verdict is None for c in e.claims())
+        assert len(e.claims.all()) == 3 and all(c.verdict is None for c in e.claims.all())
     assert b"council minutes show" not in (tmp_path / "ex.fcw").read_bytes()
 
 
@@ -143,12 +143,12 @@ def test_lock_refuses_re_detection_until_unlocked(workshop):
     exercise = workshop.exercise(workshop.key(["True", "False"]), lock=True)
     with ProjectStore.open(exercise) as store:
         assert is_locked(store)
-        before = [c.id for c in store.claims()]
+        before = [c.id for c in store.claims.all()]
         with pytest.raises(WorkbenchError, match="locked"):
-            ops.detect_claims(store, store.articles()[0].id)
-        assert [c.id for c in store.claims()] == before
+            ops.detect_claims(store, store.articles.all()[0].id)
+        assert [c.id for c in store.claims.all()] == before
         set_locked(store, False)
-        ops.detect_claims(store, store.articles()[0].id)
+        ops.detect_claims(store, store.articles.all()[0].id)
 
 
 def test_lock_is_only_for_exercises(seed_project):

@@ -52,7 +52,7 @@ def test_kit_holds_the_app_the_exercise_and_the_page(exercise, tmp_path):
     assert (copied / "_internal" / "libQt6Core.so").is_symlink()  # links stay links
     with ProjectStore.open(folder / "budget.fcw", readonly=True) as store:
         assert exercise_of(store) is not None and participant_name(store) == ""
-        assert [c.verdict for c in store.claims()] == [None] * len(VERDICTS)
+        assert [c.verdict for c in store.claims.all()] == [None] * len(VERDICTS)
     page = (folder / "START HERE.html").read_text(encoding="utf-8")
     for words in ("Bridge and budget", "Hand in by 16:00 to Ana.", "budget - your name.fcw",
                   "App for Linux", "File &gt; Open", "There is no Save button",

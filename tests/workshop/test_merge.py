@@ -33,16 +33,16 @@ def test_merge_into_a_copy_of_the_key(workshop, tmp_path):
     assert {p: digest(p) for p in (key, ana, ben)} == before  # sources only read
     assert result.merged == ["Ana", "Ben"] and result.rationales == 3
     with ProjectStore.open(curation, readonly=True) as store:
-        first = store.claims()[0]
+        first = store.claims.all()[0]
         assert first.verdict == "True"  # the key's verdict stays
         assert first.rationale.startswith("Trainer says 1")
         assert "[Ana · True] Ana thinks so" in first.rationale
         assert "[Ben · Mostly True] Ben thinks so" in first.rationale
-        [item] = store.evidence(first.id)  # both cited the same URL: one row, both named
+        [item] = store.evidence.all(first.id)  # both cited the same URL: one row, both named
         assert item.author == "Ana" and "Also cited by Ben (refutes): Ben's source" in item.note
-        authors = {e.author for e in store.evidence()}
+        authors = {e.author for e in store.evidence.all()}
         assert authors == {"Ana"}
-        assert store.title.startswith("Curation: ")
+        assert store.settings.title().startswith("Curation: ")
 
 
 def test_merging_twice_skips_those_already_merged(workshop, tmp_path):
@@ -53,7 +53,7 @@ def test_merging_twice_skips_those_already_merged(workshop, tmp_path):
     again = merge([ana], curation)
     assert again.merged == [] and any("already merged" in w for w in again.warnings)
     with ProjectStore.open(curation, readonly=True) as store:
-        assert store.claims()[0].rationale.count("[Ana") == 1
+        assert store.claims.all()[0].rationale.count("[Ana") == 1
 
 
 def test_without_key_the_curation_project_is_a_clean_copy(workshop, tmp_path):
@@ -62,12 +62,12 @@ def test_without_key_the_curation_project_is_a_clean_copy(workshop, tmp_path):
     curation = tmp_path / "curation.fcw"
     merge([ana], curation)
     with ProjectStore.open(curation, readonly=True) as store:
-        assert all(c.verdict is None for c in store.claims())
-        assert [c.rationale for c in store.claims()] == [
+        assert all(c.verdict is None for c in store.claims.all())
+        assert [c.rationale for c in store.claims.all()] == [
             "[Ana · True] Ana thinks so", "[Ana · Mostly False] Ana thinks so",
             "[Ana · False] Ana thinks so"]
-        assert {e.author for e in store.evidence()} == {"Ana"}
-        assert "workshop_participant" not in store.settings()
+        assert {e.author for e in store.evidence.all()} == {"Ana"}
+        assert "workshop_participant" not in store.settings.all()
 
 
 def test_claims_participants_found_are_added_once(workshop, tmp_path):
@@ -77,15 +77,15 @@ def test_claims_participants_found_are_added_once(workshop, tmp_path):
     for name, shift in (("Ana", 0), ("Ben", 3)):
         path = workshop.participant(exercise, name, [])
         with ProjectStore.open(path) as store:
-            claim = store.add_claim(Claim(article_id=1, start=start + shift,
+            claim = store.claims.add(Claim(article_id=1, start=start + shift,
                                           end=start + len(SENTENCES[4]), quote="",
                                           origin=Origin.MANUAL))
-            store.set_verdict(claim.id, "False", rationale=f"{name} found this one")
+            store.claims.set_verdict(claim.id, "False", rationale=f"{name} found this one")
     result = merge([workshop.folder / "ana.fcw", workshop.folder / "ben.fcw"],
                    tmp_path / "curation.fcw", key=key)
     assert result.claims_added == 1
     with ProjectStore.open(tmp_path / "curation.fcw", readonly=True) as store:
-        added = [c for c in store.claims() if c.origin is Origin.MANUAL]
+        added = [c for c in store.claims.all() if c.origin is Origin.MANUAL]
         assert len(added) == 1 and "Ana found" in added[0].rationale
         assert "Ben found" in added[0].rationale
 

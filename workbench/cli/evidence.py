@@ -115,7 +115,7 @@ def _limits(args: argparse.Namespace, base: FetchSettings) -> FetchSettings:
 def cmd_add(args: argparse.Namespace) -> int:
     with ProjectStore.open(args.project) as store:
         with store.transaction(f"workbench evidence add --claim {args.claim}"):
-            item = store.add_evidence(args.claim, args.url, args.stance, args.note)
+            item = store.evidence.add(args.claim, args.url, args.stance, args.note)
     print(
         f"added evidence {item.id} to claim {item.claim_id}: {item.url} ({item.stance.value}); "
         f"capture pending: run `workbench fetch {args.project}` to fetch it"
@@ -140,8 +140,8 @@ def describe_status(item: Evidence) -> str:
 def cmd_list(args: argparse.Namespace) -> int:
     with ProjectStore.open(args.project, readonly=True) as store:
         if args.claim is not None:
-            store.claim(args.claim)
-        items = store.evidence(args.claim)
+            store.claims.get(args.claim)
+        items = store.evidence.all(args.claim)
     if args.json:
         print_json([{"claim_id": item.claim_id, **evidence_dict(item)} for item in items])
         return 0
@@ -169,7 +169,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_remove(args: argparse.Namespace) -> int:
     with ProjectStore.open(args.project) as store:
         with store.transaction(f"workbench evidence remove {args.id}") as txn:
-            item = store.delete_evidence(args.id)
+            item = store.evidence.delete(args.id)
     print(f"removed evidence {item.id} ({item.url}) from claim {item.claim_id}")
     print_notices(txn)
     return 0
@@ -180,9 +180,9 @@ def cmd_settings(args: argparse.Namespace) -> int:
         current = FetchSettings() if args.reset else project_settings(store)
         new = _limits(args, current)
         if args.reset:
-            store.set_setting(SETTING_KEY, {})
+            store.settings.set(SETTING_KEY, {})
         elif new != project_settings(store):
-            store.set_setting(SETTING_KEY, new.to_dict())
+            store.settings.set(SETTING_KEY, new.to_dict())
     print(f"max size    {human_size(new.max_bytes)} (bigger pages are truncated and marked)")
     print(f"timeouts    connect {new.connect_timeout:g} s, read {new.read_timeout:g} s, "
           f"whole fetch {new.total_timeout:g} s")
@@ -211,7 +211,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     with ProjectStore.open(args.project, readonly=True) as store:
         settings = _limits(args, project_settings(store))
         urls = urls_to_fetch(store, args.claim, again=args.again)
-        total = len(store.evidence(args.claim))
+        total = len(store.evidence.all(args.claim))
     if not urls:
         where = f" of claim {args.claim}" if args.claim is not None else ""
         print(f"nothing to fetch: all {total} evidence URLs{where} are captured "

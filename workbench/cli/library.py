@@ -208,7 +208,7 @@ def cmd_match(args) -> int:
         from workbench.store import ProjectStore
 
         with ProjectStore.open(args.project, readonly=True) as store:
-            claims = [store.claim(args.claim)] if args.claim is not None else store.claims()
+            claims = [store.claims.get(args.claim)] if args.claim is not None else store.claims.all()
             key = project_key(args.project)
             items = [(c.id, c.text, f"project:{key}#{c.id}", c.claimant) for c in claims]
     results = []

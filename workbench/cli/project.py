@@ -76,19 +76,19 @@ def cmd_new(args: argparse.Namespace) -> int:
         args.project, article, encoding=args.encoding, scale=args.scale,
         title=args.title, threshold=args.threshold, progress=Progress("detecting claims"),
     ) as store:
-        claims = store.claims()
-        article = store.articles()[0]
+        claims = store.claims.all()
+        article = store.articles.all()[0]
     print(f"created {args.project}: {article.title!r}, {len(claims)} claims to check")
     return 0
 
 
 def info_dict(store: ProjectStore) -> dict:
-    counts = store.counts()
+    counts = store.claims.counts()
     return {
         "path": str(store.path),
-        "title": store.title,
+        "title": store.settings.title(),
         "schema_version": store.schema_version,
-        "scale": store.scale().name,
+        "scale": store.scale.get().name,
         "articles": [
             {
                 "id": a.id,
@@ -101,9 +101,9 @@ def info_dict(store: ProjectStore) -> dict:
                 "characters": len(a.text),
                 "imported_from": a.imported_from,
                 "imported_at": a.imported_at,
-                "claims": len(store.claims(a.id)),
+                "claims": len(store.claims.all(a.id)),
             }
-            for a in store.articles()
+            for a in store.articles.all()
         ],
         **counts,
     }
@@ -154,10 +154,10 @@ def cmd_history(args: argparse.Namespace) -> int:
     entity = "claim" if args.claim is not None else None
     with ProjectStore.open(args.project, readonly=True) as store:
         if args.json:
-            entries = store.history(entity=entity, entity_id=args.claim, limit=args.limit or None)
+            entries = store.history.entries(entity=entity, entity_id=args.claim, limit=args.limit or None)
             print_json([e.__dict__ for e in entries])
             return 0
-        groups = store.history_groups(entity=entity, entity_id=args.claim,
+        groups = store.history.groups(entity=entity, entity_id=args.claim,
                                       limit=args.limit or None)
     for group in groups:
         first = group[0]
@@ -174,8 +174,8 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     with ProjectStore.open(args.project, readonly=True) as store:
-        hits = store.search(args.query)
-        claims = {c.id: c for c in store.claims()}
+        hits = store.search.find(args.query)
+        claims = {c.id: c for c in store.claims.all()}
     if args.json:
         print_json([{"claim": h.claim_id, "where": h.where, "snippet": h.snippet} for h in hits])
         return 0

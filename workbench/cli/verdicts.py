@@ -9,9 +9,10 @@ from pathlib import Path
 from workbench.cli.output import print_json, print_notices
 from workbench.core.checks import SETTING_KEY as DONE_CHECKS_KEY
 from workbench.core.errors import ValidationError
-from workbench.core.scale import VerdictLabel, conclusion_of, load_preset, preset_names
+from workbench.core.scale import VerdictLabel, conclusion_of
 from workbench.core.urls import check_web_address
 from workbench.io.export.report import ORGANISATION_KEY, REVIEW_URL_KEY
+from workbench.presets import load_preset, preset_names
 from workbench.store import ProjectStore
 
 
@@ -103,13 +104,13 @@ def cmd_verdict(args: argparse.Namespace) -> int:
         # One transaction: the claim is read after the write lock is taken, so a
         # concurrent writer is waited for, never overwritten.
         with store.transaction(f"workbench verdict --claim {args.claim}") as txn:
-            current = store.claim(args.claim)
+            current = store.claims.get(args.claim)
             label = current.verdict if args.label is None else args.label
-            claim = store.set_verdict(
+            claim = store.claims.set_verdict(
                 args.claim, label, rationale=args.rationale, status=args.status
             )
-        claim = store.claim(args.claim)
-        conclusion_only = store.scale().conclusion_only
+        claim = store.claims.get(args.claim)
+        conclusion_only = store.scale.get().conclusion_only
     if conclusion_only:
         verdict = (
             f"“{conclusion_of(claim.rationale)}”"
@@ -124,8 +125,8 @@ def cmd_verdict(args: argparse.Namespace) -> int:
 
 
 def _print_scale(store: ProjectStore, as_json: bool) -> None:
-    scale = store.scale()
-    usage = store.verdict_usage()
+    scale = store.scale.get()
+    usage = store.scale.usage()
     if as_json:
         print_json({**scale.to_dict(), "usage": usage})
         return
@@ -154,7 +155,7 @@ def cmd_scale(args: argparse.Namespace) -> int:
         store.transaction("workbench scale") if editing else contextlib.nullcontext()
     ) as txn:
         if args.add:
-            store.add_scale_label(
+            store.scale.add_label(
                 VerdictLabel(
                     name=args.add,
                     colour=args.colour or "#9e9e9e",
@@ -164,11 +165,11 @@ def cmd_scale(args: argparse.Namespace) -> int:
                 )
             )
         elif args.rename:
-            n = store.rename_scale_label(*args.rename)
+            n = store.scale.rename_label(*args.rename)
             print(f"renamed {args.rename[0]!r} to {args.rename[1]!r} on {n} claims")
         elif args.edit:
             extra = {"rating": args.rating} if hasattr(args, "rating") else {}
-            store.update_scale_label(
+            store.scale.update_label(
                 args.edit,
                 colour=args.colour,
                 description=args.description,
@@ -180,13 +181,13 @@ def cmd_scale(args: argparse.Namespace) -> int:
                 position = int(args.move[1]) - 1
             except ValueError:
                 raise ValidationError(f"a position is a number, not {args.move[1]!r}") from None
-            store.move_scale_label(args.move[0], position)
+            store.scale.move_label(args.move[0], position)
         elif args.delete:
-            moved = store.delete_scale_label(args.delete, move_to=args.move_to)
+            moved = store.scale.delete_label(args.delete, move_to=args.move_to)
             if moved:
                 print(f"moved {moved} claims to {args.move_to!r}")
         elif args.use_preset:
-            store.set_scale(load_preset(args.use_preset))
+            store.scale.set(load_preset(args.use_preset))
     with ProjectStore.open(args.project, readonly=True) as store:
         _print_scale(store, args.json)
     if not args.json:
@@ -213,30 +214,30 @@ def cmd_settings(args: argparse.Namespace) -> int:
         store.transaction("workbench settings") if editing else contextlib.nullcontext()
     ):
         if args.organisation is not None or args.organisation_url is not None:
-            organisation = dict(store.setting(ORGANISATION_KEY) or {})
+            organisation = dict(store.settings.get(ORGANISATION_KEY) or {})
             if args.organisation is not None:
                 organisation["name"] = args.organisation.strip()
             if args.organisation_url is not None:
                 organisation["url"] = args.organisation_url.strip()
-            store.set_setting(ORGANISATION_KEY, organisation)
+            store.settings.set(ORGANISATION_KEY, organisation)
         if args.review_url is not None:
-            store.set_setting(REVIEW_URL_KEY, args.review_url.strip())
-        rules = store.done_rules()
+            store.settings.set(REVIEW_URL_KEY, args.review_url.strip())
+        rules = store.done.rules()
         new_rules = rules.replace(
             min_evidence=args.min_evidence,
             require_verdict=args.require_verdict,
             require_rationale=args.require_rationale,
         )
         if new_rules != rules:
-            store.set_setting(DONE_CHECKS_KEY, new_rules.to_setting())
-        organisation = store.setting(ORGANISATION_KEY) or {}
+            store.settings.set(DONE_CHECKS_KEY, new_rules.to_setting())
+        organisation = store.settings.get(ORGANISATION_KEY) or {}
         shown = {
             "organisation": organisation.get("name", ""),
             "organisation_url": organisation.get("url", ""),
-            "review_url": store.setting(REVIEW_URL_KEY, ""),
-            "done_checks": store.done_rules().to_setting(),
+            "review_url": store.settings.get(REVIEW_URL_KEY, ""),
+            "done_checks": store.done.rules().to_setting(),
         }
-        described = store.done_rules().describe()
+        described = store.done.rules().describe()
     if args.json:
         print_json(shown)
         return 0

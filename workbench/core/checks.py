@@ -101,3 +101,28 @@ def missing_for_done(
                 + (f" ({why[2:]})" if why else "")
             )
     return missing
+
+
+def newly_missing(
+    before: dict[int, list[str]], after: dict[int, list[str]]
+) -> dict[int, list[str]]:
+    """The done claims an edit made fail their checks, with what the edit took away.
+
+    ``before`` and ``after`` map each done claim to what it lacked before and after
+    the edit. What was already missing before (a source whose capture failed since)
+    does not count: only what the edit broke moves a claim back to "in progress".
+    """
+    broken: dict[int, list[str]] = {}
+    for claim_id, missing in after.items():
+        new = [m for m in missing if m not in before.get(claim_id, [])]
+        if new:
+            broken[claim_id] = new
+    return broken
+
+
+def moved_back_notice(position: int, claim_id: int, missing: list[str]) -> str:
+    """What the user is told when an edit moves a done claim back to "in progress"."""
+    return (
+        f"claim {position} (id {claim_id}) moved back to “in progress”: "
+        f"missing {'; '.join(missing)}"
+    )

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 from workbench.core.errors import ValidationError
-from workbench.paths import RESOURCES
 
-SCALES_DIR = RESOURCES / "scales"
 DEFAULT_SCALE = "default"
 MAX_LABEL_LENGTH = 60
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -131,18 +127,13 @@ class VerdictScale:
         )
 
 
-def preset_names() -> list[str]:
-    """The shipped presets, by file name: ``default``, ``politifact``, ``snopes``, ..."""
-    return sorted(path.stem for path in SCALES_DIR.glob("*.json"))
+def preset_key(name: str) -> str:
+    """How a preset's name is written in its file name: ``PolitiFact`` → ``politifact``."""
+    return name.strip().lower().replace("_", "-").replace(" ", "-")
 
 
-def load_preset(name: str = DEFAULT_SCALE) -> VerdictScale:
-    """A shipped scale from ``resources/scales/NAME.json`` (NAME in any case)."""
-    key = name.strip().lower().replace("_", "-").replace(" ", "-")
-    path: Path = SCALES_DIR / f"{key}.json"
-    if not key or not path.is_file():
-        raise ValidationError(f"unknown scale {name!r}; presets: {', '.join(preset_names())}")
-    return VerdictScale.from_dict(json.loads(path.read_text(encoding="utf-8"))).validate()
+def unknown_preset(name: str, presets: list[str]) -> ValidationError:
+    return ValidationError(f"unknown scale {name!r}; presets: {', '.join(presets)}")
 
 
 def conclusion_of(rationale: str, limit: int = 200) -> str:

@@ -174,7 +174,7 @@ class CapturePool:
                 try:
                     if store is None:
                         store = ProjectStore.open(self.project)
-                    store.add_captures([(r.capture, r.body) for r in batch])
+                    store.captures.add_many([(r.capture, r.body) for r in batch])
                 except WorkbenchError as exc:
                     error = str(exc)
                 except Exception as exc:  # reported per URL, never a dead writer

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def project_settings(store: "ProjectStore") -> FetchSettings:
     """The project's fetch settings (the defaults, changed by its ``fetch`` setting)."""
-    return FetchSettings.from_dict(store.setting(SETTING_KEY, {}))
+    return FetchSettings.from_dict(store.settings.get(SETTING_KEY, {}))
 
 
 def urls_to_fetch(
@@ -23,8 +23,8 @@ def urls_to_fetch(
 ) -> list[str]:
     """The distinct URLs to capture: pending or failed (every URL with ``again``)."""
     if claim_id is not None:
-        store.claim(claim_id)  # NotFoundError for a wrong id
-    return store.urls_to_capture(claim_id, again=again)
+        store.claims.get(claim_id)  # NotFoundError for a wrong id
+    return store.captures.urls_to_fetch(claim_id, again=again)
 
 
 def capture_urls(

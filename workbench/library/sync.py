@@ -63,7 +63,7 @@ def project_reviews(store) -> list[Review]:
 def rated_signature(store) -> dict[int, tuple]:
     """What the library holds of a project, in short: compare two to know if a sync is due."""
     return {c.id: (c.verdict, c.text, c.claimant, c.rationale)
-            for c in store.claims() if c.verdict or c.rationale.strip()}
+            for c in store.claims.all() if c.verdict or c.rationale.strip()}
 
 
 def sync_store(library, store) -> tuple[int, int]:
@@ -81,7 +81,7 @@ def contribute_project(library, path: str | Path,
 
     with ProjectStore.open(path, readonly=True) as store:
         reviews = project_reviews(store)
-        title = store.title
+        title = store.settings.title()
     counts, removed = library.replace_project(project_key(path), reviews)
     if progress:
         progress(len(reviews), len(reviews))

@@ -27,7 +27,7 @@ from sqlite_utils import Database
 
 from workbench.core.changes import Changes
 from workbench.core.errors import ProjectFileError
-from workbench.core.models import HistoryEntry, utc_now
+from workbench.core.models import utc_now
 
 
 @dataclass(frozen=True)
@@ -317,78 +317,3 @@ class StoreBase:
                 self._txn_id(),
             ],
         )
-
-    # -- history ---------------------------------------------------------------------
-    def history(
-        self, *, entity: str | None = None, entity_id: int | None = None, limit: int | None = None
-    ) -> list[HistoryEntry]:
-        """The change log, newest first."""
-        where, params = [], []
-        if entity:
-            where.append("h.entity = ?")
-            params.append(entity)
-        if entity_id is not None:
-            where.append("h.entity_id = ?")
-            params.append(entity_id)
-        sql = (
-            "SELECT h.*, t.label AS txn_label, t.source AS txn_source FROM history h "
-            "LEFT JOIN transactions t ON t.id = h.txn"
-        )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY h.id DESC"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        with self._reading():
-            return [
-                HistoryEntry(
-                    id=row["id"],
-                    at=row["at"],
-                    entity=row["entity"],
-                    entity_id=row["entity_id"],
-                    action=row["action"],
-                    before=json.loads(row["before"]) if row["before"] else None,
-                    after=json.loads(row["after"]) if row["after"] else None,
-                    txn=row["txn"],
-                    txn_label=row["txn_label"] or "",
-                    txn_source=row["txn_source"] or "",
-                )
-                for row in self.db.query(sql, params)
-            ]
-
-    def history_groups(
-        self, *, entity: str | None = None, entity_id: int | None = None, limit: int | None = None
-    ) -> list[list[HistoryEntry]]:
-        """The change log as user actions, newest first: entries of one transaction together.
-
-        Entries written before schema 3 (no transaction id) are a group each.
-        """
-        groups: list[list[HistoryEntry]] = []
-        for entry in self.history(entity=entity, entity_id=entity_id):
-            if groups and entry.txn is not None and groups[-1][0].txn == entry.txn:
-                groups[-1].append(entry)
-                continue
-            if limit and len(groups) == limit:
-                break
-            groups.append([entry])
-        return groups
-
-    # -- settings --------------------------------------------------------------------
-    def setting(self, key: str, default=None):
-        rows = list(self.db.query("SELECT value FROM settings WHERE key = ?", [key]))
-        with self._reading():
-            return json.loads(rows[0]["value"]) if rows else default
-
-    def settings(self) -> dict:
-        with self._reading():
-            return {row["key"]: json.loads(row["value"])
-                    for row in self.db.query("SELECT * FROM settings")}
-
-    def set_setting(self, key: str, value) -> None:
-        if self.setting(key) == value:
-            return
-        with self._write() as db:
-            before = self.setting(key)
-            db["settings"].upsert({"key": key, "value": json.dumps(value, ensure_ascii=False)}, pk="key")
-            self._log("setting", None, "update", {key: before}, {key: value})
-            self._changed("setting", "update")

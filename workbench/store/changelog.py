@@ -1,6 +1,6 @@
 """Exact undo and redo of a user action: the rows it changed, recorded as it runs.
 
-While an action runs under ``store.recording()``, temporary triggers (in SQLite's
+While an action runs under ``store.undo.recording()``, temporary triggers (in SQLite's
 ``temp`` schema: private to this connection, never written to the project file)
 copy every row it inserts, updates or deletes in the project's tables, with the
 values exactly as SQLite holds them. Undo puts those rows back as they were,
@@ -22,7 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from workbench.core.errors import ProjectFileError
-from workbench.store.base import StoreBase, Transaction
+from workbench.store.base import Transaction
+from workbench.store.repo import Repository
 
 # Table -> the entity name used in the history and in change notifications.
 TRACKED = {
@@ -59,11 +60,13 @@ class ChangeSet:
         self.rows.extend(other.rows)
 
 
-def _same(a, b) -> bool:
+def _same(a: object, b: object) -> bool:
     return type(a) is type(b) and a == b
 
 
-class ChangeLogMixin(StoreBase):
+class UndoLog(Repository):
+    """``store.undo``: record what an action changes, and put it back or apply it again."""
+
     _tracked_columns: dict[str, list[str]] | None = None
     _pk: dict[str, list[str]]
 
@@ -71,7 +74,7 @@ class ChangeLogMixin(StoreBase):
         """Create this connection's temporary log tables and triggers (once)."""
         if self._tracked_columns is not None:
             return
-        conn = self.db.conn
+        conn = self._db.conn
         columns: dict[str, list[str]] = {}
         self._pk = {}
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS undo_log "
@@ -106,26 +109,26 @@ class ChangeLogMixin(StoreBase):
     def recording(self) -> Iterator[ChangeSet]:
         """Record the rows the store calls inside change; the ``ChangeSet`` is filled at the end.
 
-        Use it around a whole transaction: ``with store.recording() as changes,
+        Use it around a whole transaction: ``with store.undo.recording() as changes,
         store.transaction(label): ...``. A failed transaction records nothing.
         """
-        if self.in_transaction:
+        if self._store.in_transaction:
             raise RuntimeError("recording() must start outside a transaction")
-        if self.readonly:
-            raise ProjectFileError(f"{self.path.name}: opened read-only")
+        if self._store.readonly:
+            raise ProjectFileError(f"{self._store.path.name}: opened read-only")
         self._install_changelog()
-        conn = self.db.conn
+        conn = self._db.conn
         changes = ChangeSet()
         mark = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM temp.undo_log").fetchone()[0]
-        self.db.execute("INSERT INTO temp.undo_recording VALUES (1)")
+        self._db.execute("INSERT INTO temp.undo_recording VALUES (1)")
         try:
             yield changes
         finally:
-            self.db.execute("DELETE FROM temp.undo_recording")
+            self._db.execute("DELETE FROM temp.undo_recording")
             changes.rows = self._read_log(mark)
 
     def _read_log(self, mark: int) -> list[RowChange]:
-        conn = self.db.conn
+        conn = self._db.conn
         log = conn.execute(
             "SELECT seq, tbl, op FROM temp.undo_log WHERE seq > ? ORDER BY seq", [mark]
         ).fetchall()
@@ -137,17 +140,17 @@ class ChangeLogMixin(StoreBase):
             RowChange(tbl, op, images.get(seq, {}).get("old"), images.get(seq, {}).get("new"))
             for seq, tbl, op in log
         ]
-        self.db.execute("DELETE FROM temp.undo_log WHERE seq > ?", [mark])
+        self._db.execute("DELETE FROM temp.undo_log WHERE seq > ?", [mark])
         for table in self._tracked_columns:
-            self.db.execute(f"DELETE FROM temp.undo_{table} WHERE seq > ?", [mark])
+            self._db.execute(f"DELETE FROM temp.undo_{table} WHERE seq > ?", [mark])
         return rows
 
     # -- replay ----------------------------------------------------------------------
-    def undo_changes(self, changes: ChangeSet, label: str = "") -> Transaction:
+    def undo(self, changes: ChangeSet, label: str = "") -> Transaction:
         """Put back every row ``changes`` touched as it was before (one transaction)."""
         return self._replay(changes, forward=False, label=label)
 
-    def redo_changes(self, changes: ChangeSet, label: str = "") -> Transaction:
+    def redo(self, changes: ChangeSet, label: str = "") -> Transaction:
         """Apply ``changes`` again, after an undo (one transaction)."""
         return self._replay(changes, forward=True, label=label)
 
@@ -155,7 +158,7 @@ class ChangeLogMixin(StoreBase):
         self._install_changelog()
         action = "redo" if forward else "undo"
         rows = changes.rows if forward else list(reversed(changes.rows))
-        with self.transaction(label or action) as txn:
+        with self._store.transaction(label or action) as txn:
             for change in rows:
                 self._apply(change, forward, action)
         return txn
@@ -172,13 +175,13 @@ class ChangeLogMixin(StoreBase):
         pk = self._pk[table]
         if kind == "insert":
             names = list(after)
-            cursor = self.db.execute(
+            cursor = self._db.execute(
                 f"INSERT OR ABORT INTO {table} ({', '.join(names)}) "
                 f"VALUES ({', '.join('?' for _ in names)})",
                 [after[n] for n in names],
             )
         elif kind == "delete":
-            cursor = self.db.execute(
+            cursor = self._db.execute(
                 f"DELETE FROM {table} WHERE {' AND '.join(f'{k} = ?' for k in pk)}",
                 [before[k] for k in pk],
             )
@@ -186,7 +189,7 @@ class ChangeLogMixin(StoreBase):
             changed = [n for n in after if not _same(after[n], before[n])]
             if not changed:
                 return
-            cursor = self.db.execute(
+            cursor = self._db.execute(
                 f"UPDATE {table} SET {', '.join(f'{n} = ?' for n in changed)} "
                 f"WHERE {' AND '.join(f'{k} = ?' for k in pk)}",
                 [*(after[n] for n in changed), *(before[k] for k in pk)],
@@ -198,7 +201,9 @@ class ChangeLogMixin(StoreBase):
             )
         self._log_replay(table, kind, before, after, action)
 
-    def _log_replay(self, table: str, kind: str, before, after, action: str) -> None:
+    def _log_replay(
+        self, table: str, kind: str, before: dict | None, after: dict | None, action: str
+    ) -> None:
         entity = TRACKED[table]
         image = after if after is not None else before
         entity_id = image.get("id") if isinstance(image.get("id"), int) else None
@@ -213,14 +218,14 @@ class ChangeLogMixin(StoreBase):
         if table == "settings":
             logged = tuple({image["key"]: img["value"]} if img else None for img in (before, after))
         if entity != "dismissed":
-            self._log(entity, entity_id, action, *logged)
+            self._store._log(entity, entity_id, action, *logged)
         if table == "settings":
-            self._changed("scale" if image["key"] == "scale" else "setting", "update")
+            self._store._changed("scale" if image["key"] == "scale" else "setting", "update")
         elif table == "scale_labels":
-            self._changed("scale", "update")
+            self._store._changed("scale", "update")
         elif entity != "dismissed":
-            self._changed(entity, kind, *([entity_id] if entity_id is not None else []))
+            self._store._changed(entity, kind, *([entity_id] if entity_id is not None else []))
         if table == "evidence":
             # The claims citing it show a new evidence count.
             owners = {img["claim_id"] for img in (before, after) if img}
-            self._changed("claim", "update", *sorted(owners))
+            self._store._changed("claim", "update", *sorted(owners))

@@ -32,8 +32,6 @@ from workbench.store.probe import (
     probe,
 )
 
-SUFFIX = ".fcw"
-
 _lock = threading.Lock()
 # realpath -> the databases this process holds open on it with SQLite's locks.
 _open_here: dict[str, weakref.WeakSet] = {}
@@ -277,7 +275,7 @@ def remove_stale_leftovers(folder: Path) -> list[Path]:
 
     removed: list[Path] = []
     try:
-        candidates = list(folder.glob(f".*{SUFFIX}.creating"))
+        candidates = list(folder.glob(".*.fcw.creating"))
     except OSError:
         return removed
     now = time.time()

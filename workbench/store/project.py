@@ -1,20 +1,43 @@
-"""``ProjectStore``: the one API the window and the command line use to read and change a project."""
+"""``ProjectStore``: a project file, open; the one way the window and the command line reach it.
+
+The store itself opens, creates and closes the file, runs the unit of work
+(``with store.transaction("label"):``) and tells listeners what changed
+(``subscribe``). Everything else is a repository, one small class per entity
+holding its SQL:
+
+| repository | what it holds |
+|---|---|
+| ``store.articles`` | articles and their versions (``add``, ``get``, ``add_version``) |
+| ``store.claims`` | claims (``add``, ``get``, ``all``, ``update``, ``set_verdict``, ``delete``) |
+| ``store.curation`` | split, merge and re-detection, one user action each |
+| ``store.done`` | the checks before "done", on every path |
+| ``store.evidence`` | the URLs cited by claims (``add``, ``all``, ``update``, ``delete``) |
+| ``store.captures`` | every fetch of those URLs (``add``, ``of_url``, ``body``) |
+| ``store.scale`` | the verdict scale and its editing (``get``, ``set``, ``add_label``...) |
+| ``store.search`` | full-text search (``find``, ``claim_ids``) |
+| ``store.history`` | the change log (``entries``, ``groups``) |
+| ``store.settings`` | settings, title, ``info`` |
+| ``store.undo`` | exact undo and redo of an action (``recording``, ``undo``, ``redo``) |
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
 
 from workbench.core.errors import ProjectFileError
-from workbench.core.models import ProjectInfo
-from workbench.core.scale import VerdictScale, load_preset
-from workbench.store.articles import ArticlesMixin
-from workbench.store.changelog import ChangeLogMixin
-from workbench.store.claims import ClaimsMixin
-from workbench.store.curation import CurationMixin
+from workbench.core.scale import VerdictScale
+from workbench.store.articles import ArticleRepo
+from workbench.store.base import StoreBase
+from workbench.store.captures import CaptureRepo
+from workbench.store.changelog import UndoLog
+from workbench.store.claims import ClaimRepo
+from workbench.store.curation import CurationRepo
 from workbench.store.db import (
     create_database,
     creating_path,
@@ -22,35 +45,36 @@ from workbench.store.db import (
     remove_stale_leftovers,
     sidecars,
 )
-from workbench.store.evidence import EvidenceMixin
+from workbench.store.done import DoneChecks
+from workbench.store.evidence import EvidenceRepo
+from workbench.store.history import HistoryRepo
 from workbench.store.migrations import SCHEMA_VERSION
-from workbench.store.scales import ScaleMixin
-from workbench.store.search import SearchMixin
-from workbench.store.versions import VersionsMixin
-
-# Evidence by capture status, counted in SQL (a project may cite 50,000 sources): the
-# same rule as ``evidence._evidence``: any good capture wins; else the newest attempt's
-# failure; else pending.
-_EVIDENCE_STATUS_COUNTS = """
-SELECT CASE
-  WHEN EXISTS (SELECT 1 FROM captures c WHERE c.url = e.url AND c.status = 'captured')
-    THEN 'captured'
-  WHEN (SELECT c.status FROM captures c WHERE c.url = e.url ORDER BY c.id DESC LIMIT 1) = 'failed'
-    THEN 'failed'
-  ELSE 'pending' END AS status,
-  COUNT(*) AS n
-FROM evidence e GROUP BY 1
-"""
+from workbench.store.scales import ScaleRepo
+from workbench.store.search import SearchRepo
+from workbench.store.settings import SettingsRepo
 
 
-class ProjectStore(
-    ArticlesMixin, ClaimsMixin, CurationMixin, EvidenceMixin, ScaleMixin, SearchMixin,
-    VersionsMixin, ChangeLogMixin,
-):
+class ProjectStore(StoreBase):
     """A project file, open. Every write is committed at once; there is nothing to save."""
 
+    schema_version: int = SCHEMA_VERSION
+
+    def __init__(self, db: Database, path: Path, *, readonly: bool = False) -> None:
+        super().__init__(db, path, readonly=readonly)
+        self.articles = ArticleRepo(self)
+        self.claims = ClaimRepo(self)
+        self.curation = CurationRepo(self)
+        self.done = DoneChecks(self)
+        self.evidence = EvidenceRepo(self)
+        self.captures = CaptureRepo(self)
+        self.scale = ScaleRepo(self)
+        self.search = SearchRepo(self)
+        self.history = HistoryRepo(self)
+        self.settings = SettingsRepo(self)
+        self.undo = UndoLog(self)
+
     @classmethod
-    def open(cls, path: str | Path, *, readonly: bool = False) -> "ProjectStore":
+    def open(cls, path: str | Path, *, readonly: bool = False) -> ProjectStore:
         path = Path(path)
         db, version = open_database(path, readonly=readonly)
         store = cls(db, path, readonly=readonly)
@@ -62,14 +86,15 @@ class ProjectStore(
         cls,
         path: str | Path,
         *,
+        scale: VerdictScale,
         title: str = "",
-        scale: VerdictScale | None = None,
-        setup: Callable[["ProjectStore"], None] | None = None,
-    ) -> "ProjectStore":
+        setup: Callable[[ProjectStore], None] | None = None,
+    ) -> ProjectStore:
         """Create a project; ``setup`` fills it before it appears under its name.
 
         The file is built under a temporary name and renamed at the end, so a
         failure (a bad article, a crash) never leaves a half-made project behind.
+        ``scale`` is the verdict scale it starts with (``workbench.scales.load_preset()``).
         """
         path = Path(path)
         if path.exists():
@@ -86,8 +111,8 @@ class ProjectStore(
             store = cls(create_database(tmp), tmp)
             store.schema_version = SCHEMA_VERSION
             with store.transaction("New project"):
-                store.set_setting("title", title or path.stem)
-                store.set_scale(scale or load_preset())
+                store.settings.set("title", title or path.stem)
+                store.scale.set(scale)
                 if setup is not None:
                     setup(store)
             store.close()
@@ -109,41 +134,8 @@ class ProjectStore(
             pass
         self.db.close()
 
-    def __enter__(self) -> "ProjectStore":
+    def __enter__(self) -> ProjectStore:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: Any) -> None:
         self.close()
-
-    # -- summary ---------------------------------------------------------------------
-    @property
-    def title(self) -> str:
-        return self.setting("title", self.path.stem)
-
-    def info(self) -> ProjectInfo:
-        return ProjectInfo(
-            path=str(self.path),
-            title=self.title,
-            schema_version=self.schema_version,
-            settings=self.settings(),
-        )
-
-    def counts(self) -> dict:
-        """Claims by status and by verdict, and evidence by capture status."""
-        by_status = Counter()
-        by_verdict = Counter()
-        for row in self.db.query(
-            "SELECT status, verdict, COUNT(*) AS n FROM claims GROUP BY status, verdict"
-        ):
-            by_status[row["status"]] += row["n"]
-            by_verdict[row["verdict"] or "unrated"] += row["n"]
-        evidence = Counter()
-        for row in self.db.query(_EVIDENCE_STATUS_COUNTS):
-            evidence[row["status"]] += row["n"]
-        return {
-            "claims": sum(by_status.values()),
-            "by_status": dict(by_status),
-            "by_verdict": dict(by_verdict),
-            "evidence": sum(evidence.values()),
-            "evidence_by_status": dict(evidence),
-        }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from workbench.store.base import StoreBase
+from workbench.store.repo import Repository
 
 
 @dataclass
@@ -44,17 +44,20 @@ _QUERIES = [
 ]
 
 
-class SearchMixin(StoreBase):
-    def search(self, text: str, *, limit: int = 500) -> list[SearchHit]:
+class SearchRepo(Repository):
+    """``store.search``: full-text search over the project (FTS5)."""
+
+    def find(self, text: str, *, limit: int = 500) -> list[SearchHit]:
         """Claims whose text, rewording, claimant, rationale or evidence match all the words."""
         query = fts_query(text)
         if not query:
             return []
         hits: dict[int, SearchHit] = {}
         for where, sql in _QUERIES:
-            for claim_id, snip in self.db.execute(sql, [query, limit]).fetchall():
+            for claim_id, snip in self._db.execute(sql, [query, limit]).fetchall():
                 hits.setdefault(claim_id, SearchHit(claim_id, where, snip))
         return list(hits.values())[:limit]
 
-    def search_ids(self, text: str) -> set[int]:
-        return {hit.claim_id for hit in self.search(text, limit=1_000_000)}
+    def claim_ids(self, text: str) -> set[int]:
+        """The ids of every claim that matches."""
+        return {hit.claim_id for hit in self.find(text, limit=1_000_000)}

@@ -37,7 +37,7 @@ class ClaimActions:
         if claim is None:
             self.say("Select a claim first.")
             return
-        labels = self.store.scale().names()
+        labels = self.store.scale.get().names()
         if number == 0:
             self.edit_claim(claim.id, {"verdict": None})
         elif number <= len(labels):
@@ -55,7 +55,7 @@ class ClaimActions:
         command = commands.AddClaimCommand(self.store, claim)
         if self.run_command(command):
             self.claim_list.select_claim(command.claim_id)
-            self.say(f"Added claim #{command.claim_id}: “{short_text(self.store.claim(command.claim_id).quote)}”")
+            self.say(f"Added claim #{command.claim_id}: “{short_text(self.store.claims.get(command.claim_id).quote)}”")
 
     def set_span(self, start: int, end: int) -> None:
         from workbench.ui import commands
@@ -66,7 +66,7 @@ class ClaimActions:
             return
         if self.run_command(commands.EditClaimCommand(
                 self.store, claim.id, {"start": start, "end": end}, "Adjust claim span")):
-            self.say(f"Claim #{claim.id} now quotes “{short_text(self.store.claim(claim.id).quote)}”")
+            self.say(f"Claim #{claim.id} now quotes “{short_text(self.store.claims.get(claim.id).quote)}”")
 
     def drop_claim(self) -> None:
         from workbench.ui import commands

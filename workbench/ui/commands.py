@@ -5,7 +5,7 @@ transaction, recorded row by row; a refusal is an ordinary ``WorkbenchError``
 raised to the window, never through Qt) and pushes it only once it succeeded,
 so nothing ever raises inside ``QUndoStack.push``. The push's own ``redo()``
 then does nothing; later ``undo()``/``redo()`` put back, or apply again, exactly
-the rows the action changed (``ProjectStore.undo_changes``), however many store
+the rows the action changed (``store.undo``), however many store
 calls it made. ``undo()``/``redo()`` never raise: a failure (the file changed
 elsewhere, a full disk) is logged and reported through ``StoreCommand.report``.
 
@@ -54,7 +54,7 @@ class StoreCommand(QUndoCommand):
 
     def run(self) -> Transaction:
         """Do the action in one recorded transaction; raises ``WorkbenchError`` if refused."""
-        with self.store.recording() as changes, self.store.transaction(self.text()) as txn:
+        with self.store.undo.recording() as changes, self.store.transaction(self.text()) as txn:
             self.action()
         self.changes = changes
         self.notices = list(txn.notices)
@@ -74,7 +74,7 @@ class StoreCommand(QUndoCommand):
     def _replay(self, *, forward: bool) -> None:
         word = "Redo" if forward else "Undo"
         try:
-            replay = self.store.redo_changes if forward else self.store.undo_changes
+            replay = self.store.undo.redo if forward else self.store.undo.undo
             replay(self.changes, f"{word}: {self.text()}")
         except Exception as exc:  # never through Qt: log it and tell the user
             from workbench.logs import log_exception
@@ -95,14 +95,14 @@ class EditClaimCommand(StoreCommand):
         self, store: ProjectStore, claim_id: int, after: dict, label: str = "",
         session: int | None = None,
     ) -> None:
-        store.claim(claim_id)  # an unknown id is refused here, before the stack
+        store.claims.get(claim_id)  # an unknown id is refused here, before the stack
         super().__init__(store, label or f"Edit claim #{claim_id}: {', '.join(after)}")
         self.claim_id = claim_id
         self.after = dict(after)
         self.session = session
 
     def action(self) -> None:
-        self.store.update_claim(self.claim_id, **self.after)
+        self.store.claims.update(self.claim_id, **self.after)
 
     def id(self) -> int:  # noqa: A003 - Qt's name
         if self.session is not None and len(self.after) == 1:
@@ -140,7 +140,7 @@ class AddClaimCommand(StoreCommand):
         self.claim_id: int | None = None
 
     def action(self) -> None:
-        self.claim_id = self.store.add_claim(self.claim).id
+        self.claim_id = self.store.claims.add(self.claim).id
         self.claim.id = self.claim_id
 
 
@@ -148,12 +148,12 @@ class DeleteClaimCommand(StoreCommand):
     """Drop a claim with its evidence (remembered: re-detection will not bring it back)."""
 
     def __init__(self, store: ProjectStore, claim_id: int) -> None:
-        store.claim(claim_id)  # an unknown id is refused here, before the stack
+        store.claims.get(claim_id)  # an unknown id is refused here, before the stack
         super().__init__(store, f"Drop claim #{claim_id}")
         self.claim_id = claim_id
 
     def action(self) -> None:
-        self.store.delete_claim(self.claim_id)
+        self.store.claims.delete(self.claim_id)
 
 
 class SplitClaimCommand(StoreCommand):
@@ -166,7 +166,7 @@ class SplitClaimCommand(StoreCommand):
         self.second_id: int | None = None
 
     def action(self) -> None:
-        _first, second = self.store.split_claim(self.claim_id, self.at)
+        _first, second = self.store.curation.split(self.claim_id, self.at)
         self.second_id = second.id
 
 
@@ -180,7 +180,7 @@ class MergeClaimsCommand(StoreCommand):
         self.merged_id: int | None = None
 
     def action(self) -> None:
-        self.merged_id = self.store.merge_claims(self.first_id, self.second_id).id
+        self.merged_id = self.store.curation.merge(self.first_id, self.second_id).id
 
 
 class RedetectCommand(StoreCommand):
@@ -229,7 +229,7 @@ class AddEvidenceCommand(StoreCommand):
         self.item: Evidence | None = None
 
     def action(self) -> None:
-        self.item = self.store.add_evidence(*self.args)
+        self.item = self.store.evidence.add(*self.args)
 
 
 class RemoveEvidenceCommand(StoreCommand):
@@ -239,14 +239,14 @@ class RemoveEvidenceCommand(StoreCommand):
         self.item: Evidence | None = None
 
     def action(self) -> None:
-        self.item = self.store.delete_evidence(self.evidence_id)
+        self.item = self.store.evidence.delete(self.evidence_id)
 
 
 class EditEvidenceCommand(StoreCommand):
     """Change an evidence item's stance or note (edited in place in the evidence table)."""
 
     def __init__(self, store: ProjectStore, evidence_id: int, fields: dict) -> None:
-        current = store.evidence_item(evidence_id)  # an unknown id is refused before the stack
+        current = store.evidence.get(evidence_id)  # an unknown id is refused before the stack
         what = " and ".join("stance" if name == "stance" else "note" for name in fields)
         host = urlsplit(current.url).hostname or current.url
         super().__init__(store, f"Edit evidence {what}: {host.removeprefix('www.')}")
@@ -254,7 +254,7 @@ class EditEvidenceCommand(StoreCommand):
         self.fields = dict(fields)
 
     def action(self) -> None:
-        self.store.update_evidence(self.evidence_id, **self.fields)
+        self.store.evidence.update(self.evidence_id, **self.fields)
 
 
 def _copy(claim: Claim) -> Claim:

@@ -129,7 +129,7 @@ class CurationFlows(QObject):
         window = self.window
         store = window.store
         try:
-            plan = store.merge_plan(first_id, second_id)
+            plan = store.curation.merge_plan(first_id, second_id)
         except WorkbenchError as exc:
             self._say(str(exc))
             return

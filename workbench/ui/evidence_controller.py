@@ -65,7 +65,7 @@ class EvidenceController(QObject):
         self.fetcher.start(path, settings)
         if self.panel.auto_fetch.isChecked():
             # Pages never tried yet (added offline or from the command line).
-            self.fetcher.fetch(self.store.urls_to_capture(failed=False))
+            self.fetcher.fetch(self.store.captures.urls_to_fetch(failed=False))
 
     def stop(self) -> None:
         """Stop fetching for the project being closed (queued URLs stay pending)."""
@@ -77,7 +77,7 @@ class EvidenceController(QObject):
     def add(self, claim_id: int, url: str, stance: str, note: str) -> None:
         try:
             url = clean_url(with_scheme(url))  # "www.example.org/page" gets its https://
-            if any(item.url == url for item in self.store.evidence(claim_id)):
+            if any(item.url == url for item in self.store.evidence.all(claim_id)):
                 raise ValidationError(f"this claim already cites {url}")
             command = commands.AddEvidenceCommand(self.store, claim_id, url, Stance(stance), note)
         except WorkbenchError as exc:
@@ -115,7 +115,7 @@ class EvidenceController(QObject):
         if not self.window.run_command(command, refused=self.panel.show_message):
             return
         self.panel.select(evidence_id)
-        item = self.store.evidence_item(evidence_id)
+        item = self.store.evidence.get(evidence_id)
         if "stance" in fields:
             self._say(f"{_site(item.url)} now {item.stance.value} claim #{item.claim_id}."
                       if item.stance is not Stance.CONTEXT else
@@ -136,7 +136,7 @@ class EvidenceController(QObject):
     def fetch_pending(self) -> None:
         if self.store is None:
             return
-        urls = self.store.urls_to_capture()
+        urls = self.store.captures.urls_to_fetch()
         if not urls:
             self._say("Nothing to fetch: every evidence URL is captured.")
             return
@@ -157,7 +157,7 @@ class EvidenceController(QObject):
     def show_text(self, evidence: Evidence) -> None:
         if self.dialog is None:
             self.dialog = CapturedPageDialog(self.window)
-        self.dialog.show_capture(evidence, self.store.captures(evidence.url))
+        self.dialog.show_capture(evidence, self.store.captures.of_url(evidence.url))
         self.dialog.show()
         self.dialog.raise_()
 
@@ -173,7 +173,7 @@ class EvidenceController(QObject):
                 and dialog.evidence.url == outcome.url:
             current = next(
                 (e for e in self.panel.model.items() if e.url == outcome.url), dialog.evidence)
-            dialog.show_capture(current, self.store.captures(outcome.url))
+            dialog.show_capture(current, self.store.captures.of_url(outcome.url))
 
     def _say(self, text: str) -> None:
         self.window.say(text)

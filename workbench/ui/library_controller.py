@@ -230,7 +230,7 @@ class LibraryController(QObject):
 
     def open_claim(self, claim_id: int) -> None:
         try:
-            claim = self.window.store.claim(claim_id)
+            claim = self.window.store.claims.get(claim_id)
         except WorkbenchError:
             self._say("That claim is no longer in the project.")
             return
@@ -244,7 +244,7 @@ class LibraryController(QObject):
         store = self.window.store
         if claim is None or store is None or not match.review.url:
             return
-        if any(e.url == match.review.url for e in store.evidence(claim.id)):
+        if any(e.url == match.review.url for e in store.evidence.all(claim.id)):
             self.window.detail.show_message("This claim already cites that fact-check.")
             return
         command = commands.AddEvidenceCommand(store, claim.id, match.review.url,

@@ -186,7 +186,7 @@ class MainWindow(ClaimActions, UndoMixin, WindowDialogs, WindowLayout, QMainWind
         if self.store is None:
             self.counts_label.setText("")
             return
-        counts = self.store.counts()
+        counts = self.store.claims.counts()
         verdicts = ", ".join(f"{n} {v}" for v, n in sorted(counts["by_verdict"].items()))
         statuses = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in sorted(counts["by_status"].items()))
         self.counts_label.setText(
@@ -205,7 +205,7 @@ class MainWindow(ClaimActions, UndoMixin, WindowDialogs, WindowLayout, QMainWind
             store = ProjectStore.open(path)
             # A damaged value in a large file is found when it is first read: read what
             # the window shows before giving up the project that is open now.
-            store.title, store.scale(), store.articles(), store.claims()
+            store.settings.title(), store.scale.get(), store.articles.all(), store.claims.all()
         except WorkbenchError as exc:
             if store is not None:
                 store.close()
@@ -216,13 +216,13 @@ class MainWindow(ClaimActions, UndoMixin, WindowDialogs, WindowLayout, QMainWind
         store.source = "window"
         self.store.subscribe(self._store_changed)
         self.undo_stack.clear()
-        self.setWindowTitle(f"{store.title} — Fact-Check Workbench")
+        self.setWindowTitle(f"{store.settings.title()} — Fact-Check Workbench")
         self.path_label.setText(str(path))
-        scale = store.scale()
+        scale = store.scale.get()
         self.detail.set_scale(scale)
         self.claim_list.set_scale(scale)
         self._fill_article_switch()
-        articles = store.articles()
+        articles = store.articles.all()
         self.show_article(articles[0].id if articles else None)
         self._remember_recent(path)
         self.project_opened.emit(str(path))
@@ -238,14 +238,14 @@ class MainWindow(ClaimActions, UndoMixin, WindowDialogs, WindowLayout, QMainWind
 
     def _fill_article_switch(self) -> None:
         self.article_switch.clear()
-        replaced = self.store.article_versions()
-        for article in self.store.articles():
+        replaced = self.store.articles.versions()
+        for article in self.store.articles.all():
             suffix = " (earlier version)" if article.id in replaced else ""
             self.article_switch.addItem(article.title[:60] + suffix, article.id)
 
     def show_article(self, article_id: int | None) -> None:
         self.article_id = article_id
-        article = self.store.article(article_id) if article_id is not None else None
+        article = self.store.articles.get(article_id) if article_id is not None else None
         self.article_view.set_article(article)
         index = self.article_switch.findData(article_id)
         if index >= 0:
@@ -256,9 +256,9 @@ class MainWindow(ClaimActions, UndoMixin, WindowDialogs, WindowLayout, QMainWind
         """Refill the list and the highlights from the store (after bulk changes)."""
         if self.store is None:
             return
-        claims = self.store.claims(self.article_id) if self.article_id is not None else []
+        claims = self.store.claims.all(self.article_id) if self.article_id is not None else []
         keep = self.claim_list.current_claim_id()
-        scale = self.store.scale()
+        scale = self.store.scale.get()
         self.claim_list.model.set_claims(claims, scale)
         self.article_view.text.set_claims(claims, scale)
         self._search(self.claim_list.search.text())
@@ -274,7 +274,7 @@ class MainWindow(ClaimActions, UndoMixin, WindowDialogs, WindowLayout, QMainWind
         if changes.articles and self._articles_changed():
             return
         if changes.scale:
-            scale = self.store.scale()
+            scale = self.store.scale.get()
             self.detail.set_scale(scale)
             self.claim_list.set_scale(scale)
             self.reload_claims()
@@ -284,7 +284,7 @@ class MainWindow(ClaimActions, UndoMixin, WindowDialogs, WindowLayout, QMainWind
             return
         updated = list(changes.claims_updated)
         if updated:
-            claims = self.store.claims_by_ids(updated)
+            claims = self.store.claims.by_ids(updated)
             for claim in claims:
                 self.claim_list.model.update_claim(claim)
             self.article_view.text.update_claims(
@@ -300,9 +300,9 @@ class MainWindow(ClaimActions, UndoMixin, WindowDialogs, WindowLayout, QMainWind
     def _articles_changed(self) -> bool:
         """Articles came or went: refill the switch; True if the shown one went (all re-shown)."""
         self._fill_article_switch()
-        current = {a.id for a in self.store.articles()}
+        current = {a.id for a in self.store.articles.all()}
         if self.article_id not in current:
-            articles = self.store.current_articles()
+            articles = self.store.articles.current()
             self.show_article(articles[-1].id if articles else None)
             return True
         return False
@@ -319,18 +319,18 @@ class MainWindow(ClaimActions, UndoMixin, WindowDialogs, WindowLayout, QMainWind
         if self.store is None or claim_id is None:
             self.detail.set_claim(None, [])
             return
-        claim = self.store.claim(claim_id)
-        self.detail.set_claim(claim, self.store.evidence(claim_id))
-        self.detail.set_missing(self.store.missing_for_done(claim))
+        claim = self.store.claims.get(claim_id)
+        self.detail.set_claim(claim, self.store.evidence.all(claim_id))
+        self.detail.set_missing(self.store.done.missing(claim))
 
     def current_claim(self) -> Claim | None:
         claim_id = self.claim_list.current_claim_id()
-        return self.store.claim(claim_id) if (self.store and claim_id is not None) else None
+        return self.store.claims.get(claim_id) if (self.store and claim_id is not None) else None
 
     def _search(self, text: str) -> None:
         if self.store is None:
             return
-        self.claim_list.proxy.set_search_ids(self.store.search_ids(text) if text.strip() else None)
+        self.claim_list.proxy.set_search_ids(self.store.search.claim_ids(text) if text.strip() else None)
 
     # -- background jobs -------------------------------------------------------------
     def _job_started(self, worker: Worker) -> None:

@@ -61,7 +61,7 @@ def fill_verdicts(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
     if window.store is None:
         return
-    for number, name in enumerate(window.store.scale().names(), start=1):
+    for number, name in enumerate(window.store.scale.get().names(), start=1):
         text = f"&{number}  {name}" if number <= 9 else name
         menu.addAction(text, lambda n=number: window.rate_by_number(n))
     menu.addAction("&0  Clear verdict", lambda: window.rate_by_number(0))
@@ -80,7 +80,8 @@ def new_project(window: MainWindow) -> None:
     target, _ = QFileDialog.getSaveFileName(window, "Save the new project as", str(Path(article).with_suffix(".fcw")), PROJECT_FILTER)
     if not target:
         return
-    from workbench.core.scale import DEFAULT_SCALE, preset_names
+    from workbench.core.scale import DEFAULT_SCALE
+    from workbench.presets import preset_names
 
     presets = preset_names()
     scale, ok = QInputDialog.getItem(window, "Verdict scale", "Rate the claims on the scale:",
@@ -130,7 +131,7 @@ def show_passed_over(window: MainWindow, on: bool) -> None:
         if window.store is not None:
             window.say("Passed-over sentences hidden.")
         return
-    worker = PassedOverWorker(window.store.article(window.article_id).text)
+    worker = PassedOverWorker(window.store.articles.get(window.article_id).text)
 
     def shown(spans: list[tuple[int, int]]) -> None:
         text_view.set_faint_spans(spans)

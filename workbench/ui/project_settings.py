@@ -29,8 +29,8 @@ class ProjectSettingsDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle("Project settings")
-        organisation = store.setting(ORGANISATION_KEY) or {}
-        rules = store.done_rules()
+        organisation = store.settings.get(ORGANISATION_KEY) or {}
+        rules = store.done.rules()
 
         self.organisation = QLineEdit(organisation.get("name", ""))
         self.organisation.setAccessibleName("Organisation name")
@@ -38,7 +38,7 @@ class ProjectSettingsDialog(QDialog):
         self.organisation_url = QLineEdit(organisation.get("url", ""))
         self.organisation_url.setAccessibleName("Organisation web site")
         self.organisation_url.setPlaceholderText("https://example.org/")
-        self.review_url = QLineEdit(store.setting(REVIEW_URL_KEY, "") or "")
+        self.review_url = QLineEdit(store.settings.get(REVIEW_URL_KEY, "") or "")
         self.review_url.setAccessibleName("Review base URL")
         self.review_url.setPlaceholderText("https://example.org/fact-checks/{id}")
         self.require_verdict = QCheckBox("a verdict is set")
@@ -85,21 +85,21 @@ class ProjectSettingsDialog(QDialog):
             review_url = check_web_address(self.review_url.text(), "review URL")
             self.organisation_url.setText(organisation_url)
             self.review_url.setText(review_url)
-            rules = self.store.done_rules().replace(
+            rules = self.store.done.rules().replace(
                 require_verdict=self.require_verdict.isChecked(),
                 require_rationale=self.require_rationale.isChecked(),
                 min_evidence=self.min_evidence.value(),
             )
             with self.store.transaction("Project settings"):  # all of them, or none
-                self.store.set_setting(
+                self.store.settings.set(
                     ORGANISATION_KEY,
                     {
                         "name": self.organisation.text().strip(),
                         "url": organisation_url,
                     },
                 )
-                self.store.set_setting(REVIEW_URL_KEY, review_url)
-                self.store.set_setting(DONE_CHECKS_KEY, rules.to_setting())
+                self.store.settings.set(REVIEW_URL_KEY, review_url)
+                self.store.settings.set(DONE_CHECKS_KEY, rules.to_setting())
         except WorkbenchError as exc:
             self.message.setText(str(exc))
             return

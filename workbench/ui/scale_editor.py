@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.scale import VerdictLabel, VerdictScale, load_preset, preset_names
+from workbench.core.scale import VerdictLabel, VerdictScale
+from workbench.presets import load_preset, preset_names
 from workbench.store import ProjectStore
 from workbench.ui.commands import StoreCommand
 from workbench.ui.theme import set_tone
@@ -221,8 +222,8 @@ class ScaleEditorDialog(QDialog):
 
     # -- state -------------------------------------------------------------------------
     def refresh(self, select: str | None = None) -> None:
-        scale = self.store.scale()
-        self.model.set_scale(scale, self.store.verdict_usage())
+        scale = self.store.scale.get()
+        self.model.set_scale(scale, self.store.scale.usage())
         if scale.conclusion_only:
             self.title.setText(
                 f"<b>{escape(scale.name)}</b>: no labels; the written conclusion "
@@ -285,7 +286,7 @@ class ScaleEditorDialog(QDialog):
     def add_label(self, name: str | None = None, colour: str | None = None,
                   description: str = "") -> bool:
         if name is None:
-            used = {label.colour for label in self.store.scale().labels}
+            used = {label.colour for label in self.store.scale.get().labels}
             suggestion = next((c for c in NEW_LABEL_COLOURS if c not in used), NEW_LABEL_COLOURS[-1])
             self._ask(LabelDialog(suggestion, self), lambda d: self.add_label(
                 d.name.text(), d.colour, d.description.text().strip()))
@@ -293,7 +294,7 @@ class ScaleEditorDialog(QDialog):
         label = VerdictLabel(name=name, colour=colour or "#9e9e9e", description=description,
                              ordinal=False)
         return self._run(
-            f"Add label {name.strip()}", lambda s: s.add_scale_label(label), select=name.strip()
+            f"Add label {name.strip()}", lambda s: s.scale.add_label(label), select=name.strip()
         )
 
     def rename_label(self, new: str | None = None) -> bool:
@@ -306,7 +307,7 @@ class ScaleEditorDialog(QDialog):
             return False
         return self._run(
             f"Rename label {label.name} to {new.strip()}",
-            lambda s: s.rename_scale_label(label.name, new),
+            lambda s: s.scale.rename_label(label.name, new),
             select=new.strip(),
         )
 
@@ -321,7 +322,7 @@ class ScaleEditorDialog(QDialog):
             return False
         return self._run(
             f"Recolour label {label.name}",
-            lambda s: s.update_scale_label(label.name, colour=colour),
+            lambda s: s.scale.update_label(label.name, colour=colour),
             select=label.name,
         )
 
@@ -329,10 +330,10 @@ class ScaleEditorDialog(QDialog):
         label = self._need_selection()
         if label is None:
             return False
-        position = self.store.scale().index_of(label.name) + step
+        position = self.store.scale.get().index_of(label.name) + step
         return self._run(
             f"Move label {label.name}",
-            lambda s: s.move_scale_label(label.name, position),
+            lambda s: s.scale.move_label(label.name, position),
             select=label.name,
         )
 
@@ -344,16 +345,16 @@ class ScaleEditorDialog(QDialog):
                       lambda d: self.use_preset(d.textValue()))
             return False
         scale = load_preset(name)
-        return self._run(f"Use the {scale.name} scale", lambda s: s.set_scale(scale))
+        return self._run(f"Use the {scale.name} scale", lambda s: s.scale.set(scale))
 
     def delete_label(self, move_to: str | None = None) -> bool:
         """Delete the selected label; claims rated with it are moved where the user says."""
         label = self._need_selection()
         if label is None:
             return False
-        used = self.store.verdict_usage().get(label.name, 0)
+        used = self.store.scale.usage().get(label.name, 0)
         if used and move_to is None:
-            others = [n for n in self.store.scale().names() if n != label.name]
+            others = [n for n in self.store.scale.get().names() if n != label.name]
             dialog = self._question(
                 "Delete label",
                 f"{used} claim{'s are' if used != 1 else ' is'} rated “{label.name}”. "
@@ -364,5 +365,5 @@ class ScaleEditorDialog(QDialog):
             return False
         return self._run(
             f"Delete label {label.name}",
-            lambda s: s.delete_scale_label(label.name, move_to=move_to),
+            lambda s: s.scale.delete_label(label.name, move_to=move_to),
         )

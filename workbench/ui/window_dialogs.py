@@ -46,7 +46,7 @@ class WindowDialogs:
             layout.addWidget(dialog.browser)
             layout.addWidget(buttons)
             self._shortcuts_dialog = dialog
-        verdicts = self.store.scale().names() if self.store is not None else []
+        verdicts = self.store.scale.get().names() if self.store is not None else []
         dialog.browser.setHtml(help_html(verdicts))
         metrics = self.fontMetrics()
         dialog.resize(metrics.horizontalAdvance("M") * 60, min(metrics.height() * 40, 900))

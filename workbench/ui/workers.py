@@ -76,7 +76,7 @@ class DetectClaimsWorker(Worker):
         from workbench.store import ProjectStore
 
         with ProjectStore.open(self.project, readonly=True) as store:
-            text = store.article(self.article_id).text
+            text = store.articles.get(self.article_id).text
         return ops.detect_candidates(text, threshold=self.threshold, progress=self.report)
 
 

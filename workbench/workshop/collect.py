@@ -78,7 +78,7 @@ def read_sheet(path: str | Path) -> Sheet:
                 verdict=c.verdict, rationale=c.rationale, evidence=c.evidence_count,
                 manual=c.origin is Origin.MANUAL,
             )
-            for c in store.claims()
+            for c in store.claims.all()
         ]
         return Sheet(
             path=path,
@@ -86,8 +86,8 @@ def read_sheet(path: str | Path) -> Sheet:
             named=bool(name),
             exercise=exercise_of(store),
             locked=is_locked(store),
-            scale=store.scale(),
-            articles={a.id: a.sha256 for a in store.articles()},
+            scale=store.scale.get(),
+            articles={a.id: a.sha256 for a in store.articles.all()},
             claims=claims,
         )
 

@@ -90,7 +90,7 @@ class Exercise:
 
 def exercise_of(store: ProjectStore) -> Exercise | None:
     """The exercise a project file belongs to, or None for an ordinary project."""
-    data = store.setting(EXERCISE_KEY)
+    data = store.settings.get(EXERCISE_KEY)
     if not isinstance(data, dict) or "id" not in data:
         return None
     try:
@@ -100,7 +100,7 @@ def exercise_of(store: ProjectStore) -> Exercise | None:
 
 
 def is_locked(store: ProjectStore) -> bool:
-    return bool(store.setting(LOCK_KEY, False))
+    return bool(store.settings.get(LOCK_KEY, False))
 
 
 def ensure_unlocked(store: ProjectStore) -> None:
@@ -115,11 +115,11 @@ def ensure_unlocked(store: ProjectStore) -> None:
 def set_locked(store: ProjectStore, locked: bool) -> None:
     if exercise_of(store) is None:
         raise ValidationError(f"{store.path.name}: not a workshop exercise (see workshop pack)")
-    store.set_setting(LOCK_KEY, bool(locked))
+    store.settings.set(LOCK_KEY, bool(locked))
 
 
 def participant_name(store: ProjectStore) -> str:
-    return str(store.setting(PARTICIPANT_KEY, "") or "")
+    return str(store.settings.get(PARTICIPANT_KEY, "") or "")
 
 
 def clean_name(name: str) -> str:
@@ -134,7 +134,7 @@ def clean_name(name: str) -> str:
 
 def set_participant_name(store: ProjectStore, name: str) -> str:
     cleaned = clean_name(name)
-    store.set_setting(PARTICIPANT_KEY, cleaned)
+    store.settings.set(PARTICIPANT_KEY, cleaned)
     return cleaned
 
 
@@ -158,23 +158,23 @@ def pack(
         raise ValidationError("the exercise cannot replace its key; choose another name")
     store = open_memory_copy(key)
     try:
-        claims = store.claims() if keep_claims else []
+        claims = store.claims.all() if keep_claims else []
         exercise = Exercise(
             id=uuid.uuid4().hex,
-            title=title or store.title,
+            title=title or store.settings.title(),
             mode=MODE_CLAIMS if keep_claims else MODE_NO_CLAIMS,
             created_at=utc_now(),
             evidence_kept=keep_evidence and keep_claims,
-            articles=[a.sha256 for a in store.articles()],
+            articles=[a.sha256 for a in store.articles.all()],
             claims=[ReferenceClaim(c.id, c.article_id, c.start, c.end, c.text) for c in claims],
         )
         if not exercise.articles:
             raise ValidationError(f"{key.name}: has no article to hand out")
         strip_work(store, keep_claims=keep_claims, keep_evidence=keep_evidence)
         keep_only_settings(store, KEPT_SETTINGS)
-        store.set_setting("title", exercise.title)
-        store.set_setting(EXERCISE_KEY, exercise.to_dict())
-        store.set_setting(LOCK_KEY, bool(lock))
+        store.settings.set("title", exercise.title)
+        store.settings.set(EXERCISE_KEY, exercise.to_dict())
+        store.settings.set(LOCK_KEY, bool(lock))
         log_event(store, "workshop", "exercise", {"exercise": exercise.id, "mode": exercise.mode})
         write_compact_copy(store, out)
     finally:

@@ -52,8 +52,8 @@ def _create_curation(into: Path, sheet: Sheet, key: Path | None) -> None:
         if key is None:
             strip_work(store, keep_claims=sheet.exercise.mode == MODE_CLAIMS, keep_evidence=False)
             keep_only_settings(store, KEPT_SETTINGS | {EXERCISE_KEY})
-        store.set_setting("title", f"Curation: {sheet.exercise.title}")
-        store.set_setting(EXERCISE_KEY, sheet.exercise.to_dict())
+        store.settings.set("title", f"Curation: {sheet.exercise.title}")
+        store.settings.set(EXERCISE_KEY, sheet.exercise.to_dict())
         write_compact_copy(store, into)
     finally:
         store.close()
@@ -78,10 +78,10 @@ def merge(
     if not into.exists():
         _create_curation(into, collection.sheets[0], Path(key) if key else None)
     with ProjectStore.open(into) as store:
-        shas = {a.sha256: a.id for a in store.articles()}
+        shas = {a.sha256: a.id for a in store.articles.all()}
         if not set(collection.exercise.articles) <= set(shas):
             raise ValidationError(f"{into.name}: its articles are not the exercise's")
-        done = list(store.setting(MERGED_KEY, []) or [])
+        done = list(store.settings.get(MERGED_KEY, []) or [])
         total = len(collection.sheets)
         for number, sheet in enumerate(collection.sheets, start=1):
             tag = f"{collection.exercise.id}:{sheet.name}"
@@ -89,11 +89,11 @@ def merge(
                 result.warnings.append(f"{sheet.name}: already merged into {into.name}; skipped")
                 continue
             with ProjectStore.open(sheet.path, readonly=True) as source:
-                evidence = source.evidence()
+                evidence = source.evidence.all()
             with one_transaction(store):
                 _merge_sheet(store, sheet, evidence, shas, result)
                 done.append(tag)
-                store.set_setting(MERGED_KEY, done)
+                store.settings.set(MERGED_KEY, done)
             result.merged.append(sheet.name)
             if progress:
                 progress(number, total)
@@ -104,13 +104,13 @@ def _target(store: ProjectStore, work: Work, article_id: int, by_id: bool) -> Cl
     """The curation claim a participant's claim belongs to: same id, else the largest overlap."""
     if by_id and not work.manual:
         try:
-            claim = store.claim(work.id)
+            claim = store.claims.get(work.id)
         except NotFoundError:  # the curation project lacks it: match by span instead
             claim = None
         if claim and claim.article_id == article_id and work.overlap(claim.start, claim.end):
             return claim
     best, best_overlap = None, 0
-    for claim in store.claims(article_id):
+    for claim in store.claims.all(article_id):
         overlap = work.overlap(claim.start, claim.end)
         if overlap > best_overlap:
             best, best_overlap = claim, overlap
@@ -135,26 +135,26 @@ def _merge_sheet(
             continue
         claim = _target(store, work, article_id, by_id)
         if claim is None:
-            claim = store.add_claim(Claim(article_id=article_id, start=work.start, end=work.end,
+            claim = store.claims.add(Claim(article_id=article_id, start=work.start, end=work.end,
                                           quote="", text=work.text, origin=Origin.MANUAL))
             result.claims_added += 1
         if work.rationale.strip():
             heading = f"[{sheet.name} · {work.verdict or 'no verdict'}]"
             parts = [claim.rationale.rstrip(), f"{heading} {work.rationale.strip()}"]
-            store.update_claim(claim.id, rationale="\n\n".join(p for p in parts if p))
+            store.claims.update(claim.id, rationale="\n\n".join(p for p in parts if p))
             result.rationales += 1
-        cited = {e.url: e for e in store.evidence(claim.id)}
+        cited = {e.url: e for e in store.evidence.all(claim.id)}
         new: list[Evidence] = []
         for item in items:
             if item.url in cited:
                 earlier = cited[item.url]
                 extra = f"Also cited by {sheet.name} ({item.stance.value})"
                 extra += f": {item.note}" if item.note else "."
-                store.update_evidence(earlier.id, note="\n".join(x for x in (earlier.note, extra) if x))
+                store.evidence.update(earlier.id, note="\n".join(x for x in (earlier.note, extra) if x))
             else:
                 new.append(Evidence(claim_id=claim.id, url=item.url, stance=item.stance,
                                     note=item.note, author=sheet.name))
                 cited[item.url] = new[-1]
         if new:
-            store.add_evidence_many(new)
+            store.evidence.add_many(new)
         result.evidence += len(items)

@@ -64,12 +64,12 @@ def claim_dict(claim: Claim, evidence: list[Evidence]) -> dict:
 def project_document(store: "ProjectStore", progress=None) -> dict:
     """Articles with their claims, each claim with its evidence, plus the project's settings."""
     evidence_by_claim: dict[int, list[Evidence]] = {}
-    for item in store.evidence():
+    for item in store.evidence.all():
         evidence_by_claim.setdefault(item.claim_id, []).append(item)
     articles = []
-    all_articles = store.articles()
+    all_articles = store.articles.all()
     for index, article in enumerate(all_articles):
-        claims = store.claims(article.id)
+        claims = store.claims.all(article.id)
         articles.append(
             {
                 "id": article.id,
@@ -92,7 +92,7 @@ def project_document(store: "ProjectStore", progress=None) -> dict:
         "version": 1,
         "generator": f"Fact-Check Workbench {__version__}",
         "exported_at": utc_now(),
-        "title": store.title,
-        "scale": store.scale().to_dict(),
+        "title": store.settings.title(),
+        "scale": store.scale.get().to_dict(),
         "articles": articles,
     }

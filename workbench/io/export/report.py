@@ -67,14 +67,14 @@ class Report:
 
 def gather(store: ProjectStore, progress=None) -> Report:
     """The report's content. ``progress(done, total)`` is called as articles are read."""
-    scale = store.scale()
-    settings = store.settings()
-    versions = store.article_versions()
+    scale = store.scale.get()
+    settings = store.settings.all()
+    versions = store.articles.versions()
     claims_by_article: dict[int, list[Claim]] = {}
-    for claim in store.claims():
+    for claim in store.claims.all():
         claims_by_article.setdefault(claim.article_id, []).append(claim)
     evidence_by_claim: dict[int, list[Evidence]] = {}
-    for item in store.evidence():
+    for item in store.evidence.all():
         evidence_by_claim.setdefault(item.claim_id, []).append(item)
     labels = {label.name: label for label in scale.labels}
     organisation = settings.get(ORGANISATION_KEY) or {}
@@ -86,7 +86,7 @@ def gather(store: ProjectStore, progress=None) -> Report:
         generated_at=utc_now(),
         generator=f"Fact-Check Workbench {__version__}",
     )
-    articles = store.articles()
+    articles = store.articles.all()
     for index, article in enumerate(articles):
         claims = claims_by_article.get(article.id, [])
         replaced_by = versions.get(article.id)
