@@ -4,7 +4,11 @@
 # one-folder app.
 #
 #   scripts/dev.sh app [WORKBENCH ARGS...]   set up, then start the window (demo project)
-#   scripts/dev.sh test [PYTEST ARGS...]     set up, then run the whole test suite
+#   scripts/dev.sh test [PYTEST ARGS...]     set up, then run the quality checks (ruff
+#                                            check, ruff format --check, mypy, import
+#                                            contracts) and the whole test suite; fails
+#                                            if either fails. WORKBENCH_QUALITY=skip runs
+#                                            only the tests, =only only the checks.
 #   scripts/dev.sh bundle [--zip]            set up (with PyInstaller), then build the
 #                                            one-folder app in dist/ and smoke-test it
 #   scripts/dev.sh setup                     set up only
@@ -52,7 +56,25 @@ case "$what" in
     ;;
   test)
     export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
-    exec "$PY" -m pytest "$@"
+    quality=${WORKBENCH_QUALITY:-run}
+    failed=""
+    if [ "$quality" != skip ]; then
+      # Each check runs even if one before it failed, so one run shows everything.
+      "$BIN/ruff" check --output-format concise . || failed="$failed ruff-check"
+      "$BIN/ruff" format --check --output-format concise . || failed="$failed ruff-format"
+      "$BIN/mypy" || failed="$failed mypy"
+      "$PY" scripts/lint_imports.py || failed="$failed import-contracts"
+    fi
+    status=0
+    if [ "$quality" != only ]; then
+      # The tests run whatever the checks said: a lint finding never hides a failing test.
+      "$PY" -m pytest "$@" || status=$?
+    fi
+    if [ -n "$failed" ]; then
+      echo "scripts/dev.sh test: quality checks failed:$failed" >&2
+      [ "$status" -ne 0 ] || status=1
+    fi
+    exit "$status"
     ;;
   bundle)
     exec "$PY" scripts/bundle.py "$@"

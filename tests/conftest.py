@@ -17,7 +17,9 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def pytest_addoption(parser):
     parser.addoption(
-        "--full", action="store_true", default=False,
+        "--full",
+        action="store_true",
+        default=False,
         help="run every case of tests/reliability (CI runs a fixed sample); the same as "
         "WORKBENCH_RELIABILITY=full in the environment",
     )

@@ -61,3 +61,75 @@ def test_layering_check_sees_a_violation(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("from PySide6.QtCore import QObject\n", encoding="utf-8")
     assert "PySide6.QtCore" in _imports(bad)
+
+
+# Lazy imports by module path: the import contracts (pyproject.toml, run by
+# scripts/lint_imports.py in the test command) see them as imports.
+
+ROOT = PACKAGE.parent
+LINT_IMPORTS = ROOT / "scripts" / "lint_imports.py"
+
+
+def _lazy_imports_of(package_dir: Path) -> set[tuple[str, str]]:
+    from scripts.lint_imports import lazy_imports
+
+    modules = {
+        ".".join(path.relative_to(package_dir.parent).with_suffix("").parts).removesuffix(
+            ".__init__"
+        )
+        for path in package_dir.rglob("*.py")
+    }
+    return {(lazy.importer, lazy.imported) for lazy in lazy_imports(package_dir, modules)}
+
+
+def test_lazy_imports_by_module_path_are_found():
+    """The PDF format named in LAZY_FORMATS is seen as an import of the Qt module."""
+    from workbench.io.export import LAZY_FORMATS
+
+    found = _lazy_imports_of(PACKAGE)
+    targets = {target.partition(":")[0] for _suffix, _description, target in LAZY_FORMATS.values()}
+    assert targets
+    assert {("workbench.io.export", target) for target in targets} <= found
+
+
+def _fake_package(tmp_path: Path, target: str) -> Path:
+    package = tmp_path / "fakepkg"
+    (package / "low").mkdir(parents=True)
+    (package / "high").mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "high" / "__init__.py").write_text("", encoding="utf-8")
+    (package / "high" / "window.py").write_text("def run():\n    pass\n", encoding="utf-8")
+    (package / "low" / "__init__.py").write_text(
+        f'import importlib\n\nLAZY = {{"x": "{target}"}}\n', encoding="utf-8"
+    )
+    config = tmp_path / "pyproject.toml"
+    config.write_text(
+        '[tool.importlinter]\nroot_package = "fakepkg"\n\n'
+        "[[tool.importlinter.contracts]]\n"
+        'name = "low never imports high"\ntype = "forbidden"\n'
+        'source_modules = ["fakepkg.low"]\nforbidden_modules = ["fakepkg.high"]\n',
+        encoding="utf-8",
+    )
+    return config
+
+
+def _run_lint(config: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(LINT_IMPORTS), "--config", str(config)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+
+
+def test_import_contracts_catch_a_lazy_import_by_module_path(tmp_path):
+    """A module path in a string breaks a contract as an import statement would."""
+    broken = _run_lint(_fake_package(tmp_path, "fakepkg.high.window:run"))
+    assert broken.returncode == 1, broken.stdout + broken.stderr
+    assert "fakepkg.low -> fakepkg.high.window" in broken.stdout
+
+
+def test_import_contracts_pass_without_the_lazy_import(tmp_path):
+    kept = _run_lint(_fake_package(tmp_path, "fakepkg.low.elsewhere"))
+    assert kept.returncode == 0, kept.stdout + kept.stderr
+    assert "KEPT" in kept.stdout

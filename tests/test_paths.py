@@ -16,8 +16,8 @@ WINDOWS_LOCAL = r"C:\Users\Ana\AppData\Local"
 
 
 def test_shipped_data_is_found_as_package_data_on_disk():
-    assert paths.RESOURCES == Path(str(resources.files("workbench.resources")))
-    assert paths.SEEDS == Path(str(resources.files("workbench.seeds")))
+    assert Path(str(resources.files("workbench.resources"))) == paths.RESOURCES
+    assert Path(str(resources.files("workbench.seeds"))) == paths.SEEDS
     assert (paths.RESOURCES / "claim_model" / "config.cfg").is_file()
     assert (paths.RESOURCES / "scales" / "politifact.json").is_file()
     assert paths.SEED_ARTICLE.is_file() and paths.SEED_ARTICLE.parent == paths.SEEDS

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -86,14 +87,16 @@ def log_exception(
     return path
 
 
-def install_hooks(show=None) -> None:
+def install_hooks(show: Callable[[str, str, Path | None], None] | None = None) -> None:
     """Log uncaught exceptions of the main thread and of other threads.
 
     ``show(summary, details)`` is called after logging (the window's dialog);
     without it the traceback is printed to stderr as Python would.
     """
 
-    def excepthook(exc_type, exc, tb) -> None:
+    def excepthook(
+        exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
@@ -107,7 +110,8 @@ def install_hooks(show=None) -> None:
     def thread_hook(args: threading.ExceptHookArgs) -> None:
         if args.exc_type is SystemExit:
             return
-        excepthook(args.exc_type, args.exc_value, args.exc_traceback)
+        # exc_value is None only for an exception class raised without an instance.
+        excepthook(args.exc_type, args.exc_value, args.exc_traceback)  # type: ignore[arg-type]
 
     sys.excepthook = excepthook
     threading.excepthook = thread_hook

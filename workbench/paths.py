@@ -9,11 +9,13 @@ install), from an installed wheel and from the one-folder app. ``RESOURCES``,
 
 The user's folders follow each OS's convention (platformdirs):
 
-| | data (demo project, window settings) | logs | caches |
-|---|---|---|---|
-| Linux | ``~/.local/share/fact-check-workbench`` | ``~/.local/state/fact-check-workbench/log`` | ``~/.cache/fact-check-workbench`` |
-| macOS | ``~/Library/Application Support/Fact-Check Workbench`` | ``~/Library/Logs/Fact-Check Workbench`` | ``~/Library/Caches/Fact-Check Workbench`` |
-| Windows | ``%LOCALAPPDATA%\\Fact-Check Workbench`` | ``…\\Fact-Check Workbench\\Logs`` | ``…\\Fact-Check Workbench\\Cache`` |
+- Linux: data (demo project, window settings) in ``~/.local/share/fact-check-workbench``,
+  logs in ``~/.local/state/fact-check-workbench/log``, caches in
+  ``~/.cache/fact-check-workbench``;
+- macOS: ``~/Library/Application Support/Fact-Check Workbench``,
+  ``~/Library/Logs/Fact-Check Workbench``, ``~/Library/Caches/Fact-Check Workbench``;
+- Windows: ``%LOCALAPPDATA%\\Fact-Check Workbench``, ``…\\Fact-Check Workbench\\Logs``,
+  ``…\\Fact-Check Workbench\\Cache``
 
 (the XDG variables move the Linux ones, as they always did). ``$WORKBENCH_DATA_DIR``
 puts all three in one folder: data there, ``logs/`` and ``cache/`` inside it. Data
@@ -29,6 +31,10 @@ import sys
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from platformdirs.api import PlatformDirsABC
 
 APP_NAME = "fact-check-workbench"  # the folder's name on Linux and other Unix systems
 APP_TITLE = "Fact-Check Workbench"  # the folder's name on Windows and macOS, as apps name theirs
@@ -37,7 +43,7 @@ DATA_DIR_VARIABLE = "WORKBENCH_DATA_DIR"
 PLATFORM = sys.platform
 
 
-def _os_dirs():
+def _os_dirs() -> PlatformDirsABC:
     """platformdirs' answer for ``PLATFORM``, asked of that OS's class directly."""
     if PLATFORM == "win32":
         from platformdirs.windows import Windows

@@ -13,8 +13,17 @@ from workbench.presets import load_preset, preset_names
 
 @pytest.mark.parametrize(
     "url",
-    ["file:///etc/passwd", "javascript:alert(1)", "data:text/plain,x", "ftp://x.org/a",
-     "http://", "https:///path", "example.org/no-scheme", "http://exa mple.org", "http://x.org:99999/"],
+    [
+        "file:///etc/passwd",
+        "javascript:alert(1)",
+        "data:text/plain,x",
+        "ftp://x.org/a",
+        "http://",
+        "https:///path",
+        "example.org/no-scheme",
+        "http://exa mple.org",
+        "http://x.org:99999/",
+    ],
 )
 def test_bad_urls_are_refused(url):
     with pytest.raises(ValidationError):
@@ -36,7 +45,13 @@ def test_urls_with_credentials_are_refused():
 def test_default_scale_preset():
     scale = load_preset()
     assert scale.names() == [
-        "True", "Mostly True", "Mixture", "Mostly False", "False", "Misleading", "Unproven",
+        "True",
+        "Mostly True",
+        "Mixture",
+        "Mostly False",
+        "False",
+        "Misleading",
+        "Unproven",
     ]
     assert scale.ordinal_labels() == ["True", "Mostly True", "Mixture", "Mostly False", "False"]
     assert scale.rating_bounds() == (5, 1)
@@ -61,7 +76,8 @@ def test_claim_has_work():
 def test_canonical_text_strips_furniture_and_normalises():
     raw = (
         "Skip to content\r\n\r\nBig Headline Here\r\n\r\nSpread the love\r\n"
-        "Share on Facebook\r\n\r\n\r\n\r\nFirst paragraph.   \r\nTweet\r\n\r\nSecond paragraph.\r\n\r\n"
+        "Share on Facebook\r\n\r\n\r\n\r\nFirst paragraph.   \r\nTweet\r\n\r\nSecond"
+        " paragraph.\r\n\r\n"
     )
     text = canonical_text(raw)
     assert text == "Big Headline Here\n\nFirst paragraph.\n\nSecond paragraph."
@@ -69,14 +85,18 @@ def test_canonical_text_strips_furniture_and_normalises():
 
 
 def test_title_falls_back_to_the_first_sentence():
-    assert guess_title("A long first line that ends like a sentence.\nMore.") .startswith("A long first")
+    assert guess_title("A long first line that ends like a sentence.\nMore.").startswith(
+        "A long first"
+    )
 
 
 @pytest.mark.parametrize(
     "given, stored",
     [
-        ('http://127.0.0.1/"><script>alert(1)</script>',
-         "http://127.0.0.1/%22%3E%3Cscript%3Ealert(1)%3C/script%3E"),
+        (
+            'http://127.0.0.1/"><script>alert(1)</script>',
+            "http://127.0.0.1/%22%3E%3Cscript%3Ealert(1)%3C/script%3E",
+        ),
         ("http://e.org/it's?q=a'b&c=<d>#'x'", "http://e.org/it%27s?q=a%27b&c=%3Cd%3E#%27x%27"),
         ("http://e.org/a\x00b\x1bc d\x7f", "http://e.org/a%00b%1Bc%20d%7F"),
         ("http://e.org/é?é#é", "http://e.org/%C3%A9?%C3%A9#%C3%A9"),
@@ -103,8 +123,9 @@ def test_international_host_names_are_stored_in_punycode(given, stored):
     assert clean_url(given) == stored
 
 
-@pytest.mark.parametrize("url", ["http://exa<mple.org/", "http://e.org%2F.evil/",
-                                 "http://e\x00.org/", "http://[::1<]/"])
+@pytest.mark.parametrize(
+    "url", ["http://exa<mple.org/", "http://e.org%2F.evil/", "http://e\x00.org/", "http://[::1<]/"]
+)
 def test_host_names_no_browser_accepts_are_refused(url):
     with pytest.raises(ValidationError):
         clean_url(url)

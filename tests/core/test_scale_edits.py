@@ -10,9 +10,14 @@ from workbench.core.scale import VerdictLabel, VerdictScale
 
 
 def _scale() -> VerdictScale:
-    return VerdictScale("Test", [VerdictLabel("True", "#2e7d32", rating=3),
-                                 VerdictLabel("Mixture", "#f9a825", rating=2),
-                                 VerdictLabel("False", "#c62828", rating=1)])
+    return VerdictScale(
+        "Test",
+        [
+            VerdictLabel("True", "#2e7d32", rating=3),
+            VerdictLabel("Mixture", "#f9a825", rating=2),
+            VerdictLabel("False", "#c62828", rating=1),
+        ],
+    )
 
 
 def test_a_new_scale_that_lacks_a_used_label_is_refused_and_respellings_are_found():
@@ -43,8 +48,11 @@ def test_updating_a_label_keeps_only_real_changes_and_refuses_a_bad_rating():
     index, edit = scale_edits.update_label(_scale(), "False", colour="#C62828", rating=1)
     assert index == 2 and edit is None  # the same colour and rating: nothing to do
     index, edit = scale_edits.update_label(_scale(), "False", rating=None, description=" no ")
-    assert edit is not None and edit.after == {"label": "False", "rating": None,
-                                               "description": "no"}
+    assert edit is not None and edit.after == {
+        "label": "False",
+        "rating": None,
+        "description": "no",
+    }
     with pytest.raises(ValidationError, match="whole number"):
         scale_edits.update_label(_scale(), "False", rating=True)
 

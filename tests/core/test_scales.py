@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from workbench.core.checks import DoneRules, missing_for_done
@@ -111,10 +113,14 @@ def test_core_scale_reads_no_files():
 
     import workbench.core.scale as module
 
-    tree = ast.parse(open(module.__file__, encoding="utf-8").read())
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    imported |= {a.name for node in ast.walk(tree) if isinstance(node, ast.Import)
-                 for a in node.names}
-    assert not {name for name in imported if name and name.startswith("workbench.")
-                and not name.startswith("workbench.core")}
+    imported |= {
+        a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names
+    }
+    assert not {
+        name
+        for name in imported
+        if name and name.startswith("workbench.") and not name.startswith("workbench.core")
+    }
     assert not {"json", "pathlib"} & imported

@@ -41,7 +41,9 @@ def make(version: int) -> Path:
     store.schema_version = version
     store.settings.set("title", f"Fixture written by schema version {version}")
     store.scale.set(load_preset())
-    article = store.articles.add(Article(title="Fixture Article", text=TEXT, imported_from="fixture"))
+    article = store.articles.add(
+        Article(title="Fixture Article", text=TEXT, imported_from="fixture")
+    )
     first, second, third = store.claims.add_many(
         [
             Claim(article_id=article.id, start=s, end=s + len(q), quote="", claimant=c)
@@ -49,7 +51,9 @@ def make(version: int) -> Path:
             for s in [TEXT.index(q)]
         ]
     )
-    store.claims.set_verdict(first.id, "Mostly True", rationale="The council minutes show $4.1 million.")
+    store.claims.set_verdict(
+        first.id, "Mostly True", rationale="The council minutes show $4.1 million."
+    )
     store.evidence.add(first.id, "https://example.org/minutes", "supports", "council minutes")
     store.claims.update(third.id, status="in_progress")
     if version >= 3:

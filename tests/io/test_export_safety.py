@@ -24,7 +24,7 @@ HOSTILE = [
     "<img src=x onerror=alert(4)>",
     "&lt;script&gt;alert(5)&lt;/script&gt;",
     "line\r<script>alert(6)</script>",
-    "<http://127.0.0.1/\"><b>x</b>>",
+    '<http://127.0.0.1/"><b>x</b>>',
     "`code` **bold** <!-- c -->",
 ]
 
@@ -36,18 +36,27 @@ def hostile_project(seed_project):
         for claim, text in zip(claims, HOSTILE):
             store.claims.update(claim.id, text=f"claim {text}", claimant=text)
             store.claims.set_verdict(claim.id, "False", rationale=f"rationale {text}")
-            store.evidence.add(claim.id, f"http://127.0.0.1/{claim.id}\"><script>alert(7)</script>",
-                               "refutes", f"note {text}")
-        store.settings.set("organisation", {"name": "</script><script>alert(8)</script>",
-                                           "url": "javascript:alert(9)"})
+            store.evidence.add(
+                claim.id,
+                f'http://127.0.0.1/{claim.id}"><script>alert(7)</script>',
+                "refutes",
+                f"note {text}",
+            )
+        store.settings.set(
+            "organisation",
+            {"name": "</script><script>alert(8)</script>", "url": "javascript:alert(9)"},
+        )
         store.settings.set("review_base_url", "javascript:alert(10)//{id}")
     # What an older version could store: raw URLs, and any article address.
     conn = sqlite3.connect(seed_project)
-    conn.execute("UPDATE evidence SET url = 'http://127.0.0.1/\"><script>alert(11)</script>' "
-                 "WHERE id = 1")
+    conn.execute(
+        "UPDATE evidence SET url = 'http://127.0.0.1/\"><script>alert(11)</script>' WHERE id = 1"
+    )
     conn.execute("UPDATE evidence SET url = 'javascript:alert(12)' WHERE id = 2")
-    conn.execute("UPDATE articles SET source_url = 'javascript:alert(13)', title = ?, author = ?",
-                 [HOSTILE[0], HOSTILE[1]])
+    conn.execute(
+        "UPDATE articles SET source_url = 'javascript:alert(13)', title = ?, author = ?",
+        [HOSTILE[0], HOSTILE[1]],
+    )
     conn.commit()
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
@@ -56,7 +65,7 @@ def hostile_project(seed_project):
 
 def test_stored_urls_are_percent_encoded(seed_project):
     with ProjectStore.open(seed_project) as store:
-        item = store.evidence.add(1, "http://127.0.0.1/a\"><script>alert(1)</script>")
+        item = store.evidence.add(1, 'http://127.0.0.1/a"><script>alert(1)</script>')
     assert item.url == "http://127.0.0.1/a%22%3E%3Cscript%3Ealert(1)%3C/script%3E"
 
 
@@ -65,8 +74,21 @@ def test_markdown_renders_no_html_and_no_script_link(hostile_project, tmp_path):
         export(store, "markdown", tmp_path / "r.md")
     html = MarkdownIt("commonmark").render((tmp_path / "r.md").read_text(encoding="utf-8"))
     tags = set(re.findall(r"<([a-z0-9]+)", html))
-    assert tags <= {"h1", "h2", "h3", "p", "br", "strong", "em", "a", "ul", "li", "code",
-                    "blockquote", "hr"}, tags
+    assert tags <= {
+        "h1",
+        "h2",
+        "h3",
+        "p",
+        "br",
+        "strong",
+        "em",
+        "a",
+        "ul",
+        "li",
+        "code",
+        "blockquote",
+        "hr",
+    }, tags
     hrefs = re.findall(r'href="([^"]*)"', html)
     assert hrefs and all(h.startswith(("http://", "https://")) for h in hrefs), hrefs
     assert re.search(r"<a[^>]*\son", html) is None  # no event handler attribute
@@ -79,7 +101,7 @@ def test_claimreview_is_safe_inside_a_script_element(hostile_project, tmp_path):
     assert not re.search(r"[<>&]", raw)  # every one as \u003c, \u003e, \u0026
     document = json.loads(raw)
     reviews = document["@graph"]
-    assert "</script><script>alert(8)</script>" == reviews[0]["author"]["name"]  # same data
+    assert reviews[0]["author"]["name"] == "</script><script>alert(8)</script>"  # same data
     for review in reviews:
         assert "url" not in review and "url" not in review["author"]  # javascript: left out
         assert "appearance" not in review["itemReviewed"]

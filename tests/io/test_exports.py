@@ -57,8 +57,9 @@ def test_claimreview_has_exactly_the_listed_fields(rated, tmp_path):
     store, claim = rated
     result = export(store, "claimreview", tmp_path / "out.jsonld")
     total = len(store.claims.all())
-    assert (f"1 ClaimReview of the claims marked done; left out: {total - 1} claims without "
-            "a verdict") in result.message
+    assert (
+        f"1 ClaimReview of the claims marked done; left out: {total - 1} claims without a verdict"
+    ) in result.message
     doc = json.loads((tmp_path / "out.jsonld").read_text(encoding="utf-8"))
     assert doc["@context"] == "https://schema.org"
     (review,) = doc["@graph"]
@@ -105,7 +106,9 @@ def test_claimreview_conclusion_only_uses_the_conclusion(tmp_path, seed_path):
 
     with ops.new_project(tmp_path / "c.fcw", seed_path, scale="conclusion-only") as store:
         claim = store.claims.all()[0]
-        store.claims.set_verdict(claim.id, None, rationale="This is wrong. The figure is 2 million.")
+        store.claims.set_verdict(
+            claim.id, None, rationale="This is wrong. The figure is 2 million."
+        )
         result = export(store, "claimreview", tmp_path / "c.jsonld", all_claims=True)
         assert "1 ClaimReview" in result.message and "not set, so left out" in result.message
     review = json.loads((tmp_path / "c.jsonld").read_text())["@graph"][0]
@@ -147,7 +150,9 @@ def test_html_report_is_self_contained_and_has_everything(rated, tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script" not in html
     assert "2024-06-26T09:30:00Z" in html and "ab" * 32 in html
     number = claim.id  # the claim's number, as in the window
-    assert re.search(rf'<mark id="t{number}" style="--c:#c62828;--t:#[0-9a-f]{{6}}"><a href="#c{number}">', html)
+    assert re.search(
+        rf'<mark id="t{number}" style="--c:#c62828;--t:#[0-9a-f]{{6}}"><a href="#c{number}">', html
+    )
     # No remote resources: nothing is loaded from anywhere (links are fine).
     assert not re.search(r"<(script|img|link|iframe)\b", html)
     assert "@import" not in html and "url(" not in html

@@ -17,8 +17,13 @@ from workbench.library.sync import project_key, sync_store
 from workbench.store import ProjectStore
 from workbench.store.library import LibraryStore
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "claim-matching" / \
-    "clef2020-task2"
+DATA = (
+    Path(__file__).resolve().parents[2].parent
+    / "shared"
+    / "data"
+    / "claim-matching"
+    / "clef2020-task2"
+)
 
 DISTRACTORS = [
     "The city council approved a new budget for road repairs in 2023.",
@@ -33,12 +38,17 @@ DISTRACTORS = [
 
 
 def test_the_query_keeps_names_and_figures_and_drops_sharing_noise():
-    tweet = ("BREAKING: RT this!! Kim Jong-Un sends 10,000 troops to #DonetskRegion "
-             "https://t.co/abc pic.twitter.com/xyz — Jane Doe (@JaneDoe) October 5, 2023")
-    assert T.clean(tweet) == ("BREAKING: RT this!! Kim Jong-Un sends 10,000 troops to "
-                              "Donetsk Region Jane Doe")
+    tweet = (
+        "BREAKING: RT this!! Kim Jong-Un sends 10,000 troops to #DonetskRegion "
+        "https://t.co/abc pic.twitter.com/xyz — Jane Doe (@JaneDoe) October 5, 2023"
+    )
+    assert T.clean(tweet) == (
+        "BREAKING: RT this!! Kim Jong-Un sends 10,000 troops to Donetsk Region Jane Doe"
+    )
     terms = T.fts_terms(tweet)
-    assert {"kim", "jong", "un", "10,000", "troops", "donetsk", "region", "jane", "doe"} <= set(terms)
+    assert {"kim", "jong", "un", "10,000", "troops", "donetsk", "region", "jane", "doe"} <= set(
+        terms
+    )
     assert not {"breaking", "rt", "this", "to", "https", "t", "co", "october"} & set(terms)
     assert T.signature_author(tweet) == "Jane Doe"
     assert T.numbers("It rose 3.50% to 1,000 from 0") == {"3.5", "1000"}
@@ -48,8 +58,13 @@ def test_the_query_keeps_names_and_figures_and_drops_sharing_noise():
 @pytest.fixture
 def library(tmp_path):
     lib = LibraryStore(tmp_path / "library.sqlite")
-    lib.add_reviews([Review(claim=c, url=f"https://d.example/{i}", verdict="False")
-                     for i, c in enumerate(DISTRACTORS)], "distractors")
+    lib.add_reviews(
+        [
+            Review(claim=c, url=f"https://d.example/{i}", verdict="False")
+            for i, c in enumerate(DISTRACTORS)
+        ],
+        "distractors",
+    )
     yield lib
     lib.close()
 
@@ -60,13 +75,18 @@ def rated_project(tmp_path, seed_path, name="desk-a.fcw"):
     with ProjectStore.open(path) as store:
         claims = store.claims.all()
         store.settings.set("organisation", {"name": "Desk A"})
-        store.claims.update(claims[1].id, verdict="Mostly True",
-                           rationale="The ministry's figure. It was confirmed later.")
+        store.claims.update(
+            claims[1].id,
+            verdict="Mostly True",
+            rationale="The ministry's figure. It was confirmed later.",
+        )
     return path, claims[1]
 
 
 @pytest.mark.parametrize("model", ["sentence model", "BM25 alone"])
-def test_a_claim_rated_in_another_project_is_found(tmp_path, seed_path, library, model, monkeypatch):
+def test_a_claim_rated_in_another_project_is_found(
+    tmp_path, seed_path, library, model, monkeypatch
+):
     if model == "BM25 alone":
         monkeypatch.setenv("WORKBENCH_MATCHING_MODEL", "none")
     elif load_embedder() is None:
@@ -90,8 +110,10 @@ def test_a_claim_rated_in_another_project_is_found(tmp_path, seed_path, library,
     assert best.strong and best.score > 0.9
     # Matching the rated claim from its own project does not find itself.
     exclude = f"project:{project_key(first)}#{rated.id}"
-    assert all(m.review.project_claim_id != rated.id
-               for m in matcher.match(same_claim.text, exclude_key=exclude))
+    assert all(
+        m.review.project_claim_id != rated.id
+        for m in matcher.match(same_claim.text, exclude_key=exclude)
+    )
 
 
 def test_a_reworded_claim_is_matched_and_a_new_topic_is_not_strong(library):
@@ -164,8 +186,13 @@ def test_term_frequencies_are_reread_when_the_library_changes(library, monkeypat
     monkeypatch.setattr(M, "COMMON_SHARE", 0.3)
     matcher = Matcher(library, embedder=None)
     assert '"frog"' in matcher.fts_query("frog council")
-    library.add_reviews([Review(claim=f"A frog crossed road number {i}.",
-                                url=f"https://f.example/{i}") for i in range(10)], "frogs")
+    library.add_reviews(
+        [
+            Review(claim=f"A frog crossed road number {i}.", url=f"https://f.example/{i}")
+            for i in range(10)
+        ],
+        "frogs",
+    )
     query = matcher.fts_query("frog council")
     assert '"council"' in query and '"frog"' not in query
     assert matcher.match("a frog crossed the road", k=1)[0].review.source == "frogs"
@@ -176,8 +203,11 @@ def test_eval_matching_on_dev_beats_a_plain_bm25_query(tmp_path, monkeypatch):
     """BM25 alone, with our query construction, on the real dev split (a few seconds)."""
     from workbench.library.evaluate import evaluate
 
-    result = evaluate(DATA / "dev" / "tweets.queries.tsv",
-                      DATA / "dev" / "tweet-vclaim-pairs.qrels", mode="lexical")
+    result = evaluate(
+        DATA / "dev" / "tweets.queries.tsv",
+        DATA / "dev" / "tweet-vclaim-pairs.qrels",
+        mode="lexical",
+    )
     assert result["queries"] == 197
     assert result["map@5"] > 0.78  # the plain BM25 query's figure
     assert 0 < result["p@1"] <= result["mrr"] <= 1

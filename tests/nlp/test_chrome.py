@@ -33,7 +33,9 @@ CASES = {
     "dateline with a time": dict(before=["March 21, 2013 / 8:30 PM / in 5 years"]),
     "byline": dict(before=["By Victoria Cavaliere"]),
     "news-desk byline": dict(before=["Reuters Staff"]),
-    "byline with desk and date": dict(before=["By ZHOU JIN | China Daily | Updated: 2019-06-18 08:18"]),
+    "byline with desk and date": dict(
+        before=["By ZHOU JIN | China Daily | Updated: 2019-06-18 08:18"]
+    ),
     "reading time": dict(before=["1 Min Read"]),
     "share widget": dict(after=["Share on Facebook"]),
     "share bar": dict(before=["Send a link to a friend  Share"]),
@@ -79,21 +81,30 @@ CASES = {
     "end marker": dict(after=["ENDS."]),
     "agency credit": dict(before=["(Xinhua)"]),
     "long caption ending with its credit in brackets": dict(
-        middle=["Job seekers queue outside a job centre in Manchester on Monday, as the number of "
-                "people claiming benefits rose for a third month, with more expected next week "
-                "[Jane Smith/Reuters]"]
+        middle=[
+            "Job seekers queue outside a job centre in Manchester on Monday, as the number of "
+            "people claiming benefits rose for a third month, with more expected next week "
+            "[Jane Smith/Reuters]"
+        ]
     ),
     "caption ending with an agency photo credit": dict(
-        middle=["Job seekers queue outside a job centre in Manchester on Monday. Claims rose for a "
-                "third month in a row across the North West. (AP Photo/Jane Smith)"]
+        middle=[
+            "Job seekers queue outside a job centre in Manchester on Monday. Claims rose for a "
+            "third month in a row across the North West. (AP Photo/Jane Smith)"
+        ]
     ),
     "republication note": dict(
-        after=["This article first appeared in the Manchester Evening News on March 5 and is "
-               "republished with permission."]
+        after=[
+            "This article first appeared in the Manchester Evening News on March 5 and is "
+            "republished with permission."
+        ]
     ),
     "caption under its own title": dict(
-        middle=["Queues", "Queues: job seekers outside a job centre in Manchester, where claims rose "
-                "for a third month"]
+        middle=[
+            "Queues",
+            "Queues: job seekers outside a job centre in Manchester, where claims rose "
+            "for a third month",
+        ]
     ),
 }
 
@@ -118,7 +129,10 @@ def test_each_kind_of_chrome_is_passed_over(case, pipeline):
         assert inside, line
         for candidate in inside:
             assert not candidate.checkworthy, (case, candidate.text)
-            assert candidate.reasons[0].startswith("passed over: page chrome"), (case, candidate.reasons)
+            assert candidate.reasons[0].startswith("passed over: page chrome"), (
+                case,
+                candidate.reasons,
+            )
     listed = [c.text for c in everything if c.checkworthy]
     for fragment in CLAIM_FRAGMENTS:
         assert any(fragment in text for text in listed), (case, fragment, listed)
@@ -139,7 +153,12 @@ def test_a_page_that_opens_with_chrome_finds_its_headline_after_it():
 
 
 def test_body_text_and_section_headings_are_not_chrome():
-    text = page(middle=["Regional figures", "Unemployment in the North East fell to 5.9%, the highest rate."])
+    text = page(
+        middle=[
+            "Regional figures",
+            "Unemployment in the North East fell to 5.9%, the highest rate.",
+        ]
+    )
     flagged = {text[a:b] for a, b, _ in chrome.chrome_lines(text)}
     assert not any(line in flagged for line in BODY)
     assert "Unemployment in the North East fell to 5.9%, the highest rate." not in flagged
@@ -166,7 +185,8 @@ LONE_SENTENCE_PAGES = [
     "Jobs\n\nFigures\n\nUnemployment rose to 7.1 percent in March, the minister said.\n",
     "Figures\n\nThe deficit reached $4.2 billion last year, according to the Treasury.\n",
     "Figures\n\nPolice said 12 people were arrested in Leeds on Saturday.\n",
-    "Figures\nHome\nNews\nJobs\nMore\nUnemployment rose to 7.1 percent in March, the minister said.\n",
+    "Figures\nHome\nNews\nJobs\nMore\nUnemployment rose to 7.1 percent in March, the minister"
+    " said.\n",
 ]
 
 
@@ -177,11 +197,18 @@ def test_a_lone_full_sentence_with_a_figure_and_attribution_is_never_chrome(text
     to call it page furniture."""
     sentence = text.rstrip("\n").split("\n")[-1]
     start = text.index(sentence)
-    assert not any(a <= start < b for a, b, _ in chrome.chrome_lines(text)), chrome.chrome_lines(text)
+    assert not any(a <= start < b for a, b, _ in chrome.chrome_lines(text)), chrome.chrome_lines(
+        text
+    )
     everything = nlp.extract(text, include_passed=True)
-    found = [c for c in everything if c.start <= start < c.end or start <= c.start < start + len(sentence)]
-    assert found and all(not c.reasons[0].startswith("passed over: page chrome") for c in found), \
-        [(c.text, c.reasons) for c in found]
+    found = [
+        c
+        for c in everything
+        if c.start <= start < c.end or start <= c.start < start + len(sentence)
+    ]
+    assert found and all(not c.reasons[0].startswith("passed over: page chrome") for c in found), [
+        (c.text, c.reasons) for c in found
+    ]
     assert any(c.checkworthy for c in found), [(c.text, c.reasons) for c in found]
 
 
@@ -191,12 +218,22 @@ def test_where_a_reported_fact_stands_never_makes_it_chrome_whatever_the_weights
     an attribution is kept all the same. A pattern of its own (a photo credit) still counts."""
     fact = "Unemployment rose to 7.1 percent in March, the minister said."
     body = "The labour market has been weak for most of the past year, and economists are worried."
-    text = "\n".join(["Jobs", "Home", "News", "Business", fact, "Sport", body, "Weather", "Markets"])
-    weights = {"bias": -1.0, "before_body": 6.0, "after_body": 6.0, "in_short_run": 6.0,
-               "short_title": 6.0, "no_sentence_end": 0.0}
+    text = "\n".join(
+        ["Jobs", "Home", "News", "Business", fact, "Sport", body, "Weather", "Markets"]
+    )
+    weights = {
+        "bias": -1.0,
+        "before_body": 6.0,
+        "after_body": 6.0,
+        "in_short_run": 6.0,
+        "short_title": 6.0,
+        "no_sentence_end": 0.0,
+    }
     flagged = {text[a:b] for a, b, _ in chrome.chrome_lines(text, weights)}
     assert {"Home", "News", "Business"} <= flagged  # the weights do call its neighbours chrome
     assert fact not in flagged
     caption = "Unemployment rose to 7.1 percent in March, the minister said. Photo: Getty Images"
     text = "\n".join(["Jobs", body, caption, body])
-    assert caption in {text[a:b] for a, b, _ in chrome.chrome_lines(text, {"bias": -3.0, "caption": 5.0})}
+    assert caption in {
+        text[a:b] for a, b, _ in chrome.chrome_lines(text, {"bias": -3.0, "caption": 5.0})
+    }

@@ -25,53 +25,94 @@ def claimant_of(text: str, fragment: str) -> str:
 
 FORMS = [
     # X said / said X / X says / ..., says Minister X
-    ("Employment Minister Mims Davies said unemployment fell by 65,000 in the quarter.",
-     "Employment Minister Mims Davies"),
+    (
+        "Employment Minister Mims Davies said unemployment fell by 65,000 in the quarter.",
+        "Employment Minister Mims Davies",
+    ),
     ("Unemployment fell by 65,000 in the quarter, said Mims Davies.", "Mims Davies"),
-    ("“Unemployment fell by 65,000 in the quarter,” said the employment minister, Mims Davies.",
-     "the employment minister"),
-    ("The Office for National Statistics says unemployment fell by 65,000 in the quarter.",
-     "The Office for National Statistics"),
-    ("Unemployment fell by 65,000 in the quarter, says Employment Minister Mims Davies.",
-     "Employment Minister Mims Davies"),
-    ("Unemployment fell by 65,000 in the quarter, the statistics office said on Wednesday.",
-     "the statistics office"),
+    (
+        "“Unemployment fell by 65,000 in the quarter,” said the employment minister, Mims Davies.",
+        "the employment minister",
+    ),
+    (
+        "The Office for National Statistics says unemployment fell by 65,000 in the quarter.",
+        "The Office for National Statistics",
+    ),
+    (
+        "Unemployment fell by 65,000 in the quarter, says Employment Minister Mims Davies.",
+        "Employment Minister Mims Davies",
+    ),
+    (
+        "Unemployment fell by 65,000 in the quarter, the statistics office said on Wednesday.",
+        "the statistics office",
+    ),
     # according to X
-    ("Unemployment fell by 65,000 in the quarter, according to the Office for National Statistics.",
-     "the Office for National Statistics"),
+    (
+        "Unemployment fell by 65,000 in the quarter, according to the Office for National"
+        " Statistics.",
+        "the Office for National Statistics",
+    ),
     # X told Reuters
-    ("Finance Minister Ken Ofori-Atta told Reuters that the deficit fell to 4.5% of GDP.",
-     "Finance Minister Ken Ofori-Atta"),
-    ("At least 18 civilians were killed in the attack, three residents of the village told AFP on Sunday.",
-     "three residents of the village"),
+    (
+        "Finance Minister Ken Ofori-Atta told Reuters that the deficit fell to 4.5% of GDP.",
+        "Finance Minister Ken Ofori-Atta",
+    ),
+    (
+        "At least 18 civilians were killed in the attack, three residents of the village told AFP"
+        " on Sunday.",
+        "three residents of the village",
+    ),
     # X revealed / announced / warned / observed
     ("The ministry revealed that 300 people had died in the floods since June.", "The ministry"),
-    ("Finance Minister Máirtín Ó Muilleoir today announced £175million of funding for health.",
-     "Finance Minister Máirtín Ó Muilleoir"),
-    ("The Bank of England warned that inflation would reach 10% by October.", "The Bank of England"),
-    ("“Wages rose by 2% last year,” observed the union's general secretary.",
-     "the union's general secretary"),
+    (
+        "Finance Minister Máirtín Ó Muilleoir today announced £175million of funding for health.",
+        "Finance Minister Máirtín Ó Muilleoir",
+    ),
+    (
+        "The Bank of England warned that inflation would reach 10% by October.",
+        "The Bank of England",
+    ),
+    (
+        "“Wages rose by 2% last year,” observed the union's general secretary.",
+        "the union's general secretary",
+    ),
     ("The judges observed that the trial court had rightly convicted him of murder.", "The judges"),
     # a study published in ... found
-    ("A study published in The Lancet found that smoking caused 4.45 million deaths in 2019.",
-     "A study published in The Lancet"),
+    (
+        "A study published in The Lancet found that smoking caused 4.45 million deaths in 2019.",
+        "A study published in The Lancet",
+    ),
     # organisations: a court, a company
-    ("The High Court ruled that the election was valid, the court said in a statement.", "the court"),
-    ("Nike Inc on Thursday posted a larger quarterly profit and said demand rose 6 percent.", "Nike Inc"),
+    (
+        "The High Court ruled that the election was valid, the court said in a statement.",
+        "the court",
+    ),
+    (
+        "Nike Inc on Thursday posted a larger quarterly profit and said demand rose 6 percent.",
+        "Nike Inc",
+    ),
     ("Police said two men aged 19 and 23 were arrested on Friday.", "Police"),
     # several speakers, a passive agent, a quoting agency, a live-blog time stamp
-    ("A police source and a regional official confirmed the attack, which left 19 dead.",
-     "A police source and a regional official"),
-    ("This was revealed by the Minister for Special Development Initiatives Mrs Hawa Koomson.",
-     "the Minister for Special Development Initiatives Mrs Hawa Koomson"),
-    ("8.50 pm: Karnataka has six new cases, PTI quotes the health department as saying.",
-     "the health department"),
+    (
+        "A police source and a regional official confirmed the attack, which left 19 dead.",
+        "A police source and a regional official",
+    ),
+    (
+        "This was revealed by the Minister for Special Development Initiatives Mrs Hawa Koomson.",
+        "the Minister for Special Development Initiatives Mrs Hawa Koomson",
+    ),
+    (
+        "8.50 pm: Karnataka has six new cases, PTI quotes the health department as saying.",
+        "the health department",
+    ),
     ("9.03 pm: Bengal has three more cases of coronavirus, PTI reports.", "PTI"),
     # a headline that names its source
     ("Smoking is the biggest risk factor for cancer deaths, says Lancet study", "Lancet study"),
     ("Funds for $1m per constituency ready for disbursement – Minister", "Minister"),
-    ("10. Matt Walsh: “Tuck-friendly” bathing suits at Target “are available in kids’ sizes.”",
-     "Matt Walsh"),
+    (
+        "10. Matt Walsh: “Tuck-friendly” bathing suits at Target “are available in kids’ sizes.”",
+        "Matt Walsh",
+    ),
 ]
 
 
@@ -90,13 +131,22 @@ def test_attribution_forms_in_an_article(sentence, expected, pipeline):
 RESEARCH_FORMS = [
     ("A survey of 2,000 adults found that 40% of them had no savings at all.", "A survey"),
     ("An analysis of census data shows that rents rose 12% in the decade to 2021.", "An analysis"),
-    ("Led by Professor Jennifer Kuk, a new long-term study of population-level data shows that "
-     "obesity rose by 20% in 30 years.", "a new long-term study"),
+    (
+        "Led by Professor Jennifer Kuk, a new long-term study of population-level data shows that "
+        "obesity rose by 20% in 30 years.",
+        "a new long-term study",
+    ),
     ("What the study found is that 40% of the patients recovered within a year.", "the study"),
-    ("Researchers studied 253 women who had breast cancer, comparing them with 520 women "
-     "without it.", "Researchers"),
-    ("The Public Health Agency of Canada has identified romaine lettuce as the source of the "
-     "outbreak that made 29 people ill.", "The Public Health Agency of Canada"),
+    (
+        "Researchers studied 253 women who had breast cancer, comparing them with 520 women "
+        "without it.",
+        "Researchers",
+    ),
+    (
+        "The Public Health Agency of Canada has identified romaine lettuce as the source of the "
+        "outbreak that made 29 people ill.",
+        "The Public Health Agency of Canada",
+    ),
     ("The ministry released figures showing that exports rose 12% in 2023.", "The ministry"),
 ]
 
@@ -106,29 +156,58 @@ RESEARCH_FORMS = [
 MORE_FORMS = [
     ("Philippine Officials: Death Toll Up Slightly To 2,360", "Philippine Officials"),
     ("Minister: Exports record six-month high of LE97 billion", "Minister"),
-    ("Grech mentioned the Chamber of SMEs study, which showed that 8 out of 10 family businesses "
-     "were struggling.", "the Chamber of SMEs study"),
-    ("Exports were 27% of the total in the past and have now fallen to 7.9%, pointed out the "
-     "Minister.", "the Minister"),
-    ("Thousands face cuts to services, with the GMB union claiming nearly 7,000 job losses are "
-     "on their way.", "the GMB union"),
-    ("The spokesman for the country's civil defense agency, Maj. Reynaldo Balido, confirmed the "
-     "figure of 2,360 early Friday, hours after the UN issued its own.",
-     "The spokesman for the country's civil defense agency"),
-    ("Speaking at the TUC conference in Brighton, Sir Ken Jackson said 5,000 jobs had gone.",
-     "Sir Ken Jackson"),
-    ("New Zealand Prime Minister Says Health Minister Apologized For Ignoring 3 Warnings",
-     "New Zealand Prime Minister"),
-    ("National Bureau of Statistics (NBS) on Tuesday reported that inflation rose to 13.22 per "
-     "cent in August.", "National Bureau of Statistics (NBS)"),
-    ("“Members of the public reported seeing a man with 3 weapons,” Kent Police said in a "
-     "statement.", "Kent Police"),
-    ("The 13.22 per cent rate is the highest since April 2018, the NBS data showed.", "the NBS data"),
-    ("Previously, neuroscientists found that patients with PTSD had 10% smaller volumes.",
-     "neuroscientists"),
+    (
+        "Grech mentioned the Chamber of SMEs study, which showed that 8 out of 10 family businesses"
+        " "
+        "were struggling.",
+        "the Chamber of SMEs study",
+    ),
+    (
+        "Exports were 27% of the total in the past and have now fallen to 7.9%, pointed out the "
+        "Minister.",
+        "the Minister",
+    ),
+    (
+        "Thousands face cuts to services, with the GMB union claiming nearly 7,000 job losses are "
+        "on their way.",
+        "the GMB union",
+    ),
+    (
+        "The spokesman for the country's civil defense agency, Maj. Reynaldo Balido, confirmed the "
+        "figure of 2,360 early Friday, hours after the UN issued its own.",
+        "The spokesman for the country's civil defense agency",
+    ),
+    (
+        "Speaking at the TUC conference in Brighton, Sir Ken Jackson said 5,000 jobs had gone.",
+        "Sir Ken Jackson",
+    ),
+    (
+        "New Zealand Prime Minister Says Health Minister Apologized For Ignoring 3 Warnings",
+        "New Zealand Prime Minister",
+    ),
+    (
+        "National Bureau of Statistics (NBS) on Tuesday reported that inflation rose to 13.22 per "
+        "cent in August.",
+        "National Bureau of Statistics (NBS)",
+    ),
+    (
+        "“Members of the public reported seeing a man with 3 weapons,” Kent Police said in a "
+        "statement.",
+        "Kent Police",
+    ),
+    (
+        "The 13.22 per cent rate is the highest since April 2018, the NBS data showed.",
+        "the NBS data",
+    ),
+    (
+        "Previously, neuroscientists found that patients with PTSD had 10% smaller volumes.",
+        "neuroscientists",
+    ),
     ("Earlier, state radio reported that the death toll had risen to nearly 4,000.", "state radio"),
-    ("A five-year investigation found ZTE conspired to evade US embargoes 3 times.",
-     "A five-year investigation"),
+    (
+        "A five-year investigation found ZTE conspired to evade US embargoes 3 times.",
+        "A five-year investigation",
+    ),
 ]
 
 
@@ -139,12 +218,16 @@ def test_more_attribution_forms(sentence, expected, pipeline):
 
 
 def test_a_dateline_is_not_the_claimant():
-    sentence = ("PRETORIA, September (ANA) - There were 40 deliberate acts of arson, Public Works "
-                "Minister, Thulas Nxesi, said on Friday.")
+    sentence = (
+        "PRETORIA, September (ANA) - There were 40 deliberate acts of arson, Public Works "
+        "Minister, Thulas Nxesi, said on Friday."
+    )
     assert claimant.claimant_from_text(sentence).startswith("Public Works Minister")
 
 
-@pytest.mark.parametrize(("sentence", "expected"), RESEARCH_FORMS, ids=[f[1] for f in RESEARCH_FORMS])
+@pytest.mark.parametrize(
+    ("sentence", "expected"), RESEARCH_FORMS, ids=[f[1] for f in RESEARCH_FORMS]
+)
 def test_research_and_publishing_forms(sentence, expected, pipeline):
     assert claimant.claimant_from_text(sentence) == expected
     assert claimant_of("Figures published on Tuesday\n\n" + sentence, sentence[:25]) == expected
@@ -165,8 +248,10 @@ def test_no_relative_pronoun_or_clause_as_claimant(sentence):
 
 
 def test_the_parse_gives_no_relative_pronoun_as_claimant(pipeline):
-    sentence = ("“The lesson is that the link with income changes over time, which could be "
-                "explained by factors such as 3 new treatments.")
+    sentence = (
+        "“The lesson is that the link with income changes over time, which could be "
+        "explained by factors such as 3 new treatments."
+    )
     assert claimant_of("Figures published on Tuesday\n\n" + sentence, "The lesson") == ""
 
 
@@ -189,98 +274,122 @@ REFERENCES = [
     (  # she: the nearest woman who spoke (a Mrs/Ms title decides over a nearer man)
         "Health Minister Mrs Jane Smith said 40 hospitals would be built by 2030. "
         "Mr Tom Lee said the plan was costed.\n\nShe said the cost was $2 billion.",
-        "She said the cost", "Health Minister Mrs Jane Smith",
+        "She said the cost",
+        "Health Minister Mrs Jane Smith",
     ),
     (  # he
         "Finance Minister John Brown said inflation fell to 3% in March.\n\n"
         "He said wages rose 5% in 2023.",
-        "He said wages", "Finance Minister John Brown",
+        "He said wages",
+        "Finance Minister John Brown",
     ),
     (  # the minister
         "Employment Minister Mims Davies said 1.3 million people were out of work.\n\n"
         "The number fell by 65,000 in the quarter, the minister said.",
-        "The number fell", "Employment Minister Mims Davies",
+        "The number fell",
+        "Employment Minister Mims Davies",
     ),
     (  # the spokesman (spokesman, spokeswoman and spokesperson are one title)
         "Foreign Ministry spokeswoman Hua Chunying said 200 diplomats attended the talks.\n\n"
         "The UN commended the visit, the spokesman added.",
-        "The UN commended", "Foreign Ministry spokeswoman Hua Chunying",
+        "The UN commended",
+        "Foreign Ministry spokeswoman Hua Chunying",
     ),
     (  # the report
-        "A report by the Intergovernmental Panel on Climate Change found that sea levels rose 20cm.\n\n"
+        "A report by the Intergovernmental Panel on Climate Change found that sea levels rose"
+        " 20cm.\n\n"
         "The report said heat waves had doubled since 1980.",
-        "heat waves had doubled", "A report by the Intergovernmental Panel on Climate Change",
+        "heat waves had doubled",
+        "A report by the Intergovernmental Panel on Climate Change",
     ),
     (  # the study
         "A study published in The Lancet found that smoking caused 4.45 million deaths.\n\n"
         "The study said tobacco accounted for 33.9 per cent of cancer deaths in men.",
-        "tobacco accounted", "A study published in The Lancet",
+        "tobacco accounted",
+        "A study published in The Lancet",
     ),
     (  # a surname takes the fuller name said before
-        "Shasta-Trinity National Forest spokeswoman Carol Underhill said 2,000 acres had burned.\n\n"
+        "Shasta-Trinity National Forest spokeswoman Carol Underhill said 2,000 acres had"
+        " burned.\n\n"
         "The fire was burning on both sides of Interstate 5, Underhill said.",
-        "both sides of Interstate 5", "Shasta-Trinity National Forest spokeswoman Carol Underhill",
+        "both sides of Interstate 5",
+        "Shasta-Trinity National Forest spokeswoman Carol Underhill",
     ),
     (  # "he": a person named before who had not spoken yet
         "Doctor Kumar Gaurav has run the 900-bed hospital in Patna since 2015.\n\n"
         "He said the intensive care unit had 40 patients and no free beds.",
-        "intensive care unit", "Doctor Kumar Gaurav",
+        "intensive care unit",
+        "Doctor Kumar Gaurav",
     ),
     (  # the next sentence of the same paragraph goes on with what the source said
         "The California Department of Forestry said the fire destroyed 10 buildings. "
         "It was not at all contained as of Sunday evening.",
-        "not at all contained", "The California Department of Forestry",
+        "not at all contained",
+        "The California Department of Forestry",
     ),
     (  # a quotation that opens the next paragraph goes on with the same speaker
         "The Minister said: “This round brings £72million for health.\n\n"
         "“It brings the total funding for health this year to £200million.",
-        "It brings the total", "The Minister",
+        "It brings the total",
+        "The Minister",
     ),
     (  # "they" after researchers named by what they did
         "Researchers studied 253 women who had breast cancer.\n\n"
         "After controlling for other factors, they found that dense breasts doubled the risk.",
-        "dense breasts doubled", "Researchers",
+        "dense breasts doubled",
+        "Researchers",
     ),
     (  # "What they found ... was"
         "Researchers analysed the records of 8,000 adults from 1988 to 2016.\n\n"
         "What they found overall was that less than three per cent had no risk factors.",
-        "less than three per cent", "Researchers",
+        "less than three per cent",
+        "Researchers",
     ),
     (  # a quotation opening a paragraph after the speaker was named without a quote
         "Lawal Izala said he spoke out of anger after bandits killed his family.\n\n"
         "“I was coming back from my village where my 15 cattle were rustled.",
-        "15 cattle were rustled", "Lawal Izala",
+        "15 cattle were rustled",
+        "Lawal Izala",
     ),
     (  # "the statement": whoever spoke in a statement
         "Kent Police said in a statement that 2 men had been arrested.\n\n"
         "The statement said officers had found four imitation firearms.",
-        "four imitation firearms", "Kent Police",
+        "four imitation firearms",
+        "Kent Police",
     ),
     (  # "the company": the organisation that last spoke
         "ZTE said it had paid a fine of $892 million.\n\n"
         "The company said it slid to a net loss of $342 million in 2016.",
-        "net loss of $342 million", "ZTE",
+        "net loss of $342 million",
+        "ZTE",
     ),
     (  # an acronym: the name the article gives it
         "The Department of Health (DOH) said 10 people had been infected.\n\n"
         "The DOH said 4 new patients were confirmed on Monday.",
-        "4 new patients", "Department of Health (DOH)",
+        "4 new patients",
+        "Department of Health (DOH)",
     ),
     (  # a name that holds a common noun is a name, not a reference
         "UNIONS have stepped up their warnings over 300 cuts.\n\n"
         "Jobs are at risk, with the GMB union claiming 7,000 job losses.",
-        "7,000 job losses", "the GMB union",
+        "7,000 job losses",
+        "the GMB union",
     ),
     (  # a quotation whose speaker is named after it
         "“I worked with Biden on the bipartisan gun bill. Homicides fell 12% since we passed it,” "
         "Sen. Chris Murphy said on Feb. 11.",
-        "I worked with Biden", "Sen. Chris Murphy",
+        "I worked with Biden",
+        "Sen. Chris Murphy",
     ),
 ]
 
 
-@pytest.mark.parametrize(("text", "fragment", "expected"), REFERENCES, ids=[r[1] for r in REFERENCES])
-def test_references_resolve_to_the_nearest_matching_named_claimant(text, fragment, expected, pipeline):
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"), REFERENCES, ids=[r[1] for r in REFERENCES]
+)
+def test_references_resolve_to_the_nearest_matching_named_claimant(
+    text, fragment, expected, pipeline
+):
     assert claimant_of("Officials give new figures\n\n" + text, fragment) == expected
 
 
@@ -307,6 +416,9 @@ def test_a_reference_that_fits_nobody_stays_as_written():
 
 
 def test_the_headline_names_its_source_in_full_as_the_article_does(pipeline):
-    text = ("Egypt exports down 6 percent: trade minister\n\n"
-            "Exports fell 6 percent to LE97 billion, Trade Minister Samiha Fawzi Ibrahim said on Sunday.")
+    text = (
+        "Egypt exports down 6 percent: trade minister\n\n"
+        "Exports fell 6 percent to LE97 billion, Trade Minister Samiha Fawzi Ibrahim said on"
+        " Sunday."
+    )
     assert claimant_of(text, "Egypt exports") == "Trade Minister Samiha Fawzi Ibrahim"

@@ -49,7 +49,7 @@ PASSED_OVER = {
 def test_spans_are_exact(article, everything):
     assert everything, "no sentences"
     for c in everything:
-        assert article.text[c.start:c.end] == c.text
+        assert article.text[c.start : c.end] == c.text
         assert 0.0 <= c.score <= 1.0
 
 
@@ -85,8 +85,13 @@ def test_reasons_name_what_is_there(everything):
 def test_claimants(everything):
     assert find(everything, "Ilya Ponomarev, a former").claimant == "Ilya Ponomarev"
     assert find(everything, "he explained").claimant == "Ilya Ponomarev"  # the pronoun, resolved
-    assert find(everything, "“So, there is no problem").claimant == "Ilya Ponomarev"  # the quote goes on
-    assert find(everything, "A spokesperson for the Pentagon").claimant == "A spokesperson for the Pentagon"
+    assert (
+        find(everything, "“So, there is no problem").claimant == "Ilya Ponomarev"
+    )  # the quote goes on
+    assert (
+        find(everything, "A spokesperson for the Pentagon").claimant
+        == "A spokesperson for the Pentagon"
+    )
     assert find(everything, "said the unnamed official").claimant == "the unnamed official"
     assert find(everything, "two million rounds").claimant == ""
 
@@ -124,7 +129,10 @@ def test_fallback_without_the_english_pipeline(article, monkeypatch):
         assert find(everything, fragment).checkworthy, fragment
     money = find(everything, "$115 million")
     assert "figures: $115 million" in money.reasons[0]
-    assert find(everything, "A spokesperson for the Pentagon").claimant == "A spokesperson for the Pentagon"
+    assert (
+        find(everything, "A spokesperson for the Pentagon").claimant
+        == "A spokesperson for the Pentagon"
+    )
     assert find(everything, "said the unnamed official").claimant == "the unnamed official"
     assert find(everything, "Ilya Ponomarev, a former").claimant == "Ilya Ponomarev"
     assert not any(r.startswith("names a person") for c in everything for r in c.reasons)
@@ -140,8 +148,10 @@ def test_english_pipeline_is_used_when_installed(everything):
 TRICKY = [
     "“We will win,” she said. “Nobody doubts it.” Then she left.",
     "Dr. Smith said the U.S. economy grew 1.5 percent in 2023. Mr. Jones disagreed.",
-    "Das Wetter ist schön 🌞. The 👩‍👩‍👧 family paid $1,200 in 2022. Москва большая. 東京は大きい。",
-    "Title Line\r\n\r\nThe council spent $3.5 million on roads in 2021.\r\nIt said so on Monday.\r\n",
+    "Das Wetter ist schön 🌞. The 👩‍👩‍👧 family paid $1,200 in 2022. "
+    "Москва большая. 東京は大きい。",
+    "Title Line\r\n\r\nThe council spent $3.5 million on roads in 2021.\r\nIt said so on"
+    " Monday.\r\n",
     "\u00a0 The minister said\tunemployment fell to 3.5 percent last year. \u2003",
 ]
 
@@ -153,14 +163,14 @@ def test_extracted_spans_are_exact_on_tricky_text(text, pipeline, monkeypatch):
     candidates = nlp.extract(text, include_passed=True)
     assert candidates
     for c in candidates:
-        assert text[c.start:c.end] == c.text == c.text.strip()
+        assert text[c.start : c.end] == c.text == c.text.strip()
     starts = [c.start for c in candidates]
     assert starts == sorted(starts)
     assert all(a.end <= b.start for a, b in zip(candidates, candidates[1:]))
 
 
 def test_reasons_do_not_misread_the_seed(everything):
-    """"since the 1950s" is a date, not a comparison; "has not declared war" reports no speech."""
+    """ "since the 1950s" is a date, not a comparison; "has not declared war" reports no speech."""
     fifties = find(everything, "since the 1950s")
     assert not any(r.startswith("comparison") for r in fifties.reasons)
     war = find(everything, "has not declared war")

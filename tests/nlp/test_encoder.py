@@ -17,7 +17,8 @@ from workbench.paths import SEED_ARTICLE
 
 PAGE = (
     "Council approves $12m road budget\n\n"
-    "The council approved a $12 million budget for road repairs on Tuesday, by seven votes to two.\n\n"
+    "The council approved a $12 million budget for road repairs on Tuesday, by seven votes to"
+    " two.\n\n"
     "The roads have been in a poor state for some years and residents have complained.\n\n"
     "Councillors met in the town hall, which was built in 1902.\n\n"
     "The repairs will start in May and should take about six months.\n"
@@ -56,16 +57,14 @@ def test_the_encoder_rescores_only_the_uncertain_sentences(encoder_on):
     assert encoder.load() is not None
     sentences = split_sentences(PAGE)
     page = detector.page_signals(PAGE, sentences)
-    first = [
-        news_score.score(row, d, f) for row, d, f in zip(page.logits, page.debate, page.found)
-    ]
+    first = [news_score.score(row, d, f) for row, d, f in zip(page.logits, page.debate, page.found)]
     scored = detector.score_page(PAGE, sentences)
     (low, high), _cap = news_score.encoder_plan()
     changed = [i for i, (a, s) in enumerate(zip(first, scored)) if abs(a - s.score) > 1e-9]
     assert changed, "no sentence was rescored"
     for i in changed:
         assert low <= first[i] <= high and not detector.why_passed(scored[i], sentences[i])
-    for i, (a, s) in enumerate(zip(first, scored)):
+    for a, s in zip(first, scored):
         if not low <= a <= high:
             assert s.score == a
 
@@ -73,7 +72,9 @@ def test_the_encoder_rescores_only_the_uncertain_sentences(encoder_on):
 def test_no_more_sentences_than_the_cap_are_encoded(encoder_on, monkeypatch):
     sentences = split_sentences(PAGE)
     page = detector.page_signals(PAGE, sentences)
-    scored = [detector.Scored(0.4, d, f, k) for d, f, k in zip(page.debate, page.found, page.chrome)]
+    scored = [
+        detector.Scored(0.4, d, f, k) for d, f, k in zip(page.debate, page.found, page.chrome)
+    ]
     (band, _cap) = news_score.encoder_plan()
     monkeypatch.setattr(news_score, "encoder_plan", lambda: (band, 2))
     assert detector.refine(PAGE, sentences, page, scored) == 2
@@ -98,8 +99,11 @@ def test_the_seed_article_lists_its_claims_either_way(switch, monkeypatch):
         listed = [c.text for c in nlp.extract(text)]
     finally:
         encoder.reset()
-    for fragment in ("two million rounds of ammunition", "annual sum of $115 million",
-                     "has not fought in a war since the 1950s"):
+    for fragment in (
+        "two million rounds of ammunition",
+        "annual sum of $115 million",
+        "has not fought in a war since the 1950s",
+    ):
         assert any(fragment in t for t in listed), (switch, fragment)
     assert not any("Spread the love" in t or "Skip to content" in t for t in listed)
 

@@ -12,7 +12,9 @@ from workbench import nlp
 from workbench.nlp import english, model, news
 
 HEADLINE = "Council approves $12m road budget"
-FACT = "The council approved a $12 million budget for road repairs on Tuesday, by seven votes to two."
+FACT = (
+    "The council approved a $12 million budget for road repairs on Tuesday, by seven votes to two."
+)
 
 
 @pytest.fixture(params=["", "none"], ids=["english-pipeline", "patterns-only"])
@@ -33,22 +35,43 @@ def verdict(sentence: str, headline: str = HEADLINE):
 @pytest.mark.parametrize(
     ("sentence", "reason"),
     [
-        ("Anyone with information is asked to contact police on 101, quoting reference 1234 of 12 May.",
-         "procedural text (an appeal or contact instructions)"),
-        ("Police are appealing for witnesses to the crash on the A1 at 3.30pm on Wednesday 8 February.",
-         "procedural text (an appeal or contact instructions)"),
-        ("Information can also be provided anonymously via Crime Stoppers on 0800 555 111.",
-         "procedural text (an appeal or contact instructions)"),
-        ("The motion was seconded by Councillor Smith and carried by 7 votes to 2.", "procedural text"),
-        ("More information to follow for details of the next meeting of the council in May.",
-         "procedural text"),
-        ("If no candidate receives more than 50 percent of the votes, the last one is eliminated.",
-         "hypothetical"),
-        ("Even if the rest of the 2 million uncounted votes went to Roxas, he would not win.",
-         "hypothetical"),
+        (
+            "Anyone with information is asked to contact police on 101, quoting reference 1234 of"
+            " 12 May.",
+            "procedural text (an appeal or contact instructions)",
+        ),
+        (
+            "Police are appealing for witnesses to the crash on the A1 at 3.30pm on Wednesday 8"
+            " February.",
+            "procedural text (an appeal or contact instructions)",
+        ),
+        (
+            "Information can also be provided anonymously via Crime Stoppers on 0800 555 111.",
+            "procedural text (an appeal or contact instructions)",
+        ),
+        (
+            "The motion was seconded by Councillor Smith and carried by 7 votes to 2.",
+            "procedural text",
+        ),
+        (
+            "More information to follow for details of the next meeting of the council in May.",
+            "procedural text",
+        ),
+        (
+            "If no candidate receives more than 50 percent of the votes, the last one is"
+            " eliminated.",
+            "hypothetical",
+        ),
+        (
+            "Even if the rest of the 2 million uncounted votes went to Roxas, he would not win.",
+            "hypothetical",
+        ),
         ("Commenting on the allocations, the Minister continued:", "a lead-in to a quote"),
         ("The mayor expects the new bridge to open next year.", "prediction or intention"),
-        ("The council plans to spend the money on the worst roads first.", "prediction or intention"),
+        (
+            "The council plans to spend the money on the worst roads first.",
+            "prediction or intention",
+        ),
     ],
 )
 def test_news_text_that_is_not_a_claim_is_passed_over_with_its_reason(sentence, reason, pipeline):
@@ -106,7 +129,14 @@ def test_train_news_is_deterministic_on_a_small_folder(tmp_path):
     for name in ("a.json", "b.json"):
         out = tmp_path / name
         code = train_news.main(
-            ["--folder", str(folder), "--out", str(out), "--settings", str(tmp_path / "settings.json")]
+            [
+                "--folder",
+                str(folder),
+                "--out",
+                str(out),
+                "--settings",
+                str(tmp_path / "settings.json"),
+            ]
         )
         assert code == 0
         outputs.append(out.read_bytes())

@@ -26,7 +26,8 @@ PAGES = {
     "02_fire.txt": (
         "Wildfire destroys 40 homes in Shasta County\n"
         "Updated: 10-04-2019 20:03\n"
-        "A wildfire destroyed 40 homes and forced 2,000 people to leave, officials said on Sunday.\n"
+        "A wildfire destroyed 40 homes and forced 2,000 people to leave, officials said on"
+        " Sunday.\n"
         "We hope everyone stays safe tonight.\n"
     ),
 }
@@ -47,14 +48,26 @@ def make_folder(root: Path, *, split: dict[str, str] | None = None) -> Path:
         unit("01_roads.txt", a, "Skip to content", "BOILER"),
         unit("01_roads.txt", a, "Council approves $12m budget for roads", "CLAIM"),
         unit("01_roads.txt", a, "By Jane Smith", "BOILER"),
-        unit("01_roads.txt", a, "The council approved a $12 million budget for road repairs on Tuesday, "
-             "the mayor said.", "CLAIM", "the mayor"),
+        unit(
+            "01_roads.txt",
+            a,
+            "The council approved a $12 million budget for road repairs on Tuesday, "
+            "the mayor said.",
+            "CLAIM",
+            "the mayor",
+        ),
         unit("01_roads.txt", a, "The vote was 7-2.", "NOT"),
         unit("01_roads.txt", a, "Share on Facebook", "BOILER"),
         unit("02_fire.txt", b, "Wildfire destroys 40 homes in Shasta County", "CLAIM"),
         unit("02_fire.txt", b, "Updated: 10-04-2019 20:03", "BOILER"),
-        unit("02_fire.txt", b, "A wildfire destroyed 40 homes and forced 2,000 people to leave, officials "
-             "said on Sunday.", "CLAIM", "officials"),
+        unit(
+            "02_fire.txt",
+            b,
+            "A wildfire destroyed 40 homes and forced 2,000 people to leave, officials "
+            "said on Sunday.",
+            "CLAIM",
+            "officials",
+        ),
         unit("02_fire.txt", b, "We hope everyone stays safe tonight.", "NOT"),
     ]
     (root / "gold.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
@@ -66,7 +79,10 @@ def make_folder(root: Path, *, split: dict[str, str] | None = None) -> Path:
 
 def run(*args) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "workbench", *map(str, args)], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "workbench", *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -97,7 +113,15 @@ def test_figures_at_the_extremes_are_exact(tmp_path):
     the headlines, the claims and the opinions, never the chrome lines."""
     articles = newsdata.read_folder(make_folder(tmp_path / "set"))
     nothing = news_eval.evaluate_articles(articles, threshold=1.0)
-    assert nothing["claim"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 0, "fn": 4, "n": 4}
+    assert nothing["claim"] == {
+        "precision": 0.0,
+        "recall": 0.0,
+        "f1": 0.0,
+        "tp": 0,
+        "fp": 0,
+        "fn": 4,
+        "n": 4,
+    }
     assert nothing["boiler"] == {"n": 4, "listed": 0, "share": 0.0}
     everything = news_eval.evaluate_articles(articles, threshold=0.0)
     assert everything["claim"]["tp"] == 4 and everything["claim"]["recall"] == 1.0
@@ -164,9 +188,13 @@ def test_bad_folders_get_one_line_errors(tmp_path, setup, message):
         (folder / "gold.tsv").unlink()
     gold = folder / "gold.tsv"
     if setup == "bad-label":
-        gold.write_text(gold.read_text(encoding="utf-8").replace("\tNOT\t", "\tMAYBE\t", 1), encoding="utf-8")
+        gold.write_text(
+            gold.read_text(encoding="utf-8").replace("\tNOT\t", "\tMAYBE\t", 1), encoding="utf-8"
+        )
     if setup == "bad-offsets":
-        gold.write_text(gold.read_text(encoding="utf-8") + "01_roads.txt\t5\t99999\tNOT\t\t\n", encoding="utf-8")
+        gold.write_text(
+            gold.read_text(encoding="utf-8") + "01_roads.txt\t5\t99999\tNOT\t\t\n", encoding="utf-8"
+        )
     if setup == "missing-article":
         (folder / "articles" / "02_fire.txt").unlink()
     args = ["eval-news", folder] + (["--split", "dev"] if setup == "no-split" else [])

@@ -10,13 +10,16 @@ from workbench.nlp.sentences import split_sentences
 def pieces(text: str) -> list[str]:
     spans = split_sentences(text)
     for s in spans:
-        piece = text[s.start:s.end]
+        piece = text[s.start : s.end]
         assert piece == piece.strip() and piece, (s, piece)
-    return [text[s.start:s.end] for s in spans]
+    return [text[s.start : s.end] for s in spans]
 
 
 def test_abbreviations_and_decimals_do_not_split():
-    text = "Dr. Smith said the U.S. economy grew 1.5 percent in 2023. Mr. Jones, of St. Louis, disagreed."
+    text = (
+        "Dr. Smith said the U.S. economy grew 1.5 percent in 2023. "
+        "Mr. Jones, of St. Louis, disagreed."
+    )
     assert pieces(text) == [
         "Dr. Smith said the U.S. economy grew 1.5 percent in 2023.",
         "Mr. Jones, of St. Louis, disagreed.",
@@ -24,8 +27,10 @@ def test_abbreviations_and_decimals_do_not_split():
 
 
 def test_military_and_police_ranks_do_not_split():
-    text = ("The spokesman, Maj. Reynaldo Balido, confirmed the figure. Det. Insp. Jane Cole and "
-            "Supt. Tom Hale agreed.")
+    text = (
+        "The spokesman, Maj. Reynaldo Balido, confirmed the figure. Det. Insp. Jane Cole and "
+        "Supt. Tom Hale agreed."
+    )
     assert pieces(text) == [
         "The spokesman, Maj. Reynaldo Balido, confirmed the figure.",
         "Det. Insp. Jane Cole and Supt. Tom Hale agreed.",
@@ -48,7 +53,11 @@ def test_a_quotation_over_several_sentences_is_one_span():
 def test_emoji_and_non_latin_text():
     text = "Das Wetter ist schön 🌞. Москва большая. 東京は大きい。大阪も大きい。 Ende."
     assert pieces(text) == [
-        "Das Wetter ist schön 🌞.", "Москва большая.", "東京は大きい。", "大阪も大きい。", "Ende.",
+        "Das Wetter ist schön 🌞.",
+        "Москва большая.",
+        "東京は大きい。",
+        "大阪も大きい。",
+        "Ende.",
     ]
 
 
@@ -66,7 +75,7 @@ def test_empty_and_whitespace_only(text):
 
 def test_headings_and_captions_are_marked():
     text = "Big News Today\n\n(Photo: Jane Doe via AP)\n\nThe council met on Monday. It voted."
-    kinds = {text[s.start:s.end]: s.kind for s in split_sentences(text)}
+    kinds = {text[s.start : s.end]: s.kind for s in split_sentences(text)}
     assert kinds["Big News Today"] == "heading"
     assert kinds["(Photo: Jane Doe via AP)"] == "caption"
     assert kinds["The council met on Monday."] == "sentence"

@@ -33,16 +33,22 @@ def test_a_debate_is_a_transcript_with_its_speakers():
     turns = transcript.turns(DEBATE)
     assert turns is not None
     assert [t.speaker for t in turns] == ["LEHRER", "ROMNEY", "OBAMA", "LEHRER", "ROMNEY", "OBAMA"]
-    assert DEBATE[turns[1].body_start:].startswith("Well, we have")
+    assert DEBATE[turns[1].body_start :].startswith("Well, we have")
 
 
 @pytest.mark.parametrize(
     ("label", "speaker"),
-    [("Mr. Lehrer", "Mr. Lehrer"), ("Jim Lehrer (00:03:12)", "Jim Lehrer"), ("SEN. OBAMA", "SEN. OBAMA")],
+    [
+        ("Mr. Lehrer", "Mr. Lehrer"),
+        ("Jim Lehrer (00:03:12)", "Jim Lehrer"),
+        ("SEN. OBAMA", "SEN. OBAMA"),
+    ],
 )
 def test_the_label_forms_of_transcripts(label, speaker):
-    text = "\n\n".join(f"{label if k % 2 == 0 else 'ROMNEY'}: We have {k} million people out of work."
-                       for k in range(6))
+    text = "\n\n".join(
+        f"{label if k % 2 == 0 else 'ROMNEY'}: We have {k} million people out of work."
+        for k in range(6)
+    )
     turns = transcript.turns(text)
     assert turns is not None and turns[0].speaker == speaker
 
@@ -78,7 +84,7 @@ def test_a_transcript_is_scored_by_the_sentence_scorer(pipeline):
     assert figures.checkworthy and figures.claimant == "ROMNEY"
     first = next(c for c in everything if "23 million" in c.text)
     assert first.text == "Well, we have 23 million people out of work."
-    assert DEBATE[first.start:first.end] == first.text
+    assert DEBATE[first.start : first.end] == first.text
     jobs = next(c for c in everything if "5 million jobs" in c.text)
     assert jobs.checkworthy and jobs.claimant == "OBAMA"
     assert not by_text["I think the governor is wrong."].checkworthy
@@ -87,8 +93,11 @@ def test_a_transcript_is_scored_by_the_sentence_scorer(pipeline):
 def test_transcript_scores_are_the_sentence_scorers_on_the_article_scale():
     sentences = split_sentences(DEBATE)
     scored = detector.score_page(DEBATE, sentences)
-    (spoken,) = [s for s, sentence in zip(scored, sentences)
-                 if DEBATE[sentence.start:sentence.end].startswith("We created 5 million")]
+    (spoken,) = [
+        s
+        for s, sentence in zip(scored, sentences)
+        if DEBATE[sentence.start : sentence.end].startswith("We created 5 million")
+    ]
     assert spoken.spoken
     (alone,) = detector.score_texts(["We created 5 million jobs in the private sector."])
     # Same decision: at or above the sentence scorer's threshold is at or above the article's.

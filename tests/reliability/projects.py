@@ -353,6 +353,14 @@ def all_cases() -> list[Case]:
     def add(name: str, expect: str, make, kind: str) -> None:
         cases.append(Case(name, expect, make, kind))
 
+    _damaged_bytes(add)
+    _side_files(add)
+    _damaged_schema(add)
+    return cases
+
+
+def _damaged_bytes(add) -> None:
+    """Random files, truncations, flipped bits, zeroed pages."""
     for size in (0, 1, 99, 100, 512, 4096, 65536):
         for seed in range(3):
             add(f"random-{size}-{seed}", "refuse", random_file(size, seed), "random bytes")
@@ -370,6 +378,10 @@ def all_cases() -> list[Case]:
             "page bit flips")
     for number in range(1, 36):
         add(f"zeroed-page-{number}", "either", zeroed_page(number), "zeroed page")
+
+
+def _side_files(add) -> None:
+    """WAL, SHM and journal files: crashed, torn, foreign, stale, garbage, empty."""
     add("crash-wal", "open", crash_wal(), "crash WAL (must recover)")
     for seed in range(12):
         add(f"crash-wal-torn-{seed}", "open", crash_wal(seed), "torn crash WAL (must recover)")
@@ -391,6 +403,10 @@ def all_cases() -> list[Case]:
     add("hot-journal-older-copy", "refuse", hot_journal(True), "hot journal")
     for kind in ("wal", "shm", "journal"):
         add(f"empty-{kind}", "open", empty_side_file(kind), "empty side file")
+
+
+def _damaged_schema(add) -> None:
+    """Wrong ids and versions, undecodable rows, missing tables, bad JSON, a drifted index."""
     add("wrong-application-id", "refuse", pragma("PRAGMA application_id = 1234"),
         "wrong application id")
     add("no-application-id", "refuse", pragma("PRAGMA application_id = 0"),
@@ -418,7 +434,6 @@ def all_cases() -> list[Case]:
     add("unknown-status", "refuse", sql("UPDATE claims SET status = 'lost' WHERE id = 1"),
         "bad JSON")
     add("index-corruption", "refuse", sql(INDEX_DRIFT, writable_schema=True), "damaged index")
-    return cases
 
 
 SAMPLE = (

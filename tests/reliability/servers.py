@@ -8,6 +8,7 @@ each request's raw head, to check what the client sent (no credentials, say).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import random
@@ -79,7 +80,7 @@ def infinite(chunked: bool = True) -> Behaviour:
     return serve
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _bomb_data(encoding: str, megabytes: int) -> bytes:
     compressor = (zlib.compressobj(9, zlib.DEFLATED, 31) if encoding == "gzip"
                   else zlib.compressobj(9))
@@ -128,10 +129,8 @@ def garbage(seed: int) -> Behaviour:
 
 def many_headers(sock, path, server) -> None:
     head = "HTTP/1.1 200 OK\r\n" + "".join(f"X-{i}: {i}\r\n" for i in range(100_000))
-    try:
+    with contextlib.suppress(OSError):
         sock.sendall(head.encode())
-    except OSError:
-        pass
 
 
 def charset_page(label: str, where: str = "meta") -> Behaviour:
@@ -204,10 +203,9 @@ class HostileServer:
                 behaviour = self.routes.get(prefix) if prefix else None
             if behaviour is None:
                 behaviour = not_found
-            try:
+            # OSError: the client gave up, which is the point of most of these pages.
+            with contextlib.suppress(OSError):
                 behaviour(sock, path, self)
-            except OSError:
-                pass  # the client gave up: that is the point of most of these pages
 
 
 def gzip_page(title: str) -> bytes:

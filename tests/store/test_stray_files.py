@@ -232,3 +232,38 @@ def test_a_running_programs_wal_is_read_not_refused(base):
     time.sleep(0.1)
     with ProjectStore.open(base) as store:
         assert [c.rationale for c in store.claims.all()[:2]] == ["live", "second writer"]
+
+
+FROZEN = "2026-11-29T09:00:00Z"
+
+
+def test_a_twins_wal_is_refused_when_its_history_looks_the_same(base, folder, monkeypatch):
+    """Two participants' copies of one exercise, each rating one claim in the same second:
+    the twin's crash WAL, beside the other's file, presents a sound database whose newest
+    history row has the same id, time, entity and action as the file's own. Only the
+    rows' content (which claim, what value) tells them apart: refused, nothing changed."""
+    from workbench.store import base as store_base
+
+    target, twin = folder / "p.fcw", folder.parent / "twin.fcw"
+    target.write_bytes(base.read_bytes())
+    twin.write_bytes(base.read_bytes())
+    script = "\n".join([
+        "import os",
+        "from workbench.store import ProjectStore, base",
+        f"base.utc_now = lambda: {FROZEN!r}",
+        f"store = ProjectStore.open({str(twin)!r})",
+        "store.db.execute('PRAGMA wal_autocheckpoint = 0')",
+        "store.claims.set_verdict(store.claims.all()[3].id, 'True', rationale='twin')",
+        "os._exit(9)",
+    ])
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 9, result.stderr
+    monkeypatch.setattr(store_base, "utc_now", lambda: FROZEN)
+    with ProjectStore.open(target) as store:
+        store.claims.set_verdict(store.claims.all()[7].id, "False", rationale="target")
+    Path(f"{twin}-wal").rename(folder / "p.fcw-wal")
+    before = folder_state(folder)
+    with pytest.raises(ProjectFileError, match="p.fcw-wal"):
+        ProjectStore.open(target)
+    assert_refused(run("verdict", str(target), "--claim", "1", "--label", "False"), "p.fcw-wal")
+    assert folder_state(folder) == before

@@ -38,15 +38,23 @@ def build_key(path: Path, verdicts: list[str | None], *, rationale: str = "key r
         )
         for claim, verdict in zip(claims, verdicts):
             if verdict:
-                store.claims.set_verdict(claim.id, verdict, rationale=f"{rationale} {claim.id}",
-                                  status="done")
+                store.claims.set_verdict(
+                    claim.id, verdict, rationale=f"{rationale} {claim.id}", status="done"
+                )
 
     ProjectStore.create(path, scale=load_preset(), title="Bridge and budget", setup=setup).close()
     return path
 
 
-def participant(exercise: Path, folder: Path, name: str | None, verdicts: list[str | None],
-                *, rationale: bool = False, evidence: bool = False) -> Path:
+def participant(
+    exercise: Path,
+    folder: Path,
+    name: str | None,
+    verdicts: list[str | None],
+    *,
+    rationale: bool = False,
+    evidence: bool = False,
+) -> Path:
     """A participant's copy of the exercise, rated with ``verdicts`` (claim order)."""
     path = folder / f"{(name or 'anon').lower().replace(' ', '_')}.fcw"
     shutil.copy2(exercise, path)
@@ -55,11 +63,13 @@ def participant(exercise: Path, folder: Path, name: str | None, verdicts: list[s
             set_participant_name(store, name)
         for claim, verdict in zip(store.claims.all(), verdicts):
             if verdict:
-                store.claims.set_verdict(claim.id, verdict,
-                                  rationale=f"{name} thinks so" if rationale else None)
+                store.claims.set_verdict(
+                    claim.id, verdict, rationale=f"{name} thinks so" if rationale else None
+                )
             if evidence:
-                store.evidence.add(claim.id, f"https://example.org/{claim.id}", "refutes",
-                                   f"{name}'s source")
+                store.evidence.add(
+                    claim.id, f"https://example.org/{claim.id}", "refutes", f"{name}'s source"
+                )
     return path
 
 

@@ -18,11 +18,11 @@ from workbench.workshop.agreement import (
 
 # Units (claims) x raters; None = no verdict. Worked by hand below.
 MISSING = [
-    ["A", "A", None],   # 2 pairable values
-    ["A", "B", "B"],    # 3
+    ["A", "A", None],  # 2 pairable values
+    ["A", "B", "B"],  # 3
     ["B", None, None],  # 1: not pairable, leaves no pair
-    ["A", "B", None],   # 2
-    ["B", "B", "B"],    # 3
+    ["A", "B", None],  # 2
+    ["B", "B", "B"],  # 3
 ]
 
 
@@ -48,14 +48,18 @@ def test_fleiss_cohen_and_percent_agreement_with_missing_values_by_hand():
     # raters 2 and 3 share units 2 and 5 only: B/B twice -> one label only, undefined
     assert cohen_kappa(rater2, rater3) == (None, 2)
     assert [(i, j, n) for i, j, _k, n in pairwise_cohen([rater1, rater2, rater3])] == [
-        (0, 1, 4), (0, 2, 2), (1, 2, 2)]
+        (0, 1, 4),
+        (0, 2, 2),
+        (1, 2, 2),
+    ]
 
 
 def test_ordinal_alpha_by_hand():
     order = ["T", "M", "F"]
     units = [["T", "T"], ["T", "M"], ["F", "F"], ["M", "F"]]
     # n_T = 3, n_M = 2, n_F = 3, n = 8
-    # delta²(T,M) = (3 + 2 - 5/2)² ... = (5/2)² = 6.25 ; delta²(M,F) = 6.25 ; delta²(T,F) = (8 - 3)² = 25
+    # delta²(T,M) = (3 + 2 - 5/2)² ... = (5/2)² = 6.25 ; delta²(M,F) = 6.25 ;
+    # delta²(T,F) = (8 - 3)² = 25
     # D_o ∝ 2·6.25 + 2·6.25 = 25 ; D_e ∝ (2·3·2·6.25 + 2·2·3·6.25 + 2·3·3·25) / 7 = 600/7
     # alpha = 1 - 25·7/600 = 17/24
     assert krippendorff_alpha(units, order) == pytest.approx(17 / 24, abs=1e-12)
@@ -93,8 +97,16 @@ def test_one_label_everywhere_is_undefined_not_a_number():
 def test_fleiss_kappa_on_fleiss_wikipedia_example():
     # 10 subjects, 14 raters, 5 categories; the published value is 0.210.
     table = [
-        [0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0], [2, 2, 8, 1, 1],
-        [7, 7, 0, 0, 0], [3, 2, 6, 3, 0], [2, 5, 3, 2, 2], [6, 5, 2, 1, 0], [0, 2, 2, 3, 7],
+        [0, 0, 0, 0, 14],
+        [0, 2, 6, 4, 2],
+        [0, 0, 3, 5, 6],
+        [0, 3, 9, 2, 0],
+        [2, 2, 8, 1, 1],
+        [7, 7, 0, 0, 0],
+        [3, 2, 6, 3, 0],
+        [2, 5, 3, 2, 2],
+        [6, 5, 2, 1, 0],
+        [0, 2, 2, 3, 7],
     ]
     units = [[c for c, n in enumerate(row) for _ in range(n)] for row in table]
     assert fleiss_kappa(units) == pytest.approx(0.210, abs=5e-4)
@@ -122,6 +134,7 @@ def alpha_by_pairs(units, order=None):
     pool = [v for values in kept for v in values]
     n = len(pool)
     if order is None:
+
         def dist(a, b):
             return float(a != b)
     else:
@@ -129,13 +142,19 @@ def alpha_by_pairs(units, order=None):
 
         def dist(a, b):
             i, j = sorted((order.index(a), order.index(b)))
-            between = sum(freq[g] for g in order[i:j + 1])
+            between = sum(freq[g] for g in order[i : j + 1])
             return (between - (freq[order[i]] + freq[order[j]]) / 2) ** 2
 
-    d_o = sum(
-        dist(values[i], values[j]) / (len(values) - 1)
-        for values in kept for i in range(len(values)) for j in range(len(values)) if i != j
-    ) / n
+    d_o = (
+        sum(
+            dist(values[i], values[j]) / (len(values) - 1)
+            for values in kept
+            for i in range(len(values))
+            for j in range(len(values))
+            if i != j
+        )
+        / n
+    )
     d_e = sum(dist(pool[i], pool[j]) for i in range(n) for j in range(n) if i != j) / (n * (n - 1))
     return 1 - d_o / d_e
 
@@ -148,8 +167,10 @@ def test_alpha_matches_independent_implementations_on_random_data(seed):
     order = ["True", "Mostly True", "Mixture", "Mostly False", "False"]
     raters, claims = rng.randint(2, 8), rng.randint(5, 40)
     units = [
-        [rng.choice(order[: rng.randint(2, 5)]) if rng.random() > 0.2 else None
-         for _ in range(raters)]
+        [
+            rng.choice(order[: rng.randint(2, 5)]) if rng.random() > 0.2 else None
+            for _ in range(raters)
+        ]
         for _ in range(claims)
     ]
     ours_nominal = krippendorff_alpha(units)
@@ -162,6 +183,7 @@ def test_alpha_matches_independent_implementations_on_random_data(seed):
     )
     theirs_nominal = krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")
     theirs_ordinal = krippendorff.alpha(
-        reliability_data=data, level_of_measurement="ordinal", value_domain=list(range(5)))
+        reliability_data=data, level_of_measurement="ordinal", value_domain=list(range(5))
+    )
     assert ours_nominal == pytest.approx(theirs_nominal, abs=1e-6)
     assert ours_ordinal == pytest.approx(theirs_ordinal, abs=1e-6)

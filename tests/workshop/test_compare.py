@@ -33,8 +33,9 @@ def room(workshop):
     ]
     with ProjectStore.open(files[1]) as store:  # Ben adds a claim of his own
         start = TEXT.index(SENTENCES[5])
-        store.claims.add(Claim(article_id=1, start=start, end=start + 20, quote="",
-                              origin=Origin.MANUAL))
+        store.claims.add(
+            Claim(article_id=1, start=start, end=start + 20, quote="", origin=Origin.MANUAL)
+        )
     return key, exercise, files
 
 
@@ -74,8 +75,11 @@ def test_claims_most_contested_first_with_spread_and_key(room):
     # claim 4 has 100% disagreement; then the 2/3 ones by ordinal spread: 3 (2 steps), 1, 2
     assert [c.claim_id for c in result.claims] == [4, 3, 1, 2]
     top = result.claims[0]
-    assert top.key_verdict == "Mixture" and top.verdicts == {"Ana": "Mixture", "Ben": None,
-                                                             "Cleo": "False"}
+    assert top.key_verdict == "Mixture" and top.verdicts == {
+        "Ana": "Mixture",
+        "Ben": None,
+        "Cleo": "False",
+    }
     assert (top.rated, top.unrated, top.disagreement, top.ordinal_range) == (2, 1, 1.0, 2)
     first = next(c for c in result.claims if c.claim_id == 1)
     assert first.spread == {"True": 2, "Mostly True": 1}
@@ -87,13 +91,19 @@ def test_confusion_matrix_key_rows_participant_columns(room):
     result = compare_files(files, key)
     cells = {
         (result.labels[i], result.labels[j]): n
-        for i, row in enumerate(result.confusion) for j, n in enumerate(row) if n
+        for i, row in enumerate(result.confusion)
+        for j, n in enumerate(row)
+        if n
     }
     assert cells == {
-        ("True", "True"): 2, ("True", "Mostly True"): 1,
-        ("Mostly False", "Mostly False"): 2, ("Mostly False", "Unproven"): 1,
-        ("False", "False"): 2, ("False", "Mixture"): 1,
-        ("Mixture", "Mixture"): 1, ("Mixture", "False"): 1,
+        ("True", "True"): 2,
+        ("True", "Mostly True"): 1,
+        ("Mostly False", "Mostly False"): 2,
+        ("Mostly False", "Unproven"): 1,
+        ("False", "False"): 2,
+        ("False", "Mixture"): 1,
+        ("Mixture", "Mixture"): 1,
+        ("Mixture", "False"): 1,
     }
     assert sum(map(sum, result.confusion)) == sum(p.compared for p in result.participants)
 
@@ -168,8 +178,9 @@ def test_unnamed_and_same_named_participants_stay_apart(workshop):
 
 def add_claim(path, start, end, verdict):
     with ProjectStore.open(path) as store:
-        claim = store.claims.add(Claim(article_id=1, start=start, end=end, quote="",
-                                      origin=Origin.MANUAL))
+        claim = store.claims.add(
+            Claim(article_id=1, start=start, end=end, quote="", origin=Origin.MANUAL)
+        )
         if verdict:
             store.claims.set_verdict(claim.id, verdict)
 
@@ -180,9 +191,9 @@ def test_no_claims_exercise_matches_claims_by_overlapping_spans(workshop):
     spans = [(TEXT.index(s), TEXT.index(s) + len(s)) for s in SENTENCES]
     ana = workshop.participant(exercise, "Ana", [])
     ben = workshop.participant(exercise, "Ben", [])
-    add_claim(ana, spans[0][0], spans[0][1], "True")           # exactly the key's span
+    add_claim(ana, spans[0][0], spans[0][1], "True")  # exactly the key's span
     add_claim(ana, spans[1][0] + 4, spans[1][1] - 1, "False")  # a little shorter
-    add_claim(ana, spans[4][0], spans[4][1], "Mixture")        # not in the key
+    add_claim(ana, spans[4][0], spans[4][1], "Mixture")  # not in the key
     add_claim(ben, spans[0][0] + 4, spans[0][1], "Mostly True")
     add_claim(ben, spans[4][0] + 10, spans[4][1] + 5, "False")  # overlaps Ana's extra claim
     result = compare_files([ana, ben], key)

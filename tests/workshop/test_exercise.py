@@ -36,9 +36,16 @@ def key(workshop):
         first = store.claims.all()[0]
         store.claims.update(first.id, text="The city spent $4.2m on the bridge (reworded)")
         store.evidence.add(first.id, "https://example.org/minutes", "refutes", NOTE)
-        store.captures.add(Capture(url="https://example.org/minutes", status=CaptureStatus.CAPTURED,
-                                  sha256="ab" * 32, title="Council minutes",
-                                  text="The council minutes page"), b"<html>minutes</html>")
+        store.captures.add(
+            Capture(
+                url="https://example.org/minutes",
+                status=CaptureStatus.CAPTURED,
+                sha256="ab" * 32,
+                title="Council minutes",
+                text="The council minutes page",
+            ),
+            b"<html>minutes</html>",
+        )
         store.settings.set("private_notes", SECRET)
     return path
 
@@ -47,13 +54,18 @@ def test_exercise_keeps_articles_and_claims_with_their_ids_and_nothing_else(key,
     before = digest(key)
     exercise = workshop.exercise(key)
     assert digest(key) == before  # the key is only read
-    with ProjectStore.open(key, readonly=True) as k, ProjectStore.open(exercise, readonly=True) as e:
+    with (
+        ProjectStore.open(key, readonly=True) as k,
+        ProjectStore.open(exercise, readonly=True) as e,
+    ):
         assert [a.sha256 for a in e.articles.all()] == [a.sha256 for a in k.articles.all()]
         key_claims, claims = k.claims.all(), e.claims.all()
         assert [(c.id, c.start, c.end, c.text) for c in claims] == [
-            (c.id, c.start, c.end, c.text) for c in key_claims]
-        assert all(c.verdict is None and c.rationale == "" and c.status is ClaimStatus.NEW
-                   for c in claims)
+            (c.id, c.start, c.end, c.text) for c in key_claims
+        ]
+        assert all(
+            c.verdict is None and c.rationale == "" and c.status is ClaimStatus.NEW for c in claims
+        )
         assert e.evidence.all() == [] and e.captures.of_url("https://example.org/minutes") == []
         assert set(e.settings.all()) == {"title", "scale", "workshop_exercise", "workshop_locked"}
         history = e.history.entries()
@@ -61,8 +73,10 @@ def test_exercise_keeps_articles_and_claims_with_their_ids_and_nothing_else(key,
         assert {h.entity for h in history} == {"workshop", "setting"}  # no trace of the key's edits
         # nor of its actions: no transaction of the key (their labels name claims), and
         # every claim marked touched alike (which ones the key worked on is not told)
-        unlogged = e.db.execute("SELECT COUNT(*) FROM transactions WHERE id NOT IN "
-                                "(SELECT txn FROM history WHERE txn IS NOT NULL)").fetchone()[0]
+        unlogged = e.db.execute(
+            "SELECT COUNT(*) FROM transactions WHERE id NOT IN "
+            "(SELECT txn FROM history WHERE txn IS NOT NULL)"
+        ).fetchone()[0]
         assert unlogged == 0
         assert {c.touched for c in claims} == {True}
         assert e.scale.get().names() == k.scale.get().names()
@@ -75,8 +89,16 @@ def test_none_of_the_keys_answers_survive_in_the_exercise_bytes(key, workshop):
     exercise = workshop.exercise(key)
     data = exercise.read_bytes()
     # whole strings, and each word as FTS5 stores tokens (lower case)
-    for secret in (SECRET, NOTE, SECRET.lower(), "zanzibarite", "quokkafold", "marmalisk",
-                   "minutes</html>", "key.fcw"):
+    for secret in (
+        SECRET,
+        NOTE,
+        SECRET.lower(),
+        "zanzibarite",
+        "quokkafold",
+        "marmalisk",
+        "minutes</html>",
+        "key.fcw",
+    ):
         assert secret.encode() not in data, secret
     assert SECRET.encode() in key.read_bytes()  # the search does find it where it is
     for sidecar in ("-wal", "-shm", "-journal"):
@@ -106,7 +128,9 @@ def test_pack_sees_work_still_in_the_keys_wal(workshop):
     key = workshop.key(["True"])
     with ProjectStore.open(key) as store:  # open, as in the trainer's window: changes in the WAL
         article = store.articles.all()[0]
-        store.claims.add(store.claims.all()[0].__class__(article_id=article.id, start=0, end=16, quote=""))
+        store.claims.add(
+            store.claims.all()[0].__class__(article_id=article.id, start=0, end=16, quote="")
+        )
         exercise = workshop.exercise(key)
         with ProjectStore.open(exercise, readonly=True) as e:
             assert len(e.claims.all()) == 2
@@ -152,8 +176,9 @@ def test_lock_refuses_re_detection_until_unlocked(workshop):
 
 
 def test_lock_is_only_for_exercises(seed_project):
-    with ProjectStore.open(seed_project) as store, pytest.raises(
-        ValidationError, match="not a workshop exercise"
+    with (
+        ProjectStore.open(seed_project) as store,
+        pytest.raises(ValidationError, match="not a workshop exercise"),
     ):
         set_locked(store, True)
 

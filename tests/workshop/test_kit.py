@@ -54,9 +54,16 @@ def test_kit_holds_the_app_the_exercise_and_the_page(exercise, tmp_path):
         assert exercise_of(store) is not None and participant_name(store) == ""
         assert [c.verdict for c in store.claims.all()] == [None] * len(VERDICTS)
     page = (folder / "START HERE.html").read_text(encoding="utf-8")
-    for words in ("Bridge and budget", "Hand in by 16:00 to Ana.", "budget - your name.fcw",
-                  "App for Linux", "File &gt; Open", "There is no Save button",
-                  "Hand your file back", "File &gt; Quit"):
+    for words in (
+        "Bridge and budget",
+        "Hand in by 16:00 to Ana.",
+        "budget - your name.fcw",
+        "App for Linux",
+        "File &gt; Open",
+        "There is no Save button",
+        "Hand your file back",
+        "File &gt; Quit",
+    ):
         assert words in page
     assert "<script" not in page and "http" not in page  # nothing fetched from anywhere
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
@@ -78,8 +85,10 @@ def test_kit_page_as_pdf_is_one_page_drawn_by_qt(exercise, tmp_path):
 
 
 def test_kit_for_several_systems_from_zips_says_how_to_start_each(exercise, tmp_path):
-    windows = zipped(tmp_path / "win", ["Fact-Check Workbench/workbench.exe",
-                                        "Fact-Check Workbench/Fact-Check Workbench.exe"])
+    windows = zipped(
+        tmp_path / "win",
+        ["Fact-Check Workbench/workbench.exe", "Fact-Check Workbench/Fact-Check Workbench.exe"],
+    )
     mac = zipped(tmp_path / "mac", ["Fact-Check Workbench.app/Contents/MacOS/workbench"])
     kit = make_kit(exercise, tmp_path / "kit", bundles=[windows, mac])
     assert [(a.system, a.zipped) for a in kit.apps] == [("windows", True), ("macos", True)]
@@ -151,17 +160,39 @@ def test_kit_command(exercise, tmp_path):
     env.pop("WORKBENCH_DEBUG", None)
     out = tmp_path / "usb kit"
     result = subprocess.run(
-        [sys.executable, "-m", "workbench", "workshop", "kit", str(exercise), "-o", str(out),
-         "--bundle", str(app), "--note", "Room 2"],
-        capture_output=True, text=True, env=env, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "workbench",
+            "workshop",
+            "kit",
+            str(exercise),
+            "-o",
+            str(out),
+            "--bundle",
+            str(app),
+            "--note",
+            "Room 2",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     assert "App for Linux/fact-check-workbench" in result.stdout and ".pdf" in result.stdout
     assert sorted(p.name for p in out.iterdir()) == [
-        "App for Linux", "START HERE.html", "START HERE.pdf", "budget.fcw"]
+        "App for Linux",
+        "START HERE.html",
+        "START HERE.pdf",
+        "budget.fcw",
+    ]
     bad = subprocess.run(
         [sys.executable, "-m", "workbench", "workshop", "kit", str(exercise), "-o", str(out)],
-        capture_output=True, text=True, env=env, timeout=300,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
     )
     assert bad.returncode == 1 and bad.stderr.startswith("workbench: error: ")
     assert len(bad.stderr.strip().splitlines()) == 1

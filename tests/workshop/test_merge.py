@@ -1,4 +1,5 @@
-"""Merging participants' evidence and rationales into a curation project, tagged with who wrote them."""
+"""Merging participants' evidence and rationales into a curation project, tagged with who
+wrote them."""
 
 from __future__ import annotations
 
@@ -23,10 +24,12 @@ def digest(path):
 def test_merge_into_a_copy_of_the_key(workshop, tmp_path):
     key = workshop.key(KEY, rationale="Trainer says")
     exercise = workshop.exercise(key)
-    ana = workshop.participant(exercise, "Ana", ["True", "False", None], rationale=True,
-                               evidence=True)
-    ben = workshop.participant(exercise, "Ben", ["Mostly True", None, None], rationale=True,
-                               evidence=True)
+    ana = workshop.participant(
+        exercise, "Ana", ["True", "False", None], rationale=True, evidence=True
+    )
+    ben = workshop.participant(
+        exercise, "Ben", ["Mostly True", None, None], rationale=True, evidence=True
+    )
     before = {p: digest(p) for p in (key, ana, ben)}
     curation = tmp_path / "curation.fcw"
     result = merge([ana, ben], curation, key=key)
@@ -64,8 +67,10 @@ def test_without_key_the_curation_project_is_a_clean_copy(workshop, tmp_path):
     with ProjectStore.open(curation, readonly=True) as store:
         assert all(c.verdict is None for c in store.claims.all())
         assert [c.rationale for c in store.claims.all()] == [
-            "[Ana · True] Ana thinks so", "[Ana · Mostly False] Ana thinks so",
-            "[Ana · False] Ana thinks so"]
+            "[Ana · True] Ana thinks so",
+            "[Ana · Mostly False] Ana thinks so",
+            "[Ana · False] Ana thinks so",
+        ]
         assert {e.author for e in store.evidence.all()} == {"Ana"}
         assert "workshop_participant" not in store.settings.all()
 
@@ -77,12 +82,21 @@ def test_claims_participants_found_are_added_once(workshop, tmp_path):
     for name, shift in (("Ana", 0), ("Ben", 3)):
         path = workshop.participant(exercise, name, [])
         with ProjectStore.open(path) as store:
-            claim = store.claims.add(Claim(article_id=1, start=start + shift,
-                                          end=start + len(SENTENCES[4]), quote="",
-                                          origin=Origin.MANUAL))
+            claim = store.claims.add(
+                Claim(
+                    article_id=1,
+                    start=start + shift,
+                    end=start + len(SENTENCES[4]),
+                    quote="",
+                    origin=Origin.MANUAL,
+                )
+            )
             store.claims.set_verdict(claim.id, "False", rationale=f"{name} found this one")
-    result = merge([workshop.folder / "ana.fcw", workshop.folder / "ben.fcw"],
-                   tmp_path / "curation.fcw", key=key)
+    result = merge(
+        [workshop.folder / "ana.fcw", workshop.folder / "ben.fcw"],
+        tmp_path / "curation.fcw",
+        key=key,
+    )
     assert result.claims_added == 1
     with ProjectStore.open(tmp_path / "curation.fcw", readonly=True) as store:
         added = [c for c in store.claims.all() if c.origin is Origin.MANUAL]

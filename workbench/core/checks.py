@@ -8,6 +8,7 @@ project's settings under ``done_checks``; this module says what is missing.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from workbench.core.errors import ValidationError
 from workbench.core.models import Claim
@@ -43,7 +44,7 @@ class DoneRules:
     def to_setting(self) -> dict:
         return asdict(self)
 
-    def replace(self, **changes) -> DoneRules:
+    def replace(self, **changes: Any) -> DoneRules:
         data = {**self.to_setting(), **{k: v for k, v in changes.items() if v is not None}}
         minimum = data["min_evidence"]
         if not isinstance(minimum, int) or not 0 <= minimum <= MAX_MIN_EVIDENCE:
@@ -82,12 +83,17 @@ def missing_for_done(
                 missing.append("a written conclusion (this scale has no labels)")
         elif not claim.verdict:
             missing.append("a verdict")
-    if rules.require_rationale and not has_rationale:
-        if not (scale.conclusion_only and rules.require_verdict):
-            missing.append("a rationale")
+    if (
+        rules.require_rationale
+        and not has_rationale
+        and not (scale.conclusion_only and rules.require_verdict)
+    ):
+        missing.append("a rationale")
     count = claim.evidence_count if usable_evidence is None else usable_evidence
     failed = max(0, claim.evidence_count - count)
-    why = f"; {failed} failed capture{'s do' if failed > 1 else ' does'} not count" if failed else ""
+    why = (
+        f"; {failed} failed capture{'s do' if failed > 1 else ' does'} not count" if failed else ""
+    )
     short = rules.min_evidence - count
     if short > 0:
         if count:

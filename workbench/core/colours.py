@@ -66,7 +66,9 @@ def readable_text(colour: str, backgrounds: list[str], minimum: float = AA_TEXT)
     step = 0.01 if dark_backgrounds else -0.01
     while 0 <= lightness <= 1:
         lightness += step
-        candidate = hex_colour(*(c * 255 for c in colorsys.hls_to_rgb(h, min(max(lightness, 0), 1), s)))
+        candidate = hex_colour(
+            *(c * 255 for c in colorsys.hls_to_rgb(h, min(max(lightness, 0), 1), s))
+        )
         if all(contrast(candidate, bg) >= minimum for bg in backgrounds):
             return candidate
     return "#ffffff" if dark_backgrounds else "#000000"
@@ -74,4 +76,8 @@ def readable_text(colour: str, backgrounds: list[str], minimum: float = AA_TEXT)
 
 def ink_on(background: str) -> str:
     """Black or white, whichever has the higher contrast on ``background``."""
-    return "#000000" if contrast("#000000", background) >= contrast("#ffffff", background) else "#ffffff"
+    return (
+        "#000000"
+        if contrast("#000000", background) >= contrast("#ffffff", background)
+        else "#ffffff"
+    )

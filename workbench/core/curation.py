@@ -13,11 +13,17 @@ from workbench.core.errors import ValidationError
 from workbench.core.models import Claim, ClaimStatus
 
 # Workflow order: a merged claim takes the least advanced status of the two.
-STATUS_ORDER = [ClaimStatus.NEW, ClaimStatus.IN_PROGRESS, ClaimStatus.NEEDS_REVIEW, ClaimStatus.DONE]
+STATUS_ORDER = [
+    ClaimStatus.NEW,
+    ClaimStatus.IN_PROGRESS,
+    ClaimStatus.NEEDS_REVIEW,
+    ClaimStatus.DONE,
+]
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """``start``..``end`` without the whitespace at either end (a claim never starts with a space)."""
+    """``start``..``end`` without the whitespace at either end (a claim never starts with a
+    space)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -25,7 +31,9 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def split_spans(text: str, start: int, end: int, at: int) -> tuple[tuple[int, int], tuple[int, int]]:
+def split_spans(
+    text: str, start: int, end: int, at: int
+) -> tuple[tuple[int, int], tuple[int, int]]:
     """The two trimmed spans of a claim split at ``at``; refused when one would be empty."""
     if not start < at < end:
         raise ValidationError("put the cursor inside the claim's text to split it")
@@ -70,7 +78,9 @@ class MergePlan:
 
     def question(self) -> str:
         a, b = self.first, self.second
-        lines = [f"Claims {a.position} and {b.position} both carry work. The merged claim will have:"]
+        lines = [
+            f"Claims {a.position} and {b.position} both carry work. The merged claim will have:"
+        ]
         lines += [f"• {note}" for note in self.notes]
         lines.append("\nUndo (Ctrl+Z) brings both claims back as they are now.")
         return "\n".join(lines)
@@ -118,19 +128,25 @@ def plan_merge(first: Claim, second: Claim, text: str) -> MergePlan:
     if reworded:
         fields["text"] = _joined(a.text, b.text, " ")
         plan.notes.append(
-            "both wordings, one after the other" if len(reworded) == 2
+            "both wordings, one after the other"
+            if len(reworded) == 2
             else f"the wording of claim {reworded[0].position}, then the other claim's quote"
         )
 
-    claimant = a.claimant if (a.claimant and (not b.claimant or a.claimant == b.claimant)) else (
-        b.claimant if not a.claimant else f"{a.claimant}; {b.claimant}")
+    claimant = (
+        a.claimant
+        if (a.claimant and (not b.claimant or a.claimant == b.claimant))
+        else (b.claimant if not a.claimant else f"{a.claimant}; {b.claimant}")
+    )
     fields["claimant"] = claimant
     if a.claimant and b.claimant and a.claimant != b.claimant and plan.needs_confirmation:
         plan.notes.append(f"both claimants ({claimant})")
 
     worked = [c for c in (a, b) if carries_work(c)] or [a, b]
     status = min((c.status for c in worked), key=STATUS_ORDER.index)
-    if status is ClaimStatus.DONE and (a.status is not ClaimStatus.DONE or b.status is not ClaimStatus.DONE):
+    if status is ClaimStatus.DONE and (
+        a.status is not ClaimStatus.DONE or b.status is not ClaimStatus.DONE
+    ):
         status = ClaimStatus.IN_PROGRESS
     fields["status"] = status
     done = [c for c in (a, b) if c.status is ClaimStatus.DONE]
@@ -202,14 +218,18 @@ def plan_redetect(
     by_span = {(c.start, c.end): c for c in candidates}
     kept_spans = []
     for claim in existing:
+        assert claim.id is not None  # read from the store
         span = (claim.start, claim.end)
         again = by_span.get(span)
         if claim.has_work or again is not None:
             plan.keep.append(claim.id)
             kept_spans.append(span)
             if not claim.has_work and again is not None:
-                fresh = {"score": again.score, "reasons": list(again.reasons),
-                         "claimant": again.claimant}
+                fresh = {
+                    "score": again.score,
+                    "reasons": list(again.reasons),
+                    "claimant": again.claimant,
+                }
                 if any(getattr(claim, k) != v for k, v in fresh.items()):
                     plan.refresh[claim.id] = fresh
         else:

@@ -8,13 +8,21 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import Enum
 
 
 def utc_now() -> str:
     """The current time as an ISO-8601 UTC string with a ``Z`` (second precision)."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def stored_id(item_id: int | None) -> int:
+    """The id of an article, claim or evidence item read from the store. Ids are set by the
+    store; only an item not yet added has none, and passing one here is a bug."""
+    if item_id is None:
+        raise ValueError("an item that was never stored has no id")
+    return item_id
 
 
 def sha256_text(text: str) -> str:
@@ -34,7 +42,7 @@ class ClaimStatus(str, Enum):
         return self.value.replace("_", " ")
 
     @classmethod
-    def parse(cls, value: str) -> "ClaimStatus":
+    def parse(cls, value: str) -> ClaimStatus:
         key = value.strip().lower().replace(" ", "_").replace("-", "_")
         for status in cls:
             if status.value == key:
@@ -56,16 +64,14 @@ class Stance(str, Enum):
     CONTEXT = "context"
 
     @classmethod
-    def parse(cls, value: str) -> "Stance":
+    def parse(cls, value: str) -> Stance:
         key = value.strip().lower()
         for stance in cls:
             if stance.value == key:
                 return stance
         from workbench.core.errors import ValidationError
 
-        raise ValidationError(
-            f"unknown stance {value!r}; valid: {', '.join(s.value for s in cls)}"
-        )
+        raise ValidationError(f"unknown stance {value!r}; valid: {', '.join(s.value for s in cls)}")
 
 
 class CaptureStatus(str, Enum):
@@ -205,7 +211,7 @@ class Evidence:
         self.stance = Stance(self.stance)
         self.capture_status = CaptureStatus(self.capture_status)
 
-    def with_capture(self, capture: "Capture") -> "Evidence":
+    def with_capture(self, capture: Capture) -> Evidence:
         """This item as the store will show it once ``capture`` is recorded.
 
         The same rule as the store's query (a failure never hides a good capture),
@@ -214,20 +220,32 @@ class Evidence:
         """
         if capture.status is CaptureStatus.CAPTURED:
             return replace(
-                self, capture_status=CaptureStatus.CAPTURED, final_url=capture.final_url,
-                title=capture.title, http_status=capture.http_status,
-                content_type=capture.content_type, retrieved_at=capture.retrieved_at,
-                sha256=capture.sha256, truncated=capture.truncated,
+                self,
+                capture_status=CaptureStatus.CAPTURED,
+                final_url=capture.final_url,
+                title=capture.title,
+                http_status=capture.http_status,
+                content_type=capture.content_type,
+                retrieved_at=capture.retrieved_at,
+                sha256=capture.sha256,
+                truncated=capture.truncated,
                 error=capture.error if capture.truncated else "",
-                attempted_at=capture.retrieved_at, versions=self.versions + 1,
+                attempted_at=capture.retrieved_at,
+                versions=self.versions + 1,
             )
         error = capture.error or "the fetch failed"
         if self.sha256:
             return replace(self, error=error, attempted_at=capture.retrieved_at)
         return replace(
-            self, capture_status=CaptureStatus.FAILED, final_url=capture.final_url, title="",
-            http_status=capture.http_status, content_type=capture.content_type,
-            retrieved_at=capture.retrieved_at, error=error, attempted_at=capture.retrieved_at,
+            self,
+            capture_status=CaptureStatus.FAILED,
+            final_url=capture.final_url,
+            title="",
+            http_status=capture.http_status,
+            content_type=capture.content_type,
+            retrieved_at=capture.retrieved_at,
+            error=error,
+            attempted_at=capture.retrieved_at,
         )
 
     @property

@@ -17,21 +17,43 @@ _VERDICT_COLOURS = [  # the most specific first: "mostly false" before "false"
     (re.compile(r"mostly false|largely false|mainly false", re.I), "#f57c00"),
     (re.compile(r"mostly true|largely true|mainly true|mostly correct", re.I), "#7cb342"),
     (re.compile(r"half|mixture|mixed|partly|partially|needs context", re.I), "#fbc02d"),
-    (re.compile(r"misleading|out of context|miscaptioned|misattributed|distort|"
-                r"exaggerat|cherry|spin", re.I), "#8e24aa"),
-    (re.compile(r"unproven|unverified|unsupported|unfounded|no evidence|inconclusive|"
-                r"satire|outdated", re.I), "#546e7a"),
-    (re.compile(r"pants on fire|\bfalse\b|\bfake\b|\bhoax\b|incorrect|\bwrong\b|"
-                r"\bscam\b|fabricated|not true|\bno\b|debunked|\bfalso\b|\bfaux\b", re.I),
-     "#c62828"),
-    (re.compile(r"\btrue\b|correct|accurate|\byes\b|verified|legit|\bvrai\b|\bverdadero\b",
-                re.I), "#2e7d32"),
+    (
+        re.compile(
+            r"misleading|out of context|miscaptioned|misattributed|distort|"
+            r"exaggerat|cherry|spin",
+            re.I,
+        ),
+        "#8e24aa",
+    ),
+    (
+        re.compile(
+            r"unproven|unverified|unsupported|unfounded|no evidence|inconclusive|"
+            r"satire|outdated",
+            re.I,
+        ),
+        "#546e7a",
+    ),
+    (
+        re.compile(
+            r"pants on fire|\bfalse\b|\bfake\b|\bhoax\b|incorrect|\bwrong\b|"
+            r"\bscam\b|fabricated|not true|\bno\b|debunked|\bfalso\b|\bfaux\b",
+            re.I,
+        ),
+        "#c62828",
+    ),
+    (
+        re.compile(
+            r"\btrue\b|correct|accurate|\byes\b|verified|legit|\bvrai\b|\bverdadero\b", re.I
+        ),
+        "#2e7d32",
+    ),
 ]
 NEUTRAL_COLOUR = "#757575"
 
 
-def verdict_colour(label: str, rating: float | None = None, best: float | None = None,
-                   worst: float | None = None) -> str:
+def verdict_colour(
+    label: str, rating: float | None = None, best: float | None = None, worst: float | None = None
+) -> str:
     """A colour for a verdict from another scale: from its words, else its rating."""
     text = (label or "").strip()
     for pattern, colour in _VERDICT_COLOURS:
@@ -97,8 +119,9 @@ class Review:
         if not self.key:
             self.key = review_key(self)
         if not self.colour:
-            self.colour = verdict_colour(self.verdict, self.rating, self.best_rating,
-                                         self.worst_rating)
+            self.colour = verdict_colour(
+                self.verdict, self.rating, self.best_rating, self.worst_rating
+            )
 
     @property
     def matched_text(self) -> str:
@@ -110,7 +133,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
 
 
 def normalise_url(url: str) -> str:
-    """A review URL as a dedup key: scheme, ``www.``, the host's case and a final slash do not count."""
+    """A review URL as a dedup key: scheme, ``www.``, the host's case and a final slash do
+    not count."""
     url = (url or "").strip()
     if not url:
         return ""
@@ -127,7 +151,8 @@ def review_key(review: Review) -> str:
     if review.url:
         return "url:" + normalise_url(review.url)
     digest = hashlib.sha256(
-        "\x1f".join([review.claim.lower(), review.publisher.lower(), review.verdict.lower(),
-                     review.date]).encode("utf-8")
+        "\x1f".join(
+            [review.claim.lower(), review.publisher.lower(), review.verdict.lower(), review.date]
+        ).encode("utf-8")
     ).hexdigest()[:24]
     return f"text:{digest}"

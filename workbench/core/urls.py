@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from urllib.parse import quote, urlsplit, urlunsplit
 
@@ -38,10 +39,9 @@ def _ascii_host(host: str, url: str) -> str:
 
             ascii_host = idna.encode(host, uts46=True, transitional=False).decode("ascii")
         except (ImportError, UnicodeError, ValueError):
-            try:  # names IDNA 2008 forbids but browsers accept (symbols): IDNA 2003
+            # names IDNA 2008 forbids but browsers accept (symbols): IDNA 2003
+            with contextlib.suppress(UnicodeError):
                 ascii_host = host.encode("idna").decode("ascii").lower()
-            except UnicodeError:
-                pass
     if not ascii_host or _FORBIDDEN_HOST.search(ascii_host):
         raise ValidationError(f"not a valid URL (bad host name): {url[:80]!r}")
     return ascii_host
@@ -94,11 +94,15 @@ def _clean(url: str, empty_path: str) -> str:
         host = _ascii_host(host, url)
     netloc = host if port is None else f"{host}:{port}"
     try:
-        return urlunsplit((
-            scheme, netloc, _encode(parts.path or empty_path, _PATH_SAFE),
-            _encode(parts.query, _QUERY_SAFE),
-            _encode(parts.fragment, _FRAGMENT_SAFE),
-        ))
+        return urlunsplit(
+            (
+                scheme,
+                netloc,
+                _encode(parts.path or empty_path, _PATH_SAFE),
+                _encode(parts.query, _QUERY_SAFE),
+                _encode(parts.fragment, _FRAGMENT_SAFE),
+            )
+        )
     except UnicodeError:  # a lone surrogate cannot be encoded
         raise ValidationError(f"not a valid URL: {url[:80]!r}") from None
 
@@ -148,8 +152,9 @@ def with_scheme(url: str) -> str:
     if ":" in name or "@" in host or "." not in name.strip("."):
         return url  # "mailto:x", "javascript:alert(1)", "user@host", "localhost"
     labels = name.split(".")
-    if not all(labels) or not all(ch.isalnum() or ch == "-" for label in labels for ch in label
-                                  if ord(ch) < 128):
+    if not all(labels) or not all(
+        ch.isalnum() or ch == "-" for label in labels for ch in label if ord(ch) < 128
+    ):
         return url
     return f"https://{url}"
 

@@ -24,7 +24,7 @@ MODEL_FILE = "minilm-l6-v2-int8.onnx"  # unless model.json names another
 BATCH = 32
 
 _lock = threading.Lock()
-_loaded: dict[str, "Embedder | None"] = {}
+_loaded: dict[str, Embedder | None] = {}
 
 
 class Embedder:
@@ -52,12 +52,14 @@ class Embedder:
         # here on purpose: 3.2 ms CPU for a claim of 25 tokens, 3.6 ms with the basic ones.
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.log_severity_level = 3
-        self.session = ort.InferenceSession(str(folder / model_file), options,
-                                            providers=["CPUExecutionProvider"])
+        self.session = ort.InferenceSession(
+            str(folder / model_file), options, providers=["CPUExecutionProvider"]
+        )
         self._run_lock = threading.Lock()
 
-    def embed(self, texts: Sequence[str],
-              progress: Callable[[int, int], None] | None = None) -> np.ndarray:
+    def embed(
+        self, texts: Sequence[str], progress: Callable[[int, int], None] | None = None
+    ) -> np.ndarray:
         """Vectors for ``texts``; batches of similar length, so little padding is computed."""
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         if not texts:
@@ -66,7 +68,7 @@ class Embedder:
         order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))
         done = 0
         for start in range(0, len(order), BATCH):
-            chunk = order[start:start + BATCH]
+            chunk = order[start : start + BATCH]
             width = max(sum(encoded[i].attention_mask) for i in chunk)
             ids = np.array([encoded[i].ids[:width] for i in chunk], dtype=np.int64)
             mask = np.array([encoded[i].attention_mask[:width] for i in chunk], dtype=np.int64)
@@ -107,5 +109,8 @@ def to_blob(vector: np.ndarray) -> bytes:
 def from_blobs(blobs: Sequence[bytes], dimensions: int) -> np.ndarray:
     if not blobs:
         return np.zeros((0, dimensions), dtype=np.float32)
-    return np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(
-        len(blobs), dimensions).astype(np.float32)
+    return (
+        np.frombuffer(b"".join(blobs), dtype=np.float16)
+        .reshape(len(blobs), dimensions)
+        .astype(np.float32)
+    )

@@ -13,8 +13,13 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.core.errors import WorkbenchError
+from workbench.core.models import stored_id
+
+if TYPE_CHECKING:
+    from workbench.store.library import LibraryStore
 
 MODES = ("hybrid", "lexical", "bm25")
 
@@ -30,8 +35,9 @@ def read_queries(path: Path) -> dict[str, str]:
             qid, text = line.split("\t", 1)
             queries[qid.strip()] = text
     if not queries:
-        raise WorkbenchError(f"{Path(path).name}: no queries (expected a header, then "
-                             "ID<TAB>TEXT lines)")
+        raise WorkbenchError(
+            f"{Path(path).name}: no queries (expected a header, then ID<TAB>TEXT lines)"
+        )
     return queries
 
 
@@ -47,8 +53,9 @@ def read_qrels(path: Path) -> dict[str, set[str]]:
         if not parts:
             continue
         if len(parts) != 4:
-            raise WorkbenchError(f"{Path(path).name}: line {number} is not "
-                                 "'QUERY 0 DOCUMENT RELEVANCE'")
+            raise WorkbenchError(
+                f"{Path(path).name}: line {number} is not 'QUERY 0 DOCUMENT RELEVANCE'"
+            )
         if parts[3] != "0":
             relevant.setdefault(parts[0], set()).add(parts[2])
     return relevant
@@ -67,7 +74,7 @@ def reciprocal_rank(ranked: list[str], relevant: set[str]) -> float:
     return next((1.0 / p for p, doc in enumerate(ranked, start=1) if doc in relevant), 0.0)
 
 
-def eval_library(docs: Path):
+def eval_library(docs: Path) -> LibraryStore:
     """The cached library holding ``docs`` (imported on first use)."""
     from workbench import paths
     from workbench.library.importer import import_file
@@ -83,9 +90,15 @@ def eval_library(docs: Path):
     return library
 
 
-def evaluate(queries_path: Path, qrels_path: Path, docs_path: Path | None = None, *,
-             mode: str = "hybrid", library=None,
-             progress: Callable[[str, int, int], None] | None = None) -> dict:
+def evaluate(
+    queries_path: Path,
+    qrels_path: Path,
+    docs_path: Path | None = None,
+    *,
+    mode: str = "hybrid",
+    library: LibraryStore | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> dict:
     """Score every query that has a judgement; returns the figures as a dict."""
     from workbench.library.matcher import BM25_DEPTH, BM25_WEIGHTS, Matcher
     from workbench.library.text import fts_query
@@ -95,12 +108,15 @@ def evaluate(queries_path: Path, qrels_path: Path, docs_path: Path | None = None
     judged = [q for q in queries if q in qrels]
     if not judged:
         raise WorkbenchError("no query of the queries file has a judgement in the qrels file")
-    docs_path = Path(docs_path) if docs_path else \
-        Path(queries_path).resolve().parent.parent / "verified_claims.docs.tsv"
+    docs_path = (
+        Path(docs_path)
+        if docs_path
+        else Path(queries_path).resolve().parent.parent / "verified_claims.docs.tsv"
+    )
     if library is None and not docs_path.exists():
         raise WorkbenchError(f"{docs_path}: no such file (give the verified claims with --docs)")
     own = library is None
-    if own:
+    if library is None:
         library = eval_library(docs_path)
     try:
         matcher = Matcher(library, embedder=None) if mode != "hybrid" else Matcher(library)
@@ -116,7 +132,7 @@ def evaluate(queries_path: Path, qrels_path: Path, docs_path: Path | None = None
             if mode == "bm25":
                 ids = [i for i, _s in library.bm25(fts_query(text), BM25_DEPTH, BM25_WEIGHTS)]
             else:
-                ids = [m.review.id for m in matcher.match(text, k=BM25_DEPTH)]
+                ids = [stored_id(m.review.id) for m in matcher.match(text, k=BM25_DEPTH)]
             missing = [i for i in ids if i not in doc_of]
             if missing:
                 for id_, review in library.reviews_by_id(missing).items():
@@ -133,11 +149,18 @@ def evaluate(queries_path: Path, qrels_path: Path, docs_path: Path | None = None
         if own:
             library.close()
     n = len(judged)
-    return {"map@5": sum(ap) / n, "mrr": sum(rr) / n, "p@1": sum(p1) / n, "queries": n,
-            "queries_per_second": n / elapsed if elapsed > 0 else 0.0, "mode": mode,
-            "library": library.path.name}
+    return {
+        "map@5": sum(ap) / n,
+        "mrr": sum(rr) / n,
+        "p@1": sum(p1) / n,
+        "queries": n,
+        "queries_per_second": n / elapsed if elapsed > 0 else 0.0,
+        "mode": mode,
+        "library": library.path.name,
+    }
 
 
 def print_progress(what: str, done: int, total: int) -> None:
-    print(f"\r{what}: {done}/{total}", end="" if done < total else "\n", file=sys.stderr,
-          flush=True)
+    print(
+        f"\r{what}: {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True
+    )

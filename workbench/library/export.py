@@ -11,14 +11,7 @@ from workbench.io.files import atomic_write
 from workbench.library.formats import KEY_PREFIX
 
 
-def claimreview(review: Review) -> dict:
-    """One ClaimReview; values the library does not know are left out."""
-    node: dict = {"@type": "ClaimReview", "@id": KEY_PREFIX + review.key,
-                  "claimReviewed": review.claim}
-    if review.url:
-        node["url"] = review.url
-    if review.title:
-        node["headline"] = review.title
+def _rating(review: Review) -> dict:
     rating: dict = {"@type": "Rating"}
     if review.verdict:
         rating["alternateName"] = review.verdict
@@ -28,13 +21,33 @@ def claimreview(review: Review) -> dict:
             rating.update(bestRating=review.best_rating, worstRating=review.worst_rating)
     if review.rationale:
         rating["ratingExplanation"] = review.rationale
-    if len(rating) > 1:
-        node["reviewRating"] = rating
+    return rating
+
+
+def _claim(review: Review) -> dict:
     item: dict = {"@type": "Claim"}
     if review.claimant:
         item["author"] = {"@type": "Person", "name": review.claimant}
     if review.appearance:
         item["appearance"] = {"@type": "CreativeWork", "url": review.appearance}
+    return item
+
+
+def claimreview(review: Review) -> dict:
+    """One ClaimReview; values the library does not know are left out."""
+    node: dict = {
+        "@type": "ClaimReview",
+        "@id": KEY_PREFIX + review.key,
+        "claimReviewed": review.claim,
+    }
+    if review.url:
+        node["url"] = review.url
+    if review.title:
+        node["headline"] = review.title
+    rating = _rating(review)
+    if len(rating) > 1:
+        node["reviewRating"] = rating
+    item = _claim(review)
     if len(item) > 1:
         node["itemReviewed"] = item
     if review.publisher:

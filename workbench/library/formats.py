@@ -18,7 +18,7 @@ import html
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from workbench.core.errors import WorkbenchError
@@ -43,7 +43,7 @@ class Parsed:
 
 
 # -- small readers of schema.org values ---------------------------------------------------
-def _text(value) -> str:
+def _text(value: object) -> str:
     """A plain string from a JSON-LD value (a string, a number, {"@value"}, {"name"}, a list)."""
     if value is None:
         return ""
@@ -62,7 +62,7 @@ def _text(value) -> str:
     return ""
 
 
-def _url(value) -> str:
+def _url(value: object) -> str:
     if isinstance(value, dict):
         return _text(value.get("url") or value.get("@id") or value.get("sameAs"))
     if isinstance(value, list):
@@ -71,7 +71,7 @@ def _url(value) -> str:
     return text if text.lower().startswith(("http://", "https://")) else ""
 
 
-def _number(value) -> float | None:
+def _number(value: object) -> float | None:
     if isinstance(value, dict):
         value = value.get("@value")
     if isinstance(value, bool) or value is None:
@@ -87,7 +87,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TYPE_NAME = re.compile(r".*[/#:]")
 
 
-def _date(value) -> str:
+def _date(value: object) -> str:
     text = _text(value)
     match = _ISO_DATE.match(text)
     return match.group(0) if match else text[:40]
@@ -96,8 +96,7 @@ def _date(value) -> str:
 def _is_type(node: dict, name: str) -> bool:
     kinds = node.get("@type")
     kinds = kinds if isinstance(kinds, list) else [kinds]
-    return any(isinstance(k, str) and (k == name or _TYPE_NAME.sub("", k) == name)
-               for k in kinds)
+    return any(isinstance(k, str) and (k == name or _TYPE_NAME.sub("", k) == name) for k in kinds)
 
 
 # -- ClaimReview ---------------------------------------------------------------------
@@ -111,18 +110,23 @@ def review_from_claimreview(node: dict) -> Review:
     if isinstance(item, list):
         item = next((i for i in item if isinstance(i, dict)), {})
     item = item if isinstance(item, dict) else {}
-    verdict = _text(rating.get("alternateName") or rating.get("name")
-                    or rating.get("textualRating"))
+    verdict = _text(
+        rating.get("alternateName") or rating.get("name") or rating.get("textualRating")
+    )
     value = _number(rating.get("ratingValue"))
     if not verdict and value is not None:
         verdict = f"{value:g}"
     appearance = item.get("appearance") or item.get("firstAppearance")
     node_id = node.get("@id")
-    key = node_id[len(KEY_PREFIX):] if isinstance(node_id, str) and \
-        node_id.startswith(KEY_PREFIX) else ""
+    key = (
+        node_id[len(KEY_PREFIX) :]
+        if isinstance(node_id, str) and node_id.startswith(KEY_PREFIX)
+        else ""
+    )
     return Review(
         key=key,
-        claim=_text(node.get("claimReviewed")) or _text(item.get("text"))
+        claim=_text(node.get("claimReviewed"))
+        or _text(item.get("text"))
         or _text(item.get("name")),
         url=_url(node.get("url")) or _url(node.get("@id")),
         title=_text(node.get("headline") or node.get("name")),
@@ -134,14 +138,17 @@ def review_from_claimreview(node: dict) -> Review:
         publisher=_text(node.get("author") or node.get("publisher")),
         publisher_url=_url(node.get("author") or node.get("publisher")),
         date=_date(node.get("datePublished") or node.get("dateCreated")),
-        rationale=first_sentence(_text(rating.get("ratingExplanation")
-                                       or node.get("reviewBody") or node.get("description"))),
+        rationale=first_sentence(
+            _text(
+                rating.get("ratingExplanation") or node.get("reviewBody") or node.get("description")
+            )
+        ),
         appearance=_url(appearance),
         language=_text(node.get("inLanguage"))[:20],
     )
 
 
-def find_claimreviews(data, depth: int = 0) -> Iterator[dict]:
+def find_claimreviews(data: object, depth: int = 0) -> Iterator[dict]:
     """Every ClaimReview object in a JSON-LD document, however it is nested."""
     if depth > MAX_DEPTH:
         return
@@ -166,7 +173,8 @@ def reviews_from_factcheck_api(data: dict) -> Iterator[Review]:
         for review in claim.get("claimReview") or []:
             if not isinstance(review, dict):
                 continue
-            publisher = review.get("publisher") if isinstance(review.get("publisher"), dict) else {}
+            given = review.get("publisher")
+            publisher = given if isinstance(given, dict) else {}
             site = _text(publisher.get("site"))
             yield Review(
                 claim=_text(claim.get("text")),
@@ -201,16 +209,19 @@ def parse_json(text: str, name: str) -> Parsed:
                 try:
                     documents.append(json.loads(line))
                 except json.JSONDecodeError as line_exc:
-                    raise WorkbenchError(f"{name}: line {number} is not valid JSON "
-                                         f"({line_exc.msg}); nothing was imported") from None
+                    raise WorkbenchError(
+                        f"{name}: line {number} is not valid JSON "
+                        f"({line_exc.msg}); nothing was imported"
+                    ) from None
     parsed = Parsed(format="claimreview")
     for document in documents:
         if isinstance(document, dict) and isinstance(document.get("claims"), list):
             parsed.format = "factcheck-api"
             parsed.reviews.extend(reviews_from_factcheck_api(document))
         else:
-            parsed.reviews.extend(review_from_claimreview(node)
-                                  for node in find_claimreviews(document))
+            parsed.reviews.extend(
+                review_from_claimreview(node) for node in find_claimreviews(document)
+            )
     return parsed
 
 
@@ -225,12 +236,13 @@ def parse_html(text: str, name: str) -> Parsed:
         try:
             document = json.loads(block)
         except json.JSONDecodeError as exc:
-            parsed.problems.append(f"JSON-LD block {number} is not valid JSON "
-                                   f"(line {exc.lineno}: {exc.msg}); skipped")
+            parsed.problems.append(
+                f"JSON-LD block {number} is not valid JSON (line {exc.lineno}: {exc.msg}); skipped"
+            )
             continue
         parsed.reviews.extend(review_from_claimreview(node) for node in find_claimreviews(document))
     if not blocks:
-        parsed.problems.append("no <script type=\"application/ld+json\"> block in the page")
+        parsed.problems.append('no <script type="application/ld+json"> block in the page')
     return parsed
 
 
@@ -260,7 +272,8 @@ def parse_mapping(spec: str | None) -> dict[str, str]:
         target = target.strip().lower()
         if not sep or target not in FIELDS or not column.strip():
             raise WorkbenchError(
-                f"--map: {part.strip()!r} is not FIELD=COLUMN; fields: {', '.join(FIELDS)}")
+                f"--map: {part.strip()!r} is not FIELD=COLUMN; fields: {', '.join(FIELDS)}"
+            )
         mapping[target] = column.strip()
     return mapping
 
@@ -269,13 +282,14 @@ def _squash(name: str) -> str:
     return re.sub(r"[\s_\-]+", "", name.strip().lower())
 
 
-def parse_table(text: str, name: str, *, delimiter: str | None = None,
-                mapping: dict[str, str] | None = None) -> Parsed:
+def parse_table(
+    text: str, name: str, *, delimiter: str | None = None, mapping: dict[str, str] | None = None
+) -> Parsed:
     """A CSV/TSV with a header row. The CLEF ``verified_claims.docs.tsv`` is recognised."""
     first = text.split("\n", 1)[0]
     if delimiter is None:
         counts = {d: first.count(d) for d in ("\t", ",", ";")}
-        delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
+        delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         header = next(reader)
@@ -287,8 +301,10 @@ def parse_table(text: str, name: str, *, delimiter: str | None = None,
     columns: dict[str, int] = {}
     for target, column in (mapping or {}).items():
         if column not in header:
-            raise WorkbenchError(f"{name}: no column {column!r}; the columns are: "
-                                 f"{', '.join(repr(h) for h in header)}")
+            raise WorkbenchError(
+                f"{name}: no column {column!r}; the columns are: "
+                f"{', '.join(repr(h) for h in header)}"
+            )
         columns[target] = header.index(column)
     for target, names in COLUMN_NAMES.items():
         if target not in columns:
@@ -298,7 +314,8 @@ def parse_table(text: str, name: str, *, delimiter: str | None = None,
     if "claim" not in columns:
         raise WorkbenchError(
             f"{name}: no claim column (looked for {', '.join(COLUMN_NAMES['claim'])}); say which "
-            f"with --map claim=COLUMN. The columns are: {', '.join(repr(h) for h in header)}")
+            f"with --map claim=COLUMN. The columns are: {', '.join(repr(h) for h in header)}"
+        )
     parsed = Parsed(format="csv")
     for number, row in enumerate(reader, start=2):
         if not any(cell.strip() for cell in row):
@@ -306,19 +323,27 @@ def parse_table(text: str, name: str, *, delimiter: str | None = None,
         values = {t: (row[i].strip() if i < len(row) else "") for t, i in columns.items()}
         url = values.get("url", "")
         if url and not url.lower().startswith(("http://", "https://")):
-            parsed.problems.append(f"row {number}: {url[:60]!r} is not a web address; kept "
-                                   "without it")
+            parsed.problems.append(
+                f"row {number}: {url[:60]!r} is not a web address; kept without it"
+            )
             url = ""
-        parsed.reviews.append(Review(
-            claim=values["claim"], url=url, title=values.get("title", ""),
-            claimant=values.get("claimant", ""), verdict=values.get("verdict", ""),
-            publisher=values.get("publisher", ""), date=_date(values.get("date", "")),
-            rationale=first_sentence(values.get("rationale", "")),
-            language=values.get("language", "")[:20]))
+        parsed.reviews.append(
+            Review(
+                claim=values["claim"],
+                url=url,
+                title=values.get("title", ""),
+                claimant=values.get("claimant", ""),
+                verdict=values.get("verdict", ""),
+                publisher=values.get("publisher", ""),
+                date=_date(values.get("date", "")),
+                rationale=first_sentence(values.get("rationale", "")),
+                language=values.get("language", "")[:20],
+            )
+        )
     return parsed
 
 
-def _parse_clef(reader, squashed: list[str]) -> Parsed:
+def _parse_clef(reader: Iterable[list[str]], squashed: list[str]) -> Parsed:
     claim_at, title_at = squashed.index("vclaim"), squashed.index("title")
     id_at = squashed.index("vclaimid") if "vclaimid" in squashed else 0
     parsed = Parsed(format="clef")
@@ -326,6 +351,12 @@ def _parse_clef(reader, squashed: list[str]) -> Parsed:
         if len(row) <= max(claim_at, title_at):
             continue
         vclaim_id = row[id_at].strip()
-        parsed.reviews.append(Review(claim=row[claim_at], title=row[title_at].strip(),
-                                     key=f"clef:{vclaim_id}", publisher="Snopes"))
+        parsed.reviews.append(
+            Review(
+                claim=row[claim_at],
+                title=row[title_at].strip(),
+                key=f"clef:{vclaim_id}",
+                publisher="Snopes",
+            )
+        )
     return parsed

@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.core.errors import WorkbenchError
 from workbench.io.article_text import decode
 from workbench.library.formats import Parsed, parse_html, parse_json, parse_table
+
+if TYPE_CHECKING:
+    from workbench.store.library import ImportCounts, LibraryStore
 
 MAX_FILE_BYTES = 1024 * 1024 * 1024
 FORMATS = ("auto", "claimreview", "factcheck-api", "html", "csv", "tsv", "clef", "project")
@@ -21,12 +25,14 @@ class ImportReport:
     source: str
     format: str
     found: int
-    counts: object  # store.library.ImportCounts
+    counts: ImportCounts
     problems: list[str] = field(default_factory=list)
 
     def describe(self) -> str:
-        text = (f"{self.source}: {self.found} review{'s' if self.found != 1 else ''} read "
-                f"({self.format}); {self.counts.describe()}")
+        text = (
+            f"{self.source}: {self.found} review{'s' if self.found != 1 else ''} read "
+            f"({self.format}); {self.counts.describe()}"
+        )
         if self.problems:
             text += f"; {len(self.problems)} problem{'s' if len(self.problems) != 1 else ''}"
         return text
@@ -48,8 +54,13 @@ def _read(path: Path) -> bytes:
         raise WorkbenchError(f"{name}: cannot be read ({exc.strerror})") from None
 
 
-def parse_file(path: Path, *, fmt: str = "auto", encoding: str | None = None,
-               mapping: dict[str, str] | None = None) -> Parsed:
+def parse_file(
+    path: Path,
+    *,
+    fmt: str = "auto",
+    encoding: str | None = None,
+    mapping: dict[str, str] | None = None,
+) -> Parsed:
     """Read and parse a collection file; raises WorkbenchError if it cannot be read at all."""
     if fmt not in FORMATS:
         raise WorkbenchError(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
@@ -78,9 +89,16 @@ def parse_file(path: Path, *, fmt: str = "auto", encoding: str | None = None,
     return parsed
 
 
-def import_file(library, path: str | Path, *, source: str | None = None, fmt: str = "auto",
-                encoding: str | None = None, mapping: dict[str, str] | None = None,
-                progress: Callable[[int, int], None] | None = None) -> ImportReport:
+def import_file(
+    library: LibraryStore,
+    path: str | Path,
+    *,
+    source: str | None = None,
+    fmt: str = "auto",
+    encoding: str | None = None,
+    mapping: dict[str, str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
     """Import one file into ``library`` (a LibraryStore): a collection, or a project (.fcw)."""
     path = Path(path)
     if fmt == "project" or (fmt == "auto" and path.suffix.lower() == ".fcw"):
@@ -91,7 +109,9 @@ def import_file(library, path: str | Path, *, source: str | None = None, fmt: st
     name = source or path.stem
     total = len(parsed.reviews)
     counts = library.add_reviews(
-        parsed.reviews, name, location=str(path.resolve()),
+        parsed.reviews,
+        name,
+        location=str(path.resolve()),
         progress=(lambda done: progress(done, total)) if progress else None,
     )
     return ImportReport(name, parsed.format, total, counts, parsed.problems)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -27,6 +28,9 @@ from workbench.library import text as T
 from workbench.library.embed import Embedder, from_blobs, load_embedder, to_blob
 from workbench.library.rank import Candidate, Query, Ranker
 from workbench.library.vectors import VectorIndex
+
+if TYPE_CHECKING:
+    from workbench.store.library import LibraryStore
 
 BM25_DEPTH = 30
 DENSE_DEPTH = 30
@@ -53,21 +57,37 @@ class Match:
 
     def to_json(self) -> dict:
         r = self.review
-        return {"score": round(self.score, 4), "strong": self.strong, "claim": r.claim,
-                "title": r.title, "verdict": r.verdict, "colour": r.colour,
-                "publisher": r.publisher, "date": r.date, "url": r.url, "claimant": r.claimant,
-                "rationale": r.rationale, "source": r.source, "project": r.project,
-                "project_claim_id": r.project_claim_id, "key": r.key,
-                "cosine": None if self.cosine is None else round(self.cosine, 4),
-                "bm25": round(self.bm25, 3)}
+        return {
+            "score": round(self.score, 4),
+            "strong": self.strong,
+            "claim": r.claim,
+            "title": r.title,
+            "verdict": r.verdict,
+            "colour": r.colour,
+            "publisher": r.publisher,
+            "date": r.date,
+            "url": r.url,
+            "claimant": r.claimant,
+            "rationale": r.rationale,
+            "source": r.source,
+            "project": r.project,
+            "project_claim_id": r.project_claim_id,
+            "key": r.key,
+            "cosine": None if self.cosine is None else round(self.cosine, 4),
+            "bm25": round(self.bm25, 3),
+        }
 
 
 class Matcher:
     """Matches claims against one open LibraryStore."""
 
-    def __init__(self, library, *, embedder=_UNSET, ranker: Ranker | None = None) -> None:
+    def __init__(
+        self, library: LibraryStore, *, embedder: object = _UNSET, ranker: Ranker | None = None
+    ) -> None:
         self.library = library
-        self.embedder: Embedder | None = load_embedder() if embedder is _UNSET else embedder
+        self.embedder: Embedder | None = (
+            load_embedder() if embedder is _UNSET else embedder  # type: ignore[assignment]
+        )
         self.ranker = ranker or Ranker.load()
         self._lock = threading.RLock()
         self._generation = -1
@@ -80,23 +100,35 @@ class Matcher:
         return self.embedder is not None
 
     # -- vectors -------------------------------------------------------------------------
-    def _refresh(self) -> None:
+    def _model(self) -> Embedder:
+        """The sentence model; only dense matching, which has one, asks for it."""
+        if self.embedder is None:
+            raise RuntimeError("no sentence model: matching is BM25 only")
+        return self.embedder
+
+    def _refresh(self) -> VectorIndex:
         """(Re)load the stored vectors when another write changed the library."""
         generation = self.library.generation()
         if generation == self._generation and self._index is not None:
-            return
+            return self._index
         ids, blobs = [], []
-        if self.library.vector_model() == self.embedder.model_id:
+        if self.library.vector_model() == self._model().model_id:
             for id_, blob in self.library.all_vectors():
                 ids.append(id_)
                 blobs.append(blob)
-        self._index = VectorIndex(np.array(ids, dtype=np.int64),
-                                  from_blobs(blobs, self.embedder.dimensions))
+        self._index = VectorIndex(
+            np.array(ids, dtype=np.int64), from_blobs(blobs, self._model().dimensions)
+        )
         self._generation = generation
+        return self._index
 
-    def index(self, progress: Callable[[int, int], None] | None = None,
-              batch: int = 256, stop: Callable[[], bool] | None = None,
-              max_batches: int | None = None) -> int:
+    def index(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        batch: int = 256,
+        stop: Callable[[], bool] | None = None,
+        max_batches: int | None = None,
+    ) -> int:
         """Compute missing vectors (all, or ``max_batches`` batches, or until ``stop()``)."""
         if self.embedder is None:
             return 0
@@ -111,14 +143,15 @@ class Matcher:
                 if not todo:
                     break
                 vectors = self.embedder.embed([text for _id, text in todo])
-                current = self._index is not None and \
-                    self._generation == self.library.generation()
+                index = self._index
+                current = index is not None and self._generation == self.library.generation()
                 self.library.set_vectors(
                     [(id_, to_blob(v)) for (id_, _t), v in zip(todo, vectors, strict=True)],
-                    self.embedder.model_id)
-                if current:  # keep the loaded vectors in step without reloading them all
+                    self.embedder.model_id,
+                )
+                if current and index is not None:  # keep the loaded vectors in step
                     stored = from_blobs([to_blob(v) for v in vectors], self.embedder.dimensions)
-                    self._index.add(np.array([id_ for id_, _t in todo], dtype=np.int64), stored)
+                    index.add(np.array([id_ for id_, _t in todo], dtype=np.int64), stored)
                     self._generation = self.library.generation()
                 done += len(todo)
                 if progress:
@@ -146,8 +179,9 @@ class Matcher:
             terms = (kept or rare[:3])[:MAX_TERMS]
         return T.query_of(terms)
 
-    def candidates(self, text: str, exclude_key: str = "",
-                   claimant: str = "") -> tuple[Query, list[Candidate]]:
+    def candidates(
+        self, text: str, exclude_key: str = "", claimant: str = ""
+    ) -> tuple[Query, list[Candidate]]:
         """The claim analysed, and its candidates with what retrieval found (no scores yet)."""
         query = Query.of(text, claimant)
         found: dict[int, Candidate] = {}
@@ -162,8 +196,15 @@ class Matcher:
             c.claim, c.title, c.claimant = texts[c.id]
         return query, candidates
 
-    def match(self, text: str, *, k: int = 5, exclude_key: str = "", claimant: str = "",
-              min_score: float = 0.0) -> list[Match]:
+    def match(
+        self,
+        text: str,
+        *,
+        k: int = 5,
+        exclude_key: str = "",
+        claimant: str = "",
+        min_score: float = 0.0,
+    ) -> list[Match]:
         """The ``k`` best entries for a claim (made by ``claimant``, if known), best first."""
         if not text or not text.strip():
             return []
@@ -173,23 +214,36 @@ class Matcher:
                 return []
             order_by, similarity = self.ranker.score(query, candidates, dense=self.dense)
             strong = self.ranker.threshold(self.dense)
-            order = [i for i in np.argsort(-order_by, kind="stable")[:k]
-                     if similarity[i] >= min_score]
+            order = [
+                i for i in np.argsort(-order_by, kind="stable")[:k] if similarity[i] >= min_score
+            ]
             # Only the few shown are read whole (evidence, rationale...).
             reviews = self.library.reviews_by_id([candidates[i].id for i in order])
             return [
-                Match(reviews[candidates[i].id], float(similarity[i]),
-                      bool(similarity[i] >= strong), candidates[i].bm25, candidates[i].cosine)
-                for i in order if candidates[i].id in reviews
+                Match(
+                    reviews[candidates[i].id],
+                    float(similarity[i]),
+                    bool(similarity[i] >= strong),
+                    candidates[i].bm25,
+                    candidates[i].cosine,
+                )
+                for i in order
+                if candidates[i].id in reviews
             ]
 
-    def _dense_candidates(self, query: Query, found: dict[int, Candidate],
-                          texts: dict[int, tuple[str, str, str]], exclude_key: str) -> None:
-        self._refresh()
-        vector = self.embedder.embed_one(query.text)
+    def _dense_candidates(
+        self,
+        query: Query,
+        found: dict[int, Candidate],
+        texts: dict[int, tuple[str, str, str]],
+        exclude_key: str,
+    ) -> None:
+        index = self._refresh()
+        embedder = self._model()
+        vector = embedder.embed_one(query.text)
         hidden = self.library.id_of(exclude_key) if exclude_key else None
         cosines: dict[int, float] = {}
-        for id_, cosine in self._index.search(vector, DENSE_DEPTH + 1):
+        for id_, cosine in index.search(vector, DENSE_DEPTH + 1):
             if id_ != hidden and len(cosines) < DENSE_DEPTH:
                 cosines[id_] = cosine
                 found.setdefault(id_, Candidate(id_, ""))
@@ -199,12 +253,12 @@ class Matcher:
         missing = [id_ for id_ in found if id_ not in cosines]
         if missing:
             # BM25's candidates: their vectors are in memory (the index holds them all).
-            stored = self._index.lookup(missing)
+            stored = index.lookup(missing)
             for id_, v in stored.items():
                 cosines[id_] = float(v @ vector)
             lacking = [id_ for id_ in missing if id_ not in stored and id_ in texts]
             if lacking:  # not indexed yet (an import still being embedded): these few now
-                fresh = self.embedder.embed([texts[i][0] for i in lacking])
+                fresh = embedder.embed([texts[i][0] for i in lacking])
                 for id_, v in zip(lacking, fresh, strict=True):
                     cosines[id_] = float(v @ vector)
         for id_, cosine in cosines.items():

@@ -21,16 +21,37 @@ from workbench.library import text as T
 RANKER_FILE = paths.RESOURCES / "matching" / "ranker.json"
 
 # Ordering: relative features (how a candidate compares with the others) rank best.
+# fmt: off
 HYBRID = ["bm25_share", "bm25_rr", "dense_rr", "cosine", "cosine_gap", "cover_review",
           "cover_claim", "numbers_shared", "numbers_unmatched", "names_shared", "claimant_named"]
-LEXICAL = ["bm25_share", "bm25_rr", "cover_review", "cover_claim", "numbers_shared",
-           "numbers_unmatched", "names_shared", "claimant_named"]
+# fmt: on
+LEXICAL = [
+    "bm25_share",
+    "bm25_rr",
+    "cover_review",
+    "cover_claim",
+    "numbers_shared",
+    "numbers_unmatched",
+    "names_shared",
+    "claimant_named",
+]
 # Similarity shown (and "strong"): only what a pair says on its own, so a library with
 # nothing relevant gives low figures, and the same claim word for word gives a high one.
-ABSOLUTE_HYBRID = ["cosine", "cover_review", "cover_claim", "numbers_shared",
-                   "numbers_unmatched", "names_shared"]
-ABSOLUTE_LEXICAL = ["cover_review", "cover_claim", "numbers_shared", "numbers_unmatched",
-                    "names_shared"]
+ABSOLUTE_HYBRID = [
+    "cosine",
+    "cover_review",
+    "cover_claim",
+    "numbers_shared",
+    "numbers_unmatched",
+    "names_shared",
+]
+ABSOLUTE_LEXICAL = [
+    "cover_review",
+    "cover_claim",
+    "numbers_shared",
+    "numbers_unmatched",
+    "names_shared",
+]
 
 
 @dataclass
@@ -58,12 +79,13 @@ class Query:
     claimant: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, text: str, claimant: str = "") -> "Query":
+    def of(cls, text: str, claimant: str = "") -> Query:
         """``claimant``: who makes the claim (else the author of a tweet's signature)."""
         cleaned = T.clean(text)
         who = T.name_terms(claimant or T.signature_author(text))
-        return cls(cleaned, set(T.content_terms(cleaned)), T.numbers(cleaned), T.names(cleaned),
-                   who)
+        return cls(
+            cleaned, set(T.content_terms(cleaned)), T.numbers(cleaned), T.names(cleaned), who
+        )
 
 
 def features(query: Query, candidates: list[Candidate], depth: int = 30) -> dict[str, np.ndarray]:
@@ -88,8 +110,9 @@ def features(query: Query, candidates: list[Candidate], depth: int = 30) -> dict
         columns["names_shared"][row] = len(query.names & names) / max(1, len(names))
         # The claimant named in the review (or as its claimant): "Did X tweet…?" for a
         # tweet of X, "X said…" for X's claim.
-        columns["claimant_named"][row] = float(bool(query.claimant) and bool(
-            query.claimant & (terms | T.name_terms(c.claimant))))
+        columns["claimant_named"][row] = float(
+            bool(query.claimant) and bool(query.claimant & (terms | T.name_terms(c.claimant)))
+        )
     return columns
 
 
@@ -111,14 +134,23 @@ class LinearModel:
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
     def to_json(self) -> dict:
-        return {"features": self.names, "mean": self.mean, "scale": self.scale,
-                "weights": self.weights, "bias": self.bias}
+        return {
+            "features": self.names,
+            "mean": self.mean,
+            "scale": self.scale,
+            "weights": self.weights,
+            "bias": self.bias,
+        }
 
     @classmethod
-    def from_json(cls, data: dict) -> "LinearModel":
-        return cls(list(data["features"]), list(map(float, data["mean"])),
-                   list(map(float, data["scale"])), list(map(float, data["weights"])),
-                   float(data["bias"]))
+    def from_json(cls, data: dict) -> LinearModel:
+        return cls(
+            list(data["features"]),
+            list(map(float, data["mean"])),
+            list(map(float, data["scale"])),
+            list(map(float, data["weights"])),
+            float(data["bias"]),
+        )
 
 
 def fit(x: np.ndarray, y: np.ndarray, names: list[str], l2: float = 1.0) -> LinearModel:
@@ -156,45 +188,65 @@ class Ranker:
     strong_lexical: float = 0.5
     meta: dict = field(default_factory=dict)
 
-    def score(self, query: Query, candidates: list[Candidate], *,
-              dense: bool) -> tuple[np.ndarray, np.ndarray]:
+    def score(
+        self, query: Query, candidates: list[Candidate], *, dense: bool
+    ) -> tuple[np.ndarray, np.ndarray]:
         """(ordering scores, similarities) for the candidates."""
         columns = features(query, candidates)
         if dense:
-            return (self.hybrid.probabilities(columns),
-                    self.similarity_hybrid.probabilities(columns))
-        return (self.lexical.probabilities(columns),
-                self.similarity_lexical.probabilities(columns))
+            return (
+                self.hybrid.probabilities(columns),
+                self.similarity_hybrid.probabilities(columns),
+            )
+        return (self.lexical.probabilities(columns), self.similarity_lexical.probabilities(columns))
 
     def threshold(self, dense: bool) -> float:
         return self.strong if dense else self.strong_lexical
 
     @classmethod
-    def load(cls, path: Path = RANKER_FILE) -> "Ranker":
+    def load(cls, path: Path = RANKER_FILE) -> Ranker:
         if not Path(path).exists():
             return default_ranker()
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         m = LinearModel.from_json
-        return cls(m(data["hybrid"]), m(data["lexical"]), m(data["similarity_hybrid"]),
-                   m(data["similarity_lexical"]), float(data.get("strong", 0.5)),
-                   float(data.get("strong_lexical", 0.5)), data.get("meta", {}))
+        return cls(
+            m(data["hybrid"]),
+            m(data["lexical"]),
+            m(data["similarity_hybrid"]),
+            m(data["similarity_lexical"]),
+            float(data.get("strong", 0.5)),
+            float(data.get("strong_lexical", 0.5)),
+            data.get("meta", {}),
+        )
 
     def save(self, path: Path = RANKER_FILE) -> None:
-        data = {"hybrid": self.hybrid.to_json(), "lexical": self.lexical.to_json(),
-                "similarity_hybrid": self.similarity_hybrid.to_json(),
-                "similarity_lexical": self.similarity_lexical.to_json(),
-                "strong": self.strong, "strong_lexical": self.strong_lexical,
-                "meta": self.meta}
+        data = {
+            "hybrid": self.hybrid.to_json(),
+            "lexical": self.lexical.to_json(),
+            "similarity_hybrid": self.similarity_hybrid.to_json(),
+            "similarity_lexical": self.similarity_lexical.to_json(),
+            "strong": self.strong,
+            "strong_lexical": self.strong_lexical,
+            "meta": self.meta,
+        }
         Path(path).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
 def default_ranker() -> Ranker:
     """Hand-set weights, used only if ``ranker.json`` is missing: BM25 share, then cosine."""
-    def model(names: list[str], weights: dict[str, float]) -> LinearModel:
-        return LinearModel(names, [0.0] * len(names), [1.0] * len(names),
-                           [weights.get(n, 0.0) for n in names], -3.0)
 
-    return Ranker(model(HYBRID, {"bm25_share": 2.0, "cosine": 4.0, "cosine_gap": 4.0}),
-                  model(LEXICAL, {"bm25_share": 4.0, "cover_review": 2.0}),
-                  model(ABSOLUTE_HYBRID, {"cosine": 6.0}),
-                  model(ABSOLUTE_LEXICAL, {"cover_review": 4.0, "cover_claim": 2.0}))
+    def model(names: list[str], weights: dict[str, float]) -> LinearModel:
+        return LinearModel(
+            names,
+            [0.0] * len(names),
+            [1.0] * len(names),
+            [weights.get(n, 0.0) for n in names],
+            -3.0,
+        )
+
+    return Ranker(
+        model(HYBRID, {"bm25_share": 2.0, "cosine": 4.0, "cosine_gap": 4.0}),
+        model(LEXICAL, {"bm25_share": 4.0, "cover_review": 2.0}),
+        model(ABSOLUTE_HYBRID, {"cosine": 6.0}),
+        model(ABSOLUTE_LEXICAL, {"cover_review": 4.0, "cover_claim": 2.0}),
+    )

@@ -15,8 +15,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.core.errors import WorkbenchError
+
+if TYPE_CHECKING:
+    from workbench.library.matcher import Matcher
+    from workbench.store.library import LibraryStore
 
 MARK_CHUNK = 8
 INDEX_CHUNK = 64
@@ -28,8 +33,9 @@ Event = Callable[[str, object], None]
 class LibraryService:
     """See the module docstring. ``stop()`` ends the thread (and closes the library)."""
 
-    def __init__(self, on_event: Event, path: str | Path | None = None, *,
-                 index: bool = True) -> None:
+    def __init__(
+        self, on_event: Event, path: str | Path | None = None, *, index: bool = True
+    ) -> None:
         self.on_event = on_event
         self.path = path
         self.auto_index = index
@@ -38,8 +44,8 @@ class LibraryService:
         self._match: tuple[int, str, str, str] | None = None
         self._marks: list[tuple[int, str, str, str]] = []
         self._stopping = False
-        self._library = None
-        self._matcher = None
+        self._library: LibraryStore | None = None
+        self._matcher: Matcher | None = None
         self._indexed_all = False
         self._thread = threading.Thread(target=self._run, name="library", daemon=True)
         self._thread.start()
@@ -71,7 +77,7 @@ class LibraryService:
         self._thread.join(timeout)
 
     # -- the thread ------------------------------------------------------------------------
-    def _next(self):
+    def _next(self) -> tuple[str, object] | None:
         with self._cond:
             while True:
                 if self._stopping:
@@ -88,14 +94,14 @@ class LibraryService:
                     return ("index", None)
                 self._cond.wait()
 
-    def _open(self):
-        if self._library is None:
+    def _open(self) -> Matcher:
+        if self._library is None or self._matcher is None:
             from workbench.library.matcher import Matcher
             from workbench.store.library import LibraryStore
 
-            self._library = LibraryStore(self.path)
-            self._matcher = Matcher(self._library)
-            self.on_event("ready", self._library.stats())
+            self._library = library = LibraryStore(self.path)
+            self._matcher = Matcher(library)
+            self.on_event("ready", library.stats())
         return self._matcher
 
     def _run(self) -> None:
@@ -116,7 +122,7 @@ class LibraryService:
             if self._library is not None:
                 self._library.close()
 
-    def _do_sync(self, matcher, path: str) -> None:
+    def _do_sync(self, matcher: Matcher, path: str) -> None:
         from workbench.library.sync import rated_signature, sync_store
         from workbench.store import ProjectStore
 
@@ -124,23 +130,32 @@ class LibraryService:
             signature = rated_signature(store)
             kept, removed = sync_store(matcher.library, store)
         self._indexed_all = False
-        self.on_event("synced", {"project": path, "rated": kept, "removed": removed,
-                                 "signature": signature, "stats": matcher.library.stats()})
+        self.on_event(
+            "synced",
+            {
+                "project": path,
+                "rated": kept,
+                "removed": removed,
+                "signature": signature,
+                "stats": matcher.library.stats(),
+            },
+        )
 
-    def _do_match(self, matcher, job: tuple[int, str, str, str]) -> None:
+    def _do_match(self, matcher: Matcher, job: tuple[int, str, str, str]) -> None:
         claim_id, text, exclude, claimant = job
         found = matcher.match(text, exclude_key=exclude, claimant=claimant, min_score=MIN_SCORE)
         self.on_event("matched", (claim_id, text, found))
 
-    def _do_marks(self, matcher, chunk: list[tuple[int, str, str, str]]) -> None:
+    def _do_marks(self, matcher: Matcher, chunk: list[tuple[int, str, str, str]]) -> None:
         best = {}
         for claim_id, text, exclude, claimant in chunk:
-            found = matcher.match(text, k=1, exclude_key=exclude, claimant=claimant,
-                                  min_score=MIN_SCORE)
+            found = matcher.match(
+                text, k=1, exclude_key=exclude, claimant=claimant, min_score=MIN_SCORE
+            )
             best[claim_id] = (text, found[0] if found else None)
         self.on_event("marks", best)
 
-    def _do_index(self, matcher, _payload) -> None:
+    def _do_index(self, matcher: Matcher, _payload: object) -> None:
         if matcher.embedder is None:
             self._indexed_all = True
             return

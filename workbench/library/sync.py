@@ -9,11 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.core.models import Claim
 from workbench.core.reviews import Review, first_sentence
 from workbench.io.export.claimreview import article_url, has_verdict, review_url
 from workbench.io.export.report import Report, ReportArticle, ReportClaim, gather
+
+if TYPE_CHECKING:
+    from workbench.library.importer import ImportReport
+    from workbench.store import ProjectStore
+    from workbench.store.library import LibraryStore
 
 
 def project_key(path: str | Path) -> str:
@@ -25,17 +31,20 @@ def review_of(report: Report, entry: ReportArticle, item: ReportClaim, project: 
     claim: Claim = item.claim
     label = item.label
     bounds = report.scale.rating_bounds()
-    rated = label is not None and label.rating is not None and bounds is not None
+    rating = label.rating if label is not None else None
+    best = worst = None
+    if rating is not None and bounds is not None:  # a rating on the scale's range
+        best, worst = float(bounds[0]), float(bounds[1])
     return Review(
         claim=claim.text,
         quote=claim.quote,
-        url=review_url(report.review_base_url, claim.id),
+        url=review_url(report.review_base_url, item.number),
         claimant=claim.claimant,
         verdict=report.verdict_of(item),
         colour=(label.colour if label is not None else "") or "",
-        rating=float(label.rating) if rated else None,
-        best_rating=float(bounds[0]) if rated else None,
-        worst_rating=float(bounds[1]) if rated else None,
+        rating=float(rating) if rating is not None and best is not None else None,
+        best_rating=best,
+        worst_rating=worst,
         publisher=str(report.organisation.get("name") or report.title),
         publisher_url=str(report.organisation.get("url") or ""),
         date=(claim.updated_at or report.generated_at)[:10],
@@ -48,7 +57,7 @@ def review_of(report: Report, entry: ReportArticle, item: ReportClaim, project: 
     )
 
 
-def project_reviews(store) -> list[Review]:
+def project_reviews(store: ProjectStore) -> list[Review]:
     """The rated claims of an open ProjectStore, as library reviews."""
     report = gather(store)
     project = project_key(store.path)
@@ -60,21 +69,25 @@ def project_reviews(store) -> list[Review]:
     ]
 
 
-def rated_signature(store) -> dict[int, tuple]:
+def rated_signature(store: ProjectStore) -> dict[int | None, tuple]:
     """What the library holds of a project, in short: compare two to know if a sync is due."""
-    return {c.id: (c.verdict, c.text, c.claimant, c.rationale)
-            for c in store.claims.all() if c.verdict or c.rationale.strip()}
+    return {
+        c.id: (c.verdict, c.text, c.claimant, c.rationale)
+        for c in store.claims.all()
+        if c.verdict or c.rationale.strip()
+    }
 
 
-def sync_store(library, store) -> tuple[int, int]:
+def sync_store(library: LibraryStore, store: ProjectStore) -> tuple[int, int]:
     """Make the library hold this project's rated claims; returns (kept, removed)."""
     reviews = project_reviews(store)
     _counts, removed = library.replace_project(project_key(store.path), reviews)
     return len(reviews), removed
 
 
-def contribute_project(library, path: str | Path,
-                       progress: Callable[[int, int], None] | None = None):
+def contribute_project(
+    library: LibraryStore, path: str | Path, progress: Callable[[int, int], None] | None = None
+) -> ImportReport:
     """``workbench library import PROJECT.fcw``: the project's rated claims, read-only."""
     from workbench.library.importer import ImportReport
     from workbench.store import ProjectStore

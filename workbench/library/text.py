@@ -16,13 +16,15 @@ _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.I)
 _SIGNATURE = re.compile(
     r"[—–-]\s*([^()\n—–]{1,80}?)\s*\(@(\w+)\)\s*"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\s+\d{1,2},\s+\d{4}\s*$")
+    r"December)\s+\d{1,2},\s+\d{4}\s*$"
+)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 _HANDLE_OR_TAG = re.compile(r"[@#](\w+)")
 _WORD = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a about above after again against all also am an and any are aren as at be because been
 before being below between both but by can cannot could couldn did didn do does doesn doing
 don down during each few for from further had hadn has hasn have haven having he her here
@@ -32,16 +34,19 @@ over own same shan she should shouldn so some such than that the their theirs th
 themselves then there these they this those through to too under until up very was wasn
 we were weren what when where which while who whom why will with won would wouldn you your
 yours yourself yourselves s t ll re ve d m o y
-""".split())
+""".split()
+)
 
 # Words that tell how a claim is shared, not what it says.
-BOILERPLATE = frozenset("""
+BOILERPLATE = frozenset(
+    """
 breaking rt via video videos watch photo photos pic pics image images says said say saying
 claim claims claimed fact facts check checked viral share shared sharing retweet retweets
 follow thread lol wow omg please read today yesterday tonight new news report reports
 reported update just really actually literally amp http https www com twitter tweet tweets
 post posts posted facebook instagram youtube look see here hey guys folks everyone
-""".split())
+""".split()
+)
 
 
 _DROPPED = STOPWORDS | BOILERPLATE
@@ -56,8 +61,11 @@ def signature_author(text: str) -> str:
 
 def name_terms(name: str) -> frozenset[str]:
     """The words of a person's or organisation's name worth looking for (no initials)."""
-    return frozenset(stem(w.lower()) for w in words(name)
-                     if len(w) > 2 and w.lower() not in STOPWORDS and w.lower() not in BOILERPLATE)
+    return frozenset(
+        stem(w.lower())
+        for w in words(name)
+        if len(w) > 2 and w.lower() not in STOPWORDS and w.lower() not in BOILERPLATE
+    )
 
 
 def clean(text: str) -> str:
@@ -65,8 +73,7 @@ def clean(text: str) -> str:
     text = html.unescape(text or "")
     text = _URL.sub(" ", text)
     text = _SIGNATURE.sub(lambda m: f" {m.group(1)} ", text.rstrip())
-    text = _HANDLE_OR_TAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)).replace("_", " "),
-                              text)
+    text = _HANDLE_OR_TAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)).replace("_", " "), text)
     return " ".join(text.split())
 
 
@@ -89,8 +96,11 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed words that carry meaning: no stopwords, no sharing boilerplate."""
-    return [stem(lower) for lower in map(str.lower, _WORD.findall(text))
-            if lower not in _DROPPED and (len(lower) > 1 or lower.isdigit())]
+    return [
+        stem(lower)
+        for lower in map(str.lower, _WORD.findall(text))
+        if lower not in _DROPPED and (len(lower) > 1 or lower.isdigit())
+    ]
 
 
 def numbers(text: str) -> set[str]:

@@ -48,8 +48,12 @@ class VectorIndex:
             norms = np.linalg.norm(sums, axis=1, keepdims=True)
             filled = norms[:, 0] > 0
             centroids[filled] = sums[filled] / norms[filled]
-        assign = np.concatenate([np.argmax(matrix[s:s + 20_000] @ centroids.T, axis=1)
-                                 for s in range(0, len(matrix), 20_000)])
+        assign = np.concatenate(
+            [
+                np.argmax(matrix[s : s + 20_000] @ centroids.T, axis=1)
+                for s in range(0, len(matrix), 20_000)
+            ]
+        )
         order = np.argsort(assign, kind="stable")
         self.ids, self.matrix = ids[order], matrix[order]
         self.offsets = np.searchsorted(assign[order], np.arange(lists + 1))
@@ -93,8 +97,10 @@ class VectorIndex:
         self.extra = np.vstack([self.extra.reshape(-1, vectors.shape[1]), vectors])
         self.dimensions = vectors.shape[1]
         if len(self.extra_ids) > max(EXACT_LIMIT // 2, len(self.ids) // 4):
-            self._build(np.concatenate([self.ids, self.extra_ids]),
-                        np.vstack([self.matrix.reshape(-1, self.dimensions), self.extra]))
+            self._build(
+                np.concatenate([self.ids, self.extra_ids]),
+                np.vstack([self.matrix.reshape(-1, self.dimensions), self.extra]),
+            )
 
     def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
         parts_ids, parts_scores = [], []
@@ -103,7 +109,7 @@ class VectorIndex:
                 parts_ids.append(self.ids)
                 parts_scores.append(self.matrix @ vector)
         else:
-            near = np.argpartition(-(self.centroids @ vector), self.probe - 1)[:self.probe]
+            near = np.argpartition(-(self.centroids @ vector), self.probe - 1)[: self.probe]
             for c in near:
                 start, end = self.offsets[c], self.offsets[c + 1]
                 if end > start:

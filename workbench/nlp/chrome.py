@@ -54,25 +54,53 @@ from workbench.nlp.chrome_patterns import (  # noqa: F401
     urlish,
 )
 
+# fmt: off
 FEATURES = (
     "date_only", "byline", "agency", "widget", "copyright", "list_header", "related_link",
     "caption_start", "caption", "duplicate", "all_caps", "ellipsis",
     "before_credit", "embed", "timezone", "end_mark", "urlish", "nav", "label_only", "bracketed",
-    "headline_repeat", "short_title", "in_title_run", "after_list_header", "in_short_run", "before_body",
-    "after_body", "no_sentence_end", "few_letters", "long", "one_word",
+    "headline_repeat", "short_title", "in_title_run", "after_list_header", "in_short_run",
+    "before_body", "after_body", "no_sentence_end", "few_letters", "long", "one_word",
     "credit_end", "label_repeat", "long_no_end",
 )
+# fmt: on
 # Used only when no fitted weights are shipped (``news.json``): the strong patterns.
 FALLBACK_WEIGHTS = {
-    "bias": -3.0, "date_only": 5.0, "byline": 4.0, "agency": 5.0, "widget": 2.5, "copyright": 4.0,
-    "caption_start": 5.0, "bracketed": 4.0, "related_link": 5.0, "duplicate": 3.0,
-    "all_caps": 1.5, "ellipsis": 2.0,
-    "list_header": 4.0, "caption": 4.0, "before_credit": 3.0, "embed": 4.0, "timezone": 5.0,
-    "end_mark": 5.0, "urlish": 3.0, "nav": 3.0, "label_only": 4.0, "headline_repeat": 6.0,
-    "short_title": 0.5, "in_title_run": 1.5, "after_list_header": 1.5, "in_short_run": 0.5, "before_body": 0.5,
-    "after_body": 0.5, "no_sentence_end": 0.5,
-    "few_letters": 2.0, "long": -2.0, "one_word": 0.5,
-    "credit_end": 6.0, "label_repeat": 5.0, "long_no_end": 0.0,
+    "bias": -3.0,
+    "date_only": 5.0,
+    "byline": 4.0,
+    "agency": 5.0,
+    "widget": 2.5,
+    "copyright": 4.0,
+    "caption_start": 5.0,
+    "bracketed": 4.0,
+    "related_link": 5.0,
+    "duplicate": 3.0,
+    "all_caps": 1.5,
+    "ellipsis": 2.0,
+    "list_header": 4.0,
+    "caption": 4.0,
+    "before_credit": 3.0,
+    "embed": 4.0,
+    "timezone": 5.0,
+    "end_mark": 5.0,
+    "urlish": 3.0,
+    "nav": 3.0,
+    "label_only": 4.0,
+    "headline_repeat": 6.0,
+    "short_title": 0.5,
+    "in_title_run": 1.5,
+    "after_list_header": 1.5,
+    "in_short_run": 0.5,
+    "before_body": 0.5,
+    "after_body": 0.5,
+    "no_sentence_end": 0.5,
+    "few_letters": 2.0,
+    "long": -2.0,
+    "one_word": 0.5,
+    "credit_end": 6.0,
+    "label_repeat": 5.0,
+    "long_no_end": 0.0,
 }
 THRESHOLD = 0.5
 
@@ -120,9 +148,11 @@ def _is_title(line: Line) -> bool:
     return words <= 16 and not _ends_sentence(line.text.rstrip(" -–—|"))
 
 
+# fmt: off
 _STRONG = ("date_only", "byline", "agency", "widget", "copyright", "nav", "urlish", "end_mark",
-           "label_only", "caption_start", "caption", "embed", "timezone", "list_header", "bracketed",
-           "related_link")
+           "label_only", "caption_start", "caption", "embed", "timezone", "list_header",
+           "bracketed", "related_link")
+# fmt: on
 
 
 def _is_body(line: Line) -> bool:
@@ -131,7 +161,7 @@ def _is_body(line: Line) -> bool:
 
 
 def _byline(text: str, n: int) -> bool:
-    """"By Name" where nothing but a date or punctuation comes before "by"; "X Staff";
+    """ "By Name" where nothing but a date or punctuation comes before "by"; "X Staff";
     a wire story's "(Reporting by ...; Editing by ...)"."""
     if re.match(r"^\W{0,2}(?:additional )?(?:reporting|writing|editing) by\b", text, re.IGNORECASE):
         return True
@@ -166,20 +196,29 @@ def _pattern_features(text: str, n: int) -> dict[str, float]:
         "byline": float(_byline(text, n)),
         "agency": float(bool(_AGENCY.match(text))),
         "widget": float(n <= 10 and bool(_WIDGET.search(text))),
-        "copyright": float(n <= 25 and bool(_COPYRIGHT.search(text))
-                           or n <= 80 and bool(_FINE_PRINT.search(text))),
+        "copyright": float(
+            n <= 25 and bool(_COPYRIGHT.search(text)) or n <= 80 and bool(_FINE_PRINT.search(text))
+        ),
         "list_header": float(bool(_LIST_HEADER.match(text)) and n <= 6),
         "related_link": float(bool(_RELATED_LINK.match(text)) and n <= 30),
-        "all_caps": float(3 <= n <= 30 and letters >= 10 and sum(map(str.isupper, text)) >= 0.8 * letters),
+        "all_caps": float(
+            3 <= n <= 30 and letters >= 10 and sum(map(str.isupper, text)) >= 0.8 * letters
+        ),
         "ellipsis": float(n <= 30 and text.rstrip().endswith(("...", "…"))),
-        "caption_start": float(n <= 80 and bool(_CAPTION_START.match(text) or _PHOTOGRAPHER.match(text))),
-        "caption": float(n <= 60 and bool(_CAPTION.search(text) or n <= 45 and _CAPTION_LIKE.search(text))),
+        "caption_start": float(
+            n <= 80 and bool(_CAPTION_START.match(text) or _PHOTOGRAPHER.match(text))
+        ),
+        "caption": float(
+            n <= 60 and bool(_CAPTION.search(text) or n <= 45 and _CAPTION_LIKE.search(text))
+        ),
         "bracketed": float(bool(re.fullmatch(r"\[[^\[\]]{1,80}\][\s|]*", text))),
         "embed": float(n <= 40 and bool(_EMBED.search(text))),
         "timezone": float(bool(_TIMEZONE.match(text))),
         "end_mark": float(bool(_END_MARK.match(text))),
         "urlish": float(n <= 20 and urlish(text)),
-        "nav": float(n <= 60 and (short or len(_NAV.findall(text)) >= 3) and bool(_NAV.search(text))),
+        "nav": float(
+            n <= 60 and (short or len(_NAV.findall(text)) >= 3) and bool(_NAV.search(text))
+        ),
         "label_only": float(bool(_LABEL_ONLY.match(text)) and not _SPEECH.search(text)),
         "no_sentence_end": float(not _ends_sentence(text)),
         "few_letters": float(letters < max(3, 0.5 * len(text))),
@@ -205,9 +244,7 @@ def all_features(lines: list[Line]) -> tuple[int, list[dict[str, float]]]:
     """
     counts = [count_words(line.text) for line in lines]
     own = [_pattern_features(line.text, n) for line, n in zip(lines, counts)]
-    headline = next(
-        (i for i, f in enumerate(own[:8]) if not any(f[name] for name in _STRONG)), 0
-    )
+    headline = next((i for i, f in enumerate(own[:8]) if not any(f[name] for name in _STRONG)), 0)
     title = [_is_title(line) for line in lines]
     body = [_is_body(line) for line in lines]
     # Length of the run of title-like lines each line is in (the headline ends a run).
@@ -251,18 +288,30 @@ def all_features(lines: list[Line]) -> tuple[int, list[dict[str, float]]]:
             last_header = -100  # a long paragraph: the list is over
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
         f = dict(f)
-        f["before_credit"] = float(bool(nxt) and _credit_only(nxt) and not _COPYRIGHT.search(nxt)
-                                   and 3 <= n <= 60 and not f["caption"] and not f["caption_start"])
+        f["before_credit"] = float(
+            bool(nxt)
+            and _credit_only(nxt)
+            and not _COPYRIGHT.search(nxt)
+            and 3 <= n <= 60
+            and not f["caption"]
+            and not f["caption_start"]
+        )
         f["headline_repeat"] = float(i != headline and _repeats(normals[i], head_text, line.text))
         # The same line twice in a row: an image's alt text and caption, a widget. (A
         # standfirst repeated further down is labelled by its content: LABELLING.md.)
-        twin = (i > 0 and normals[i - 1] == normals[i]) or (i + 1 < len(lines) and normals[i + 1] == normals[i])
-        f["duplicate"] = float(twin and len(normals[i]) > 20 and not f["headline_repeat"] and i != headline)
+        twin = (i > 0 and normals[i - 1] == normals[i]) or (
+            i + 1 < len(lines) and normals[i + 1] == normals[i]
+        )
+        f["duplicate"] = float(
+            twin and len(normals[i]) > 20 and not f["headline_repeat"] and i != headline
+        )
         # "Safety" then "Safety: Eight miles south of ...": a caption under its title (both).
         lead = _LABEL_LEAD.match(line.text)
-        titled = bool(lead) and i > 0 and _normal(lead.group(1)) == normals[i - 1]
+        titled = lead is not None and i > 0 and _normal(lead.group(1)) == normals[i - 1]
         following = _LABEL_LEAD.match(nxt) if n <= 4 and nxt else None
-        f["label_repeat"] = float(titled or bool(following) and _normal(following.group(1)) == normals[i])
+        f["label_repeat"] = float(
+            titled or following is not None and _normal(following.group(1)) == normals[i]
+        )
         f["short_title"] = float(title[i])
         f["in_title_run"] = float(title[i] and run[i] >= 3)
         f["after_list_header"] = float(0 < i - last_header <= 30)
@@ -279,15 +328,27 @@ def all_features(lines: list[Line]) -> tuple[int, list[dict[str, float]]]:
 # only these can make a reported fact chrome (a caption, a list of other stories, which
 # LABELLING.md makes chrome even when they read like claims). Where a line stands (before
 # or after the body, among short lines) never can, whatever weights are fitted.
-EXPLICIT = (*_STRONG, "headline_repeat", "duplicate", "before_credit", "all_caps", "ellipsis",
-            "after_list_header")
+EXPLICIT = (
+    *_STRONG,
+    "headline_repeat",
+    "duplicate",
+    "before_credit",
+    "all_caps",
+    "ellipsis",
+    "after_list_header",
+)
 
 
 def reported_fact(text: str) -> bool:
     """A full sentence with a verb, a figure and an attribution ("Unemployment rose to 7.1
     percent in March, the minister said."): never page chrome for where it stands alone."""
     n = len(text.split())
-    if not 6 <= n <= 80 or not _ends_sentence(text) or not text[:1].isupper() and text[:1] not in "“\"'‘":
+    if (
+        not 6 <= n <= 80
+        or not _ends_sentence(text)
+        or not text[:1].isupper()
+        and text[:1] not in "“\"'‘"
+    ):
         return False
     from workbench.nlp import signals
 
@@ -371,11 +432,14 @@ def layout(text: str, weights: dict[str, float] | None = None) -> Layout:
     chrome = [
         (lines[i].start, lines[i].end, reason(features))
         for i, features in enumerate(features_of)
-        if i != head and odds[i] >= cut and not (
-            not any(features[k] for k in EXPLICIT) and reported_fact(lines[i].text)
-        )
+        if i != head
+        and odds[i] >= cut
+        and not (not any(features[k] for k in EXPLICIT) and reported_fact(lines[i].text))
     ]
-    spans = [(line.start, line.end, -8.0 if i == head else z) for i, (line, z) in enumerate(zip(lines, odds))]
+    spans = [
+        (line.start, line.end, -8.0 if i == head else z)
+        for i, (line, z) in enumerate(zip(lines, odds))
+    ]
     return Layout((lines[head].start, lines[head].end), chrome, spans)
 
 

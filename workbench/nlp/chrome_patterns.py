@@ -11,7 +11,10 @@ _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_DAYS = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+_DAYS = (
+    r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|"
+    r"sun(?:day)?"
+)
 _ZONES = (
     r"gmt|bst|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|cet|cest|ist|aedt|aest|acst|awst|nzdt|"
     r"nzst|hkt|sgt|jst|kst|wib|sast|cat|wat|eat|msk|ast"
@@ -27,17 +30,23 @@ _DATE_TOKEN = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[\w'’]+(?:[.:/-][\w'’]+)*\.?")
-_HAS_DATE = re.compile(rf"\b(?:{_MONTHS})\b\.?\s*\d|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}|\b\d{{1,2}}:\d\d\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
+_HAS_DATE = re.compile(
+    rf"\b(?:{_MONTHS})\b\.?\s*\d|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}|\b\d{{1,2}}:\d\d\b|\b(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
 _BYLINE = re.compile(
     r"(?:\b(?:[Ee]dited|[Rr]eporting|[Ww]riting|[Ww]ritten|[Cc]ompiled|[Pp]roduced|[Pp]resented|"
-    r"[Pp]hotographs|[Pp]hotos|[Ww]ords|[Aa]dditional reporting)\s+)?\b[Bb][Yy]\s+(?:[A-Z][\w'’.-]*|[A-ZÀ-Þ][^\s]*)(?:\s+(?:[A-Z][\w'’.-]*|and|de|van|von|al|el|da|di))*",
+    r"[Pp]hotographs|[Pp]hotos|[Ww]ords|[Aa]dditional reporting)\s+)?\b[Bb][Yy]\s+(?:[A-Z][\w'’.-]*"
+    r"|[A-ZÀ-Þ][^\s]*)(?:\s+(?:[A-Z][\w'’.-]*|and|de|van|von|al|el|da|di))*",
 )
 # A photo described: "X talks to reporters in Davao, May 9, 2016." "(L-R) ...", "pictured".
 _CAPTION_LIKE = re.compile(
     r"\b(?:is|are) (?:shown|seen|pictured)\b|\bpictured\b|\b(?:poses?|gestures?|looks? on|waves?|"
     r"smiles?|reacts?|speaks? to|talks? to|arrives?|attends?|walks?|stands?|holds?|sits?)\b"
-    r".{0,160}\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d)\.?$"
-    r"|\((?:l|r|c|l-r|r-l|left|right|centre|center|top|above|below)\)|\bfrom left\b|\bleft to right\b"
+    r".{0,160}\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, (?:19"
+    r"|20)\d\d)\.?$"
+    r"|\((?:l|r|c|l-r|r-l|left|right|centre|center|top|above|below)\)|\bfrom left\b"
+    r"|\bleft to right\b"
     # Present tense with a day: captions describe the picture ("X speaks in Y on Monday").
     r"|^[^.!?]{3,80}?\b(?:speaks|talks|walks|arrives|attends|gestures|looks|poses|stands|sits|"
     r"holds|waves|smiles|reacts|delivers|addresses|leaves|enters|visits|meets|shakes|listens|"
@@ -82,16 +91,19 @@ _WIDGET = re.compile(
     re.IGNORECASE,
 )
 _RELATED_LINK = re.compile(
-    r"^\W{0,3}(?:more|read more|also read|read also|see also|related(?: stories| story| articles?| news)?|"
+    r"^\W{0,3}(?:more|read more|also read|read also|see also|related(?: stories| story| articles?"
+    r"| news)?|"
     r"watch|listen|also see|don'?t miss|must read|recommended|trending|editor'?s picks?|latest|"
     r"up next|next|previous|top stories|breaking)\s*[:|»›>]\s*\S",
     re.IGNORECASE,
 )
 # A site's own fine print, long or short: cookie banners, comment forms, disclaimers.
 _FINE_PRINT = re.compile(
-    r"\b(?:we|this (?:site|website)) uses? cookies|continuing to (?:browse|use this)|required fields are|"
+    r"\b(?:we|this (?:site|website)) uses? cookies|continuing to (?:browse|use this)"
+    r"|required fields are|"
     r"will not be published|notify me of (?:new|follow)|save my name|"
-    r"provides? this (?:news )?content|\bas is\b.{0,20}\bwithout warranty|views expressed (?:in|here)|"
+    r"provides? this (?:news )?content|\bas is\b.{0,20}\bwithout warranty|views expressed (?:in"
+    r"|here)|"
     r"do not necessarily reflect|readers'? comments|comments? (?:policy|will be moderated)"
     # A republication note: "The following editorial ran in the Gazette ... with permission."
     r"|\b(?:re)?(?:published|printed|run|used|reproduced) with (?:the )?(?:kind )?permission\b"
@@ -101,14 +113,17 @@ _FINE_PRINT = re.compile(
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(
-    r"©|\bcopyright\b|all rights reserved|\bdisclaimer\b|views expressed|opinions expressed|\bcookies\b|"
-    r"necessarily (?:reflect|represent)|without warranty|(?:accept|assume) (?:any |no )?(?:responsibility|liability)"
+    r"©|\bcopyright\b|all rights reserved|\bdisclaimer\b|views expressed|opinions expressed"
+    r"|\bcookies\b|"
+    r"necessarily (?:reflect|represent)|without warranty|(?:accept|assume) (?:any "
+    r"|no )?(?:responsibility|liability)"
     r"|\b(?:is|was) an? (?:senior |staff |freelance |chief |political |special |contributing )?"
     r"(?:reporter|writer|journalist|correspondent|editor|contributor|columnist) (?:for|at|with)\b",
     re.IGNORECASE,
 )
 _LIST_HEADER = re.compile(
-    r"^(?:[\w.'’]+\s){1,2}(?:top stories|most read|most popular|most viewed|latest news|more stories|"
+    r"^(?:[\w.'’]+\s){1,2}(?:top stories|most read|most popular|most viewed|latest news"
+    r"|more stories|"
     r"related (?:stories|news|articles|content)|trending(?: now)?|recommended(?: for you)?)\s*:?$"
     r"|^(?:today'?s |more |also )?(?:related|popular|latest|top|most read|most popular|"
     r"trending|recommended|you (?:may|might) also like|more from|editor'?s picks|hot topics|"
@@ -135,7 +150,11 @@ _CREDIT_START = re.compile(
     r"^[\[(]?(?:photo|image|picture|credit|courtesy|file photo|source|pics?)\b", re.IGNORECASE
 )
 # "Pic Larry Cummins", "Photo by Jane Doe": a photographer's credit on its own line.
-_PHOTOGRAPHER = re.compile(r"^(?:pics?|photos?|pictures?|photographs?)(?: by)?:?\s+[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}\.?$", re.IGNORECASE)
+_PHOTOGRAPHER = re.compile(
+    r"^(?:pics?|photos?|pictures?"
+    r"|photographs?)(?: by)?:?\s+[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}\.?$",
+    re.IGNORECASE,
+)
 _EMBED = re.compile(
     r"\(@\w{1,30}\)|pic\.twitter\.com/|\bt\.co/|^\s*[—–-]\s*.{1,60}\(@\w+\)|"
     r"a post shared by|view this post on (?:instagram|facebook|x|twitter)|"
@@ -144,13 +163,20 @@ _EMBED = re.compile(
 )
 _TIMEZONE = re.compile(
     r"^all times (?:are )?(?:in |shown in |listed in )?\w+|^times (?:are|shown) (?:in )?\w+|"
-    r"^\(?all times\b", re.IGNORECASE
+    r"^\(?all times\b",
+    re.IGNORECASE,
 )
-_END_MARK = re.compile(r"^(?:ends?|-?\s*30\s*-|#{3}|\*{3}|-{3,}|–|—|-|\|+|×|x|•)\.?$", re.IGNORECASE)
+_END_MARK = re.compile(
+    r"^(?:ends?|-?\s*30\s*-|#{3}|\*{3}|-{3,}|–|—|-|\|+|×|x|•)\.?$", re.IGNORECASE
+)
 # Searched from every letter of a long word, "A" * 40,000 took 12 s (quadratic), so an
 # e-mail address is looked for word by word (``urlish``) and a domain's name is taken
 # whole from where its run of letters starts. The lines that match are the same.
-_URLISH = re.compile(r"https?:|www\.|\.(?:jpe?g|png|gif|webp|html?|php)\b|_{3,}|(?<!\w)\w++\.(?:com|org|net|co\.uk)\b", re.IGNORECASE)
+_URLISH = re.compile(
+    r"https?:|www\.|\.(?:jpe?g|png|gif|webp|html?|php)\b|_{3,}|(?<!\w)\w++\.(?:com|org|net"
+    r"|co\.uk)\b",
+    re.IGNORECASE,
+)
 _DOT_WORD = re.compile(r"\.\w{2}")
 
 
@@ -164,6 +190,8 @@ def urlish(text: str) -> bool:
         if at > 0 and _DOT_WORD.search(word, at + 2):
             return True
     return False
+
+
 _NAV = re.compile(r"\s[|>»·/→]\s|\s[|»]$|^[|»]")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$|[.!?][\"”’]\s*\(?[^()]{0,40}\)?$")
 _COUNTED = re.compile(r"\S*\w\S*")  # a word: white-space separated, with a letter or digit
@@ -174,14 +202,20 @@ def count_words(text: str) -> int:
     """How many words ``_COUNTED`` finds, in linear time: its search rescans a long run of
     punctuation from every character ("<!--" * 5,000 took 15 s)."""
     return sum(1 for token in text.split() if _WORD_CHAR.search(token))
+
+
 _LABEL_ONLY = re.compile(r"^[\w'’ ]{1,30}:$")
 # "The Minister said:" is a lead-in to a quote (not a claim, but not chrome either).
-_SPEECH = re.compile(r"\b(?:said|says|told|added|adds|explained|explains|wrote|writes|continued|stated|noted)\b")
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|added|adds|explained|explains|wrote|writes|continued|stated|noted)\b"
+)
 # A photo credit closing a caption, in brackets: "... in Tulsa last month [Leah Millis/Reuters]",
 # "... in Houston. (AP Photo/David J. Phillip)", "(Photo: Getty Images)".
 _CREDIT_END = re.compile(
-    r"[\[(](?:[^\[\]()]{1,60}/[^\[\]()/]{1,40}|(?:[^\[\]()]{0,40}\b)?(?:photo|photograph|image|picture|"
-    r"file|getty|reuters|afp|ap|epa|handout|courtesy|supplied|shutterstock|alamy|pa)\b[^\[\]()]{0,60})"
+    r"[\[(](?:[^\[\]()]{1,60}/[^\[\]()/]{1,40}|(?:[^\[\]()]{0,40}\b)?(?:photo|photograph|image"
+    r"|picture|"
+    r"file|getty|reuters|afp|ap|epa|handout|courtesy|supplied|shutterstock|alamy"
+    r"|pa)\b[^\[\]()]{0,60})"
     r"[\])]?\s*$",
     re.IGNORECASE,
 )

@@ -61,7 +61,8 @@ from workbench.nlp.claimant_words import clean as _clean
 
 _PREFIX = re.compile(
     r"^(?:\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\s*[:–—-]\s*"  # live-blog time stamp
-    r"|[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?(?: \d{1,2})?)?\s*(?:\([A-Za-z ]{2,25}\))?\s*(?::|--|–|—|-)\s+"
+    r"|[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?(?: \d{1,2})?)?\s*(?:\([A-Za-z"
+    r" ]{2,25}\))?\s*(?::|--|–|—|-)\s+"
     r"|[A-Z][a-z]+ \d{1,2} \([A-Za-z]+\)\s*(?:--|–|—|-)\s+|\([A-Za-z]+\)\s*(?:--|–|—|-)\s+"
     r"|(?:Q|A)\s*:\s*|\d{1,3}\.\s+)"
 )
@@ -70,14 +71,17 @@ _NAME_COLON_QUOTE = re.compile(
 )
 # "Smoking top cancer risk: Lancet study", "Economy will recover -Ofori-Atta".
 _HEADLINE_SOURCE = re.compile(
-    r"(?:\s[-–—]\s?|\s?[–—]\s?|:\s)((?:[A-Z][\w'’.-]*|the|of|for)(?:\s(?:[A-Z][\w'’.-]*|[a-z]+)){0,3})\s*$"
+    r"(?:\s[-–—]\s?|\s?[–—]\s?|:\s)((?:[A-Z][\w'’.-]*|the|of|for)(?:\s(?:[A-Z][\w'’.-]*"
+    r"|[a-z]+)){0,3})\s*$"
 )
 
 
 # Headlines that name their source first ("Philippine Officials: Death Toll Up"), or last in
 # lower case ("...: trade minister").
 _HEADLINE_SOURCE_FIRST = re.compile(r"^((?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*):\s+[A-Z]")
-_HEADLINE_SOURCE_LOWER = re.compile(r"(?::\s|\s[-–—]\s?)((?:[a-z][\w'’-]*\s){0,3}[a-z][\w'’-]*)\s*$")
+_HEADLINE_SOURCE_LOWER = re.compile(
+    r"(?::\s|\s[-–—]\s?)((?:[a-z][\w'’-]*\s){0,3}[a-z][\w'’-]*)\s*$"
+)
 _DOCUMENT_WHICH = re.compile(
     r"\b((?:the|a|an|its|their|this|his|her)\s(?:[\w'’-]+\s){0,5}?"
     r"(?:study|survey|report|analysis|poll|data|figures|statistics|review|assessment|research|"
@@ -89,7 +93,7 @@ _DOCUMENT_WHICH = re.compile(
 
 
 def _with_saying(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
-    """"..., with the GMB union claiming nearly 7,000 job losses": the union."""
+    """ "..., with the GMB union claiming nearly 7,000 job losses": the union."""
     for k, word in enumerate(lower):
         if word in _SAYING and k >= 2:
             span = _phrase_before(tokens, k)
@@ -98,12 +102,14 @@ def _with_saying(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
     return None
 
 
+# fmt: off
 _SAYING = {"claiming", "saying", "warning", "estimating", "reporting", "insisting", "arguing",
            "suggesting", "noting", "stating", "predicting", "showing", "revealing"}
+# fmt: on
 
 
 def _what_found(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
-    """"What they found overall was that ...", "What the study showed is ...": the finder."""
+    """ "What they found overall was that ...", "What the study showed is ...": the finder."""
     first = 2 if len(tokens) > 2 and tokens[1] == "," else 0  # "Overall, what ..."
     first = next((k for k in range(len(tokens)) if lower[k] == "what"), -1) if first else 0
     if first < 0 or first > 4 or lower[first] != "what":
@@ -119,7 +125,7 @@ def _what_found(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
 
 
 def _research_subject(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
-    """"Researchers studied 253 women ...", "The Public Health Agency of Canada has identified
+    """ "Researchers studied 253 women ...", "The Public Health Agency of Canada has identified
     romaine lettuce as the source": a study, its researchers or an organisation doing research
     or publishing figures is the source of what the sentence reports."""
     for i, word in enumerate(lower[:24]):
@@ -138,8 +144,14 @@ def _research_subject(tokens: list[str], lower: list[str]) -> tuple[int, int] | 
             return None  # "The risk factors they analysed": a relative clause, not a subject
         if finding and word not in RESEARCH_VERBS:
             return span if head in DOCUMENT_NOUNS else None  # "A five-year investigation found ..."
-        if head in {"they", "it"} and len(words) == 1 or head in DOCUMENT_NOUNS or head in RESEARCHERS \
-                or any(w in ORGANISATION_WORDS for w in words) and any(_is_cap(t) for t in tokens[span[0] : span[1]]):
+        if (
+            head in {"they", "it"}
+            and len(words) == 1
+            or head in DOCUMENT_NOUNS
+            or head in RESEARCHERS
+            or any(w in ORGANISATION_WORDS for w in words)
+            and any(_is_cap(t) for t in tokens[span[0] : span[1]])
+        ):
             return span
         return None
     return None
@@ -155,7 +167,7 @@ def claimant_from_text(text: str) -> str:
     document = _DOCUMENT_WHICH.search(stripped)
     if document:  # "the Chamber of SMEs study, which showed that ...": the study
         return _clean(document.group(1))
-    if stripped and stripped[-1] not in ".!?”\"’)":
+    if stripped and stripped[-1] not in '.!?”"’)':
         first = _HEADLINE_SOURCE_FIRST.match(stripped)
         if first and first.group(1).split()[-1].lower() in SPEAKER_NOUNS:
             return _clean(first.group(1))  # "Minister: Exports record six-month high"
@@ -166,38 +178,49 @@ def claimant_from_text(text: str) -> str:
         if source:
             words = source.group(1).split()
             last = words[-1].lower().strip(".")
-            if words[-1][:1].isupper() or last in SPEAKER_NOUNS:
-                if not (len(words) == 1 and last in {"live", "update", "updates", "video", "photos"}):
-                    return _clean(source.group(1))
+            label = len(words) == 1 and last in {"live", "update", "updates", "video", "photos"}
+            if (words[-1][:1].isupper() or last in SPEAKER_NOUNS) and not label:
+                return _clean(source.group(1))
     body = text
     prefix = _PREFIX.match(text)
     if prefix:
-        body = text[prefix.end():]
+        body = text[prefix.end() :]
     tokens, spans = _tokenise(body)
     # "pointed out that ...", "..., pointed out the Minister": one verb.
-    keep = [k for k, t in enumerate(tokens)
-            if not (t == "out" and k and tokens[k - 1].lower() in {"pointed", "points", "point"})]
+    keep = [
+        k
+        for k, t in enumerate(tokens)
+        if not (t == "out" and k and tokens[k - 1].lower() in {"pointed", "points", "point"})
+    ]
     if len(keep) < len(tokens):
         tokens, spans = [tokens[k] for k in keep], [spans[k] for k in keep]
     lower = [t.lower() for t in tokens]
-    found = _according_to(tokens, lower) or _quotes_as_saying(tokens, lower) or _passive_by(tokens, lower)
+    found = (
+        _according_to(tokens, lower)
+        or _quotes_as_saying(tokens, lower)
+        or _passive_by(tokens, lower)
+    )
     if found is None:
-        found = _inverted(tokens, lower) or _what_found(tokens, lower) or _before_verb(tokens, lower)
+        found = (
+            _inverted(tokens, lower) or _what_found(tokens, lower) or _before_verb(tokens, lower)
+        )
     if found is None:
         found = _research_subject(tokens, lower) or _with_saying(tokens, lower)
     if found is None:
         return ""
     name = _text_of(tokens, spans, body, found)
-    first = name.split()[0].lower() if name else ""
-    if not name or first in _NOT_SPEAKERS and len(name.split()) == 1:
+    first_word = name.split()[0].lower() if name else ""
+    if not name or first_word in _NOT_SPEAKERS and len(name.split()) == 1:
         return ""
     return name
 
 
 # Words that can stand before a reporting verb without being anyone: "..., which could be
 # explained by", "there is", "what remains".
+# fmt: off
 _NOT_SPEAKERS = {"there", "this", "that", "which", "who", "whom", "whose", "what", "whatever",
                  "where", "when", "here", "these", "those"}
+# fmt: on
 
 
 def _according_to(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
@@ -208,7 +231,7 @@ def _according_to(tokens: list[str], lower: list[str]) -> tuple[int, int] | None
 
 
 def _quotes_as_saying(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
-    """"PTI quotes the health department as saying" and "..., citing police sources"."""
+    """ "PTI quotes the health department as saying" and "..., citing police sources"."""
     for i, word in enumerate(lower):
         if word in {"citing", "quoting"} and i >= 1 and tokens[i - 1] == ",":
             span = _phrase_after(tokens, i)
@@ -224,18 +247,28 @@ def _quotes_as_saying(tokens: list[str], lower: list[str]) -> tuple[int, int] | 
 
 
 def _passive_by(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
-    """"This was revealed by the Minister ...", "a study published by X"."""
+    """ "This was revealed by the Minister ...", "a study published by X"."""
     for i in range(1, len(tokens) - 1):
         if lower[i] == "by" and lower[i - 1] in {
-            "revealed", "announced", "reported", "confirmed", "stated", "said", "disclosed",
-            "released", "published", "issued", "unveiled", "estimated",
+            "revealed",
+            "announced",
+            "reported",
+            "confirmed",
+            "stated",
+            "said",
+            "disclosed",
+            "released",
+            "published",
+            "issued",
+            "unveiled",
+            "estimated",
         }:
             return _phrase_after(tokens, i, limit=14)
     return None
 
 
 def _inverted(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
-    """"..., said the unnamed official", "“...,” observed the union's general secretary",
+    """ "..., said the unnamed official", "“...,” observed the union's general secretary",
     and "..., X said." / "..., X told AFP on Sunday." after the claim."""
     ok = _verb_positions(tokens)
     for i in range(1, len(tokens)):
@@ -246,17 +279,27 @@ def _inverted(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
             span = _phrase_after(tokens, i)
             following = lower[span[1]] if span and span[1] < len(lower) else "."
             # "..., said the official." but not "..., said the ICU was full" (a clause).
-            if span and lower[span[0]] not in {"that", "it"} and following not in _CLAUSE_VERBS \
-                    and following not in SAY:
+            if (
+                span
+                and lower[span[0]] not in {"that", "it"}
+                and following not in _CLAUSE_VERBS
+                and following not in SAY
+            ):
                 return span
         # ", X said." / "”, three residents of the village told AFP."; a verb that also takes
         # an object reports only where the clause ends with it: "..., the data showed."
-        if lower[i] in _OBJECT_VERBS and not (i + 1 < len(lower) and lower[i + 1] in {".", ",", ";"}):
+        if lower[i] in _OBJECT_VERBS and not (
+            i + 1 < len(lower) and lower[i + 1] in {".", ",", ";"}
+        ):
             continue
         span = _phrase_before(tokens, i)
-        if span and span[0] >= 1 and (tokens[span[0] - 1] in {",", "”", '"', "’"}):
-            if _clause_ends(tokens[i + 1 :]):
-                return span
+        if (
+            span
+            and span[0] >= 1
+            and (tokens[span[0] - 1] in {",", "”", '"', "’"})
+            and _clause_ends(tokens[i + 1 :])
+        ):
+            return span
     return None
 
 
@@ -269,15 +312,30 @@ def _clause_ends(rest: list[str]) -> bool:
             return True
         if k > 8:
             return False
-        if word not in _OBJECTS and word not in _BETWEEN and not word.isdigit() and word not in {
-            "as", "saying", "that", "to", "of", "condition", "anonymity", "on", "in",
-        } and not token[:1].isupper():
+        if (
+            word not in _OBJECTS
+            and word not in _BETWEEN
+            and not word.isdigit()
+            and word
+            not in {
+                "as",
+                "saying",
+                "that",
+                "to",
+                "of",
+                "condition",
+                "anonymity",
+                "on",
+                "in",
+            }
+            and not token[:1].isupper()
+        ):
             return False
     return True
 
 
 def _before_verb(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
-    """"X said ...", "X, a former MP, stated that ...", "X on Thursday posted ... and said"."""
+    """ "X said ...", "X, a former MP, stated that ...", "X on Thursday posted ... and said"."""
     ok = _verb_positions(tokens)
     for i, word in enumerate(lower):
         if word not in SAY or not ok[i]:
@@ -286,7 +344,11 @@ def _before_verb(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
         quote_after = any(t in {"“", '"'} for t in tokens[i + 1 :])
         if word in _AMBIGUOUS and nxt not in {"that", ":", ",", "“", '"', "."}:
             continue
-        if word in _OBJECT_VERBS and nxt not in {"that", ":", ",", "“", '"'} | _OBJECTS and not quote_after:
+        if (
+            word in _OBJECT_VERBS
+            and nxt not in {"that", ":", ",", "“", '"'} | _OBJECTS
+            and not quote_after
+        ):
             continue
         if i >= 1 and lower[i - 1] == "and":
             # "Nike Inc on Thursday posted ... and said": the subject of the sentence.
@@ -306,8 +368,15 @@ def _first_verbish(tokens: list[str], lower: list[str]) -> int:
     """Where the sentence's opening noun phrase ends: the first lower-case word that is
     neither a noun-phrase word of a speaker nor a link word (a rough verb finder)."""
     for k, (token, word) in enumerate(zip(tokens, lower)):
-        if k and not _is_cap(token) and word not in DETERMINERS and word not in _LINK_WORDS and \
-                word not in SPEAKER_NOUNS and not word.endswith(("'s", "’s")) and word not in _BETWEEN:
+        if (
+            k
+            and not _is_cap(token)
+            and word not in DETERMINERS
+            and word not in _LINK_WORDS
+            and word not in SPEAKER_NOUNS
+            and not word.endswith(("'s", "’s"))
+            and word not in _BETWEEN
+        ):
             return k
     return len(tokens)
 
@@ -322,7 +391,8 @@ def starts_with_quote(text: str) -> bool:
 
 _SPOKE_IN = re.compile(
     r"\b(?:in|via|through) (?:a|an|its|their|his|her|the) (?:[\w-]+ ){0,2}?"
-    r"(statement|report|filing|tweet|post|letter|release|notice|update|bulletin|briefing|interview)\b",
+    r"(statement|report|filing|tweet|post|letter|release|notice|update|bulletin|briefing"
+    r"|interview)\b",
     re.IGNORECASE,
 )
 
@@ -333,7 +403,9 @@ def documents_spoken_in(text: str) -> frozenset[str]:
     return frozenset(m.group(1).lower() for m in _SPOKE_IN.finditer(text))
 
 
-_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*\s(?:(?:of|and|for|the|on|in)\s)*){1,7})\(([A-Z][A-Za-z]{1,7})\)")
+_ACRONYM = re.compile(
+    r"((?:[A-Z][\w'’-]*\s(?:(?:of|and|for|the|on|in)\s)*){1,7})\(([A-Z][A-Za-z]{1,7})\)"
+)
 
 
 def acronyms(text: str) -> dict[str, str]:
@@ -346,7 +418,10 @@ def acronyms(text: str) -> dict[str, str]:
         for k in range(len(words)):
             capitals = "".join(w[0] for w in words[k:] if w[:1].isupper())
             every = "".join(w[0] for w in words[k:])  # "Department of Health (DOH)"
-            if words[k][:1].isupper() and short.upper().replace("&", "") in {capitals.upper(), every.upper()}:
+            if words[k][:1].isupper() and short.upper().replace("&", "") in {
+                capitals.upper(),
+                every.upper(),
+            }:
                 out.setdefault(short, f"{' '.join(words[k:])} ({short})")
                 break
     return out

@@ -4,13 +4,19 @@ where the parse tells "stated that ..." from "has not declared war"."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from workbench.nlp.claimant_words import SAY, clean
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 _DROP_DEPS = {"punct", "relcl", "acl", "advcl"}
 _SPEECH_DEPS = {"ccomp", "parataxis", "xcomp"}
 
 
-def _speech_verbs(doc):
+def _speech_verbs(doc: Doc | Span) -> Iterator[Token]:
     """The verbs of ``doc`` that report speech: a speech verb with a clause under it
     ("stated that ...") or in a sentence with a quote. "Has not declared war" is not one."""
     has_quote = any(t.text in {"“", '"'} for t in doc)
@@ -21,14 +27,14 @@ def _speech_verbs(doc):
             yield token
 
 
-def _according_to_token(doc):
+def _according_to_token(doc: Doc | Span) -> Token | None:
     for token in doc:
         if token.lower_ == "according" and token.i < doc[-1].i and token.nbor().lower_ == "to":
             return token.nbor()
     return None
 
 
-def claimant_from_doc(doc) -> str:
+def claimant_from_doc(doc: Doc | Span) -> str:
     """The claimant found in a parsed sentence (a spaCy Doc or Span), or ""."""
     to = _according_to_token(doc)
     if to is not None:
@@ -49,7 +55,7 @@ def claimant_from_doc(doc) -> str:
 _NOT_SPEAKERS = {"which", "who", "whom", "that", "what", "there", "this", "these", "those"}
 
 
-def attribution_from_doc(doc) -> str:
+def attribution_from_doc(doc: Doc | Span) -> str:
     """The words that attribute a parsed sentence to someone ("according to", "stated",
     "allegedly"), or "": the parse tells a reported statement from "declared war"."""
     if _according_to_token(doc) is not None:
@@ -62,13 +68,13 @@ def attribution_from_doc(doc) -> str:
     return ""
 
 
-def _phrase(head) -> str:
+def _phrase(head: Token) -> str:
     """The noun phrase under ``head``: without clauses and punctuation, and without an
     apposition set off by commas ("Ilya Ponomarev, a former MP"); a name right after
     its title ("officer Clae Hack") and coordinated speakers stay."""
     doc = head.doc
 
-    def keep(token) -> bool:
+    def keep(token: Token) -> bool:
         if token.text == "-" and not token.whitespace_:
             return True  # a hyphen inside a name ("Jong-Un")
         if token.dep_ == "appos":
@@ -91,7 +97,7 @@ def _phrase(head) -> str:
             run.insert(0, token)
         else:
             break
-    for token in tokens[index + 1:]:
+    for token in tokens[index + 1 :]:
         if token.i == run[-1].i + 1:
             run.append(token)
         else:

@@ -25,24 +25,33 @@ from workbench.nlp.claimant_words import clean as _clean
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Hon|St|Jr|Sr|Cr|Cllr|Coun|Insp|"
     r"Supt|Det|Cpl|Maj|Adm|Cmdr|Fr|Mt|No)\.(?=\s)|[A-Z]\.(?=\s[A-Z])"  # titles, initials
-    r"|\([A-Z][A-Za-z0-9&.-]{1,11}\)(?=[\s,.;:])"  # "(NBS)": an acronym in brackets, part of the name
+    r"|\([A-Z][A-Za-z0-9&.-]{1,11}\)(?=[\s,.;:])"  # "(NBS)": a bracketed acronym, part of the name
     r"|[\w][\w'’.&-]*[\w]|[\w]|[“”\"‘’,:;()—–]|\S"
 )
-_QUOTES = "“”\"‘’"
+_QUOTES = '“”"‘’'
+
 
 def _is_cap(token: str) -> bool:
     return token[:1].isupper() or token[:1] == "(" and token[1:2].isupper()
 
 
 def _participle(token: str) -> bool:
-    """"Speaking at the conference, ...", "Addressing reporters, ...": an opening clause."""
-    return token[:1].isupper() and token.lower().endswith("ing") and token.lower() not in {"king", "beijing", "ring"}
+    """ "Speaking at the conference, ...", "Addressing reporters, ...": an opening clause."""
+    return (
+        token[:1].isupper()
+        and token.lower().endswith("ing")
+        and token.lower() not in {"king", "beijing", "ring"}
+    )
 
 
 def _speaker_noun(word: str) -> bool:
     """A noun that can head a speaker's phrase: the list, or a profession by its ending
     ("neuroscientists", "statisticians", "epidemiologists")."""
-    return word in SPEAKER_NOUNS or len(word) > 7 and word.endswith(("ists", "ologist", "ians", "ician"))
+    return (
+        word in SPEAKER_NOUNS
+        or len(word) > 7
+        and word.endswith(("ists", "ologist", "ians", "ician"))
+    )
 
 
 def _verb_positions(tokens: list[str]) -> list[bool]:
@@ -76,7 +85,11 @@ def _np_word(token: str, lower: str) -> bool:
         return True
     if lower.endswith(("'s", "’s")):
         return True
-    return token.replace("-", "").isalpha() and lower not in _STOP and (lower not in SAY or lower in _AMBIGUOUS)
+    return (
+        token.replace("-", "").isalpha()
+        and lower not in _STOP
+        and (lower not in SAY or lower in _AMBIGUOUS)
+    )
 
 
 def _head_ok(tokens: list[str], start: int, end: int) -> bool:
@@ -98,33 +111,45 @@ def _head_ok(tokens: list[str], start: int, end: int) -> bool:
     if not (_is_cap(head) or _speaker_noun(lower_head) or lower_head in PRONOUNS or _is_cap(last)):
         return False
     lower_first = first.lower()
-    return _is_cap(first) or lower_first in DETERMINERS or _speaker_noun(lower_first) or \
-        lower_first in PRONOUNS or first[:1].isdigit() or first.lower().endswith(("'s", "’s"))
+    return (
+        _is_cap(first)
+        or lower_first in DETERMINERS
+        or _speaker_noun(lower_first)
+        or lower_first in PRONOUNS
+        or first[:1].isdigit()
+        or first.lower().endswith(("'s", "’s"))
+    )
 
 
-def _phrase_before(tokens: list[str], verb: int, limit: int = 9) -> tuple[int, int] | None:
-    """The speaker's phrase that ends just before the verb at ``verb`` (skipping "has",
-    "on Thursday" and the like), or None."""
-    end = verb
-    while end > 0 and tokens[end - 1].lower() in _BETWEEN:
-        end -= 1
-    if end > 0 and tokens[end - 1] == "," and end >= 2:
-        # "X, a former member of parliament, stated", "The study, which was conducted by
-        # ..., suggests": the subject before the first comma, when it opens the sentence.
-        commas = [j for j in range(1, end - 1) if tokens[j] == "," and end - j <= 30]
-        # The sentence may open with "Furthermore," or "On Friday,": the subject follows.
-        opening = 2 if len(tokens) > 2 and tokens[1] == "," else 0
-        for j in commas:
-            span = _phrase_before(tokens, j, limit) if j != end - 1 else None
-            if span and span[0] <= max(1, opening) and not (
-                span[1] - span[0] == 1 and _LEADING.match(tokens[span[0]] + " ")
-            ) and not _participle(tokens[span[0]]):
-                return span
-        j = end - 2
-        while j >= 0 and tokens[j] not in {",", "“", "”", '"'} and end - j <= 16:
-            j -= 1
-        if j >= 1 and tokens[j] == ",":
-            end = j
+def _opening_subject(tokens: list[str], end: int, limit: int) -> tuple[int, int] | None:
+    """ "X, a former member of parliament, stated", "The study, which was conducted by ...,
+    suggests": the subject before the first comma, when it opens the sentence."""
+    commas = [j for j in range(1, end - 1) if tokens[j] == "," and end - j <= 30]
+    # The sentence may open with "Furthermore," or "On Friday,": the subject follows.
+    opening = 2 if len(tokens) > 2 and tokens[1] == "," else 0
+    for j in commas:
+        span = _phrase_before(tokens, j, limit) if j != end - 1 else None
+        if (
+            span
+            and span[0] <= max(1, opening)
+            and not (span[1] - span[0] == 1 and _LEADING.match(tokens[span[0]] + " "))
+            and not _participle(tokens[span[0]])
+        ):
+            return span
+    return None
+
+
+def _end_at_comma(tokens: list[str], end: int) -> int:
+    """Where the phrase ends when a comma stands before the verb: at the comma that opens
+    the inserted clause, if there is one within reach."""
+    j = end - 2
+    while j >= 0 and tokens[j] not in {",", "“", "”", '"'} and end - j <= 16:
+        j -= 1
+    return j if j >= 1 and tokens[j] == "," else end
+
+
+def _phrase_start(tokens: list[str], end: int, limit: int) -> int:
+    """The first word of the noun phrase that ends at ``end`` (at most ``limit`` words)."""
     start = end
     while start > 0 and end - start < limit:
         token = tokens[start - 1]
@@ -133,7 +158,8 @@ def _phrase_before(tokens: list[str], verb: int, limit: int = 9) -> tuple[int, i
         if not _np_word(token, token.lower()):
             break
         if token.lower() in _PREPOSITIONS and not (
-            _is_cap(tokens[start]) and tokens[start].lower() not in _TIME_WORDS
+            _is_cap(tokens[start])
+            and tokens[start].lower() not in _TIME_WORDS
             or tokens[start].lower() in DETERMINERS
         ):
             break  # "by" or "of" must lead into a name or "the ..."
@@ -143,14 +169,34 @@ def _phrase_before(tokens: list[str], verb: int, limit: int = 9) -> tuple[int, i
             if not (_is_cap(left) or left.lower() in SPEAKER_NOUNS):
                 break
         start -= 1
+    return start
+
+
+def _phrase_before(tokens: list[str], verb: int, limit: int = 9) -> tuple[int, int] | None:
+    """The speaker's phrase that ends just before the verb at ``verb`` (skipping "has",
+    "on Thursday" and the like), or None."""
+    end = verb
+    while end > 0 and tokens[end - 1].lower() in _BETWEEN:
+        end -= 1
+    if end > 0 and tokens[end - 1] == "," and end >= 2:
+        span = _opening_subject(tokens, end, limit)
+        if span:
+            return span
+        end = _end_at_comma(tokens, end)
+    start = _phrase_start(tokens, end, limit)
     # Trim words that begin the clause rather than the phrase ("Then the minister").
-    while start < end and (tokens[start].lower() in _LINK_WORDS or tokens[start].lower() in {"then", "and"}):
+    while start < end and (
+        tokens[start].lower() in _LINK_WORDS or tokens[start].lower() in {"then", "and"}
+    ):
         start += 1
     # A lower-case run longer than the head's own modifiers is a clause, not a phrase;
     # a short one after a comma or at the start is the head's modifiers ("local authorities").
-    lenient = (start == 0 or tokens[start - 1] in {",", ";", ":"} or tokens[start - 1] in _QUOTES) \
-        and end - start <= 6 and _speaker_noun(tokens[end - 1].lower()) \
+    lenient = (
+        (start == 0 or tokens[start - 1] in {",", ";", ":"} or tokens[start - 1] in _QUOTES)
+        and end - start <= 6
+        and _speaker_noun(tokens[end - 1].lower())
         and all(t.isalpha() and t.lower() not in _STOP for t in tokens[start:end])
+    )
     while start < end and not lenient and not _head_ok(tokens, start, end):
         start += 1
     document = _document_of(tokens, start if start < end else end)
@@ -162,7 +208,7 @@ def _phrase_before(tokens: list[str], verb: int, limit: int = 9) -> tuple[int, i
 
 
 def _document_of(tokens: list[str], start: int) -> tuple[int, int] | None:
-    """"A survey of 2,000 adults found", "a new study of population-level data shows": when
+    """ "A survey of 2,000 adults found", "a new study of population-level data shows": when
     the words before the verb are what a document is of, the speaker is the document."""
     for j in range(start - 1, max(start - 8, 0), -1):
         word = tokens[j].lower()
@@ -175,7 +221,6 @@ def _document_of(tokens: list[str], start: int) -> tuple[int, int] | None:
     return None
 
 
-
 def _phrase_after(tokens: list[str], verb: int, limit: int = 12) -> tuple[int, int] | None:
     """The speaker's phrase that starts just after the verb ("said the unnamed official")."""
     start = verb + 1
@@ -186,9 +231,10 @@ def _phrase_after(tokens: list[str], verb: int, limit: int = 12) -> tuple[int, i
         if token in {",", ".", ";", ":", "(", ")", "—", "–"} or token in _QUOTES:
             break
         links = _LINK_WORDS | {"by"}
-        if lower in links and not (end + 1 < len(tokens) and (
-            _is_cap(tokens[end + 1]) or tokens[end + 1].lower() in DETERMINERS
-        )):
+        if lower in links and not (
+            end + 1 < len(tokens)
+            and (_is_cap(tokens[end + 1]) or tokens[end + 1].lower() in DETERMINERS)
+        ):
             break
         if lower not in links and not _np_word(token, lower):
             break
@@ -202,11 +248,15 @@ def _phrase_after(tokens: list[str], verb: int, limit: int = 12) -> tuple[int, i
     return (start, end) if end > start else None
 
 
+# fmt: off
 _DAY_PARTS = {"early", "late", "overnight", "morning", "afternoon", "evening", "night",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# fmt: on
 
 
-def _text_of(tokens: list[str], spans: list[tuple[int, int]], text: str, span: tuple[int, int]) -> str:
+def _text_of(
+    tokens: list[str], spans: list[tuple[int, int]], text: str, span: tuple[int, int]
+) -> str:
     return _clean(text[spans[span[0]][0] : spans[span[1] - 1][1]])
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+# Word lists: data, laid out by hand, not by the formatter.
+# fmt: off
 # Verbs that report what someone said or found; "declared"/"claimed" are left out of
 # the claimant forms (they also take objects: "declared war", "claimed the lives").
 SAY = {
@@ -60,7 +62,7 @@ _TIME_WORDS = {
     "january", "february", "march", "april", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "today", "yesterday", "tonight", "last", "this", "on", "in", "at",
-    "earlier", "later", "that", "it", "in", "during",
+    "earlier", "later", "that", "it", "during",
 }
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 # Nouns that can head a speaker's phrase ("a local official", "the study").
@@ -78,15 +80,16 @@ SPEAKER_NOUNS = {
     "hospital", "coroner", "army", "military", "forces", "data", "figures", "statistics",
     "results", "count", "tally", "tracker", "update", "release", "filing", "document",
     "review", "analysis", "journal", "paper", "research", "findings", "guidelines",
-    "estimate", "estimates", "administrator", "governor", "mayor", "chief", "director", "manager", "officer", "member",
+    "estimate", "estimates", "administrator", "governor", "mayor", "chief", "director",
+    "manager", "officer", "member",
     "members", "leader", "leaders", "chairman", "chairwoman", "chair", "councillor",
     "councilor", "senator", "representative", "ambassador", "commissioner", "inspector",
-    "editorial", "website", "newspaper", "broadcaster", "agency", "ministers", "centre",
+    "editorial", "website", "newspaper", "broadcaster", "centre",
     "center", "people", "farmers", "villagers", "activists", "campaigners", "organisers",
     "organizers", "authors", "team", "staff", "workers", "students", "parents", "users",
     "victims", "family", "relatives", "observers", "monitors", "critics", "supporters",
-    "judges", "magistrates", "courts", "ministries", "companies", "agencies", "authors",
-    "commissions", "councils", "governments", "bench", "panel", "jury", "inquiry", "coroners",
+    "judges", "magistrates", "courts", "ministries", "companies", "agencies", "commissions",
+    "councils", "governments", "bench", "panel", "jury", "inquiry", "coroners",
     "opponents", "historians", "diplomats", "investigators", "regulators", "auditors",
     "radio", "media", "television", "tv", "outlet", "outlets", "channel", "network", "press",
     "investigation", "audit", "census", "watchdog", "regulator", "prosecution", "defence",
@@ -126,12 +129,18 @@ _OBJECTS = {
     "briefing", "committee", "local", "agency", "newspaper", "radio", "television", "tv",
 }
 
-_LEADING = re.compile(r"^(?:Furthermore|However|Moreover|Meanwhile|Now|But|And|So|Also|Then|Still|Yet),?\s+")
+# fmt: on
+_LEADING = re.compile(
+    r"^(?:Furthermore|However|Moreover|Meanwhile|Now|But|And|So|Also|Then|Still|Yet),?\s+"
+)
 
 
 def clean(name: str) -> str:
     name = _LEADING.sub("", name.strip(" ,.;:“”\"'‘’—–-"))
     return name.strip(" ,.;:")
+
+
+# fmt: off
 # What a document is: "a survey of 2,000 adults found", "what the study showed".
 DOCUMENT_NOUNS = {
     "study", "studies", "survey", "surveys", "analysis", "review", "report", "poll", "audit",
@@ -160,3 +169,4 @@ ORGANISATION_WORDS = {
     "corporation", "company", "inc", "corp", "ltd", "plc", "group", "police", "government",
     "cdc", "who", "un", "fbi", "nhs", "ons", "imf", "oecd",
 }
+# fmt: on

@@ -52,7 +52,11 @@ def read_tsv(path: str | Path) -> Labelled:
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.reader(handle, delimiter="\t")
             header = next(reader, None)
-            if not header or [h.strip().lower() for h in header[:3]] != ["sentence_id", "text", "class_label"]:
+            if not header or [h.strip().lower() for h in header[:3]] != [
+                "sentence_id",
+                "text",
+                "class_label",
+            ]:
                 raise WorkbenchError(
                     f"{path.name}: not a CheckThat! file (expected the columns "
                     "Sentence_id, Text, class_label)"

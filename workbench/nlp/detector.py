@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from workbench.nlp import (
     chrome,
@@ -28,6 +29,8 @@ from workbench.nlp import (
 )
 from workbench.nlp import claimant as claimants
 from workbench.nlp.sentences import Sentence, split_sentences
+
+T = TypeVar("T")
 
 Progress = Callable[[int, int], None]
 ENGLISH_BATCH = 64
@@ -64,7 +67,9 @@ def default_threshold() -> float:
     return news_score.threshold()
 
 
-def score_texts(texts: list[str], progress: Progress | None = None) -> list[tuple[float, signals.Signals]]:
+def score_texts(
+    texts: list[str], progress: Progress | None = None
+) -> list[tuple[float, signals.Signals]]:
     """The sentence scorer: the final score and signals of each text on its own, as
     debate sentences are scored (no English pipeline: fast). ``eval-claims`` uses it."""
     out = []
@@ -109,7 +114,7 @@ def page_signals(
     """The classifiers' log-odds, debate and news signals and page chrome of every
     sentence of ``text`` (``chrome_weights``: other weights than the shipped ones, to train)."""
     page = chrome.layout(text, chrome_weights)
-    texts = [text[s.start:s.end] for s in sentences]
+    texts = [text[s.start : s.end] for s in sentences]
     logits = model.classifier_logits(texts, progress)
     kinds = _inside(sentences, page.chrome, "")
     line_odds = _inside(sentences, page.lines, -8.0)
@@ -135,7 +140,7 @@ def page_signals(
     return PageSignals(rows, debates, found, kinds)
 
 
-def _inside(sentences: list[Sentence], spans: list[tuple], default):
+def _inside(sentences: list[Sentence], spans: list[tuple], default: T) -> list[T]:
     """For each sentence, the last field of the span (sorted, not overlapping) holding its
     start, else ``default``."""
     out = []
@@ -172,12 +177,14 @@ def _score_transcript(
     debates), each without its speaker's label, on the article scorer's scale: a sentence
     at the sentence scorer's threshold is at the article scorer's."""
     pieces = [_without_label(text, s, turns) for s in sentences]
-    relabelled = [i for i, (s, piece) in enumerate(zip(sentences, pieces)) if len(piece) != s.end - s.start]
+    relabelled = [
+        i for i, (s, piece) in enumerate(zip(sentences, pieces)) if len(piece) != s.end - s.start
+    ]
     logits = list(page.logits)
     if relabelled and any(row is not None for row in logits):
         again = model.classifier_logits([pieces[i] for i in relabelled]) or []
-        for i, row in zip(relabelled, again):
-            logits[i] = row
+        for i, fresh in zip(relabelled, again):
+            logits[i] = fresh
     shift = _logit(news_score.threshold()) - _logit(model.threshold())
     out = []
     for piece, row, f, kind in zip(pieces, logits, page.found, page.chrome):
@@ -190,7 +197,11 @@ def _score_transcript(
 
 def _without_label(text: str, sentence: Sentence, turns: list[transcript.Turn]) -> str:
     turn = transcript.speaker_at(turns, sentence.start)
-    if turn and sentence.start <= turn.label_start < sentence.end and turn.body_start < sentence.end:
+    if (
+        turn
+        and sentence.start <= turn.label_start < sentence.end
+        and turn.body_start < sentence.end
+    ):
         return text[turn.body_start : sentence.end]
     return text[sentence.start : sentence.end]
 
@@ -211,7 +222,8 @@ def refine(text: str, sentences: list[Sentence], page: PageSignals, scored: list
     (low, high), cap = plan
     limit = news_score.threshold()
     todo = [
-        i for i, (s, sentence) in enumerate(zip(scored, sentences))
+        i
+        for i, (s, sentence) in enumerate(zip(scored, sentences))
         if low <= s.score <= high and not why_passed(s, sentence)
     ]
     if not todo:
@@ -220,7 +232,7 @@ def refine(text: str, sentences: list[Sentence], page: PageSignals, scored: list
     if found is None:
         return 0
     todo = sorted(todo, key=lambda i: abs(scored[i].score - limit))[:cap]
-    heads = found.features([text[sentences[i].start:sentences[i].end] for i in todo])
+    heads = found.features([text[sentences[i].start : sentences[i].end] for i in todo])
     for i, row in zip(todo, heads):
         s = scored[i]
         s.score = news_score.score_with_encoder(page.logits[i], s.debate, s.found, row)
@@ -258,9 +270,10 @@ def extract(
     total = max(len(sentences), 1) * 2
     # Over-long sentences are scored by their beginning only (and passed over below), so
     # every sentence keeps its place for the page's context.
-    scorable = [s if s.end - s.start <= MAX_SENTENCE_CHARS
-                else replace(s, end=s.start + MAX_SENTENCE_CHARS)
-                for s in sentences[:MAX_SENTENCES]]
+    scorable = [
+        s if s.end - s.start <= MAX_SENTENCE_CHARS else replace(s, end=s.start + MAX_SENTENCE_CHARS)
+        for s in sentences[:MAX_SENTENCES]
+    ]
     # The page's lines are read only as far as the sentences scored (a million short
     # lines cost a gigabyte of line features otherwise).
     page = text[: scorable[-1].end] if len(sentences) > MAX_SENTENCES else text
@@ -271,13 +284,25 @@ def extract(
             turn = transcript.speaker_at(turns, sentence.start)
             if turn and sentence.start <= turn.label_start and turn.body_start < sentence.end:
                 sentence = Sentence(turn.body_start, sentence.end, sentence.kind)
-        piece = text[sentence.start:sentence.end]
+        piece = text[sentence.start : sentence.end]
         if n >= MAX_SENTENCES or len(piece) > MAX_SENTENCE_CHARS:
-            why = (f"too long to be one sentence ({len(piece):,} characters)"
-                   if len(piece) > MAX_SENTENCE_CHARS
-                   else f"beyond the first {MAX_SENTENCES:,} sentences of the article")
-            candidates.append(Candidate(sentence.start, sentence.end, piece, 0.0,
-                                        [f"passed over: {why}"], "", False, sentence.kind))
+            why = (
+                f"too long to be one sentence ({len(piece):,} characters)"
+                if len(piece) > MAX_SENTENCE_CHARS
+                else f"beyond the first {MAX_SENTENCES:,} sentences of the article"
+            )
+            candidates.append(
+                Candidate(
+                    sentence.start,
+                    sentence.end,
+                    piece,
+                    0.0,
+                    [f"passed over: {why}"],
+                    "",
+                    False,
+                    sentence.kind,
+                )
+            )
             continue
         result = scored[n]
         score = result.score
@@ -285,14 +310,28 @@ def extract(
         keep = not why and score >= limit
         if not why and not keep:
             why = result.found.why_low(result.debate.opinion) or f"low score ({score:.2f})"
-        reasons = (signals.reasons_from(signals.find_signals(piece, result.debate)) if keep
-                   else [f"passed over: {why}"])
+        reasons = (
+            signals.reasons_from(signals.find_signals(piece, result.debate))
+            if keep
+            else [f"passed over: {why}"]
+        )
         if keep and result.found.headline:
             reasons.insert(0, "headline")
         candidates.append(
-            Candidate(sentence.start, sentence.end, piece, round(score, 4), reasons, "", keep, sentence.kind)
+            Candidate(
+                sentence.start,
+                sentence.end,
+                piece,
+                round(score, 4),
+                reasons,
+                "",
+                keep,
+                sentence.kind,
+            )
         )
-    raws, mentions = _add_english(candidates, _stage(progress, len(sentences), len(sentences), total))
+    raws, mentions = _add_english(
+        candidates, _stage(progress, len(sentences), len(sentences), total)
+    )
     if turns:  # in a transcript, whoever holds the floor makes the claim
         for i, candidate in enumerate(candidates):
             turn = transcript.speaker_at(turns, candidate.start)
@@ -303,19 +342,25 @@ def extract(
     return candidates if include_passed else [c for c in candidates if c.checkworthy]
 
 
-def _add_english(candidates: list[Candidate], progress: Progress | None) -> tuple[list[str], list[list[str]]]:
+def _add_english(
+    candidates: list[Candidate], progress: Progress | None
+) -> tuple[list[str], list[list[str]]]:
     """Entity reasons and the claimant from the English pipeline for the claims kept;
     each sentence's claimant as written (patterns first, then the parse) and the names
     it mentions, for ``references.py``."""
-    raws = [claimants.claimant_from_text(c.text) if len(c.text) <= MAX_SENTENCE_CHARS else ""
-            for c in candidates]
+    raws = [
+        claimants.claimant_from_text(c.text) if len(c.text) <= MAX_SENTENCE_CHARS else ""
+        for c in candidates
+    ]
     mentions: list[list[str]] = [[] for _ in candidates]
     kept = [i for i, c in enumerate(candidates) if c.checkworthy][:ENGLISH_MAX_CLAIMS]
     pipeline = english.load() if kept else None
     parsed = set(kept) if pipeline is not None else set()
     for i, candidate in enumerate(candidates):
         if i not in parsed and len(candidate.text) <= MAX_SENTENCE_CHARS:
-            mentions[i] = [_marked(n) for n in signals.names_in(candidate.text) if len(n.split()) >= 2]
+            mentions[i] = [
+                _marked(n) for n in signals.names_in(candidate.text) if len(n.split()) >= 2
+            ]
     if pipeline is None:
         if progress:
             progress(1, 1)
@@ -328,9 +373,16 @@ def _add_english(candidates: list[Candidate], progress: Progress | None) -> tupl
             # The parse tells "stated that ..." from "has not declared war" better than patterns.
             found.attribution = claimants.attribution_from_doc(doc)
             entity = english.entity_reasons(doc)
-            pattern = [r for r in signals.reasons_from(found) if not r.startswith(("figures:", "names:"))]
-            if not any(r.startswith(("money", "percentage", "quantity", "figure", "date", "time")) for r in entity):
-                pattern = [r for r in signals.reasons_from(found) if r.startswith("figures:")] + pattern
+            pattern = [
+                r for r in signals.reasons_from(found) if not r.startswith(("figures:", "names:"))
+            ]
+            if not any(
+                r.startswith(("money", "percentage", "quantity", "figure", "date", "time"))
+                for r in entity
+            ):
+                pattern = [
+                    r for r in signals.reasons_from(found) if r.startswith("figures:")
+                ] + pattern
             head = [r for r in candidate.reasons if r == "headline"]
             candidate.reasons = head + entity + pattern
             raws[i] = raws[i] or claimants.claimant_from_doc(doc)
@@ -364,7 +416,7 @@ def _resolve_claimants(
     group = -1
     previous_end = 0
     for i, candidate in enumerate(candidates):
-        if "\n" in text[previous_end:candidate.start]:
+        if "\n" in text[previous_end : candidate.start]:
             paragraph += 1
             depth = 0
         inside = depth > 0
@@ -375,15 +427,16 @@ def _resolve_claimants(
             group = i  # a quotation opens here and goes on into the next sentence
         groups.append(group)
         paragraphs.append(paragraph)
-        quoted.append(inside or any(q in candidate.text for q in "“”\""))
+        quoted.append(inside or any(q in candidate.text for q in '“”"'))
         opens.append(claimants.starts_with_quote(candidate.text))
         previous_end = candidate.end
     proper = proper_words(text)
     lower = {w for w in re.findall(r"\b[a-z][\w'’-]*", text)}
     named = [_opens_with_name(c.text, proper, lower) for c in candidates]
     spoke_in = [claimants.documents_spoken_in(c.text) for c in candidates]
-    resolved = references.resolve_article(raws, paragraphs, quoted, opens, mentions, groups, named,
-                                          spoke_in)
+    resolved = references.resolve_article(
+        raws, paragraphs, quoted, opens, mentions, groups, named, spoke_in
+    )
     defined = claimants.acronyms(text) if "(" in text else {}
     for candidate, claimant in zip(candidates, resolved):
         bare = claimant.removeprefix("the ").removeprefix("The ")
@@ -418,7 +471,11 @@ def _opens_with_name(sentence: str, proper: set[str], lower: set[str]) -> bool:
     word = match.group().rstrip("'’s").rstrip("'’")
     if word in proper:
         return True
-    return word.lower() not in lower and word not in signals.SENTENCE_START_WORDS and word[:1].isupper()
+    return (
+        word.lower() not in lower
+        and word not in signals.SENTENCE_START_WORDS
+        and word[:1].isupper()
+    )
 
 
 def sentence_quotes(text: str) -> int:

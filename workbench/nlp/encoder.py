@@ -21,8 +21,12 @@ import os
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from workbench.nlp import model
+
+if TYPE_CHECKING:
+    from workbench.library.embed import Embedder
 
 ENCODER_FILE = "encoder.json"
 ENV_SWITCH = "WORKBENCH_CLAIM_ENCODER"
@@ -36,14 +40,16 @@ class Encoder:
     """The sentence embedder and the heads: ``features(texts)`` gives each text's log-odds
     from each head, in the order of ``HEADS``."""
 
-    def __init__(self, embedder, heads: dict[str, list[float]]) -> None:
+    def __init__(self, embedder: Embedder, heads: dict[str, list[float]]) -> None:
         import numpy as np
 
         self.embedder = embedder
         self.bias = np.array([heads[h][0] for h in HEADS], dtype=np.float32)
         self.weights = np.array([heads[h][1:] for h in HEADS], dtype=np.float32).T
 
-    def features(self, texts: Sequence[str], memo: dict[str, list[float]] | None = None) -> list[list[float]]:
+    def features(
+        self, texts: Sequence[str], memo: dict[str, list[float]] | None = None
+    ) -> list[list[float]]:
         """Each text's head log-odds; ``memo`` (text -> features) saves work when the same
         sentences are scored again (training, cross-validation)."""
         todo = [t for t in dict.fromkeys(texts) if memo is None or t not in memo]

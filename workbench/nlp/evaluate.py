@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from workbench.nlp import detector, model
-from workbench.nlp.data import f1_report, read_tsv
+from workbench.nlp.data import Labelled, f1_report, read_tsv
 
 
 def evaluate(path: str | Path, threshold: float | None = None, layout: str = "") -> dict:
@@ -46,7 +46,9 @@ def _speakers(ids: list[str]) -> list[str]:
     return [" ".join(known.get(i, "Speaker").split()).upper() or "SPEAKER" for i in ids]
 
 
-def _evaluate_as_page(path, data, threshold: float | None, layout: str) -> dict:
+def _evaluate_as_page(
+    path: str | Path, data: Labelled, threshold: float | None, layout: str
+) -> dict:
     from workbench.nlp.sentences import Sentence
 
     limit = detector.default_threshold() if threshold is None else threshold
@@ -62,8 +64,10 @@ def _evaluate_as_page(path, data, threshold: float | None, layout: str) -> dict:
     started = time.perf_counter()
     scored = detector.score_page(text, sentences)
     elapsed = time.perf_counter() - started
-    predicted = [s.score >= limit and not detector.why_passed(s, sentence)
-                 for s, sentence in zip(scored, sentences)]
+    predicted = [
+        s.score >= limit and not detector.why_passed(s, sentence)
+        for s, sentence in zip(scored, sentences)
+    ]
     report = f1_report(predicted, data.labels)
     report["threshold"] = limit
     report["sentences_per_second"] = round(len(data.texts) / elapsed, 1) if elapsed else None

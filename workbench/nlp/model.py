@@ -16,9 +16,13 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from workbench.nlp import signals
 from workbench.paths import RESOURCES
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 MODEL_DIR = RESOURCES / "claim_model"
 META_FILE = "meta_workbench.json"
@@ -100,7 +104,7 @@ def combiner() -> dict:
     return {"bias": 0.0, "classifiers": {"textcat": [LABEL, 1.0]}, "signals": signals.WEIGHTS}
 
 
-def load():
+def load() -> Language | None:
     """The trained pipeline, or None when it has not been trained (scores then use signals only)."""
     global _model
     with _lock:
@@ -133,7 +137,7 @@ def classifier_logits(
 
     columns = []
     for name, (label, _weight) in combiner()["classifiers"].items():
-        pipe = model.get_pipe(name)
+        pipe: Any = model.get_pipe(name)  # a text classifier: labels, predict()
         columns.append((pipe, pipe.labels.index(label)))
     out: list[list[float]] = []
     for start in range(0, len(texts), BATCH):

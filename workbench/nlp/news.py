@@ -19,42 +19,58 @@ from dataclasses import dataclass
 from workbench.nlp import signals
 from workbench.nlp.signals import Lexicon
 
-_PHONE = r"(?:\+\d{1,3}[\s-]?)?(?:\(?\d{2,5}\)?[\s-]?)\d{3,4}[\s-]?\d{3,4}\b|\b(?:101|111|999|911|112)\b"
+_PHONE = (
+    r"(?:\+\d{1,3}[\s-]?)?(?:\(?\d{2,5}\)?[\s-]?)\d{3,4}[\s-]?\d{3,4}\b|\b(?:101|111|999|911|112)\b"
+)
 # Appeals and contact instructions: never a claim (LABELLING.md), so passed over outright.
 CONTACT = re.compile(
-    r"\bappeal(?:s|ing|ed)? (?:for|to) (?:witnesses|information|anyone|the public|members of the public)"
+    r"\bappeal(?:s|ing|ed)? (?:for|to) (?:witnesses|information|anyone|the public"
+    r"|members of the public)"
     r"|\b(?:is|are) appealing\b|\bmaking (?:a|an) (?:direct |urgent |fresh |renewed )?appeal\b"
     r"|\banyone (?:with|who|else who) (?:has|had|may|might|saw|witnessed|information|knows|can)"
-    r"|\b(?:asked|urged|encouraged|advised|requested) to (?:contact|call|get in touch|come forward|ring|phone|email)"
-    r"|\bcome forward\b|\bget in touch\b|\bplease (?:contact|call|ring|email|get in touch|visit|send)"
-    r"|\b(?:contact|call|ring|phone) (?:police|detectives|officers|us|the incident room|crimestoppers|crime stoppers)"
-    r"|\bquot(?:e|ing) (?:reference|ref|crime|incident|file|job|log|the reference)\b|\bcrime ?stoppers\b"
+    r"|\b(?:asked|urged|encouraged|advised|requested) to (?:contact|call|get in touch|come forward"
+    r"|ring|phone|email)"
+    r"|\bcome forward\b|\bget in touch\b|\bplease (?:contact|call|ring|email|get in touch|visit"
+    r"|send)"
+    r"|\b(?:contact|call|ring|phone) (?:police|detectives|officers|us|the incident room"
+    r"|crimestoppers|crime stoppers)"
+    r"|\bquot(?:e|ing) (?:reference|ref|crime|incident|file|job|log|the reference)\b"
+    r"|\bcrime ?stoppers\b"
     r"|\b(?:provided|given|report(?:ed)?) anonymously\b|\b(?:hotline|helpline) (?:on|at|number)\b",
     re.IGNORECASE,
 )
-_CONTACT_PHONE = re.compile(rf"\b(?:on|call|ring|dial|phone|number|tel\.?|telephone|via):? ?(?:{_PHONE})", re.IGNORECASE)
+_CONTACT_PHONE = re.compile(
+    rf"\b(?:on|call|ring|dial|phone|number|tel\.?|telephone|via):? ?(?:{_PHONE})", re.IGNORECASE
+)
 _CONTACT_START = re.compile(
-    r"(?:to (?:register|apply|book|subscribe|donate|find out more)|for (?:more|further) (?:information|details)"
+    r"(?:to (?:register|apply|book|subscribe|donate|find out more)|for (?:more"
+    r"|further) (?:information|details)"
     r"|visit|click|register|apply|call|email|contact|send|sign up|join us)\b",
     re.IGNORECASE,
 )
 # Meeting mechanics and rules of procedure: usually not a claim; weighed by the combiner.
 PROCEDURAL = re.compile(
-    r"\b(?:the (?:motion|resolution) was (?:seconded|carried|approved)|seconded by|meeting (?:was )?adjourned"
+    r"\b(?:the (?:motion|resolution) was (?:seconded|carried|approved)|seconded by"
+    r"|meeting (?:was )?adjourned"
     r"|roll call|quorum|public comment period|next (?:regular )?meeting|on the agenda|agenda item"
-    r"|more (?:information|details) (?:to follow|will follow|will be (?:released|provided|published))"
-    r"|(?:is|are) required to|per (?:city |the )?(?:charter|ordinance|statute|rules)|in accordance with"
-    r"|under the (?:system|rules)|is (?:then )?(?:eliminated|recounted|transferred)|(?:can|may) (?:choose|apply|vote))\b",
+    r"|more (?:information|details) (?:to follow|will follow|will be (?:released|provided"
+    r"|published))"
+    r"|(?:is|are) required to|per (?:city |the )?(?:charter|ordinance|statute|rules)"
+    r"|in accordance with"
+    r"|under the (?:system|rules)|is (?:then )?(?:eliminated|recounted|transferred)|(?:can"
+    r"|may) (?:choose|apply|vote))\b",
     re.IGNORECASE,
 )
 PREDICTION = re.compile(
-    r"\b(?:is|are|was|were|be|been|remains?) (?:now |also |widely |still )?(?:expected|likely|set|poised|tipped|"
+    r"\b(?:is|are|was|were|be|been|remains?) (?:now |also |widely |still )?(?:expected|likely|set"
+    r"|poised|tipped|"
     r"forecast|projected|predicted|anticipated|slated|scheduled|bound|unlikely) to\b"
     r"|\b(?:expects?|expected|predicts?|predicted|forecasts?|forecasted|anticipates?|foresees?|"
     r"envisages?|projects|projected|estimates? that|hopes?|hoped|plans?|planned|intends?|"
     r"intended|aims?|aimed|vows?|vowed|pledges?|pledged|promises?|promised|wants?|wanted|"
     r"seeks?|sought|would like|is going to|are going to|will seek|will try) (?:to|that)\b"
-    r"|\b(?:a|an|the) (?:result|decision|ruling|verdict|announcement|vote|report) (?:is|was) expected\b"
+    r"|\b(?:a|an|the) (?:result|decision|ruling|verdict|announcement|vote|report) (?:is"
+    r"|was) expected\b"
     r"|\b(?:results?|decisions?|details|figures) (?:are|were|is|was) (?:expected|due)\b"
     r"|\b(?:expects?|expected|predicts?|predicted|forecasts?)\b",
     re.IGNORECASE,
@@ -67,7 +83,8 @@ _DOCUMENT = Lexicon(
     "statistics"
 )
 HYPOTHETICAL = re.compile(
-    r"^(?:(?:and|but|so|yet),? )?(?:even )?if\b|^(?:imagine|suppose|supposing|what if|had (?:he|she|they|it|we|i)\b|"
+    r"^(?:(?:and|but|so|yet),? )?(?:even )?if\b|^(?:imagine|suppose|supposing|what if|had (?:he|she"
+    r"|they|it|we|i)\b|"
     r"were (?:he|she|they|it|we|i)\b|unless)\b"
     r"|\b(?:if|unless|even if|as if|as though)\b.{0,120}\b(?:would|could|might)\b"
     r"|\b(?:would|could|might) have (?:been|had|happened|died|won|lost)\b|\bin theory\b"
@@ -107,8 +124,10 @@ EVENT = Lexicon(
     "earned|posted|sold|bought|paid|spent|allocated|received|lost|gained|surged|dropped|"
     "jumped|climbed|slumped|doubled|tripled|halved|kills|dies|rises|falls"
 )
+# fmt: off
 _FIRST_PERSON = {"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "we", "We", "we're", "We're",
                  "we’re", "We’re", "we've", "We've", "our", "Our", "us", "my", "My", "me"}
+# fmt: on
 # Only words that can start these patterns are looked for first: most sentences have none,
 # and a long regular expression with alternatives is slow to try at every position.
 _GATES = {
@@ -139,19 +158,24 @@ _MODALS = frozenset(("would", "could", "might"))
 def _hypothetical_gate(tokens: frozenset[str], lower: list[str]) -> bool:
     """Whether a hypothetical can be there: "if", "unless" ...; "would have"; a sentence
     opening with "Had" or "Were"."""
-    return not _GATES["hypothetical"].isdisjoint(tokens) or (
-        not _MODALS.isdisjoint(tokens) and "have" in tokens
-    ) or bool(lower) and lower[0] in {"had", "were"}
+    return (
+        not _GATES["hypothetical"].isdisjoint(tokens)
+        or (not _MODALS.isdisjoint(tokens) and "have" in tokens)
+        or bool(lower)
+        and lower[0] in {"had", "were"}
+    )
 
 
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
 
+# fmt: off
 FEATURES = (
     "procedural", "prediction", "future", "hypothetical", "stance", "first_person",
     "feeling", "evaluation", "event",
     "lead_in", "headline", "heading", "fragment", "long", "page", "near", "chrome", "position",
 )
+# fmt: on
 
 
 @dataclass
@@ -184,8 +208,10 @@ class NewsSignals:
     position: float = 0.0  # how far down the page's scored sentences (0 first, 1 last)
 
     def vector(self) -> list[float]:
-        return [float(v) if isinstance(v := getattr(self, name), float) else (1.0 if v else 0.0)
-                for name in FEATURES]
+        return [
+            float(v) if isinstance(v := getattr(self, name), float) else (1.0 if v else 0.0)
+            for name in FEATURES
+        ]
 
     def passed_over(self, opinion: str = "") -> str:
         """Why the sentence is not a claim whatever its score, or "": LABELLING.md makes
@@ -220,7 +246,9 @@ class NewsSignals:
         return ""
 
 
-def _found(pattern: re.Pattern[str], text: str, gate: str = "", tokens: frozenset[str] = frozenset()) -> str:
+def _found(
+    pattern: re.Pattern[str], text: str, gate: str = "", tokens: frozenset[str] = frozenset()
+) -> str:
     """What ``pattern`` finds in ``text`` (stripped), or ""; with a ``gate``, only when one
     of that gate's words is among ``tokens``."""
     if gate and _GATES[gate].isdisjoint(tokens):
@@ -248,7 +276,7 @@ def _outside_quotes(text: str) -> str:
     closing = max(text.rfind("”"), text.rfind('"'))
     if closing <= 0:
         return text
-    return re.sub(r"[“\"][^”\"]*[”\"]", " ", text[:closing + 1]) + text[closing + 1:]
+    return re.sub(r"[“\"][^”\"]*[”\"]", " ", text[: closing + 1]) + text[closing + 1 :]
 
 
 def news_signals(
@@ -271,7 +299,9 @@ def news_signals(
     else:
         stance = STANCE.find(*signals.token_views(plain)[1:])
     return NewsSignals(
-        bare_prediction=bool(prediction) and not figures and not headline
+        bare_prediction=bool(prediction)
+        and not figures
+        and not headline
         and not _DOCUMENT.find(lower, joined),
         contact="" if headline else _contact(stripped, tokens),
         procedural=_found(PROCEDURAL, stripped, "procedural", tokens),
@@ -299,8 +329,11 @@ def set_context(found: list[NewsSignals], base: list[float | None], skip: list[b
     kept = [i for i, s in enumerate(skip) if not s]
     rank = {i: r for r, i in enumerate(kept)}
     for i, f in enumerate(found):
-        near = [base[j] for j in (i - 1, i + 1)
-                if 0 <= j < len(base) and base[j] is not None and not skip[j]]
+        near = [
+            value
+            for j in (i - 1, i + 1)
+            if 0 <= j < len(base) and (value := base[j]) is not None and not skip[j]
+        ]
         f.page = page
         f.near = sum(near) / len(near) if near else page
         f.position = rank.get(i, 0) / max(len(kept) - 1, 1)

@@ -37,6 +37,7 @@ from workbench.nlp import detector
 from workbench.nlp.newsdata import NewsArticle
 
 # Capitalised words that are titles or generic nouns, not names: sharing them is no match.
+# fmt: off
 GENERIC = {
     "minister", "president", "secretary", "spokesman", "spokeswoman", "spokesperson", "official",
     "officials", "source", "sources", "police", "government", "ministry", "department", "office",
@@ -44,6 +45,7 @@ GENERIC = {
     "director", "governor", "mayor", "senator", "sen", "rep", "the", "a", "an", "of", "for",
     "and", "in", "on", "at", "to", "new", "national", "state", "federal", "county", "city", "u.s",
 }
+# fmt: on
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
 _WORD = re.compile(r"[\w][\w.'’-]*")
 
@@ -76,11 +78,13 @@ def _contains(long: list[str], short: list[str]) -> bool:
     return any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
+# fmt: off
 DOCUMENT_HEADS = {
     "study", "studies", "report", "survey", "poll", "research", "data", "figures", "statistics",
     "count", "tally", "tracker", "update", "estimate", "filing", "release", "statement",
     "analysis", "review", "paper", "journal", "editorial", "guidelines", "results", "findings",
 }
+# fmt: on
 
 
 def claimant_matches(predicted: str, gold: str) -> bool:
@@ -96,7 +100,7 @@ def claimant_matches(predicted: str, gold: str) -> bool:
                 return True  # at least as specific as the gold name
             if _contains(gl, pl) and any(_proper(w) for w in p):
                 return True
-            for a, b, b_low in ((p, gl, gl), (g, pl, pl)):
+            for a, b_low in ((p, gl), (g, pl)):
                 head = a[-1]
                 if (_proper(head) or head.lower() in DOCUMENT_HEADS) and head.lower() in b_low:
                     return True
@@ -174,12 +178,15 @@ def unit_results(article: NewsArticle, canonical: str, candidates: list) -> list
         length = unit.end - unit.start
         best = max(spans, key=lambda s: _overlap(unit.start, unit.end, s[0], s[1]), default=None)
         covering = [
-            s for s in spans
+            s
+            for s in spans
             if s[2].checkworthy and _overlap(unit.start, unit.end, s[0], s[1]) * 2 > length
         ]
         listed = bool(covering)
-        shown = covering[0][2] if covering else (
-            best[2] if best and _overlap(unit.start, unit.end, best[0], best[1]) else None
+        shown = (
+            covering[0][2]
+            if covering
+            else (best[2] if best and _overlap(unit.start, unit.end, best[0], best[1]) else None)
         )
         claimant_ok = None
         if listed and unit.label == "CLAIM" and unit.claimant:
@@ -193,7 +200,9 @@ def unit_results(article: NewsArticle, canonical: str, candidates: list) -> list
                 "listed": listed,
                 "text": article.text[unit.start : unit.end],
                 "score": shown.score if shown else None,
-                "why": (shown.reasons[0] if shown and not shown.checkworthy and shown.reasons else ""),
+                "why": (
+                    shown.reasons[0] if shown and not shown.checkworthy and shown.reasons else ""
+                ),
                 "gold_claimant": unit.claimant,
                 "claimant": shown.claimant if shown else "",
                 "claimant_right": claimant_ok,
@@ -213,7 +222,9 @@ def summarise(units: Sequence[dict]) -> dict:
         listed, gold_claim = u["listed"], u["label"] == "CLAIM"
         total_by[u["label"]] += 1
         listed_by[u["label"]] += listed
-        counts["tp" if listed and gold_claim else "fp" if listed else "fn" if gold_claim else "tn"] += 1
+        counts[
+            "tp" if listed and gold_claim else "fp" if listed else "fn" if gold_claim else "tn"
+        ] += 1
         if listed and gold_claim:
             if u["gold_claimant"]:
                 attributed += 1
@@ -239,7 +250,9 @@ def summarise(units: Sequence[dict]) -> dict:
         "boiler": {
             "n": total_by["BOILER"],
             "listed": listed_by["BOILER"],
-            "share": round(listed_by["BOILER"] / total_by["BOILER"], 4) if total_by["BOILER"] else 0.0,
+            "share": round(listed_by["BOILER"] / total_by["BOILER"], 4)
+            if total_by["BOILER"]
+            else 0.0,
         },
         "not": {"n": total_by["NOT"], "listed": listed_by["NOT"]},
         "claimant": {

@@ -19,12 +19,14 @@ from workbench.nlp.news import FEATURES, NewsSignals
 from workbench.nlp.signals import Signals
 
 
-def feature_vector(
-    logits: list[float] | None, debate: Signals, found: NewsSignals
-) -> list[float]:
+def feature_vector(logits: list[float] | None, debate: Signals, found: NewsSignals) -> list[float]:
     """The news combiner's inputs: each classifier's log-odds (0 without a model), the
     debate signals, then the news signals."""
-    return [*(logits or [0.0] * len(_classifier_names())), *signals.feature_vector(debate), *found.vector()]
+    return [
+        *(logits or [0.0] * len(_classifier_names())),
+        *signals.feature_vector(debate),
+        *found.vector(),
+    ]
 
 
 def _classifier_names() -> list[str]:
@@ -124,7 +126,9 @@ def score(logits: list[float] | None, debate: Signals, found: NewsSignals) -> fl
         base = None if logits is None else model.base_logits_from(logits)
         return model.combine(base, debate)
     bias, weights = fitted[0], fitted[1]
-    return _sigmoid(bias + sum(w * x for w, x in zip(weights, feature_vector(logits, debate, found))))
+    return _sigmoid(
+        bias + sum(w * x for w, x in zip(weights, feature_vector(logits, debate, found)))
+    )
 
 
 def encoder_plan() -> tuple[tuple[float, float], int] | None:

@@ -47,7 +47,8 @@ def _read_tsv(path: Path, needed: set[str]) -> list[dict[str, str]]:
             missing = needed - set(reader.fieldnames or [])
             if missing:
                 raise WorkbenchError(
-                    f"{path}: not a labelled-set file (missing columns: {', '.join(sorted(missing))})"
+                    f"{path}: not a labelled-set file "
+                    f"(missing columns: {', '.join(sorted(missing))})"
                 )
             return [{k: (v or "") for k, v in row.items() if k is not None} for row in reader]
     except UnicodeDecodeError:
@@ -76,7 +77,9 @@ def read_folder(folder: str | Path, split: str = "all") -> list[NewsArticle]:
         raise WorkbenchError(f"{folder}: not a labelled set (no gold.tsv)")
     splits = read_splits(folder)
     if split != "all" and splits is None:
-        raise WorkbenchError(f"{folder}: has no split.tsv yet, so no {split} split (use --split all)")
+        raise WorkbenchError(
+            f"{folder}: has no split.tsv yet, so no {split} split (use --split all)"
+        )
     articles: dict[str, NewsArticle] = {}
     for number, row in enumerate(_read_tsv(gold, {"file", "start", "end", "label"}), start=2):
         name = row["file"].strip()
@@ -86,12 +89,16 @@ def read_folder(folder: str | Path, split: str = "all") -> list[NewsArticle]:
         if article is None:
             path = folder / "articles" / name
             if "/" in name or "\\" in name or not path.is_file():
-                raise WorkbenchError(f"{gold}: line {number}: no article {name!r} in {folder / 'articles'}")
+                raise WorkbenchError(
+                    f"{gold}: line {number}: no article {name!r} in {folder / 'articles'}"
+                )
             try:
                 text = path.read_bytes().decode("utf-8")  # as written: "\r\n" stays two characters
             except UnicodeDecodeError:
                 raise WorkbenchError(f"{path}: is not UTF-8 text") from None
-            article = articles[name] = NewsArticle(folder, name, text, split=(splits or {}).get(name, ""))
+            article = articles[name] = NewsArticle(
+                folder, name, text, split=(splits or {}).get(name, "")
+            )
         label = row["label"].strip().upper()
         if label not in LABELS:
             raise WorkbenchError(f"{gold}: line {number}: unknown label {row['label']!r}")

@@ -29,11 +29,14 @@ from workbench.nlp.claimant_words import SPEAKER_NOUNS
 
 FEMALE = {"mrs", "ms", "miss", "madam", "dame", "lady", "she", "her", "mrs.", "ms."}
 MALE = {"mr", "mr.", "sir", "lord", "he", "him", "his"}
+# fmt: off
 DOCUMENTS = {
     "report", "study", "studies", "survey", "poll", "research", "paper", "analysis", "review",
     "data", "statement", "filing", "release", "figures", "statistics", "findings", "results",
     "count", "tally", "tracker", "update", "guidelines", "editorial", "journal", "document",
 }
+# fmt: on
+# fmt: off
 ORGANISATIONS = {
     "ministry", "department", "office", "agency", "institute", "university", "council", "court",
     "police", "government", "company", "inc", "corp", "ltd", "commission", "committee",
@@ -42,12 +45,15 @@ ORGANISATIONS = {
     "military", "hospital", "foundation", "federation", "bureau", "administration", "cabinet",
     "parliament", "congress", "senate", "executive", "un", "who", "cdc", "fbi", "ine",
 }
+# fmt: on
+# fmt: off
 GROUPS = {
     "officials", "sources", "researchers", "scientists", "experts", "analysts", "residents",
     "witnesses", "eyewitnesses", "authorities", "police", "officers", "detectives", "people",
     "economists", "prosecutors", "lawyers", "doctors", "members", "leaders", "critics",
     "investigators", "authors", "team", "villagers", "activists", "campaigners",
 }
+# fmt: on
 SYNONYMS = {
     "spokesman": {"spokesman", "spokeswoman", "spokesperson", "spokespeople"},
     "spokeswoman": {"spokesman", "spokeswoman", "spokesperson", "spokespeople"},
@@ -70,19 +76,24 @@ SYNONYMS = {
 _REFERENCE_FORM = re.compile(
     r"^(?:the|this|that|these|those|its|their)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)$", re.IGNORECASE
 )
-_POSSESSIVE_FORM = re.compile(r"^(his|her|their|its)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)$", re.IGNORECASE)
+_POSSESSIVE_FORM = re.compile(
+    r"^(his|her|their|its)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)$", re.IGNORECASE
+)
 
 
 class _Reference:
-    """"the minister", "the Minister", "this report": a determiner and common nouns; "the
+    """ "the minister", "the Minister", "this report": a determiner and common nouns; "the
     GMB union" is a name (a capitalised word that is no title)."""
 
     def __init__(self, form: re.Pattern[str]) -> None:
         self.form = form
 
-    def match(self, name: str):
+    def match(self, name: str) -> re.Match[str] | None:
         found = self.form.match(name)
-        if found and all(w[:1].islower() or w.lower() in SPEAKER_NOUNS for w in found.group(found.lastindex).split()):
+        if found and all(
+            w[:1].islower() or w.lower() in SPEAKER_NOUNS
+            for w in found.group(found.lastindex or 0).split()  # the forms have groups
+        ):
             return found
         return None
 
@@ -90,7 +101,22 @@ class _Reference:
 _REFERENCE = _Reference(_REFERENCE_FORM)
 _POSSESSIVE = _Reference(_POSSESSIVE_FORM)
 PERSON_MARK = "\x00person:"  # a mention that is a person: the mark, then the name
-_TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "cr", "cllr", "sir", "judge", "justice", "sen", "rep", "gov"}
+_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "cr",
+    "cllr",
+    "sir",
+    "judge",
+    "justice",
+    "sen",
+    "rep",
+    "gov",
+}
 
 
 @dataclass
@@ -138,9 +164,13 @@ def _is_named(name: str) -> bool:
         return False
     if _REFERENCE.match(name.strip()) or _POSSESSIVE.match(name.strip()):
         return False
-    return any(w[:1].isupper() for w in words[1:]) or words[0][:1].isupper() and words[0].lower() not in {
-        "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"
-    } or len(words) >= 3
+    return (
+        any(w[:1].isupper() for w in words[1:])
+        or words[0][:1].isupper()
+        and words[0].lower()
+        not in {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
+        or len(words) >= 3
+    )
 
 
 def _fits(known: Known, head: str) -> bool:
@@ -150,6 +180,48 @@ def _fits(known: Known, head: str) -> bool:
     )
 
 
+def _resolve_pronoun(name: str, lower: str, earlier: list[Known]) -> str:
+    if lower in {"i", "we", "you"}:
+        return ""
+    wanted = {
+        "he": "person",
+        "him": "person",
+        "she": "person",
+        "her": "person",
+        "they": "group",
+        "them": "group",
+        "it": "organisation",
+    }[lower]
+    gender = "female" if lower in {"she", "her"} else "male" if lower in {"he", "him"} else ""
+    for known in reversed(earlier):
+        if not known.spoke and not (known.person and wanted == "person"):
+            continue  # "he" may be a person only mentioned; "it" and "they" only speakers
+        kind = "person" if known.person else known.kind()
+        # "Tom Lee" is the "Mr Tom Lee" named before: the same surname's title decides.
+        sex = known.gender() or next(
+            (k.gender() for k in earlier if k.last == known.last and k.gender()), ""
+        )
+        if wanted == "person" and kind == "person" and (not gender or sex in {"", gender}):
+            return known.name
+        if wanted == "group" and kind in {"group", "organisation"}:
+            return known.name
+        if wanted == "organisation" and kind in {"organisation", "document"}:
+            return known.name
+    return name
+
+
+def _resolve_reference(name: str, reference: str, earlier: list[Known]) -> str:
+    head = reference.split()[-1].lower()
+    for known in reversed(earlier):
+        if _fits(known, head) and _is_named(known.name):
+            return known.name
+    if head in {"company", "firm"}:  # "the company": the organisation that last spoke
+        for known in reversed(earlier):
+            if known.spoke and known.kind() == "organisation" and _is_named(known.name):
+                return known.name
+    return name
+
+
 def resolve(raw: str, earlier: list[Known]) -> str:
     """The claimant ``raw`` stands for, given the claimants named before it (nearest last)."""
     name = raw.strip()
@@ -157,25 +229,7 @@ def resolve(raw: str, earlier: list[Known]) -> str:
     if not name:
         return ""
     if lower in PRONOUNS:
-        if lower in {"i", "we", "you"}:
-            return ""
-        wanted = {"he": "person", "him": "person", "she": "person", "her": "person",
-                  "they": "group", "them": "group", "it": "organisation"}[lower]
-        gender = "female" if lower in {"she", "her"} else "male" if lower in {"he", "him"} else ""
-        for known in reversed(earlier):
-            if not known.spoke and not (known.person and wanted == "person"):
-                continue  # "he" may be a person only mentioned; "it" and "they" only speakers
-            kind = "person" if known.person else known.kind()
-            # "Tom Lee" is the "Mr Tom Lee" named before: the same surname's title decides.
-            sex = known.gender() or next(
-                (k.gender() for k in earlier if k.last == known.last and k.gender()), "")
-            if wanted == "person" and kind == "person" and (not gender or sex in {"", gender}):
-                return known.name
-            if wanted == "group" and kind in {"group", "organisation"}:
-                return known.name
-            if wanted == "organisation" and kind in {"organisation", "document"}:
-                return known.name
-        return name
+        return _resolve_pronoun(name, lower, earlier)
     possessive = _POSSESSIVE.match(name)
     if possessive:  # "his research": the person's
         for known in reversed(earlier):
@@ -184,15 +238,7 @@ def resolve(raw: str, earlier: list[Known]) -> str:
         return name
     reference = _REFERENCE.match(name)
     if reference:
-        head = reference.group(1).split()[-1].lower()
-        for known in reversed(earlier):
-            if _fits(known, head) and _is_named(known.name):
-                return known.name
-        if head in {"company", "firm"}:  # "the company": the organisation that last spoke
-            for known in reversed(earlier):
-                if known.spoke and known.kind() == "organisation" and _is_named(known.name):
-                    return known.name
-        return name
+        return _resolve_reference(name, reference.group(1), earlier)
     words = _words(name)
     # "Underhill", "Ms Murphy", "Cr Connor": the fuller name said earlier.
     core = [w for w in words if w not in _TITLES]
@@ -204,9 +250,14 @@ def resolve(raw: str, earlier: list[Known]) -> str:
 
 
 def resolve_article(
-    raws: list[str], paragraphs: list[int], quoted: list[bool], opens_quote: list[bool],
-    mentions: list[list[str]] | None = None, groups: list[int] | None = None,
-    named_subject: list[bool] | None = None, spoke_in: list[frozenset[str]] | None = None,
+    raws: list[str],
+    paragraphs: list[int],
+    quoted: list[bool],
+    opens_quote: list[bool],
+    mentions: list[list[str]] | None = None,
+    groups: list[int] | None = None,
+    named_subject: list[bool] | None = None,
+    spoke_in: list[frozenset[str]] | None = None,
 ) -> list[str]:
     """The claimant of every sentence of an article, in reading order.
 
@@ -236,19 +287,28 @@ def resolve_article(
                 # A quotation opening a paragraph is the speaker's just named: "Izala said he
                 # spoke out of anger.\n\n“I was coming back from my village ...”"
                 claimant = previous
-            elif same_paragraph and not (named_subject and named_subject[i]) or quoted[i] and previous_quoted and same_paragraph:
+            elif (
+                same_paragraph
+                and not (named_subject and named_subject[i])
+                or quoted[i]
+                and previous_quoted
+                and same_paragraph
+            ):
                 claimant = previous
         if claimant.lower() in PRONOUNS:
             claimant = ""
         out.append(claimant)
-        for name in (mentions[i] if mentions else []):
+        for name in mentions[i] if mentions else []:
             person = name.startswith(PERSON_MARK)
             name = name.removeprefix(PERSON_MARK)
             if _is_named(name):
                 earlier.append(Known(name, _words(name), spoke=False, person=person))
         if claimant and _is_named(claimant):
-            earlier.append(Known(claimant, _words(claimant),
-                                 documents=spoke_in[i] if spoke_in else frozenset()))
+            earlier.append(
+                Known(
+                    claimant, _words(claimant), documents=spoke_in[i] if spoke_in else frozenset()
+                )
+            )
         if paragraphs[i] != previous_paragraph:
             previous_quoted = False
         previous = claimant
@@ -256,14 +316,19 @@ def resolve_article(
         previous_quoted = (quoted[i] or previous_quoted) and bool(claimant)
     _name_the_headline(out, paragraphs, earlier)
     if groups:
-        speakers: dict[int, str] = {}
-        for i, group in enumerate(groups):
-            if group >= 0 and own[i] and group not in speakers:
-                speakers[group] = out[i]
-        for i, group in enumerate(groups):
-            if group in speakers and not own[i]:
-                out[i] = speakers[group]
+        _share_quotation_speakers(out, own, groups)
     return out
+
+
+def _share_quotation_speakers(out: list[str], own: list[bool], groups: list[int]) -> None:
+    """The sentences of one quotation take the speaker named in any of them."""
+    speakers: dict[int, str] = {}
+    for i, group in enumerate(groups):
+        if group >= 0 and own[i] and group not in speakers:
+            speakers[group] = out[i]
+    for i, group in enumerate(groups):
+        if group in speakers and not own[i]:
+            out[i] = speakers[group]
 
 
 def _name_the_headline(out: list[str], paragraphs: list[int], known: list[Known]) -> None:
@@ -278,13 +343,20 @@ def _name_the_headline(out: list[str], paragraphs: list[int], known: list[Known]
             continue
         head = words[-1]
         for candidate in known:
-            if len(candidate.words) > len(words) and candidate.spoke and (
-                _fits(candidate, head) if head in SYNONYMS or not claimant[:1].isupper() or
-                head in _TITLE_WORDS else candidate.last == head
+            if (
+                len(candidate.words) > len(words)
+                and candidate.spoke
+                and (
+                    _fits(candidate, head)
+                    if head in SYNONYMS or not claimant[:1].isupper() or head in _TITLE_WORDS
+                    else candidate.last == head
+                )
             ):
                 out[i] = candidate.name
                 break
 
 
+# fmt: off
 _TITLE_WORDS = {"minister", "president", "secretary", "governor", "mayor", "chief", "spokesman",
                 "spokeswoman", "spokesperson", "officials", "police", "ministry", "department"}
+# fmt: on

@@ -12,9 +12,11 @@ of surrounding white space, so ``text[start:end]`` is exactly the sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Words that end with a full stop without ending the sentence (compared lower-case, no dot).
+# fmt: off
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "lt", "col", "sgt",
     "capt", "cmdr", "adm", "gov", "sen", "rep", "pres", "rev", "hon", "messrs", "mme", "mlle",
@@ -24,13 +26,12 @@ ABBREVIATIONS = {
     # Military and police ranks before a name: "Maj. Reynaldo Balido", "Det. Insp. Smith".
     "maj", "brig", "cpl", "pte", "pvt", "supt", "insp", "det", "cllr", "cdr", "comdr", "atty",
 }
-OPENING_QUOTES = "\"“‘«„"
+# fmt: on
+OPENING_QUOTES = '"“‘«„'
 CLOSING = "\"”’»)]'"
 MAX_QUOTE_SPAN = 600  # characters: longer unclosed quotes are split as ordinary sentences
 
-_END = re.compile(
-    r"(?:[.!?]+|…)[" + re.escape(CLOSING) + r"]*(?=\s)|[。！？]+[」』”]*"
-)
+_END = re.compile(r"(?:[.!?]+|…)[" + re.escape(CLOSING) + r"]*(?=\s)|[。！？]+[」』”]*")
 _STARTER = re.compile(r"\s+[\"“‘«„(\[]*[A-Z0-9À-ÖØ-Þ\u0370-\u03ff\u0400-\u04ff]|\s+[^\x00-\x7f]")
 
 
@@ -43,7 +44,7 @@ class Sentence:
     kind: str = "sentence"
 
 
-def _paragraphs(text: str):
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in re.finditer(r"\n", text):
         yield start, match.start()
@@ -81,7 +82,11 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in _END.finditer(text, start, end):
         stop = match.end()
         group = match.group()
-        if group.startswith(".") and not group.startswith("..") and _is_abbreviation(text, match.start()):
+        if (
+            group.startswith(".")
+            and not group.startswith("..")
+            and _is_abbreviation(text, match.start())
+        ):
             continue
         if group[0] not in "。！？" and not _STARTER.match(text, stop, end):
             continue
@@ -110,7 +115,7 @@ def _join_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
             depth = _open_quotes(text[start:end])
             while depth > 0 and j + 1 < len(spans) and spans[j + 1][1] - start <= MAX_QUOTE_SPAN:
                 j += 1
-                depth += _open_quotes(text[spans[j][0]:spans[j][1]])
+                depth += _open_quotes(text[spans[j][0] : spans[j][1]])
             if depth <= 0 and j > i:
                 out.append((start, spans[j][1]))
                 i = j + 1
@@ -124,7 +129,11 @@ def _kind(text: str, start: int, end: int, paragraph: tuple[int, int], alone: bo
     fragment = text[start:end]
     if alone and fragment.startswith("(") and fragment.endswith(")"):
         return "caption"
-    if alone and not fragment.endswith((".", "!", "?", "…", "”", '"', ":", ";", ",")) and len(fragment) <= 200:
+    if (
+        alone
+        and not fragment.endswith((".", "!", "?", "…", "”", '"', ":", ";", ","))
+        and len(fragment) <= 200
+    ):
         return "heading"
     return "sentence"
 

@@ -22,7 +22,11 @@ SCALE_WORDS = r"(?:hundred|thousand|million|billion|trillion|bn|m|k)"
 _RUN = r"(?:(?<![\d,.])|(?<=(?<![\d,.])[,.]))\b\d[\d,.]*+"
 _MONEY = re.compile(
     r"(?:[$€£¥₹]\s?\d[\d,.]*(?:\s?" + SCALE_WORDS + r")?\b"
-    r"|" + _RUN + r"\s?(?:" + SCALE_WORDS + r"\s)?(?:dollars|euros|pounds|yen|rubles|roubles|USD|EUR|GBP)\b)",
+    r"|"
+    + _RUN
+    + r"\s?(?:"
+    + SCALE_WORDS
+    + r"\s)?(?:dollars|euros|pounds|yen|rubles|roubles|USD|EUR|GBP)\b)",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(_RUN + r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
@@ -30,10 +34,17 @@ _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b")
 _DATE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:\s\d{1,2})?"
-    r"|\b(?:last|next|this) (?:week|month|year|decade)\b|\b(?:a|one|two|three) (?:week|month|year)s? (?:ago|after|before)\b",
+    r"|\b(?:last|next|this) (?:week|month|year|decade)\b|\b(?:a|one|two|three) (?:week|month"
+    r"|year)s? (?:ago|after|before)\b",
 )
 _NUMBER = re.compile(
-    r"\b\d[\d,.]*(?:\s?" + SCALE_WORDS + r")?\b|\b" + NUMBER_WORDS + r"(?:[\s-]" + SCALE_WORDS + r")?\b",
+    r"\b\d[\d,.]*(?:\s?"
+    + SCALE_WORDS
+    + r")?\b|\b"
+    + NUMBER_WORDS
+    + r"(?:[\s-]"
+    + SCALE_WORDS
+    + r")?\b",
     re.IGNORECASE,
 )
 _QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
@@ -93,16 +104,21 @@ OPINION = Lexicon(
 )
 _REPORTING_WORDS = set(REPORTING.split("|"))
 NUMBER_TOKENS = set(NUMBER_WORDS.strip("(?:)").split("|"))
+# Word lists: laid out by hand, not by the formatter.
+# fmt: off
 DATE_TOKENS = {
     "January", "February", "March", "April", "June", "July", "August", "September", "October",
     "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
     "Sunday",
 }
+# fmt: on
 _TOKEN = re.compile(r"[\w'’]+")
 _DIGIT_OR_CURRENCY = re.compile(r"[\d$€£¥₹]")
 _NAME = re.compile(
-    r"\b(?:[A-Z][a-z]+(?:[-'][A-Z][a-z]+)*|[A-Z]{2,})(?:\s(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]{2,}))*\b"
+    r"\b(?:[A-Z][a-z]+(?:[-'][A-Z][a-z]+)*|[A-Z]{2,})(?:\s(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
+    r"|[A-Z]{2,}))*\b"
 )
+# fmt: off
 _SENTENCE_START_WORDS = {
     "A", "An", "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I",
     "You", "Now", "So", "But", "And", "Or", "If", "In", "On", "At", "As", "For", "From",
@@ -117,6 +133,7 @@ SENTENCE_START_WORDS = _SENTENCE_START_WORDS | {
     "Then", "Today", "Yesterday", "Last", "Next", "First", "Second", "Third", "Finally", "Instead",
     "Officials", "Police", "Researchers", "Scientists", "Experts", "Analysts", "Residents",
 }
+# fmt: on
 _BOILERPLATE = re.compile(
     r"^(?:\(.*\)|photo:.*|image:.*|credit:.*|©.*|copyright.*|https?://\S+|www\.\S+|"
     r"read more.*|related:.*|advertisement|share this.*|follow us.*|sign up.*|subscribe.*)$",
@@ -246,8 +263,11 @@ def quick_signals(text: str) -> Signals:
     # mark that is never closed from rescanning the rest of the sentence (quadratic).
     closing = max(stripped.rfind("”"), stripped.rfind('"'))
     quote_match = _QUOTE.search(stripped, 0, closing + 1) if closing > 0 else None
-    unquoted = (_QUOTE.sub("", stripped[:closing + 1]) + stripped[closing + 1:]).strip() \
-        if quote_match else stripped
+    unquoted = (
+        (_QUOTE.sub("", stripped[: closing + 1]) + stripped[closing + 1 :]).strip()
+        if quote_match
+        else stripped
+    )
     return Signals(
         figures=["figure"] if _has_figure(stripped, original, lower) else [],
         names=["name"] if _has_name(stripped) else [],
@@ -281,7 +301,14 @@ def find_signals(text: str, quick: Signals | None = None) -> Signals:
 # from the trained model (fitted by logistic regression, see ``train.py``); these
 # hand-set ones are used only when no trained model is present.
 FEATURES = (
-    "figures", "names", "attribution", "quote", "comparison", "causal", "opinion", "question",
+    "figures",
+    "names",
+    "attribution",
+    "quote",
+    "comparison",
+    "causal",
+    "opinion",
+    "question",
 )
 WEIGHTS = {
     "figures": 0.6,

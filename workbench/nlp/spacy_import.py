@@ -14,18 +14,19 @@ import importlib
 import sys
 import threading
 import types
+from typing import Any
 
 _lock = threading.Lock()
 
 
-def _info(*args, **kwargs):
+def _info(*args: Any, **kwargs: Any) -> Any:
     """``spacy.info``, imported when first called."""
     from spacy.cli.info import info
 
     return info(*args, **kwargs)
 
 
-def import_spacy():
+def import_spacy() -> types.ModuleType:
     """The ``spacy`` module, imported (once, thread-safely) without ``spacy.cli``."""
     with _lock:
         if "spacy" in sys.modules:
@@ -35,7 +36,7 @@ def import_spacy():
             "spacy.cli.info": types.ModuleType("spacy.cli.info"),
         }
         stand_ins["spacy.cli"].__path__ = []
-        stand_ins["spacy.cli.info"].info = _info
+        setattr(stand_ins["spacy.cli.info"], "info", _info)  # noqa: B010 (a module, for mypy)
         if any(name in sys.modules for name in stand_ins):
             return importlib.import_module("spacy")
         sys.modules.update(stand_ins)

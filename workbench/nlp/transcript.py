@@ -17,7 +17,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-_TITLE = r"(?:(?:MR|MRS|MS|DR|SEN|REP|GOV|SENATOR|GOVERNOR|PRESIDENT|VICE PRESIDENT|JUDGE|JUSTICE)\.?\s+)"
+_TITLE = (
+    r"(?:(?:MR|MRS|MS|DR|SEN|REP|GOV|SENATOR|GOVERNOR|PRESIDENT|VICE PRESIDENT|JUDGE|JUSTICE)"
+    r"\.?\s+)"
+)
 _LABEL = re.compile(
     rf"^[ \t]*({_TITLE}?[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){{0,3}}"  # TRUMP:, MR. LEHRER:
     r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+[A-Z][\w'’-]+"  # Mr. Lehrer:
@@ -26,6 +29,7 @@ _LABEL = re.compile(
     re.MULTILINE,
 )
 # Labels of news copy and documents, not speakers.
+# fmt: off
 _NOT_SPEAKERS = {
     "q", "a", "note", "photo", "photos", "source", "sources", "update", "updated", "related",
     "read more", "editor's note", "why it matters", "background", "what's next", "the big picture",
@@ -33,6 +37,7 @@ _NOT_SPEAKERS = {
     "warning", "correction", "disclaimer", "tags", "topics", "date", "time", "venue", "present",
     "staff", "more", "breaking", "just in", "exclusive", "live", "analysis", "opinion",
 }
+# fmt: on
 MIN_TURNS = 4
 
 

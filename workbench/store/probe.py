@@ -13,7 +13,7 @@ connection is made to the real file:
 - a ``-wal`` holding frames, when no running program has the file open, is tried on
   a copy (file and WAL in a temporary folder): the database as the WAL presents it
   must be ours, of the same or a later version, with every table, pass
-  ``integrity_check``, and still hold the newest history row of the file alone
+  ``integrity_check``, and still hold the newest history rows of the file alone, whole
   (the history is append-only, so a WAL that continues this file keeps it). If the
   copy fails but the file alone passes, the WAL is a stray and is refused by name.
   A WAL left by a crash of the workbench passes, and SQLite recovers it as usual;
@@ -220,20 +220,29 @@ def _identity(conn: sqlite3.Connection) -> tuple[int, int, int]:
     )
 
 
-def _history_tail(path: Path) -> tuple | None:
-    """The newest history row of the file alone (its WAL ignored), if it can be read."""
+# The newest history rows of the file, whole, in the columns every schema version has:
+# a WAL from a twin of the file (another participant's copy of one exercise) holds rows
+# with the same ids, and often the same times and actions, but never the same claims and
+# values all along.
+HISTORY_TAIL = (
+    "SELECT id, at, entity, entity_id, action, before, after FROM history"
+)
+TAIL_ROWS = 20
+
+
+def _history_tail(path: Path) -> list[tuple] | None:
+    """The newest history rows of the file alone (its WAL ignored), if they can be read."""
     try:
         conn = connect_immutable(path)
     except sqlite3.Error:
         return None
     try:
-        return conn.execute(
-            "SELECT id, at, entity, action FROM history ORDER BY id DESC LIMIT 1"
-        ).fetchone()
+        rows = conn.execute(f"{HISTORY_TAIL} ORDER BY id DESC LIMIT {TAIL_ROWS}").fetchall()
     except sqlite3.Error:
         return None
     finally:
         conn.close()
+    return rows or None
 
 
 def _wal_signature(wal: Path) -> tuple:
@@ -274,10 +283,11 @@ def _wal_problem(conn: sqlite3.Connection, header: bytes, version: int, tail) ->
         )
     problem = problems(conn, combined, full=True)
     if not problem and tail is not None:
-        row = conn.execute(
-            "SELECT at, entity, action FROM history WHERE id = ?", [tail[0]]
-        ).fetchone()
-        if row != tuple(tail[1:]):
+        ids = [row[0] for row in tail]
+        seen = conn.execute(
+            f"{HISTORY_TAIL} WHERE id IN ({', '.join('?' * len(ids))}) ORDER BY id DESC", ids
+        ).fetchall()
+        if seen != tail:
             problem = "the file's newest history would be lost"
     return problem
 

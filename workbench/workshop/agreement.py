@@ -58,6 +58,7 @@ def krippendorff_alpha(units: Units, order: Sequence[Value] | None = None) -> fl
     if n <= 1:
         return None
     if order is None:
+
         def delta(c: Value, k: Value) -> float:
             return 0.0 if c == k else 1.0
     else:
@@ -66,13 +67,13 @@ def krippendorff_alpha(units: Units, order: Sequence[Value] | None = None) -> fl
 
         def delta(c: Value, k: Value) -> float:
             lo, hi = sorted((rank[c], rank[k]))
-            return (sum(freq[lo:hi + 1]) - (freq[lo] + freq[hi]) / 2) ** 2
+            return (sum(freq[lo : hi + 1]) - (freq[lo] + freq[hi]) / 2) ** 2
 
     observed = sum(value * delta(c, k) for (c, k), value in o.items())
     values = list(marginals)
-    expected = sum(
-        marginals[c] * marginals[k] * delta(c, k) for c in values for k in values
-    ) / (n - 1)
+    expected = sum(marginals[c] * marginals[k] * delta(c, k) for c in values for k in values) / (
+        n - 1
+    )
     if expected == 0:
         return None
     return 1.0 - observed / expected
@@ -134,7 +135,9 @@ def cohen_kappa(a: Sequence[Value | None], b: Sequence[Value | None]) -> tuple[f
     return (p_o - p_e) / (1.0 - p_e), n
 
 
-def pairwise_cohen(raters: Sequence[Sequence[Value | None]]) -> list[tuple[int, int, float | None, int]]:
+def pairwise_cohen(
+    raters: Sequence[Sequence[Value | None]],
+) -> list[tuple[int, int, float | None, int]]:
     """Cohen's kappa for every pair of raters: (i, j, kappa, claims both rated), i < j."""
     result = []
     for i in range(len(raters)):

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core.errors import ProjectFileError, WorkbenchError
-from workbench.core.models import Origin
+from workbench.core.models import Origin, stored_id
 from workbench.core.scale import VerdictScale
 from workbench.store import ProjectStore
 from workbench.workshop.exercise import (
     MODE_NO_CLAIMS,
     Exercise,
+    ReferenceClaim,
     exercise_of,
     is_locked,
     participant_name,
@@ -74,8 +75,14 @@ def read_sheet(path: str | Path) -> Sheet:
         name = participant_name(store)
         claims = [
             Work(
-                id=c.id, article_id=c.article_id, start=c.start, end=c.end, text=c.text,
-                verdict=c.verdict, rationale=c.rationale, evidence=c.evidence_count,
+                id=stored_id(c.id),
+                article_id=c.article_id,
+                start=c.start,
+                end=c.end,
+                text=c.text,
+                verdict=c.verdict,
+                rationale=c.rationale,
+                evidence=c.evidence_count,
                 manual=c.origin is Origin.MANUAL,
             )
             for c in store.claims.all()
@@ -87,7 +94,7 @@ def read_sheet(path: str | Path) -> Sheet:
             exercise=exercise_of(store),
             locked=is_locked(store),
             scale=store.scale.get(),
-            articles={a.id: a.sha256 for a in store.articles.all()},
+            articles={stored_id(a.id): a.sha256 for a in store.articles.all()},
             claims=claims,
         )
 
@@ -109,6 +116,34 @@ class Collection:
 def _describe(exercise: Exercise) -> str:
     made = f", made {exercise.created_at[:10]}" if exercise.created_at else ""
     return f"“{exercise.title}”, exercise {exercise.id[:8]}{made}"
+
+
+def _exercise_of(sheet: Sheet, first: Sheet | None) -> Exercise:
+    """The sheet's exercise; refused if it has none or is not the first sheet's."""
+    if sheet.exercise is None:
+        raise ExerciseMismatchError(
+            f"{sheet.path.name}: not a workshop exercise file (hand out files made with "
+            "`workbench workshop pack`); nothing was compared"
+        )
+    if first is not None and first.exercise is not None:
+        if sheet.exercise.id != first.exercise.id:
+            raise ExerciseMismatchError(
+                f"{sheet.path.name} belongs to another exercise ({_describe(sheet.exercise)}), "
+                f"not to {_describe(first.exercise)} like {first.path.name}; "
+                "compare the files of one exercise at a time"
+            )
+        return first.exercise
+    return sheet.exercise
+
+
+def _read_key(key: str | Path, exercise: Exercise) -> Sheet:
+    key_sheet = read_sheet(key)
+    if not set(exercise.articles) <= set(key_sheet.articles.values()):
+        raise ExerciseMismatchError(
+            f"{Path(key).name} is not the key of {_describe(exercise)}: "
+            "its article text differs from the exercise's"
+        )
+    return key_sheet
 
 
 def collect(
@@ -137,35 +172,21 @@ def collect(
         except ProjectFileError as exc:
             warnings.append(f"skipped {exc}")
             continue
-        if sheet.exercise is None:
-            raise ExerciseMismatchError(
-                f"{path.name}: not a workshop exercise file (hand out files made with "
-                "`workbench workshop pack`); nothing was compared"
-            )
-        if exercise is None:
-            exercise, first = sheet.exercise, sheet
-        elif sheet.exercise.id != exercise.id:
-            raise ExerciseMismatchError(
-                f"{path.name} belongs to another exercise ({_describe(sheet.exercise)}), "
-                f"not to {_describe(exercise)} like {first.path.name}; "
-                "compare the files of one exercise at a time"
-            )
+        exercise = _exercise_of(sheet, first)
+        first = first or sheet
         if not sheet.named:
-            warnings.append(f"{path.name}: no participant name in the file; shown as {sheet.name!r}")
+            warnings.append(
+                f"{path.name}: no participant name in the file; shown as {sheet.name!r}"
+            )
         sheets.append(sheet)
         if progress:
             progress(done, total)
-    if not sheets:
+    if exercise is None:
         raise WorkbenchError("none of the participant files could be read")
     _unique_names(sheets, warnings)
     key_sheet = None
     if key is not None:
-        key_sheet = read_sheet(key)
-        if not set(exercise.articles) <= set(key_sheet.articles.values()):
-            raise ExerciseMismatchError(
-                f"{Path(key).name} is not the key of {_describe(exercise)}: "
-                "its article text differs from the exercise's"
-            )
+        key_sheet = _read_key(key, exercise)
         if progress:
             progress(total, total)
     if exercise.mode == MODE_NO_CLAIMS and key_sheet is None:
@@ -211,16 +232,24 @@ def units_by_id(collection: Collection) -> list[Unit]:
     indexes = [s.by_id() for s in collection.sheets]
     key_index = collection.key.by_id() if collection.key else {}
 
-    def find(index: dict[int, Work], ref) -> Work | None:
+    def find(index: dict[int, Work], ref: ReferenceClaim) -> Work | None:
         work = index.get(ref.id)
-        if work is None or work.article_id != ref.article_id or not work.overlap(ref.start, ref.end):
+        if (
+            work is None
+            or work.article_id != ref.article_id
+            or not work.overlap(ref.start, ref.end)
+        ):
             return None
         return work
 
     return [
         Unit(
-            claim_id=ref.id, article_id=ref.article_id, start=ref.start, end=ref.end,
-            text=ref.text, works=[find(index, ref) for index in indexes],
+            claim_id=ref.id,
+            article_id=ref.article_id,
+            start=ref.start,
+            end=ref.end,
+            text=ref.text,
+            works=[find(index, ref) for index in indexes],
             key=find(key_index, ref),
         )
         for ref in collection.exercise.claims
@@ -251,22 +280,30 @@ def units_by_span(collection: Collection) -> list[Unit]:
             else:
                 pools[best][p].append(work)
     units = [
-        Unit(a.id, a.article_id, a.start, a.end, a.text,
-             [_pick(pool, a.start, a.end) for pool in pools[i]], key=a)
+        Unit(
+            a.id,
+            a.article_id,
+            a.start,
+            a.end,
+            a.text,
+            [_pick(pool, a.start, a.end) for pool in pools[i]],
+            key=a,
+        )
         for i, a in enumerate(anchors)
     ]
     leftovers.sort(key=lambda pw: (pw[1].article_id, pw[1].start, pw[1].end))
     cluster: list[tuple[int, Work]] = []
-    for p, work in leftovers + [(-1, None)]:
+    ends: list[tuple[int, Work | None]] = [*leftovers, (-1, None)]
+    for p, following in ends:
         if cluster and (
-            work is None
-            or work.article_id != cluster[0][1].article_id
-            or work.start >= max(w.end for _, w in cluster)
+            following is None
+            or following.article_id != cluster[0][1].article_id
+            or following.start >= max(w.end for _, w in cluster)
         ):
             units.append(_cluster_unit(cluster, n))
             cluster = []
-        if work is not None:
-            cluster.append((p, work))
+        if following is not None:
+            cluster.append((p, following))
     units.sort(key=lambda u: (u.article_id, u.start, u.end))
     return units
 
@@ -280,8 +317,14 @@ def _cluster_unit(cluster: list[tuple[int, Work]], n: int) -> Unit:
     pools: list[list[Work]] = [[] for _ in range(n)]
     for p, work in cluster:
         pools[p].append(work)
-    return Unit(None, cluster[0][1].article_id, start, end, text,
-                [_pick(pool, start, end) for pool in pools])
+    return Unit(
+        None,
+        cluster[0][1].article_id,
+        start,
+        end,
+        text,
+        [_pick(pool, start, end) for pool in pools],
+    )
 
 
 def build_units(collection: Collection) -> list[Unit]:

@@ -1,4 +1,5 @@
-"""The comparison a trainer shows the room: agreement, contested claims, each person against the key.
+"""The comparison a trainer shows the room: agreement, contested claims, each person
+against the key.
 
 ``compare_files`` reads and matches the files (see ``collect``), ``compare`` turns
 the matched claims into a ``Comparison``: plain data that the command line prints
@@ -159,11 +160,17 @@ def compare(collection: Collection) -> Comparison:
     has_key = collection.key is not None
 
     claims = [_claim_result(u, row, names, labels, rank, has_key) for u, row in zip(units, matrix)]
-    claims.sort(key=lambda c: (
-        c.disagreement is None, -(c.disagreement or 0), -(c.ordinal_range or 0),
-        -(1 - c.key_agreement if c.key_agreement is not None else 0), -c.rated,
-        c.article_id, c.start,
-    ))
+    claims.sort(
+        key=lambda c: (
+            c.disagreement is None,
+            -(c.disagreement or 0),
+            -(c.ordinal_range or 0),
+            -(1 - c.key_agreement if c.key_agreement is not None else 0),
+            -c.rated,
+            c.article_id,
+            c.start,
+        )
+    )
     index = {label: i for i, label in enumerate(labels)}
     confusion = [[0] * len(labels) for _ in labels]
     participants = []
@@ -182,21 +189,29 @@ def compare(collection: Collection) -> Comparison:
                 near += 1
             elif truth in rank and given in rank and abs(rank[truth] - rank[given]) <= 1:
                 near += 1
-        works = [u.works[p] for u in units if u.works[p] is not None]
+        works = [w for u in units if (w := u.works[p]) is not None]
         if collection.exercise.mode == MODE_NO_CLAIMS:
             added = len(sheet.claims)
         else:
             added = sum(1 for w in sheet.claims if w.id not in reference_ids)
-        given = sum(1 for w in works if w.verdict)
-        participants.append(ParticipantResult(
-            name=sheet.name, file=str(sheet.path), named=sheet.named, locked=sheet.locked,
-            claims=len(works), verdicts=given, unrated=len(units) - given, compared=compared,
-            exact=exact / compared if compared else None,
-            within_one=near / compared if compared else None,
-            evidence=sum(1 for w in works if w.evidence), 
-            rationales=sum(1 for w in works if w.rationale.strip()),
-            added=added,
-        ))
+        rated = sum(1 for w in works if w.verdict)
+        participants.append(
+            ParticipantResult(
+                name=sheet.name,
+                file=str(sheet.path),
+                named=sheet.named,
+                locked=sheet.locked,
+                claims=len(works),
+                verdicts=rated,
+                unrated=len(units) - rated,
+                compared=compared,
+                exact=exact / compared if compared else None,
+                within_one=near / compared if compared else None,
+                evidence=sum(1 for w in works if w.evidence),
+                rationales=sum(1 for w in works if w.rationale.strip()),
+                added=added,
+            )
+        )
     cohen = [
         PairResult(names[i], names[j], kappa, n)
         for i, j, kappa, n in agreement.pairwise_cohen(raters)
@@ -225,8 +240,12 @@ def compare(collection: Collection) -> Comparison:
 
 
 def _claim_result(
-    unit: Unit, row: list[str | None], names: list[str], labels: list[str],
-    rank: dict[str, int], has_key: bool,
+    unit: Unit,
+    row: list[str | None],
+    names: list[str],
+    labels: list[str],
+    rank: dict[str, int],
+    has_key: bool,
 ) -> ClaimResult:
     counts = Counter(v for v in row if v is not None)
     rated = sum(counts.values())
@@ -250,5 +269,7 @@ def _claim_result(
         disagreement=None if share is None else 1.0 - share,
         ordinal_range=(max(ranks) - min(ranks)) if ranks else None,
         majority=[label for label in labels if counts[label] == top and top],
-        key_agreement=(counts[key_verdict] / rated) if (has_key and key_verdict and rated) else None,
+        key_agreement=(counts[key_verdict] / rated)
+        if (has_key and key_verdict and rated)
+        else None,
     )

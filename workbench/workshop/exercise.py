@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core.errors import ProjectFileError, ValidationError, WorkbenchError
-from workbench.core.models import utc_now
+from workbench.core.models import stored_id, utc_now
 from workbench.store import ProjectStore
 from workbench.store.exercise import (
     keep_only_settings,
@@ -166,7 +166,10 @@ def pack(
             created_at=utc_now(),
             evidence_kept=keep_evidence and keep_claims,
             articles=[a.sha256 for a in store.articles.all()],
-            claims=[ReferenceClaim(c.id, c.article_id, c.start, c.end, c.text) for c in claims],
+            claims=[
+                ReferenceClaim(stored_id(c.id), c.article_id, c.start, c.end, c.text)
+                for c in claims
+            ],
         )
         if not exercise.articles:
             raise ValidationError(f"{key.name}: has no article to hand out")

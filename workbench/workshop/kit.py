@@ -21,6 +21,7 @@ import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from workbench.core.errors import ValidationError, WorkbenchError
 from workbench.launch import BUNDLE_FOLDER, CLI_PROGRAM, GUI_PROGRAM, bundle_root, this_system
@@ -142,8 +143,12 @@ def _copy_app(app: KitApp, kit: Path) -> None:
             # symlinks stay links: a macOS .app is made of them
             shutil.copytree(app.source, folder / app.name, symlinks=True)
     except (OSError, shutil.Error) as exc:
-        hint = (" (a USB stick formatted FAT or exFAT cannot hold a macOS app's links: "
-                "give the app as a zip)" if app.system == "macos" else "")
+        hint = (
+            " (a USB stick formatted FAT or exFAT cannot hold a macOS app's links: "
+            "give the app as a zip)"
+            if app.system == "macos"
+            else ""
+        )
         raise WorkbenchError(f"{app.source}: cannot be copied into the kit ({exc}){hint}") from None
 
 
@@ -198,8 +203,10 @@ def make_kit(
         title = _copy_exercise(exercise, partial / exercise.name)
         for app in apps:
             _copy_app(app, partial)
-        page = {
-            "title": title, "exercise": exercise.name, "note": note,
+        page: dict[str, Any] = {
+            "title": title,
+            "exercise": exercise.name,
+            "note": note,
             "apps": [(a.system, a.folder, a.name, a.zipped) for a in apps],
         }
         html = instructions_html(**page)

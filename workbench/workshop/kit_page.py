@@ -60,7 +60,11 @@ def _start_steps(system: str, folder: str, name: str, zipped: bool) -> list[str]
 
 
 def instructions_html(
-    *, title: str, exercise: str, apps: list[tuple[str, str, str, bool]], note: str = "",
+    *,
+    title: str,
+    exercise: str,
+    apps: list[tuple[str, str, str, bool]],
+    note: str = "",
     printed: bool = False,
 ) -> str:
     """The page for ``exercise`` (its file name); ``apps`` as (system, kit folder,
@@ -107,8 +111,7 @@ def instructions_html(
         "Evidence links you add are kept even without a network; their pages are captured "
         "later, when there is one.</p>",
         "<h2>4. Hand your file back</h2><ol>",
-        "<li>Close the app (<b>File &gt; Quit</b>; on a Mac, ⌘Q): your file is then "
-        "complete.</li>",
+        "<li>Close the app (<b>File &gt; Quit</b>; on a Mac, ⌘Q): your file is then complete.</li>",
         f"<li>Copy <b>{escape(yours)}</b> onto the trainer's USB stick (or to the folder your "
         "trainer names). That one file holds all your work.</li></ol>",
         "</body></html>",

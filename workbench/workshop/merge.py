@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core.errors import NotFoundError, ValidationError
-from workbench.core.models import Claim, Evidence, Origin
+from workbench.core.models import Claim, Evidence, Origin, stored_id
 from workbench.store import ProjectStore
 from workbench.store.exercise import (
     keep_only_settings,
@@ -41,19 +41,23 @@ class MergeResult:
 
     def message(self) -> str:
         who = ", ".join(self.merged) if self.merged else "nobody new"
-        return (f"{self.path.name}: merged {who} — {self.rationales} rationales, "
-                f"{self.evidence} evidence links, {self.claims_added} claims added")
+        return (
+            f"{self.path.name}: merged {who} — {self.rationales} rationales, "
+            f"{self.evidence} evidence links, {self.claims_added} claims added"
+        )
 
 
 def _create_curation(into: Path, sheet: Sheet, key: Path | None) -> None:
     """A new curation project: a copy of the key, or else a clean copy of the exercise."""
+    exercise = sheet.exercise
+    assert exercise is not None  # collect() refuses files that are no exercise
     store = open_memory_copy(key if key is not None else sheet.path)
     try:
         if key is None:
-            strip_work(store, keep_claims=sheet.exercise.mode == MODE_CLAIMS, keep_evidence=False)
+            strip_work(store, keep_claims=exercise.mode == MODE_CLAIMS, keep_evidence=False)
             keep_only_settings(store, KEPT_SETTINGS | {EXERCISE_KEY})
-        store.settings.set("title", f"Curation: {sheet.exercise.title}")
-        store.settings.set(EXERCISE_KEY, sheet.exercise.to_dict())
+        store.settings.set("title", f"Curation: {exercise.title}")
+        store.settings.set(EXERCISE_KEY, exercise.to_dict())
         write_compact_copy(store, into)
     finally:
         store.close()
@@ -78,7 +82,7 @@ def merge(
     if not into.exists():
         _create_curation(into, collection.sheets[0], Path(key) if key else None)
     with ProjectStore.open(into) as store:
-        shas = {a.sha256: a.id for a in store.articles.all()}
+        shas = {a.sha256: stored_id(a.id) for a in store.articles.all()}
         if not set(collection.exercise.articles) <= set(shas):
             raise ValidationError(f"{into.name}: its articles are not the exercise's")
         done = list(store.settings.get(MERGED_KEY, []) or [])
@@ -118,12 +122,16 @@ def _target(store: ProjectStore, work: Work, article_id: int, by_id: bool) -> Cl
 
 
 def _merge_sheet(
-    store: ProjectStore, sheet: Sheet, evidence: list[Evidence], shas: dict[str, int],
+    store: ProjectStore,
+    sheet: Sheet,
+    evidence: list[Evidence],
+    shas: dict[str, int],
     result: MergeResult,
 ) -> None:
     items_by_claim: dict[int, list[Evidence]] = {}
     for item in evidence:
         items_by_claim.setdefault(item.claim_id, []).append(item)
+    assert sheet.exercise is not None  # collect() refuses files that are no exercise
     by_id = sheet.exercise.mode == MODE_CLAIMS
     for work in sheet.claims:
         items = items_by_claim.get(work.id, [])
@@ -131,29 +139,49 @@ def _merge_sheet(
             continue
         article_id = shas.get(sheet.articles.get(work.article_id, ""))
         if article_id is None:
-            result.warnings.append(f"{sheet.name}: claim {work.id} is on an article not in the exercise")
+            result.warnings.append(
+                f"{sheet.name}: claim {work.id} is on an article not in the exercise"
+            )
             continue
         claim = _target(store, work, article_id, by_id)
         if claim is None:
-            claim = store.claims.add(Claim(article_id=article_id, start=work.start, end=work.end,
-                                          quote="", text=work.text, origin=Origin.MANUAL))
+            claim = store.claims.add(
+                Claim(
+                    article_id=article_id,
+                    start=work.start,
+                    end=work.end,
+                    quote="",
+                    text=work.text,
+                    origin=Origin.MANUAL,
+                )
+            )
             result.claims_added += 1
+        claim_id = stored_id(claim.id)
         if work.rationale.strip():
             heading = f"[{sheet.name} · {work.verdict or 'no verdict'}]"
             parts = [claim.rationale.rstrip(), f"{heading} {work.rationale.strip()}"]
-            store.claims.update(claim.id, rationale="\n\n".join(p for p in parts if p))
+            store.claims.update(claim_id, rationale="\n\n".join(p for p in parts if p))
             result.rationales += 1
-        cited = {e.url: e for e in store.evidence.all(claim.id)}
+        cited = {e.url: e for e in store.evidence.all(claim_id)}
         new: list[Evidence] = []
         for item in items:
             if item.url in cited:
                 earlier = cited[item.url]
                 extra = f"Also cited by {sheet.name} ({item.stance.value})"
                 extra += f": {item.note}" if item.note else "."
-                store.evidence.update(earlier.id, note="\n".join(x for x in (earlier.note, extra) if x))
+                store.evidence.update(
+                    stored_id(earlier.id), note="\n".join(x for x in (earlier.note, extra) if x)
+                )
             else:
-                new.append(Evidence(claim_id=claim.id, url=item.url, stance=item.stance,
-                                    note=item.note, author=sheet.name))
+                new.append(
+                    Evidence(
+                        claim_id=claim_id,
+                        url=item.url,
+                        stance=item.stance,
+                        note=item.note,
+                        author=sheet.name,
+                    )
+                )
                 cited[item.url] = new[-1]
         if new:
             store.evidence.add_many(new)

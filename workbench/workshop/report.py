@@ -27,8 +27,10 @@ h1{font-size:40px;margin:0 0 4px}h2{font-size:30px;margin:40px 0 12px;border-bot
 table{border-collapse:collapse;width:100%;margin:8px 0}
 th,td{border:1px solid #999;padding:6px 10px;text-align:left;vertical-align:top}
 th{background:#eee}td.n{text-align:right;font-variant-numeric:tabular-nums}
-.chip{display:inline-block;white-space:nowrap;border-radius:6px;padding:1px 8px;margin:2px;font-size:18px}
-.warn{background:#fff3cd;border-left:6px solid #c77c00;padding:8px 14px;margin:6px 0;font-size:18px}
+.chip{display:inline-block;white-space:nowrap;border-radius:6px;padding:1px 8px;margin:2px;
+ font-size:18px}
+.warn{background:#fff3cd;border-left:6px solid #c77c00;padding:8px 14px;margin:6px 0;
+ font-size:18px}
 .legend span{margin-right:18px;white-space:nowrap}.sw{display:inline-block;width:22px;height:22px;
  vertical-align:middle;margin-right:6px;border:1px solid #333}
 @media print{body{font-size:14px}.card b{font-size:28px}}
@@ -46,7 +48,7 @@ def _pct(value: float | None) -> str:
 def _dark(colour: str) -> bool:
     """Whether a #rrggbb colour needs white text on it."""
     try:
-        r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+        r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     except (ValueError, IndexError):
         return False
     return 0.299 * r + 0.587 * g + 0.114 * b < 150
@@ -56,13 +58,15 @@ def _chip(label: str | None, colours: dict[str, str], empty: str = "none") -> st
     if not label:
         return f"<span class=chip style='border:1px dashed #555'>{empty}</span>"
     colour = colours.get(label, "#9e9e9e")
-    return (f"<span class=chip style='background:{escape(colour)};"
-            f"color:{TEXT_COLOUR_ON[_dark(colour)]}'>{escape(label)}</span>")
+    return (
+        f"<span class=chip style='background:{escape(colour)};"
+        f"color:{TEXT_COLOUR_ON[_dark(colour)]}'>{escape(label)}</span>"
+    )
 
 
 def _short(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _claim_tag(claim: ClaimResult) -> str:
@@ -74,8 +78,12 @@ def chart_svg(comparison: Comparison, limit: int = MAX_CHART_CLAIMS) -> str:
     claims = comparison.claims[:limit]
     row, label_w, bar_w, top = 44, 110, 1100, 10
     height = top + row * max(len(claims), 1) + 10
-    parts = [(f"<svg xmlns='http://www.w3.org/2000/svg' width='100%' viewBox='0 0 "
-             f"{label_w + bar_w + 20} {height}' role='img' aria-label='Verdicts per claim'>")]
+    parts = [
+        (
+            f"<svg xmlns='http://www.w3.org/2000/svg' width='100%' viewBox='0 0 "
+            f"{label_w + bar_w + 20} {height}' role='img' aria-label='Verdicts per claim'>"
+        )
+    ]
     for i, claim in enumerate(claims):
         y = top + i * row
         parts.append(f"<text x='0' y='{y + 28}' font-size='22'>{escape(_claim_tag(claim))}</text>")
@@ -87,14 +95,20 @@ def chart_svg(comparison: Comparison, limit: int = MAX_CHART_CLAIMS) -> str:
             width = bar_w * count / total
             colour = comparison.colours.get(label, "#ffffff" if not label else "#9e9e9e")
             outline = " stroke='#222' stroke-dasharray='4 3'" if not label else ""
-            stroke = " stroke='#000' stroke-width='5'" if label and label == claim.key_verdict else ""
-            parts.append(f"<rect x='{x:.1f}' y='{y + 4}' width='{width:.1f}' height='{row - 10}' "
-                         f"fill='{escape(colour)}'{outline}{stroke}><title>{escape(label or 'not rated')}"
-                         f": {count}</title></rect>")
+            stroke = (
+                " stroke='#000' stroke-width='5'" if label and label == claim.key_verdict else ""
+            )
+            parts.append(
+                f"<rect x='{x:.1f}' y='{y + 4}' width='{width:.1f}' height='{row - 10}' "
+                f"fill='{escape(colour)}'{outline}{stroke}><title>{escape(label or 'not rated')}"
+                f": {count}</title></rect>"
+            )
             if width > 30:
                 ink = TEXT_COLOUR_ON[_dark(colour)] if label else "#111"
-                parts.append(f"<text x='{x + width / 2:.1f}' y='{y + 28}' font-size='20' "
-                             f"text-anchor='middle' fill='{ink}'>{count}</text>")
+                parts.append(
+                    f"<text x='{x + width / 2:.1f}' y='{y + 28}' font-size='20' "
+                    f"text-anchor='middle' fill='{ink}'>{count}</text>"
+                )
             x += width
     parts.append("</svg>")
     return "".join(parts)
@@ -108,8 +122,11 @@ def render_html(comparison: Comparison, *, anonymous: bool = False) -> str:
         "<meta name=viewport content='width=device-width,initial-scale=1'>",
         f"<title>Workshop: {escape(c.exercise.title)}</title><style>{CSS}</style></head><body>",
         f"<h1>{escape(c.exercise.title)}</h1>",
-        (f"<div class=sub>{len(c.participants)} participants · {len(c.claims)} claims · "
-        f"{'with the key' if c.key_file else 'no key'} · exercise {escape(c.exercise.id[:8])}</div>"),
+        (
+            f"<div class=sub>{len(c.participants)} participants · {len(c.claims)} claims · "
+            f"{'with the key' if c.key_file else 'no key'} · "
+            f"exercise {escape(c.exercise.id[:8])}</div>"
+        ),
     ]
     for warning in c.warnings:
         out.append(f"<div class=warn>{escape(warning)}</div>")
@@ -120,18 +137,30 @@ def render_html(comparison: Comparison, *, anonymous: bool = False) -> str:
         (_fmt(c.mean_cohen_kappa), "mean Cohen's κ"),
         (_pct(c.percent_agreement), "pairs agreeing"),
     ]
-    out.append("<div class=cards>" + "".join(
-        f"<div class=card><b>{v}</b><span>{escape(t)}</span></div>" for v, t in cards) + "</div>")
+    out.append(
+        "<div class=cards>"
+        + "".join(f"<div class=card><b>{v}</b><span>{escape(t)}</span></div>" for v, t in cards)
+        + "</div>"
+    )
 
     out.append("<h2>Most contested claims</h2><div class=legend>")
-    out.append("".join(
-        f"<span><i class=sw style='background:{escape(colours.get(label, '#9e9e9e'))}'></i>"
-        f"{escape(label)}</span>" for label in c.labels if any(label in x.spread for x in c.claims)))
-    out.append("<span><i class=sw style='background:#fff;border-style:dashed'></i>not rated</span>"
-               "<span>thick outline: the key's verdict</span></div>")
+    out.append(
+        "".join(
+            f"<span><i class=sw style='background:{escape(colours.get(label, '#9e9e9e'))}'></i>"
+            f"{escape(label)}</span>"
+            for label in c.labels
+            if any(label in x.spread for x in c.claims)
+        )
+    )
+    out.append(
+        "<span><i class=sw style='background:#fff;border-style:dashed'></i>not rated</span>"
+        "<span>thick outline: the key's verdict</span></div>"
+    )
     out.append(chart_svg(c))
-    out.append("<table><tr><th>claim</th><th>text</th><th>key</th><th>verdicts</th>"
-               "<th>disagreement</th></tr>")
+    out.append(
+        "<table><tr><th>claim</th><th>text</th><th>key</th><th>verdicts</th>"
+        "<th>disagreement</th></tr>"
+    )
     for claim in c.claims:
         spread = "".join(f"{_chip(label, colours)}×{n} " for label, n in claim.spread.items())
         if claim.unrated:
@@ -139,24 +168,31 @@ def render_html(comparison: Comparison, *, anonymous: bool = False) -> str:
         out.append(
             f"<tr><td>{escape(_claim_tag(claim))}</td><td>{escape(_short(claim.text))}</td>"
             f"<td>{_chip(claim.key_verdict, colours) if c.key_file else ''}</td><td>{spread}</td>"
-            f"<td class=n>{_pct(claim.disagreement)}</td></tr>")
+            f"<td class=n>{_pct(claim.disagreement)}</td></tr>"
+        )
     out.append("</table>")
 
-    out.append("<h2>Participants</h2><table><tr><th>participant</th><th>verdicts</th>"
-               "<th>exact</th><th>within one step</th><th>with evidence</th>"
-               "<th>with rationale</th><th>claims added</th></tr>")
+    out.append(
+        "<h2>Participants</h2><table><tr><th>participant</th><th>verdicts</th>"
+        "<th>exact</th><th>within one step</th><th>with evidence</th>"
+        "<th>with rationale</th><th>claims added</th></tr>"
+    )
     for p in c.participants:
         out.append(
             f"<tr><td>{escape(p.name)}</td><td class=n>{p.verdicts} / {p.verdicts + p.unrated}</td>"
             f"<td class=n>{_pct(p.exact)}</td><td class=n>{_pct(p.within_one)}</td>"
             f"<td class=n>{p.evidence}</td><td class=n>{p.rationales}</td>"
-            f"<td class=n>{p.added}</td></tr>")
+            f"<td class=n>{p.added}</td></tr>"
+        )
     out.append("</table>")
 
     if c.key_file:
         out.append("<h2>The key (rows) against the participants (columns)</h2><table><tr><th></th>")
-        used = [i for i, label in enumerate(c.labels)
-                if any(c.confusion[i]) or any(row[i] for row in c.confusion)]
+        used = [
+            i
+            for i, label in enumerate(c.labels)
+            if any(c.confusion[i]) or any(row[i] for row in c.confusion)
+        ]
         out.append("".join(f"<th>{escape(c.labels[i])}</th>" for i in used) + "</tr>")
         peak = max((v for row in c.confusion for v in row), default=0) or 1
         for i in used:
@@ -170,15 +206,21 @@ def render_html(comparison: Comparison, *, anonymous: bool = False) -> str:
         out.append("</table>")
 
     if c.cohen:
-        out.append("<h2>Cohen's κ for each pair</h2><table><tr><th>pair</th><th>κ</th>"
-                   "<th>claims both rated</th></tr>")
+        out.append(
+            "<h2>Cohen's κ for each pair</h2><table><tr><th>pair</th><th>κ</th>"
+            "<th>claims both rated</th></tr>"
+        )
         for pair in c.cohen:
-            out.append(f"<tr><td>{escape(pair.a)} · {escape(pair.b)}</td>"
-                       f"<td class=n>{_fmt(pair.kappa)}</td><td class=n>{pair.claims}</td></tr>")
+            out.append(
+                f"<tr><td>{escape(pair.a)} · {escape(pair.b)}</td>"
+                f"<td class=n>{_fmt(pair.kappa)}</td><td class=n>{pair.claims}</td></tr>"
+            )
         out.append("</table>")
-    out.append("<p class=sub>Missing verdicts are left out, not counted as a label. "
-               "α ordinal uses the scale's ordered labels only. n/a: undefined (too few "
-               "verdicts, or all the same).</p></body></html>")
+    out.append(
+        "<p class=sub>Missing verdicts are left out, not counted as a label. "
+        "α ordinal uses the scale's ordered labels only. n/a: undefined (too few "
+        "verdicts, or all the same).</p></body></html>"
+    )
     return "\n".join(out)
 
 

@@ -58,13 +58,17 @@ def register(name: str, suffix: str, description: str) -> Callable[[Exporter], E
 # name -> (suffix, description, "module:function"), imported on first use.
 LAZY_FORMATS = {
     "pdf": (
-        ".pdf", "the HTML report as PDF (Qt's PDF writer)", "workbench.ui.pdf_report:export_pdf",
+        ".pdf",
+        "the HTML report as PDF (Qt's PDF writer)",
+        "workbench.ui.pdf_report:export_pdf",
     ),
 }
 
 
 def _lazy(target: str) -> Exporter:
-    def run(store, out, progress=None, **options):
+    def run(
+        store: ProjectStore, out: Path, progress: Progress | None = None, **options: object
+    ) -> ExportResult:
         import importlib
 
         module, _, function = target.partition(":")
@@ -104,7 +108,11 @@ FORMAT_OPTIONS = {"all_claims": ("claimreview",)}
 
 
 def export(
-    store: ProjectStore, fmt: str, out: str | Path, progress: Progress | None = None, **options
+    store: ProjectStore,
+    fmt: str,
+    out: str | Path,
+    progress: Progress | None = None,
+    **options: object,
 ) -> ExportResult:
     """Write ``store`` as ``fmt`` to ``out``. ``options`` (e.g. ``all_claims=True`` for
     ClaimReview) go to the formats that take them; others refuse them."""
@@ -115,7 +123,9 @@ def export(
     for name in options:
         if fmt not in FORMAT_OPTIONS.get(name, ()):
             flag = "--" + name.replace("_", "-")
-            raise ValidationError(f"{flag} applies to {', '.join(FORMAT_OPTIONS.get(name, ()))} only")
+            raise ValidationError(
+                f"{flag} applies to {', '.join(FORMAT_OPTIONS.get(name, ()))} only"
+            )
     out = Path(out)
     if out.exists() and out.resolve() == Path(store.path).resolve():
         raise ValidationError(f"{out.name}: that is the project file itself; choose another name")

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from workbench.core.models import ClaimStatus
+from workbench.core.models import Article, ClaimStatus
 from workbench.core.scale import VerdictScale
 from workbench.core.urls import safe_http_url
-from workbench.io.export import ExportResult, register
+from workbench.io.export import ExportResult, Progress, register
 from workbench.io.export.report import (
     Report,
     ReportArticle,
@@ -31,6 +32,9 @@ from workbench.io.export.report import (
     iso_date,
 )
 from workbench.io.files import atomic_write
+
+if TYPE_CHECKING:
+    from workbench.store import ProjectStore
 
 
 def review_url(base: str, claim_id: int) -> str:
@@ -43,17 +47,22 @@ def review_url(base: str, claim_id: int) -> str:
     return f"{base}#claim-{claim_id}"
 
 
-def article_url(article) -> str:
+def article_url(article: Article) -> str:
     return safe_http_url(article.source_url or "") or safe_http_url(article.imported_from or "")
 
 
-def script_safe_json(document) -> str:
+def script_safe_json(document: object) -> str:
     """JSON that can be pasted into an HTML ``<script type="application/ld+json">``:
     ``<``, ``>`` and ``&`` (and the JavaScript line separators) as ``\\u`` escapes, so no
     value can close the script element or open a comment. The JSON is unchanged."""
     text = json.dumps(document, ensure_ascii=False, indent=2)
-    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, escaped)
     return text
 
@@ -65,7 +74,7 @@ def has_verdict(item: ReportClaim, scale: VerdictScale) -> bool:
 
 
 def rating(report: Report, item: ReportClaim) -> dict:
-    result = {"@type": "Rating", "alternateName": report.verdict_of(item)}
+    result: dict[str, object] = {"@type": "Rating", "alternateName": report.verdict_of(item)}
     label = item.label
     bounds = report.scale.rating_bounds()
     if label is not None and label.rating is not None and bounds is not None:
@@ -99,7 +108,7 @@ def claim_review(report: Report, entry: ReportArticle, item: ReportClaim) -> dic
         if organisation_url:  # only ever a web address, whatever the settings hold
             review["author"]["url"] = organisation_url
     review["datePublished"] = (claim.updated_at or report.generated_at)[:10]
-    url = safe_http_url(review_url(report.review_base_url, claim.id))
+    url = safe_http_url(review_url(report.review_base_url, item.number))
     if url:
         review["url"] = url
     return review
@@ -125,20 +134,30 @@ def _claims(n: int) -> str:
     return f"{n} claim{'s' if n != 1 else ''}"
 
 
-@register("claimreview", ".jsonld",
-          "schema.org ClaimReview JSON-LD, one per claim marked done (or every rated claim)")
-def export_claimreview(store, out: Path, progress=None, all_claims: bool = False) -> ExportResult:
+@register(
+    "claimreview",
+    ".jsonld",
+    "schema.org ClaimReview JSON-LD, one per claim marked done (or every rated claim)",
+)
+def export_claimreview(
+    store: ProjectStore, out: Path, progress: Progress | None = None, all_claims: bool = False
+) -> ExportResult:
     """ClaimReviews are what gets published: by default only claims marked done."""
     report = gather(store, progress)
     reviews, left_out = claim_reviews(report, all_claims)
     document = {"@context": "https://schema.org", "@graph": reviews}
     atomic_write(out, script_safe_json(document) + "\n")
-    which = "every rated claim, done or not (--all-claims)" if all_claims else "the claims marked done"
-    message = f"wrote {out}: {len(reviews)} ClaimReview{'s' if len(reviews) != 1 else ''} of {which}"
+    which = (
+        "every rated claim, done or not (--all-claims)" if all_claims else "the claims marked done"
+    )
+    message = (
+        f"wrote {out}: {len(reviews)} ClaimReview{'s' if len(reviews) != 1 else ''} of {which}"
+    )
     reasons = []
     if left_out["not done"]:
-        reasons.append(f"{_claims(left_out['not done'])} rated but not done "
-                       "(--all-claims includes them)")
+        reasons.append(
+            f"{_claims(left_out['not done'])} rated but not done (--all-claims includes them)"
+        )
     if left_out["no verdict"]:
         reasons.append(f"{_claims(left_out['no verdict'])} without a verdict")
     if reasons:

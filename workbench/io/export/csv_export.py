@@ -16,11 +16,16 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from workbench.io.export import ExportResult, register
+from workbench.io.export import ExportResult, Progress, register
 from workbench.io.export.report import gather
 from workbench.io.files import atomic_write
 
+if TYPE_CHECKING:
+    from workbench.store import ProjectStore
+
+# fmt: off
 COLUMNS = [
     "article",
     "article_url",
@@ -37,16 +42,17 @@ COLUMNS = [
     "evidence_notes",
     "anchor_note",
 ]
+# fmt: on
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def cell(value) -> str:
+def cell(value: object) -> str:
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 @register("csv", ".csv", "one row per claim (spreadsheet)")
-def export_csv(store, out: Path, progress=None) -> ExportResult:
+def export_csv(store: ProjectStore, out: Path, progress: Progress | None = None) -> ExportResult:
     report = gather(store, progress)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")

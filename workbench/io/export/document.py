@@ -8,6 +8,7 @@ from workbench import __version__
 from workbench.core.models import Claim, Evidence, utc_now
 
 if TYPE_CHECKING:
+    from workbench.io.export import Progress
     from workbench.store import ProjectStore
 
 
@@ -61,9 +62,9 @@ def claim_dict(claim: Claim, evidence: list[Evidence]) -> dict:
     }
 
 
-def project_document(store: "ProjectStore", progress=None) -> dict:
+def project_document(store: ProjectStore, progress: Progress | None = None) -> dict:
     """Articles with their claims, each claim with its evidence, plus the project's settings."""
-    evidence_by_claim: dict[int, list[Evidence]] = {}
+    evidence_by_claim: dict[int | None, list[Evidence]] = {}
     for item in store.evidence.all():
         evidence_by_claim.setdefault(item.claim_id, []).append(item)
     articles = []

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from workbench.io.export import ExportResult, register
+from workbench.core.colours import blend, readable_text
+from workbench.io.export import ExportResult, Progress, register
 from workbench.io.export.report import (
     Report,
     ReportArticle,
@@ -22,8 +24,10 @@ from workbench.io.export.report import (
     shown_date,
     verdict_counts,
 )
-from workbench.core.colours import blend, readable_text
 from workbench.io.files import atomic_write
+
+if TYPE_CHECKING:
+    from workbench.store import ProjectStore
 
 MARK_TINT = 0.22  # a mark's background: the label's colour at 22% over white (STYLE)
 
@@ -32,7 +36,8 @@ STYLE = """
 * { box-sizing: border-box; }
 body { font: 11pt/1.55 Georgia, "DejaVu Serif", serif; color: var(--ink); max-width: 46rem;
        margin: 2rem auto; padding: 0 1rem; }
-h1, h2, h3, h4 { font-family: "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; line-height: 1.25; }
+h1, h2, h3, h4 { font-family: "Helvetica Neue", Arial, "DejaVu Sans", sans-serif;
+                 line-height: 1.25; }
 h1 { font-size: 1.7rem; margin-bottom: .2rem; }
 h2 { font-size: 1.35rem; margin-top: 2.5rem; border-top: 2px solid var(--ink); padding-top: .6rem; }
 h3 { font-size: 1.05rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
@@ -49,7 +54,8 @@ mark sup { font: bold .7rem Arial, sans-serif; color: var(--t, #555); }
          margin: 1.4rem 0; break-inside: avoid; }
 .claim h4 { margin: 0 0 .3rem; font-size: 1.02rem; }
 .num { display: inline-block; min-width: 1.6rem; color: var(--muted); }
-.verdict { font: bold .95rem Arial, "DejaVu Sans", sans-serif; color: var(--t, #555); margin: .2rem 0; }
+.verdict { font: bold .95rem Arial, "DejaVu Sans", sans-serif; color: var(--t, #555);
+           margin: .2rem 0; }
 .status { font-weight: normal; color: var(--muted); }
 blockquote { margin: .3rem 0; padding-left: .7rem; border-left: 2px solid var(--rule);
              color: var(--muted); font-style: italic; }
@@ -57,7 +63,8 @@ blockquote { margin: .3rem 0; padding-left: .7rem; border-left: 2px solid var(--
 .evidence { font-size: .9rem; padding-left: 1.3rem; }
 .evidence li { margin-bottom: .3rem; overflow-wrap: anywhere; }
 code { font: .8rem "DejaVu Sans Mono", monospace; }
-footer { margin-top: 3rem; border-top: 1px solid var(--rule); color: var(--muted); font-size: .85rem; }
+footer { margin-top: 3rem; border-top: 1px solid var(--rule); color: var(--muted);
+         font-size: .85rem; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
@@ -174,7 +181,7 @@ def article_meta(entry: ReportArticle) -> str:
     return f'<p class="meta">{" · ".join(bits)}</p>'
 
 
-def render(report: Report, progress=None) -> str:
+def render(report: Report, progress: Progress | None = None) -> str:
     organisation = report.organisation.get("name", "")
     out = [
         "<!DOCTYPE html>",
@@ -211,7 +218,7 @@ def render(report: Report, progress=None) -> str:
 
 
 @register("html", ".html", "a self-contained, print-friendly report")
-def export_html(store, out: Path, progress=None) -> ExportResult:
+def export_html(store: ProjectStore, out: Path, progress: Progress | None = None) -> ExportResult:
     report = gather(store)
     atomic_write(out, render(report, progress))
     return ExportResult(

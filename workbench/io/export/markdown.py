@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.core.urls import safe_http_url
-from workbench.io.export import ExportResult, register
+from workbench.io.export import ExportResult, Progress, register
 from workbench.io.export.report import (
     Report,
     ReportClaim,
@@ -20,6 +21,9 @@ from workbench.io.export.report import (
     verdict_counts,
 )
 from workbench.io.files import atomic_write
+
+if TYPE_CHECKING:
+    from workbench.store import ProjectStore
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
 _LINE_START = re.compile(r"^(\s*)([-+>]|\d+\.)(?=\s)", re.MULTILINE)
@@ -73,7 +77,7 @@ def claim_block(report: Report, item: ReportClaim) -> list[str]:
     return lines
 
 
-def render(report: Report, progress=None) -> str:
+def render(report: Report, progress: Progress | None = None) -> str:
     lines = [f"# {md(report.title)}", ""]
     organisation = report.organisation.get("name", "")
     lines.append(
@@ -109,7 +113,9 @@ def render(report: Report, progress=None) -> str:
 
 
 @register("markdown", ".md", "the report as Markdown")
-def export_markdown(store, out: Path, progress=None) -> ExportResult:
+def export_markdown(
+    store: ProjectStore, out: Path, progress: Progress | None = None
+) -> ExportResult:
     report = gather(store)
     atomic_write(out, render(report, progress))
     return ExportResult(

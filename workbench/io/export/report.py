@@ -10,6 +10,7 @@ export fast.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from workbench.core.models import Article, Claim, Evidence, utc_now
 from workbench.core.scale import VerdictLabel, VerdictScale, conclusion_of
 
 if TYPE_CHECKING:
+    from workbench.io.export import Progress
     from workbench.store import ProjectStore
 
 ORGANISATION_KEY = "organisation"  # {"name": ..., "url": ...}
@@ -65,15 +67,15 @@ class Report:
         return item.verdict
 
 
-def gather(store: ProjectStore, progress=None) -> Report:
+def gather(store: ProjectStore, progress: Progress | None = None) -> Report:
     """The report's content. ``progress(done, total)`` is called as articles are read."""
     scale = store.scale.get()
     settings = store.settings.all()
     versions = store.articles.versions()
-    claims_by_article: dict[int, list[Claim]] = {}
+    claims_by_article: dict[int | None, list[Claim]] = {}
     for claim in store.claims.all():
         claims_by_article.setdefault(claim.article_id, []).append(claim)
-    evidence_by_claim: dict[int, list[Evidence]] = {}
+    evidence_by_claim: dict[int | None, list[Evidence]] = {}
     for item in store.evidence.all():
         evidence_by_claim.setdefault(item.claim_id, []).append(item)
     labels = {label.name: label for label in scale.labels}
@@ -88,12 +90,14 @@ def gather(store: ProjectStore, progress=None) -> Report:
     )
     articles = store.articles.all()
     for index, article in enumerate(articles):
+        assert article.id is not None  # read from the store
         claims = claims_by_article.get(article.id, [])
         replaced_by = versions.get(article.id)
         if replaced_by is not None and not claims:
             continue  # an earlier version all of whose claims moved on
         items = []
         for claim in claims:
+            assert claim.id is not None  # read from the store
             items.append(
                 ReportClaim(
                     claim,
@@ -119,7 +123,7 @@ def shown_date(value: str) -> str:
     return iso_date(value) or (value or "").strip()
 
 
-def spans(text: str, claims: list[ReportClaim]):
+def spans(text: str, claims: list[ReportClaim]) -> Iterator[tuple[str, ReportClaim | None]]:
     """The article's text cut into (piece, claim or None), claims in reading order.
 
     Overlapping claims are shown from the later one's end (a span is marked once).
