@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from workbench.core.changes import Changes
 from workbench.core.errors import NotFoundError, ValidationError
 from workbench.core.models import Claim, ClaimStatus, Origin, Stance
 from workbench.store import ProjectStore
@@ -97,7 +98,7 @@ def test_listeners_hear_about_committed_changes_only(store):
     store.subscribe(heard.append)
     claim = store.claims.all()[0]
     store.claims.set_verdict(claim.id, "True")
-    assert [(c.entity, c.action, c.ids) for c in heard] == [("claim", "update", (claim.id,))]
+    assert heard == [Changes(claims_updated=(claim.id,))]
     with pytest.raises(ValidationError):
         store.claims.set_verdict(claim.id, "nonsense")
     assert len(heard) == 1

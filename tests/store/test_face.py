@@ -10,7 +10,7 @@ from workbench.store.repo import Repository
 REPOSITORIES = {"articles", "claims", "curation", "done", "evidence", "captures", "scale",
                 "search", "history", "settings", "undo"}
 OWN = {"open", "create", "close", "transaction", "in_transaction", "subscribe",
-       "subscribe_batch", "unsubscribe", "source", "schema_version"}
+       "unsubscribe", "source", "schema_version"}
 
 
 def test_the_store_keeps_opening_transactions_and_listeners_and_the_rest_is_repositories(

@@ -36,7 +36,8 @@ def test_rename_updates_every_claim_in_one_logged_change(store, seed_project):
     assert store.scale.rename_label("FALSE", "Incorrect") == 3
     assert [c.verdict for c in store.claims.all()[:4]] == ["Incorrect"] * 3 + ["True"]
     assert store.scale.get().find("False") is None and store.scale.get().find("incorrect")
-    assert {c.entity for c in changes} == {"scale", "claim"}
+    assert len(changes) == 1 and changes[0].scale
+    assert set(changes[0].claims_updated) == {claim.id for claim in claims[:3]}
     history = store.history.entries(entity="claim", entity_id=claims[0].id, limit=1)[0]
     assert (history.before, history.after) == ({"verdict": "False"}, {"verdict": "Incorrect"})
     # Another connection sees it: it was committed.

@@ -7,25 +7,22 @@ import threading
 
 import pytest
 
+from workbench.core.changes import Changes
 from workbench.core.errors import ValidationError
 from workbench.core.models import ClaimStatus
 from workbench.store import ProjectStore
 
 
 def test_a_transaction_commits_several_calls_together_and_announces_once(store):
-    batches, singles = [], []
-    store.subscribe_batch(batches.append)
-    store.subscribe(singles.append)
+    batches = []
+    store.subscribe(batches.append)
     claims = store.claims.all()
     with store.transaction("Rate two claims") as txn:
         store.claims.set_verdict(claims[0].id, "False")
         store.claims.set_verdict(claims[1].id, "True")
         assert batches == []  # nothing is announced before the commit
-    assert len(batches) == 1
-    assert [(c.entity, c.action, c.ids) for c in batches[0]] == [
-        ("claim", "update", (claims[0].id, claims[1].id))
-    ]
-    assert singles == batches[0]
+    assert batches == [Changes(claims_updated=(claims[0].id, claims[1].id))]
+    assert txn.changes == batches[0]
     group = store.history.groups(limit=1)[0]
     assert {e.txn for e in group} == {txn.id} and len(group) == 2
     assert group[0].txn_label == "Rate two claims"
@@ -33,7 +30,7 @@ def test_a_transaction_commits_several_calls_together_and_announces_once(store):
 
 def test_a_failure_rolls_the_whole_action_back_and_announces_nothing(store, seed_project):
     batches = []
-    store.subscribe_batch(batches.append)
+    store.subscribe(batches.append)
     claims = store.claims.all()
     with pytest.raises(RuntimeError):
         with store.transaction("Half an action"):

@@ -9,8 +9,9 @@ behind) and is a transaction of its own otherwise. A transaction begins with
 it (up to the busy timeout) instead of failing half-way when a read turns into a
 write. Each transaction gets one id in ``transactions``; every history row it
 writes carries that id (``history.txn``), so the history shows each user action
-as one group. Listeners hear what changed once, after the commit, in one batch
-(the way Anki's operations return a "what changed" value the screens read).
+as one group. Listeners hear what changed once, after the commit: one typed
+``Changes`` value (``workbench/core/changes.py``) per transaction, the way Anki's
+operations return a "what changed" value the screens read.
 """
 
 from __future__ import annotations
@@ -18,19 +19,25 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from workbench.core.changes import Changes
 from workbench.core.errors import ProjectFileError
 from workbench.core.models import utc_now
 
 
 @dataclass(frozen=True)
 class Change:
-    """What a committed write touched: ``entity`` is "claim", "evidence", "article", ..."""
+    """A write's note to the store: ``entity`` ("claim", "evidence", "article", "scale",
+    "setting"), ``action`` ("insert", "update", "delete") and the ids it touched.
+
+    Notes stay inside the store: after the commit, a transaction's notes are folded
+    into the one ``Changes`` value its listeners get (see ``collect``).
+    """
 
     entity: str
     action: str
@@ -48,20 +55,58 @@ class Transaction:
     label: str = ""
     id: int | None = None
     notices: list[str] = field(default_factory=list)
-    changes: list[Change] = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)
     label_saved: bool = field(default=False, repr=False)
 
 
-Listener = Callable[[Change], None]
-BatchListener = Callable[[list[Change]], None]
+Listener = Callable[[Changes], None]
+
+# The claims whose evidence a transaction changed are noted by temporary triggers
+# (SQLite's ``temp`` schema: this connection only, never written to the file), so
+# every path counts (an item added, edited, moved, removed, restored by undo, or its
+# URL captured) without each store method having to say which claim it was. No
+# UNIQUE constraint and no "OR IGNORE": an outer "INSERT OR ABORT" (undo, redo) would
+# impose its own conflict policy on the trigger's insert.
+_NOTE_CLAIM = (
+    "INSERT INTO evidence_touched SELECT {id} "
+    "WHERE NOT EXISTS (SELECT 1 FROM evidence_touched WHERE claim_id = {id});"
+)
+_EVIDENCE_WATCH = (
+    "CREATE TEMP TABLE IF NOT EXISTS evidence_touched (claim_id INTEGER)",
+    "CREATE INDEX IF NOT EXISTS temp.evidence_touched_claim ON evidence_touched (claim_id)",
+    "CREATE TEMP TRIGGER IF NOT EXISTS evidence_touched_insert AFTER INSERT ON main.evidence "
+    f"BEGIN {_NOTE_CLAIM.format(id='NEW.claim_id')} END",
+    "CREATE TEMP TRIGGER IF NOT EXISTS evidence_touched_update AFTER UPDATE ON main.evidence "
+    f"BEGIN {_NOTE_CLAIM.format(id='OLD.claim_id')} {_NOTE_CLAIM.format(id='NEW.claim_id')} END",
+    "CREATE TEMP TRIGGER IF NOT EXISTS evidence_touched_delete AFTER DELETE ON main.evidence "
+    f"BEGIN {_NOTE_CLAIM.format(id='OLD.claim_id')} END",
+    "CREATE TEMP TRIGGER IF NOT EXISTS evidence_touched_capture AFTER INSERT ON main.captures "
+    "BEGIN INSERT INTO evidence_touched SELECT DISTINCT claim_id FROM main.evidence e "
+    "WHERE e.url = NEW.url AND NOT EXISTS "
+    "(SELECT 1 FROM evidence_touched t WHERE t.claim_id = e.claim_id); END",
+)
 
 
-def coalesce(changes: list[Change]) -> list[Change]:
-    """The changes of one transaction, one per (entity, action), ids in order without repeats."""
-    merged: dict[tuple[str, str], dict[int, None]] = {}
-    for change in changes:
-        merged.setdefault((change.entity, change.action), {}).update(dict.fromkeys(change.ids))
-    return [Change(entity, action, tuple(ids)) for (entity, action), ids in merged.items()]
+def collect(notes: list[Change], evidence_of: Iterable[int] = ()) -> Changes:
+    """Fold one transaction's notes into the ``Changes`` its listeners read."""
+
+    def ids(entity: str, *actions: str) -> tuple[int, ...]:
+        return tuple(dict.fromkeys(
+            i for note in notes if note.entity == entity and note.action in actions
+            for i in note.ids
+        ))
+
+    removed = ids("claim", "delete")
+    return Changes(
+        articles=ids("article", "insert", "update", "delete"),
+        scale=any(note.entity == "scale" for note in notes),
+        settings=any(note.entity == "setting" for note in notes),
+        claims_added=ids("claim", "insert"),
+        claims_removed=removed,
+        claims_updated=tuple(i for i in ids("claim", "update") if i not in removed),
+        evidence=ids("evidence", "insert", "update", "delete"),
+        evidence_of=tuple(dict.fromkeys(evidence_of)),
+    )
 
 
 class StoreBase:
@@ -78,25 +123,19 @@ class StoreBase:
         self.path = Path(path)
         self.readonly = readonly
         self._listeners: list[Listener] = []
-        self._batch_listeners: list[BatchListener] = []
         self._pending: list[Change] = []
         self._depth = 0
         self._txn: Transaction | None = None
+        self._evidence_watched: bool | None = None  # None: not looked at yet
 
     # -- listeners -------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
-        """Call ``listener(change)`` for each change, after each commit."""
+        """Call ``listener(changes)`` once per committed transaction, with what it changed."""
         self._listeners.append(listener)
 
     def unsubscribe(self, listener: Listener) -> None:
         if listener in self._listeners:
             self._listeners.remove(listener)
-        if listener in self._batch_listeners:
-            self._batch_listeners.remove(listener)
-
-    def subscribe_batch(self, listener: BatchListener) -> None:
-        """Call ``listener(changes)`` once per committed transaction, with all it changed."""
-        self._batch_listeners.append(listener)
 
     # -- reading ---------------------------------------------------------------------
     @contextlib.contextmanager
@@ -140,6 +179,7 @@ class StoreBase:
         conn = self.db.conn
         if conn.in_transaction:  # someone else's transaction (a migration): join it
             raise ProjectFileError(f"{self.path.name}: a transaction is already open")
+        self._watch_evidence()
         try:
             # IMMEDIATE: take the write lock now (waiting up to the busy timeout), so
             # the transaction can never fail later because another writer came first.
@@ -151,6 +191,7 @@ class StoreBase:
         self._pending = []
         try:
             yield self.db
+            evidence_of = self._evidence_touched()
             conn.execute("COMMIT")
         except BaseException as exc:
             self._depth = 0
@@ -164,8 +205,30 @@ class StoreBase:
         self._depth = 0
         txn, self._txn = self._txn, None
         pending, self._pending = self._pending, []
-        txn.changes = coalesce(pending)
+        txn.changes = collect(pending, evidence_of)
         self._announce(txn.changes)
+
+    def _watch_evidence(self) -> None:
+        """Install the triggers that note whose evidence changed (once per connection)."""
+        if self._evidence_watched is not None:
+            return
+        try:
+            tables = {row[0] for row in self.db.conn.execute(
+                "SELECT name FROM main.sqlite_master WHERE type = 'table'")}
+            self._evidence_watched = {"evidence", "captures"} <= tables
+            if self._evidence_watched:
+                for statement in _EVIDENCE_WATCH:
+                    self.db.conn.execute(statement)
+        except sqlite3.DatabaseError as exc:
+            self._evidence_watched = None
+            raise self._translate(exc) from None
+
+    def _evidence_touched(self) -> list[int]:
+        """The claims whose evidence this transaction changed (and forget them)."""
+        if not self._evidence_watched:
+            return []
+        rows = self.db.conn.execute("DELETE FROM temp.evidence_touched RETURNING claim_id")
+        return sorted({row[0] for row in rows})
 
     @contextlib.contextmanager
     def _savepoint(self, label: str) -> Iterator[None]:
@@ -204,14 +267,11 @@ class StoreBase:
             )
         return ProjectFileError(f"{self.path.name}: could not save ({exc})")
 
-    def _announce(self, changes: list[Change]) -> None:
+    def _announce(self, changes: Changes) -> None:
         if not changes:
             return
-        for listener in list(self._batch_listeners):
+        for listener in list(self._listeners):
             listener(changes)
-        for change in changes:
-            for listener in list(self._listeners):
-                listener(change)
 
     def _changed(self, entity: str, action: str, *ids: int) -> None:
         self._pending.append(Change(entity, action, tuple(ids)))

@@ -9,6 +9,7 @@ claim's evidence.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -23,6 +24,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from workbench.core.reviews import Review
+    from workbench.library.matcher import Match
 
 MAX_SHOWN = 5
 MIN_ROOM = 130  # pixels kept for the matches (two of them) before the panel scrolls
@@ -42,7 +47,7 @@ class MatchRow(QFrame):
     open_requested = Signal(object)
     copy_requested = Signal(object)
 
-    def __init__(self, match, parent=None) -> None:
+    def __init__(self, match: Match, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.match = match
         review = match.review
@@ -84,16 +89,10 @@ class MatchRow(QFrame):
         self.text.setWordWrap(True)
         self.text.setAccessibleName("Matched claim")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        tip = [review.claim]
-        if review.title and review.title != review.claim:
-            tip.append(f"Title: {review.title}")
-        if review.rationale:
-            tip.append(f"Why: {review.rationale}")
-        if review.claimant:
-            tip.append(f"Claimant: {review.claimant}")
-        tip.append(f"From: {review.source} (imported {review.imported_at})")
-        self.setToolTip("\n".join(tip))
+        self.setToolTip(review_tooltip(review))
+        self._lay_out()
 
+    def _lay_out(self) -> None:
         # Verdict and similarity first, the actions at the right; who and when may be
         # cut short in a narrow pane (the tooltip has everything).
         self.details.setMinimumWidth(0)
@@ -112,6 +111,19 @@ class MatchRow(QFrame):
         layout.addWidget(self.text)
         self.open_button.clicked.connect(lambda: self.open_requested.emit(self.match))
         self.copy_button.clicked.connect(lambda: self.copy_requested.emit(self.match))
+
+
+def review_tooltip(review: Review) -> str:
+    """Everything about a review (a card shows only part of it)."""
+    tip = [review.claim]
+    if review.title and review.title != review.claim:
+        tip.append(f"Title: {review.title}")
+    if review.rationale:
+        tip.append(f"Why: {review.rationale}")
+    if review.claimant:
+        tip.append(f"Claimant: {review.claimant}")
+    tip.append(f"From: {review.source} (imported {review.imported_at})")
+    return "\n".join(tip)
 
 
 class CheckedBeforePanel(QWidget):
@@ -184,7 +196,7 @@ class CheckedBeforePanel(QWidget):
             self.rows.append(row)
         # Tab goes from the toggle through each match's buttons, then on as before.
         chain = [self.toggle] + [b for row in self.rows for b in (row.open_button, row.copy_button)]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         # Room for about two matches before scrolling, whatever the evidence below wants.
         self.scroll.setMinimumHeight(min(self.body.sizeHint().height(), MIN_ROOM))

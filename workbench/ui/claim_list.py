@@ -71,7 +71,7 @@ class ClaimList(QWidget):
     claim_selected = Signal(object)
     search_changed = Signal(str)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ClaimTableModel(self)
         self.proxy = ClaimFilterProxy(self)
@@ -91,31 +91,7 @@ class ClaimList(QWidget):
         self.needs_evidence = QCheckBox("Needs evidence")
         self.needs_evidence.setAccessibleName("Show only claims without evidence")
 
-        self.table = ClaimTable()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Claims")
-        # Unsorted until the user clicks a column: the model already lists claims in
-        # reading order, and sorting 10,000 rows through the proxy costs most of a second.
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # Qt wraps each cell's text at word boundaries and ends the last line that fits
-        # with "…" (all in C++, so 10,000 rows scroll and filter as fast as one-line rows).
-        self.table.setWordWrap(True)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        # Widths from the font, not ResizeToContents: that reads every row of a
-        # 10,000-claim list on each reset. The user can still drag the columns.
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(ClaimTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
-        self._size_to_font()
+        self._build_table()
 
         for combo in (self.status_filter, self.verdict_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -144,6 +120,35 @@ class ClaimList(QWidget):
         )
         self.needs_evidence.toggled.connect(self.proxy.set_needs_evidence)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+
+    def _build_table(self) -> None:
+        """The claims' table: two-line rows, unsorted at first, widths from the font."""
+        self.table = ClaimTable()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Claims")
+        # Unsorted until the user clicks a column: the model already lists claims in
+        # reading order, and sorting 10,000 rows through the proxy costs most of a second.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Qt wraps each cell's text at word boundaries and ends the last line that fits
+        # with "…" (all in C++, so 10,000 rows scroll and filter as fast as one-line rows).
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Widths from the font, not ResizeToContents: that reads every row of a
+        # 10,000-claim list on each reset. The user can still drag the columns.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ClaimTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        self._size_to_font()
 
     def changeEvent(self, event) -> None:  # noqa: N802
         super().changeEvent(event)

@@ -161,7 +161,6 @@ class CurationFlows(QObject):
                 "Cannot import the article", msg)):
             return
         result = command.result
-        window._fill_article_switch()
         window.show_article(result.article.id)
         self.last_summary = result.message()
         self._say(result.message(), 15000)

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 class EvidenceController(QObject):
     """Connects the claim detail's evidence panel to the store, the undo stack and the pool."""
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.panel = window.detail.evidence_panel

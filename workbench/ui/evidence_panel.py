@@ -62,9 +62,17 @@ class EvidencePanel(QWidget):
     text_requested = Signal(object)  # Evidence: show its captured text
     archive_save_requested = Signal(str)  # url: ask the Wayback Machine to save it
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = EvidenceTableModel(self)
+        self._build_table()
+        self._build_actions()
+        self._build_add_row()
+        self._connect()
+        self._update_actions()
+
+    def _build_table(self) -> None:
+        """The evidence table: stance and note edited in place (F2 or a double click)."""
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Evidence")
@@ -86,6 +94,8 @@ class EvidencePanel(QWidget):
         header.setMinimumSectionSize(40)
         self._size_rows()
 
+    def _build_actions(self) -> None:
+        """The actions on the selected item, in a tool bar that folds what does not fit."""
         self.busy_label = QLabel()
         self.busy_label.setAccessibleName("Fetching")
         set_tone(self.busy_label, "muted")
@@ -123,6 +133,8 @@ class EvidencePanel(QWidget):
         self.toolbar.addAction(self.fetch_pending_action)
         self.toolbar.addWidget(self.auto_fetch)
 
+    def _build_add_row(self) -> None:
+        """The Add URL row (address, stance, note, Add), the message under it; the layout."""
         self.url = QLineEdit()
         self.url.setAccessibleName("Evidence URL")
         self.url.setPlaceholderText("Add URL (https://...) and press Enter")
@@ -157,6 +169,8 @@ class EvidencePanel(QWidget):
         self.setTabOrder(self.stance, self.note)
         self.setTabOrder(self.note, self.add_button)
 
+    def _connect(self) -> None:
+        """Each control to the request it emits."""
         self.url.returnPressed.connect(self._add)
         self.note.returnPressed.connect(self._add)
         self.add_button.clicked.connect(self._add)
@@ -182,7 +196,6 @@ class EvidencePanel(QWidget):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(action.trigger)
-        self._update_actions()
 
     def changeEvent(self, event) -> None:  # noqa: N802
         super().changeEvent(event)

@@ -33,6 +33,7 @@ from workbench.ui import commands
 from workbench.ui.checked_before import CheckedBeforePanel
 
 if TYPE_CHECKING:
+    from workbench.core.changes import Changes
     from workbench.library.matcher import Match
     from workbench.ui.main_window import MainWindow
 
@@ -197,8 +198,9 @@ class LibraryController(QObject):
         self.window.store.subscribe(self._store_changed)
         self.show_selected()
 
-    def _store_changed(self, change) -> None:
-        if change.entity in ("claim", "scale", "setting"):
+    def _store_changed(self, changes: Changes) -> None:
+        """Claims, the scale or settings changed: maybe the rated claims did (checked later)."""
+        if changes.claims or changes.settings:
             self._sync_timer.start()
 
     def _sync_if_rated_changed(self) -> None:

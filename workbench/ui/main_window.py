@@ -1,46 +1,44 @@
 """The main window: the article on the left, the claims and the selected claim on the right.
 
 A controller over passive panels: it owns the open ``ProjectStore`` and the
-``QUndoStack``, turns the panels' requests into undo commands, and refreshes the
-panels when the store reports a change.
+``QUndoStack``, turns the panels' requests into undo commands (``claim_actions.py``,
+``undo.py``, and the curation, evidence and library controllers), and after each
+committed transaction refreshes what the store's ``Changes`` value says it touched.
+Layout, zoom and keyboard are in ``window_layout.py``; the dialogs it keeps open in
+``window_dialogs.py``; menus and toolbar are built from a table in ``menus.py``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QComboBox,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QSplitter,
-)
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar
 
 from workbench.core.errors import WorkbenchError
+from workbench.ui.claim_actions import ClaimActions
 from workbench.ui.theme import settings
 from workbench.ui.undo import UndoMixin
-from workbench.ui.window_layout import WindowLayout, edit_message, short_text
+from workbench.ui.window_dialogs import WindowDialogs
+from workbench.ui.window_layout import WindowLayout
 from workbench.ui.workers import JobRunner, Worker
 
 if TYPE_CHECKING:
     # Loaded when the panels are built, after the window first appears (see ``deferred``);
     # the store (and sqlite-utils) load when a project opens.
-    from PySide6.QtWidgets import QUndoView
-
+    from workbench.core.changes import Changes
     from workbench.core.models import Claim
-    from workbench.store import Change, ProjectStore
+    from workbench.store import ProjectStore
 
 MAX_RECENT = 8
 MESSAGE_MS = 8000  # how long a status-bar message stays (a newer one replaces it at once)
 NOTICE_MS = 15000  # a message that tells of a side effect stays longer
 
 
-class MainWindow(UndoMixin, WindowLayout, QMainWindow):
+class MainWindow(ClaimActions, UndoMixin, WindowDialogs, WindowLayout, QMainWindow):
     """One window, one project at a time."""
 
     project_opened = Signal(str)
@@ -56,7 +54,7 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
         self._default_split_pending = False
         self.last_message = ""
         self._notice = ""  # see tell_notice()
-        self._after_paint: list = []
+        self._after_paint: list[Callable[[], None]] = []
         self.undo_stack = QUndoStack(self)
         self.jobs = JobRunner(self)
         self.setWindowTitle("Fact-Check Workbench")
@@ -73,62 +71,18 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
         """The article, the claim list and the detail, with the menus that act on them."""
         if self.built:
             return
-        from workbench.ui.article_view import ArticleView
-        from workbench.ui.claim_detail import ClaimDetail
-        from workbench.ui.claim_list import ClaimList
         from workbench.ui.curation import CurationFlows
         from workbench.ui.evidence_controller import EvidenceController
         from workbench.ui.library_controller import LibraryController
         from workbench.ui.menus import build_menus
+        from workbench.ui.workshop_menu import ParticipantMode
 
-        self.article_view = ArticleView()
-        self.claim_list = ClaimList()
-        self.detail = ClaimDetail()
-        self.detail.setMinimumHeight(0)
-        self.right = QSplitter(Qt.Orientation.Vertical)
-        self.right.setObjectName("claims-and-detail")
-        self.right.addWidget(self.claim_list)
-        self.right.addWidget(self.detail)
-        # The list keeps its height as the window grows or shrinks; the detail takes the
-        # difference. Ctrl+D (or dragging the handle down) hides the detail.
-        self.right.setStretchFactor(0, 0)
-        self.right.setStretchFactor(1, 1)
-        self.right.setCollapsible(0, False)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("article-and-claims")
-        self.splitter.addWidget(self.article_view)
-        self.splitter.addWidget(self.right)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 7)
-        self.setCentralWidget(self.splitter)
-
-        self.article_switch = QComboBox()
-        self.article_switch.setAccessibleName("Article")
-        self.article_switch.setMinimumWidth(220)
-        # As wide as the longest title (up to 60 characters): it is last on the toolbar.
-        self.article_switch.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.undo_view: QUndoView | None = None
+        self._build_layout()
         self.curation = CurationFlows(self)
         self.actions = build_menus(self)
-
-        self.claim_list.claim_selected.connect(self.select_claim)
-        self.claim_list.search_changed.connect(self._search)
-        self.claim_list.table.verdict_key_pressed.connect(self.rate_by_number)
-        self.claim_list.table.delete_pressed.connect(self.drop_claim)
-        self.claim_list.table.open_pressed.connect(self.edit_wording)
-        self.article_view.text.claim_clicked.connect(self.claim_list.select_claim)
-        self.article_view.text.new_claim_requested.connect(self.new_claim)
-        self.article_view.text.span_change_requested.connect(self.set_span)
-        self.detail.edit_requested.connect(self.edit_claim)
-        self.detail.leave_requested.connect(self.claim_list.table.setFocus)
-        self.detail.cancelled.connect(self.say)
-        self.right.splitterMoved.connect(lambda *_: self._detail_toggled_by_splitter())
-        self.detail.text_edited.connect(self.edit_text)
-        self.detail.undo_requested.connect(self.undo)
-        self.detail.redo_requested.connect(self.redo)
-        self.article_switch.activated.connect(
-            lambda: self.show_article(self.article_switch.currentData())
-        )
+        self.workshop_mode = ParticipantMode(self, self.actions)
+        self.workshop_mode.refresh()
+        self._connect_panels()
         self.jobs.started.connect(self._job_started)
         self.jobs.ended.connect(self._job_ended)
         self.evidence = EvidenceController(self)
@@ -151,8 +105,29 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
         if self._default_split_pending:
             self.default_layout()
 
+    def _connect_panels(self) -> None:
+        """The panels' requests, each to the window method that acts on it."""
+        self.claim_list.claim_selected.connect(self.select_claim)
+        self.claim_list.search_changed.connect(self._search)
+        self.claim_list.table.verdict_key_pressed.connect(self.rate_by_number)
+        self.claim_list.table.delete_pressed.connect(self.drop_claim)
+        self.claim_list.table.open_pressed.connect(self.edit_wording)
+        self.article_view.text.claim_clicked.connect(self.claim_list.select_claim)
+        self.article_view.text.new_claim_requested.connect(self.new_claim)
+        self.article_view.text.span_change_requested.connect(self.set_span)
+        self.detail.edit_requested.connect(self.edit_claim)
+        self.detail.leave_requested.connect(self.claim_list.table.setFocus)
+        self.detail.cancelled.connect(self.say)
+        self.right.splitterMoved.connect(lambda *_: self._detail_toggled_by_splitter())
+        self.detail.text_edited.connect(self.edit_text)
+        self.detail.undo_requested.connect(self.undo)
+        self.detail.redo_requested.connect(self.redo)
+        self.article_switch.activated.connect(
+            lambda: self.show_article(self.article_switch.currentData())
+        )
+
     # -- start-up --------------------------------------------------------------------
-    def after_first_paint(self, callback) -> None:
+    def after_first_paint(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once the window has been painted (or after 300 ms at most).
 
         Opening a project loads the store and fills the panels: done after the first
@@ -161,7 +136,7 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
         self._after_paint.append(callback)
         QTimer.singleShot(300, self._run_after_paint)
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
         if self._after_paint:
             QTimer.singleShot(0, self._run_after_paint)
@@ -239,7 +214,7 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
         self._close_store()
         self.store = store
         store.source = "window"
-        self.store.subscribe_batch(self._store_changed)
+        self.store.subscribe(self._store_changed)
         self.undo_stack.clear()
         self.setWindowTitle(f"{store.settings.title()} — Fact-Check Workbench")
         self.path_label.setText(str(path))
@@ -294,28 +269,22 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
         self._update_counts()
         self.claims_shown.emit(len(claims))
 
-    def _store_changed(self, changes: list[Change]) -> None:
-        """One committed transaction: refresh what it touched, once."""
-        entities = {(c.entity, c.action) for c in changes}
-        if any(entity == "article" for entity, _action in entities):
-            self._fill_article_switch()
-            current = {a.id for a in self.store.articles.all()}
-            if self.article_id not in current:
-                articles = self.store.articles.current()
-                self.show_article(articles[-1].id if articles else None)
-                return
-        if ("scale", "update") in entities:
+    def _store_changed(self, changes: Changes) -> None:
+        """One committed transaction: each panel refreshes what ``changes`` says it touched."""
+        if changes.articles and self._articles_changed():
+            return
+        if changes.scale:
             scale = self.store.scale.get()
             self.detail.set_scale(scale)
             self.claim_list.set_scale(scale)
             self.reload_claims()
             return
-        if ("claim", "insert") in entities or ("claim", "delete") in entities:
+        if changes.claim_rows:
             self.reload_claims()
             return
-        updated = [i for c in changes if c.entity == "claim" for i in c.ids]
+        updated = list(changes.claims_updated)
         if updated:
-            claims = self.store.claims.by_ids(list(dict.fromkeys(updated)))
+            claims = self.store.claims.by_ids(updated)
             for claim in claims:
                 self.claim_list.model.update_claim(claim)
             self.article_view.text.update_claims(
@@ -323,10 +292,20 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
             )
         detail = self.detail.claim.id if self.detail.claim else None
         if detail is not None and (
-            detail in updated or any(c.entity in ("evidence", "setting") for c in changes)
+            detail in updated or changes.evidence_changed_for(detail) or changes.settings
         ):
             self._show_detail(detail)
         self._update_counts()
+
+    def _articles_changed(self) -> bool:
+        """Articles came or went: refill the switch; True if the shown one went (all re-shown)."""
+        self._fill_article_switch()
+        current = {a.id for a in self.store.articles.all()}
+        if self.article_id not in current:
+            articles = self.store.articles.current()
+            self.show_article(articles[-1].id if articles else None)
+            return True
+        return False
 
     # -- selection -------------------------------------------------------------------
     def select_claim(self, claim_id: int | None) -> None:
@@ -353,94 +332,7 @@ class MainWindow(UndoMixin, WindowLayout, QMainWindow):
             return
         self.claim_list.proxy.set_search_ids(self.store.search.claim_ids(text) if text.strip() else None)
 
-    # -- edits (each one an undo command) ---------------------------------------------
-    def edit_claim(self, claim_id: int, fields: dict) -> None:
-        from workbench.ui import commands
-
-        if self.store is None:
-            return
-        try:
-            command = commands.EditClaimCommand(self.store, claim_id, fields)
-        except WorkbenchError as exc:  # the claim is gone (deleted meanwhile)
-            self.say(str(exc))
-            return
-        if not self.run_command(command):
-            # Refused (e.g. "done" with something missing): show the claim as it is.
-            self._show_detail(claim_id)
-            return
-        self.say(edit_message(claim_id, fields))
-
-    def rate_by_number(self, number: int) -> None:
-        claim = self.current_claim()
-        if claim is None:
-            self.say("Select a claim first.")
-            return
-        labels = self.store.scale.get().names()
-        if number == 0:
-            self.edit_claim(claim.id, {"verdict": None})
-        elif number <= len(labels):
-            self.edit_claim(claim.id, {"verdict": labels[number - 1]})
-        else:
-            self.say(f"The scale has {len(labels)} labels: keys 1–{min(len(labels), 9)}, 0 clears.")
-
-    def new_claim(self, start: int, end: int) -> None:
-        from workbench.core.models import Claim, Origin
-        from workbench.ui import commands
-
-        if self.store is None or self.article_id is None:
-            return
-        claim = Claim(article_id=self.article_id, start=start, end=end, quote="", origin=Origin.MANUAL)
-        command = commands.AddClaimCommand(self.store, claim)
-        if self.run_command(command):
-            self.claim_list.select_claim(command.claim_id)
-            self.say(f"Added claim #{command.claim_id}: “{short_text(self.store.claims.get(command.claim_id).quote)}”")
-
-    def set_span(self, start: int, end: int) -> None:
-        from workbench.ui import commands
-
-        claim = self.current_claim()
-        if claim is None:
-            self.say("Select the claim whose span should change first.")
-            return
-        if self.run_command(commands.EditClaimCommand(
-                self.store, claim.id, {"start": start, "end": end}, "Adjust claim span")):
-            self.say(f"Claim #{claim.id} now quotes “{short_text(self.store.claims.get(claim.id).quote)}”")
-
-    def drop_claim(self) -> None:
-        from workbench.ui import commands
-
-        claim = self.current_claim()
-        if claim is None:
-            self.say("Select a claim first.")
-            return
-        row = self.claim_list.table.currentIndex().row()
-        if self.run_command(commands.DeleteClaimCommand(self.store, claim.id)):
-            self.say(f"Dropped claim #{claim.id} (Ctrl+Z brings it back).")
-        proxy = self.claim_list.proxy
-        if proxy.rowCount():
-            index = proxy.index(min(row, proxy.rowCount() - 1), 0)
-            self.claim_list.table.setCurrentIndex(index)
-
-    def split_claim(self) -> None:
-        from workbench.ui import commands
-
-        claim = self.current_claim()
-        at = self.article_view.text.cursor_index()
-        if claim is None or not claim.start < at < claim.end:
-            self.say("Put the cursor inside the selected claim's text to split it.")
-            return
-        self.detail.save_text_fields()
-        command = commands.SplitClaimCommand(self.store, claim.id, at)
-        if self.run_command(command):
-            self.say(f"Split claim #{claim.id}: its second part is claim #{command.second_id}.")
-
-    def merge_with_next(self) -> None:
-        self.curation.merge_with_next()
-
     # -- background jobs -------------------------------------------------------------
-    def redetect(self) -> None:
-        self.curation.redetect()
-
     def _job_started(self, worker: Worker) -> None:
         worker.progressed.connect(self._job_progress)
         self._show_jobs()

@@ -367,13 +367,3 @@ class ScaleEditorDialog(QDialog):
             f"Delete label {label.name}",
             lambda s: s.scale.delete_label(label.name, move_to=move_to),
         )
-
-
-def open_scale_editor(window) -> None:
-    """File it under the window: one editor at a time, on the open project."""
-    if window.store is None:
-        return
-    dialog = ScaleEditorDialog(window.store, window.undo_stack, window)
-    dialog.edited.connect(lambda text: window.say(f"Scale: {text[0].lower()}{text[1:]}."))
-    window._scale_editor = dialog
-    dialog.show()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QTextCursor
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QSplitter, QWidget
 
 from workbench.ui.theme import settings
 
@@ -26,6 +26,40 @@ LIST_ROWS = 10.5  # the claim list shows at least this many rows when the window
 
 class WindowLayout:
     """Layout, zoom and keyboard methods of ``MainWindow`` (which sets the attributes used)."""
+
+    def _build_layout(self) -> None:
+        """The panels in their splitters, and the article switch (it goes on the toolbar)."""
+        # Loaded here, after the window first appears (see ``MainWindow(deferred=True)``).
+        from workbench.ui.article_view import ArticleView
+        from workbench.ui.claim_detail import ClaimDetail
+        from workbench.ui.claim_list import ClaimList
+
+        self.article_view = ArticleView()
+        self.claim_list = ClaimList()
+        self.detail = ClaimDetail()
+        self.detail.setMinimumHeight(0)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.setObjectName("claims-and-detail")
+        self.right.addWidget(self.claim_list)
+        self.right.addWidget(self.detail)
+        # The list keeps its height as the window grows or shrinks; the detail takes the
+        # difference. Ctrl+D (or dragging the handle down) hides the detail.
+        self.right.setStretchFactor(0, 0)
+        self.right.setStretchFactor(1, 1)
+        self.right.setCollapsible(0, False)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("article-and-claims")
+        self.splitter.addWidget(self.article_view)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 7)
+        self.setCentralWidget(self.splitter)
+
+        self.article_switch = QComboBox()
+        self.article_switch.setAccessibleName("Article")
+        self.article_switch.setMinimumWidth(220)
+        # As wide as the longest title (up to 60 characters): it is last on the toolbar.
+        self.article_switch.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
     def _set_tab_order(self) -> None:
         """Tab follows the layout: article switch, article, search and filters, list, details."""
@@ -39,15 +73,16 @@ class WindowLayout:
             self.detail.evidence_panel.stance, self.detail.evidence_panel.note,
             self.detail.evidence_panel.add_button,
         ]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         QWidget.setTabOrder(chain[-1], chain[0])  # and round again
 
     def _restore_splitters(self) -> None:
         s = settings()
-        if not (s.value("splitter") and self.splitter.restoreState(s.value("splitter"))):
-            self._default_split_pending = True
-        elif not (s.value("right_splitter") and self.right.restoreState(s.value("right_splitter"))):
+        restored = bool(s.value("splitter") and self.splitter.restoreState(s.value("splitter"))
+                        and s.value("right_splitter")
+                        and self.right.restoreState(s.value("right_splitter")))
+        if not restored:
             self._default_split_pending = True
         self.show_detail_pane(str(s.value("detail_visible", "true")).lower() != "false")
         zoom = int(s.value("zoom", 0) or 0)

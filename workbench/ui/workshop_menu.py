@@ -171,17 +171,6 @@ class ParticipantMode(QObject):
         self.name_saved.emit(name)
 
 
-def open_compare_window(window: MainWindow):
-    from workbench.ui.workshop_view import CompareWindow
-
-    if getattr(window, "compare_window", None) is None:
-        window.compare_window = CompareWindow()
-    window.compare_window.show()
-    window.compare_window.raise_()
-    window.compare_window.activateWindow()
-    return window.compare_window
-
-
 def make_exercise(window: MainWindow) -> None:
     if window.store is None:
         return
@@ -198,10 +187,3 @@ def make_exercise(window: MainWindow) -> None:
                         dialog.keep_evidence.isChecked(), dialog.lock.isChecked())
     window.jobs.start(worker, finished=lambda msg: window.say(msg, 10000),
                       failed=lambda msg: window.show_error("Cannot make the exercise", msg))
-
-
-def start_participant_mode(window: MainWindow, actions: dict[str, QAction]) -> None:
-    """Participant mode on the window (the Workshop menu itself comes from ``shortcuts``)."""
-    window.compare_window = None
-    window.workshop_mode = ParticipantMode(window, actions)
-    window.workshop_mode.refresh()
