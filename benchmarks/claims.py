@@ -113,7 +113,8 @@ def main() -> None:
     detector.score_page(page, sentences[:500])
     speeds = [len(sentences) / timed(detector.score_page, page, sentences)[1] for _ in range(3)]
     print(
-        f"news scoring: {statistics.median(speeds):,.0f} sentences/s over {len(sentences):,} sentences "
+        f"news scoring: {statistics.median(speeds):,.0f} sentences/s over "
+        f"{len(sentences):,} sentences "
         f"(median of 3: {', '.join(f'{s:,.0f}' for s in speeds)}; chrome + classifier + debate and "
         "news signals; target >= 5,000)"
     )

@@ -31,8 +31,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-WORDS = ("minister budget troops million percent border election vaccine tariff report "
-         "council statement figures official briefing transcript").split()
+WORDS = (
+    "minister budget troops million percent border election vaccine tariff report "
+    "council statement figures official briefing transcript"
+).split()
 
 
 def page(i: int, kb: int) -> bytes:
@@ -88,11 +90,14 @@ def build(path: Path, urls: list[str]) -> None:
             spans.append((pos, pos + len(sentence)))
             pos += len(sentence) + 1
         claims = store.claims.add_many(
-            Claim(article_id=article.id, start=s, end=e, quote="") for s, e in spans)
-        store.evidence.add_many([
-            Evidence(claim_id=claims[i % len(claims)].id, url=url, stance=Stance.SUPPORTS)
-            for i, url in enumerate(urls)
-        ])
+            Claim(article_id=article.id, start=s, end=e, quote="") for s, e in spans
+        )
+        store.evidence.add_many(
+            [
+                Evidence(claim_id=claims[i % len(claims)].id, url=url, stance=Stance.SUPPORTS)
+                for i, url in enumerate(urls)
+            ]
+        )
 
     ProjectStore.create(path, scale=load_preset(), title="bench", setup=setup).close()
 
@@ -164,8 +169,12 @@ def with_window_pool(path: Path, urls: list[str], settings) -> tuple[float, list
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=200)
-    parser.add_argument("--latency-ms", type=float, default=100.0,
-                        help="simulated network latency per page (default 100)")
+    parser.add_argument(
+        "--latency-ms",
+        type=float,
+        default=100.0,
+        help="simulated network latency per page (default 100)",
+    )
     parser.add_argument("--kb", type=int, default=60, help="page size in KB (default 60)")
     args = parser.parse_args()
 
@@ -173,8 +182,9 @@ def main() -> None:
 
     ctx = multiprocessing.get_context("spawn")
     ports = ctx.Queue()
-    server = ctx.Process(target=serve, args=(ports, args.pages, args.latency_ms / 1000, args.kb),
-                         daemon=True)
+    server = ctx.Process(
+        target=serve, args=(ports, args.pages, args.latency_ms / 1000, args.kb), daemon=True
+    )
     server.start()
     try:
         port = ports.get(timeout=30)
@@ -188,19 +198,25 @@ def main() -> None:
             build(first, urls)
             second = Path(tmp) / "pool.fcw"
             shutil.copy2(first, second)
-            print(f"{args.pages} pages of {args.kb} KB from 127.0.0.1, "
-                  f"{args.latency_ms:g} ms simulated latency each; {settings.workers} workers")
+            print(
+                f"{args.pages} pages of {args.kb} KB from 127.0.0.1, "
+                f"{args.latency_ms:g} ms simulated latency each; {settings.workers} workers"
+            )
             serial = one_by_one(first, urls, settings)
-            print(f"one by one:               {serial:6.2f} s  "
-                  f"({args.pages / serial:5.1f} pages/s)")
+            print(
+                f"one by one:               {serial:6.2f} s  ({args.pages / serial:5.1f} pages/s)"
+            )
             pooled, gaps = with_window_pool(second, urls, settings)
-            print(f"window's worker pool:     {pooled:6.2f} s  "
-                  f"({args.pages / pooled:5.1f} pages/s)")
+            print(
+                f"window's worker pool:     {pooled:6.2f} s  ({args.pages / pooled:5.1f} pages/s)"
+            )
             print(f"speed-up:                 {serial / pooled:6.1f}x  (target >= 4x)")
             blocked = max(gaps) - 5
             p99 = statistics.quantiles(gaps, n=100)[98] - 5
-            print(f"longest UI-thread block:  {blocked:6.1f} ms (target < 50 ms); "
-                  f"99th percentile {p99:.1f} ms; {len(gaps)} ticks of 5 ms")
+            print(
+                f"longest UI-thread block:  {blocked:6.1f} ms (target < 50 ms); "
+                f"99th percentile {p99:.1f} ms; {len(gaps)} ticks of 5 ms"
+            )
     finally:
         server.terminate()
         server.join(5)

@@ -144,7 +144,8 @@ def main() -> None:
                     cpu.append(time.process_time() - c0)
                 size = out.stat().st_size / 1e6
                 print(
-                    f"{name:12s} {statistics.median(times):6.2f} s  (CPU {statistics.median(cpu):.2f} s, "
+                    f"{name:12s} {statistics.median(times):6.2f} s  (CPU "
+                    f"{statistics.median(cpu):.2f} s, "
                     f"{size:.1f} MB)  target < 3 s   {result.message.split(': ', 1)[1]}"
                 )
         print(f"load average during the run: {os.getloadavg()[0]:.1f} (2 cores)")

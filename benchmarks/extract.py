@@ -48,7 +48,9 @@ def run(path: Path) -> tuple[float, float, int, int]:
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "workbench", "extract", str(path), "--json"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
     )
     out = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
@@ -72,8 +74,11 @@ def main() -> None:
             path.write_text(text, encoding="utf-8")
             seconds, peak, claims, status = run(path)
             result = f"{claims:,} claims" if status == 0 else f"exit status {status}"
-            print(f"{label} ({len(text) / 1e6:.2f} MB, {text.count(chr(10)) + 1:,} lines): "
-                  f"{seconds:.1f} s, peak {peak:,.0f} MB, {result}", flush=True)
+            print(
+                f"{label} ({len(text) / 1e6:.2f} MB, {text.count(chr(10)) + 1:,} lines): "
+                f"{seconds:.1f} s, peak {peak:,.0f} MB, {result}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -33,15 +33,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import workbench  # noqa: E402, F401  (before numpy: it sets numpy's BLAS threads, as the app does)
 import numpy as np  # noqa: E402
 
+import workbench  # noqa: E402, F401  (before numpy: it sets numpy's BLAS threads, as the app does)
+
+# fmt: off
 NAMES = ["Joe Biden", "Donald Trump", "Emmanuel Macron", "Olaf Scholz", "Narendra Modi",
          "Jacinda Ardern", "Boris Johnson", "Angela Merkel", "Kim Jong-Un", "Vladimir Putin",
          "Bill Gates", "Greta Thunberg", "Elon Musk", "Pope Francis", "Lula da Silva",
          "Cyril Ramaphosa", "Justin Trudeau", "Giorgia Meloni", "Pedro Sanchez", "Xi Jinping"]
+# fmt: on
+# fmt: off
 PLACES = ["Ukraine", "Texas", "Paris", "Lagos", "Brazil", "Scotland", "Manila", "Kenya",
           "Florida", "Berlin", "Mumbai", "Chile", "Ontario", "Gaza", "Sydney", "Madrid"]
+# fmt: on
 TOPICS = [
     ("vaccines", "cause", "infertility in young women"),
     ("5G towers", "spread", "the virus in cities"),
@@ -60,8 +65,16 @@ TOPICS = [
     ("electric cars", "emit more carbon than", "diesel cars over {n} years"),
     ("the president", "banned", "cash payments above {n} euros"),
 ]
-VERDICTS = ["False", "Mostly False", "Half True", "Mostly True", "True", "Misleading",
-            "Unproven", "Pants on Fire"]
+VERDICTS = [
+    "False",
+    "Mostly False",
+    "Half True",
+    "Mostly True",
+    "True",
+    "Misleading",
+    "Unproven",
+    "Pants on Fire",
+]
 
 
 def claim_text(rng: random.Random) -> str:
@@ -79,8 +92,14 @@ def claim_text(rng: random.Random) -> str:
     return f"{who} claims {subject} in {where} {verb} {rest}."
 
 
-CLEF = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "claim-matching" / \
-    "clef2020-task2" / "verified_claims.docs.tsv"
+CLEF = (
+    Path(__file__).resolve().parents[1].parent
+    / "shared"
+    / "data"
+    / "claim-matching"
+    / "clef2020-task2"
+    / "verified_claims.docs.tsv"
+)
 
 
 class RealisticClaims:
@@ -115,16 +134,28 @@ def write_collection(path: Path, count: int, rng: random.Random) -> list[str]:
     for i in range(count):
         claim = make()
         claims.append(claim)
-        graph.append({
-            "@type": "ClaimReview", "url": f"https://factcheck.example.org/{i}",
-            "claimReviewed": claim, "datePublished": f"20{rng.randint(10, 24)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
-            "author": {"@type": "Organization", "name": rng.choice(["Desk A", "Desk B", "Verify"])},
-            "reviewRating": {"@type": "Rating", "alternateName": rng.choice(VERDICTS)},
-            "itemReviewed": {"@type": "Claim", "author": {"@type": "Person",
-                                                          "name": rng.choice(NAMES)}},
-        })
-    path.write_text(json.dumps({"@context": "https://schema.org", "@graph": graph}),
-                    encoding="utf-8")
+        graph.append(
+            {
+                "@type": "ClaimReview",
+                "url": f"https://factcheck.example.org/{i}",
+                "claimReviewed": claim,
+                "datePublished": (
+                    f"20{rng.randint(10, 24)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
+                ),
+                "author": {
+                    "@type": "Organization",
+                    "name": rng.choice(["Desk A", "Desk B", "Verify"]),
+                },
+                "reviewRating": {"@type": "Rating", "alternateName": rng.choice(VERDICTS)},
+                "itemReviewed": {
+                    "@type": "Claim",
+                    "author": {"@type": "Person", "name": rng.choice(NAMES)},
+                },
+            }
+        )
+    path.write_text(
+        json.dumps({"@context": "https://schema.org", "@graph": graph}), encoding="utf-8"
+    )
     return claims
 
 
@@ -149,9 +180,11 @@ def main() -> int:
         started, cpu = time.perf_counter(), time.process_time()
         report = import_file(library, collection, progress=lambda d, t: ticks.append(d))
         elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
-        print(f"import {args.reviews:,} ClaimReviews ({size / 1e6:.0f} MB JSON-LD): "
-              f"{elapsed:.1f} s wall, {cpu:.1f} s CPU ({args.reviews / elapsed:,.0f}/s; "
-              f"{len(ticks)} progress reports); {report.counts.describe()}")
+        print(
+            f"import {args.reviews:,} ClaimReviews ({size / 1e6:.0f} MB JSON-LD): "
+            f"{elapsed:.1f} s wall, {cpu:.1f} s CPU ({args.reviews / elapsed:,.0f}/s; "
+            f"{len(ticks)} progress reports); {report.counts.describe()}"
+        )
 
         embedder = load_embedder()
         if embedder is None:
@@ -161,10 +194,13 @@ def main() -> int:
             cpu = time.process_time()
             vectors = embedder.embed([text for _id, text in sample])
             rate = len(sample) / (time.process_time() - cpu)
-            print(f"sentence vectors: {rate:,.0f} claims per CPU second: the whole library "
-                  f"in the background in about {args.reviews / rate / 60:.0f} min")
-            library.set_vectors([(i, to_blob(v)) for (i, _t), v in zip(sample, vectors)],
-                                embedder.model_id)
+            print(
+                f"sentence vectors: {rate:,.0f} claims per CPU second: the whole library "
+                f"in the background in about {args.reviews / rate / 60:.0f} min"
+            )
+            library.set_vectors(
+                [(i, to_blob(v)) for (i, _t), v in zip(sample, vectors)], embedder.model_id
+            )
             if args.real_vectors:
                 Matcher(library, embedder=embedder).index()
             else:
@@ -173,8 +209,9 @@ def main() -> int:
                     base = vectors[noise.integers(0, len(vectors), len(todo))]
                     fake = base + 0.05 * noise.normal(size=base.shape).astype(np.float32)
                     fake /= np.linalg.norm(fake, axis=1, keepdims=True)
-                    library.set_vectors([(i, to_blob(v)) for (i, _t), v in zip(todo, fake)],
-                                        embedder.model_id)
+                    library.set_vectors(
+                        [(i, to_blob(v)) for (i, _t), v in zip(todo, fake)], embedder.model_id
+                    )
 
         queries = []
         make = RealisticClaims(rng)
@@ -182,10 +219,11 @@ def main() -> int:
             words = rng.choice(claims).split()
             rng.shuffle(words)  # the same words in another order: reworded, not copied
             queries.append(" ".join(words) if rng.random() < 0.5 else make())
-        print(f"load average before matching: {os.getloadavg()[0]:.1f} "
-              f"(on {os.cpu_count()} cores)")
-        for name, matcher in (("hybrid", Matcher(library)),
-                              ("BM25 alone", Matcher(library, embedder=None))):
+        print(f"load average before matching: {os.getloadavg()[0]:.1f} (on {os.cpu_count()} cores)")
+        for name, matcher in (
+            ("hybrid", Matcher(library)),
+            ("BM25 alone", Matcher(library, embedder=None)),
+        ):
             started = time.perf_counter()
             matcher.match(queries[0])
             first = time.perf_counter() - started
@@ -196,10 +234,12 @@ def main() -> int:
                 times.append((time.perf_counter() - started) * 1000)
                 cpu_times.append((time.process_time() - cpu) * 1000)
             times.sort()
-            print(f"match one claim against {args.reviews:,} ({name}): median "
-                  f"{statistics.median(times):.1f} ms wall ({statistics.median(cpu_times):.1f} ms "
-                  f"CPU), 90th percentile {times[int(len(times) * 0.9)]:.1f} ms "
-                  f"(first match {first:.2f} s; load average {os.getloadavg()[0]:.1f})")
+            print(
+                f"match one claim against {args.reviews:,} ({name}): median "
+                f"{statistics.median(times):.1f} ms wall ({statistics.median(cpu_times):.1f} ms "
+                f"CPU), 90th percentile {times[int(len(times) * 0.9)]:.1f} ms "
+                f"(first match {first:.2f} s; load average {os.getloadavg()[0]:.1f})"
+            )
             if not matcher.dense:
                 break
         library.close()

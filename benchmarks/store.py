@@ -52,8 +52,12 @@ def build(path: Path) -> float:
             for s, e in spans
         )
         items = [
-            Evidence(claim_id=c.id, url=f"https://example.org/{c.id}/{k}", stance=Stance.CONTEXT,
-                     note=f"source {k} for claim {c.id}")
+            Evidence(
+                claim_id=c.id,
+                url=f"https://example.org/{c.id}/{k}",
+                stance=Stance.CONTEXT,
+                note=f"source {k} for claim {c.id}",
+            )
             for c in claims
             for k in range(EVIDENCE_PER_CLAIM)
         ]
@@ -67,7 +71,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.fcw"
         created = build(path)
-        print(f"create: {N_CLAIMS:,} claims + {N_CLAIMS * EVIDENCE_PER_CLAIM:,} evidence in {created:.2f} s")
+        print(
+            f"create: {N_CLAIMS:,} claims + {N_CLAIMS * EVIDENCE_PER_CLAIM:,} evidence in "
+            f"{created:.2f} s"
+        )
 
         opens = []
         for _ in range(5):
@@ -77,8 +84,10 @@ def main() -> None:
             opens.append(time.perf_counter() - t0)
             store.close()
         assert len(claims) == N_CLAIMS
-        print(f"open + list {len(claims):,} claims: {statistics.median(opens) * 1000:.0f} ms "
-              f"(median of 5; target < 300 ms)")
+        print(
+            f"open + list {len(claims):,} claims: {statistics.median(opens) * 1000:.0f} ms "
+            f"(median of 5; target < 300 ms)"
+        )
 
         store = ProjectStore.open(path)
         edits = []
@@ -87,16 +96,20 @@ def main() -> None:
             t0 = time.perf_counter()
             store.claims.set_verdict(claims[i * 100].id, labels[i % 3], rationale=f"reason {i}")
             edits.append(time.perf_counter() - t0)
-        print(f"one verdict change committed: {statistics.median(edits) * 1000:.2f} ms "
-              f"(median of 50; max {max(edits) * 1000:.2f} ms; target < 5 ms)")
+        print(
+            f"one verdict change committed: {statistics.median(edits) * 1000:.2f} ms "
+            f"(median of 50; max {max(edits) * 1000:.2f} ms; target < 5 ms)"
+        )
 
         searches = []
         for word in ["vaccine", "tariff border", "officials 1999", "reason", "source 3"]:
             t0 = time.perf_counter()
             hits = store.search.find(word)
             searches.append(time.perf_counter() - t0)
-        print(f"full-text search: {statistics.median(searches) * 1000:.1f} ms "
-              f"(median of 5, up to 500 hits each; last found {len(hits)}; target < 20 ms)")
+        print(
+            f"full-text search: {statistics.median(searches) * 1000:.1f} ms "
+            f"(median of 5, up to 500 hits each; last found {len(hits)}; target < 20 ms)"
+        )
         store.close()
 
 

@@ -37,7 +37,9 @@ class FirstPaint(QObject):
         return False
 """
 
-BARE = FIRST_PAINT + """
+BARE = (
+    FIRST_PAINT
+    + """
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
@@ -47,8 +49,11 @@ spy = FirstPaint(); w.installEventFilter(spy)
 w.show()
 app.exec()
 """
+)
 
-WORKBENCH = FIRST_PAINT + """
+WORKBENCH = (
+    FIRST_PAINT
+    + """
 import sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
@@ -66,13 +71,19 @@ w = start_window(None if sys.argv[1] == "demo" else Path(sys.argv[1]))
 w.claims_shown.connect(listed)
 app.exec()
 """
+)
 
 
 def run(script: str, *args: str, env: dict | None = None) -> dict[str, float]:
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", textwrap.dedent(script), *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                            env={**os.environ, **(env or {})}, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(script), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, **(env or {})},
+        cwd=ROOT,
+    )
     marks = {}
     for line in proc.stdout:
         marks[line.strip()] = time.perf_counter() - started
@@ -89,15 +100,26 @@ def main() -> None:
         seed = tmp / "seed.fcw"
         ops.new_project(seed, SEED_ARTICLE).close()
         bare = [run(BARE)["shown"] for _ in range(3)]
-        ours = [run(WORKBENCH, str(seed), env={"WORKBENCH_DATA_DIR": str(tmp / "d")}) for _ in range(3)]
+        ours = [
+            run(WORKBENCH, str(seed), env={"WORKBENCH_DATA_DIR": str(tmp / "d")}) for _ in range(3)
+        ]
         shown = statistics.median(m["shown"] for m in ours)
         listed = statistics.median(m["listed"] for m in ours)
-        print(f"window shown: {shown:.2f} s from process start; bare PySide6 window "
-              f"{statistics.median(bare):.2f} s; ratio {shown / statistics.median(bare):.2f}x (target <= 1.5x)")
-        print(f"seed article's claims listed (existing project): {listed:.2f} s from start (target < 2 s)")
+        print(
+            f"window shown: {shown:.2f} s from process start; bare PySide6 window "
+            f"{statistics.median(bare):.2f} s; ratio {shown / statistics.median(bare):.2f}x "
+            "(target <= 1.5x)"
+        )
+        print(
+            f"seed article's claims listed (existing project): {listed:.2f} s from start "
+            "(target < 2 s)"
+        )
         demo = run(WORKBENCH, "demo", env={"WORKBENCH_DATA_DIR": str(tmp / "fresh")})
-        print(f"first run, demo project created and its claims listed: {demo['listed']:.2f} s from start "
-              f"(window shown at {demo['shown']:.2f} s)")
+        print(
+            f"first run, demo project created and its claims listed: {demo['listed']:.2f} s "
+            "from start "
+            f"(window shown at {demo['shown']:.2f} s)"
+        )
 
         from store import build  # benchmarks/store.py: the 10,000-claim project
 
@@ -129,15 +151,19 @@ def main() -> None:
             bar.setValue(bar.value() + bar.pageStep())
             app.processEvents()
             steps += 1
-        print(f"10,000 claims: scroll the whole list ({steps} pages) {time.perf_counter() - t0:.2f} s")
+        print(
+            f"10,000 claims: scroll the whole list ({steps} pages) {time.perf_counter() - t0:.2f} s"
+        )
         times = []
         for verdict in ("True", ClaimFilterProxy.UNRATED, None, "False", None):
             t0 = time.perf_counter()
             window.claim_list.proxy.set_verdict(verdict)
             app.processEvents()
             times.append(time.perf_counter() - t0)
-        print(f"10,000 claims: apply a filter {statistics.median(times) * 1000:.0f} ms "
-              f"(median of 5; target < 50 ms)")
+        print(
+            f"10,000 claims: apply a filter {statistics.median(times) * 1000:.0f} ms "
+            f"(median of 5; target < 50 ms)"
+        )
         window.close()
 
 

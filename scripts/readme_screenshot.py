@@ -77,20 +77,63 @@ def build(project: Path) -> None:
     base = f"http://127.0.0.1:{server.server_address[1]}"
     p = str(project)
     run("new", p, "--article", str(SEED))
-    run("evidence", "add", p, "--claim", "1", f"{base}/kcna-statement", "--stance", "context",
-        "--note", "Official statement, 14 June: no region, no numbers")
+    run(
+        "evidence",
+        "add",
+        p,
+        "--claim",
+        "1",
+        f"{base}/kcna-statement",
+        "--stance",
+        "context",
+        "--note",
+        "Official statement, 14 June: no region, no numbers",
+    )
     run("evidence", "add", p, "--claim", "1", f"{base}/pentagon-briefing", "--stance", "supports")
     run("fetch", p)
-    run("verdict", p, "--claim", "1", "--label", "mostly true", "--status", "in_progress",
-        "--rationale", "The deployment was announced; the Donetsk region is named only by "
-        "unnamed officials.")
-    run("verdict", p, "--claim", "3", "--label", "mixture", "--rationale",
-        "Trade with China grew; the 'middleman' role is Ponomarev's opinion.")
-    run("verdict", p, "--claim", "9", "--label", "unproven", "--rationale",
-        "No source for the $115 million figure.")
+    run(
+        "verdict",
+        p,
+        "--claim",
+        "1",
+        "--label",
+        "mostly true",
+        "--status",
+        "in_progress",
+        "--rationale",
+        "The deployment was announced; the Donetsk region is named only by unnamed officials.",
+    )
+    run(
+        "verdict",
+        p,
+        "--claim",
+        "3",
+        "--label",
+        "mixture",
+        "--rationale",
+        "Trade with China grew; the 'middleman' role is Ponomarev's opinion.",
+    )
+    run(
+        "verdict",
+        p,
+        "--claim",
+        "9",
+        "--label",
+        "unproven",
+        "--rationale",
+        "No source for the $115 million figure.",
+    )
     run("verdict", p, "--claim", "6", "--label", "true")
-    run("verdict", p, "--claim", "7", "--label", "false", "--rationale",
-        "North Korean troops took part in the Vietnam war (1960s).")
+    run(
+        "verdict",
+        p,
+        "--claim",
+        "7",
+        "--label",
+        "false",
+        "--rationale",
+        "North Korean troops took part in the Vietnam war (1960s).",
+    )
     server.shutdown()
 
 
@@ -105,8 +148,9 @@ def save(image, path: Path) -> None:
     full = image.toImage().convertToFormat(QImage.Format.Format_RGB32)
     pixels = memoryview(full.constBits()).cast("I")
     table = [colour | 0xFF000000 for colour, _ in Counter(pixels).most_common(256)]
-    small = full.convertToFormat(QImage.Format.Format_Indexed8, table,
-                                 Qt.ImageConversionFlag.ThresholdDither)
+    small = full.convertToFormat(
+        QImage.Format.Format_Indexed8, table, Qt.ImageConversionFlag.ThresholdDither
+    )
     small.save(str(path), "PNG")
 
 
@@ -165,10 +209,12 @@ def render_compare(app, out: Path, scratch: Path, settle) -> None:
     ]
     text = "Town hall\n\n" + " ".join(sentences)
     key_verdicts = ["True", "Mostly False", "False", "Mixture", "Misleading"]
-    room = {"Ana": ["True", "Mostly False", "False", "Mixture", "Misleading"],
-            "Ben": ["Mostly True", "Mostly False", "Mixture", None, "False"],
-            "Cleo": ["True", "Unproven", "False", "False", "Misleading"],
-            "Dev": ["Mostly True", "Mixture", "False", "Mixture", "Mostly False"]}
+    room = {
+        "Ana": ["True", "Mostly False", "False", "Mixture", "Misleading"],
+        "Ben": ["Mostly True", "Mostly False", "Mixture", None, "False"],
+        "Cleo": ["True", "Unproven", "False", "False", "Misleading"],
+        "Dev": ["Mostly True", "Mixture", "False", "Mixture", "Mostly False"],
+    }
     folder = scratch / "workshop"
     folder.mkdir()
 
@@ -176,8 +222,9 @@ def render_compare(app, out: Path, scratch: Path, settle) -> None:
         article = store.articles.add(Article(title="Town hall", text=text))
         for sentence, verdict in zip(sentences, key_verdicts, strict=True):
             start = text.index(sentence)
-            claim = store.claims.add(Claim(article_id=article.id, start=start,
-                                          end=start + len(sentence), quote=""))
+            claim = store.claims.add(
+                Claim(article_id=article.id, start=start, end=start + len(sentence), quote="")
+            )
             store.claims.set_verdict(claim.id, verdict, rationale="the key's reason")
 
     key = folder / "key.fcw"

@@ -66,7 +66,9 @@ def read_data(data: Path):
         rows = list(csv.reader(handle, delimiter="\t"))[1:]
     docs = {r[0].strip(): r[1] for r in rows if len(r) > 2}
     queries = {}
-    for line in (data / "train" / "tweets.queries.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+    for line in (
+        (data / "train" / "tweets.queries.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    ):
         if "\t" in line:
             qid, text = line.split("\t", 1)
             queries[qid.strip()] = text
@@ -85,8 +87,9 @@ def folds_of(queries, qrels) -> list[list[str]]:
     return [order[k::FOLDS] for k in range(FOLDS)]
 
 
-def fine_tune(pairs: list[tuple[str, str, str]], docs: dict[str, str],
-              negatives: dict[str, str], log=print):
+def fine_tune(
+    pairs: list[tuple[str, str, str]], docs: dict[str, str], negatives: dict[str, str], log=print
+):
     """A MiniLM fine-tuned on (query text, doc id, doc text) pairs; returns the HF model.
 
     ``negatives``: for each query text, the id of a verified claim that the original
@@ -112,8 +115,9 @@ def fine_tune(pairs: list[tuple[str, str, str]], docs: dict[str, str],
         batch = tokenizer.encode_batch(texts)
         ids = torch.tensor([e.ids for e in batch], dtype=torch.int64)
         mask = torch.tensor([e.attention_mask for e in batch], dtype=torch.int64)
-        tokens = model(input_ids=ids, attention_mask=mask,
-                       token_type_ids=torch.zeros_like(ids)).last_hidden_state
+        tokens = model(
+            input_ids=ids, attention_mask=mask, token_type_ids=torch.zeros_like(ids)
+        ).last_hidden_state
         m = mask.unsqueeze(-1).to(tokens.dtype)
         mean = (tokens * m).sum(1) / m.sum(1).clamp(min=1e-9)
         return torch.nn.functional.normalize(mean, p=2, dim=1)
@@ -123,7 +127,8 @@ def fine_tune(pairs: list[tuple[str, str, str]], docs: dict[str, str],
     warmup = max(1, int(total * WARMUP))
     optimiser = torch.optim.AdamW(model.parameters(), lr=LEARNING_RATE, weight_decay=0.01)
     schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / (total - warmup))))
+        optimiser, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / (total - warmup)))
+    )
     rng = random.Random(SEED)
     length = {text: len(tokenizer.encode(text).ids) for text, _d, _t in pairs}
     step, started = 0, time.perf_counter()
@@ -136,8 +141,9 @@ def fine_tune(pairs: list[tuple[str, str, str]], docs: dict[str, str],
             ids = [doc_id for _q, doc_id, _t in chunk]
             columns = ids + hard
             # Another column holding this row's own verified claim is no negative.
-            same = torch.tensor([[a == b and i != j for j, b in enumerate(columns)]
-                                 for i, a in enumerate(ids)])
+            same = torch.tensor(
+                [[a == b and i != j for j, b in enumerate(columns)] for i, a in enumerate(ids)]
+            )
             logits = logits.masked_fill(same, float("-inf"))
             target = torch.arange(len(chunk))
             loss = torch.nn.functional.cross_entropy(logits, target)
@@ -148,8 +154,10 @@ def fine_tune(pairs: list[tuple[str, str, str]], docs: dict[str, str],
             optimiser.zero_grad()
             step += 1
             if step % 10 == 0 or step == total:
-                log(f"  epoch {epoch + 1} step {step}/{total} loss {loss.item():.3f} "
-                    f"({time.perf_counter() - started:.0f} s)")
+                log(
+                    f"  epoch {epoch + 1} step {step}/{total} loss {loss.item():.3f} "
+                    f"({time.perf_counter() - started:.0f} s)"
+                )
     model.eval()
     return model
 
@@ -165,8 +173,8 @@ def batches(pairs: list, length: dict[str, int], rng: random.Random) -> list[lis
     rng.shuffle(order)
     out = []
     for start in range(0, len(order), BATCH * 8):
-        run = sorted(order[start:start + BATCH * 8], key=lambda p: length[p[0]])
-        out += [run[i:i + BATCH] for i in range(0, len(run), BATCH)]
+        run = sorted(order[start : start + BATCH * 8], key=lambda p: length[p[0]])
+        out += [run[i : i + BATCH] for i in range(0, len(run), BATCH)]
     rng.shuffle(out)
     return out
 
@@ -197,7 +205,8 @@ def hard_negatives(qids, queries, qrels, docs, doc_ids, folder: Path, log) -> di
 
 
 def embed_onnx(path: Path, texts: list[str]):
-    """Vectors as the app computes them (``workbench.library.embed``): same runtime, same batching."""
+    """Vectors as the app computes them (``workbench.library.embed``): same runtime and
+    batching."""
     import numpy as np
     import onnxruntime as ort
     from tokenizers import Tokenizer
@@ -212,7 +221,7 @@ def embed_onnx(path: Path, texts: list[str]):
     order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))
     out = np.zeros((len(texts), 384), dtype=np.float32)
     for start in range(0, len(order), 32):
-        chunk = order[start:start + 32]
+        chunk = order[start : start + 32]
         width = max(sum(encoded[i].attention_mask) for i in chunk)
         ids = np.array([encoded[i].ids[:width] for i in chunk], dtype=np.int64)
         mask = np.array([encoded[i].attention_mask[:width] for i in chunk], dtype=np.int64)
@@ -229,8 +238,9 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--cv", type=Path, help="write out-of-fold vectors here")
     parser.add_argument("--folds", type=str, default="", help="only these folds (e.g. 0,1)")
-    parser.add_argument("--ship", action="store_true", help="train on all of train, "
-                        "write resources/matching/")
+    parser.add_argument(
+        "--ship", action="store_true", help="train on all of train, write resources/matching/"
+    )
     args = parser.parse_args()
     if not args.cv and not args.ship:
         parser.error("give --cv DIR and/or --ship")
@@ -256,20 +266,31 @@ def main() -> int:
             with tempfile.TemporaryDirectory() as tmp:
                 onnx = export(model, Path(tmp), check=False)["path"]
                 np.save(folder / "docs.npy", embed_onnx(onnx, [docs[d] for d in doc_ids]))
-                np.save(folder / "queries.npy",
-                        embed_onnx(onnx, [clean(queries[q]) for q in folds[k]]))
+                np.save(
+                    folder / "queries.npy", embed_onnx(onnx, [clean(queries[q]) for q in folds[k]])
+                )
             (folder / "qids.json").write_text(json.dumps(folds[k]))
             log(f"fold {k} done ({time.perf_counter() - started:.0f} s so far)")
     if args.ship:
         log(f"training on all {len(every)} train queries")
         model = fine_tune(pairs_of(every, queries, qrels, docs), docs, negatives, log)
-        meta = export(model, ROOT / "resources" / "matching", check=True, fine_tuned={
-            "data": "CLEF-2020 CheckThat! Task 2 English, train split (800 tweets, their "
-                    "verified claims); dev not used",
-            "loss": f"multiple-negatives ranking (in-batch negatives and one hard negative "
-                    f"per tweet from the original model, scale {SCALE})",
-            "epochs": EPOCHS, "batch": BATCH, "learning_rate": LEARNING_RATE,
-            "warmup": WARMUP, "seed": SEED, "max_length": MAX_LENGTH})
+        meta = export(
+            model,
+            ROOT / "resources" / "matching",
+            check=True,
+            fine_tuned={
+                "data": "CLEF-2020 CheckThat! Task 2 English, train split (800 tweets, their "
+                "verified claims); dev not used",
+                "loss": f"multiple-negatives ranking (in-batch negatives and one hard negative "
+                f"per tweet from the original model, scale {SCALE})",
+                "epochs": EPOCHS,
+                "batch": BATCH,
+                "learning_rate": LEARNING_RATE,
+                "warmup": WARMUP,
+                "seed": SEED,
+                "max_length": MAX_LENGTH,
+            },
+        )
         log(f"wrote {meta['path']} ({meta['size_bytes'] / 1e6:.1f} MB)")
     log(f"total {time.perf_counter() - started:.0f} s")
     return 0

@@ -58,7 +58,7 @@ class LocalSite:
                     self.end_headers()
                     if page.trickle:
                         for i in range(0, len(body), 1024):
-                            self.wfile.write(body[i:i + 1024])
+                            self.wfile.write(body[i : i + 1024])
                             self.wfile.flush()
                             time.sleep(page.trickle)
                     else:
@@ -73,7 +73,8 @@ class LocalSite:
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
         self.thread = threading.Thread(
-            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     def start(self) -> LocalSite:
         self.thread.start()
@@ -93,8 +94,9 @@ class LocalSite:
         return self.url(path)
 
     def redirect(self, path: str, to: str, status: int = 302, **headers) -> str:
-        return self.add(path, b"", status=status, content_type="",
-                        headers={"Location": to, **headers})
+        return self.add(
+            path, b"", status=status, content_type="", headers={"Location": to, **headers}
+        )
 
 
 def closed_port_url() -> str:
@@ -106,5 +108,6 @@ def closed_port_url() -> str:
 
 
 def html(title: str, body: str = "", *, head: str = "") -> str:
-    return (f"<!doctype html><html><head>{head}<title>{title}</title></head>"
-            f"<body>{body}</body></html>")
+    return (
+        f"<!doctype html><html><head>{head}<title>{title}</title></head><body>{body}</body></html>"
+    )

@@ -12,7 +12,8 @@ def test_the_project_the_system_hands_over_is_found():
     assert launch.project_argument([]) is None
     assert launch.project_argument(["-psn_0_4711"]) is None  # what old macOS adds
     assert launch.project_argument(["-psn_0_4711", "/Users/ana/Ex - Ana.FCW"]) == Path(
-        "/Users/ana/Ex - Ana.FCW")
+        "/Users/ana/Ex - Ana.FCW"
+    )
     assert launch.project_argument(["notes.txt"]) is None
 
 

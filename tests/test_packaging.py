@@ -28,8 +28,9 @@ TIMEOUT = 600
 
 
 def run(*args, **kw) -> subprocess.CompletedProcess:
-    result = subprocess.run([str(a) for a in args], capture_output=True, text=True,
-                            timeout=TIMEOUT, **kw)
+    result = subprocess.run(
+        [str(a) for a in args], capture_output=True, text=True, timeout=TIMEOUT, **kw
+    )
     assert result.returncode == 0, f"{args}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     return result
 
@@ -48,14 +49,26 @@ def built(tmp_path_factory):
     source.mkdir()
     for name in SOURCE:
         if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, source / name,
-                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            shutil.copytree(
+                ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+            )
         else:
             shutil.copy2(ROOT / name, source / name)
     (source / "resources" / "matching").mkdir(exist_ok=True)  # issue 16 ships this folder
     (source / "resources" / "matching" / "encoder.onnx").write_bytes(b"model bytes")
-    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-        "--no-index", "--quiet", "-w", base / "wheels", source)
+    run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--no-deps",
+        "--no-build-isolation",
+        "--no-index",
+        "--quiet",
+        "-w",
+        base / "wheels",
+        source,
+    )
     (wheel,) = (base / "wheels").glob("factcheck_workbench-*.whl")
     return base, source, wheel
 
@@ -67,10 +80,23 @@ def installed(built):
     venv = base / "venv"
     run(sys.executable, "-m", "venv", "--without-pip", venv)
     python = venv_program(venv, "python")
-    run(sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index",
-        "--quiet", wheel)
-    site = Path(run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])")
-                .stdout.strip())
+    run(
+        sys.executable,
+        "-m",
+        "pip",
+        "--python",
+        python,
+        "install",
+        "--no-deps",
+        "--no-index",
+        "--quiet",
+        wheel,
+    )
+    site = Path(
+        run(
+            python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+        ).stdout.strip()
+    )
     dev = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     (site / "zz_dev_dependencies.pth").write_text("\n".join(sorted(dev)) + "\n", encoding="utf-8")
     work = base / "elsewhere"
@@ -102,8 +128,10 @@ def test_wheel_carries_every_file_of_resources_and_seeds(built):
 
 def test_installed_workbench_is_the_wheel_not_the_checkout(installed):
     venv, site, python, work, env, _ = installed
-    code = ("import workbench, workbench.paths as p; "
-            "print(workbench.__file__); print(p.RESOURCES); print(p.SEED_ARTICLE)")
+    code = (
+        "import workbench, workbench.paths as p; "
+        "print(workbench.__file__); print(p.RESOURCES); print(p.SEED_ARTICLE)"
+    )
     out = run(python, "-c", code, cwd=work, env=env).stdout.split("\n")
     for line in out[:3]:
         assert Path(line).is_relative_to(site), out
@@ -126,7 +154,9 @@ def test_installed_extract_uses_the_shipped_claim_model(installed):
     result = json.loads(workbench("extract", "article.txt", "--json").stdout)
     claims = result["claims"]
     # The shipped model's tuned threshold for articles (the news scorer's, in news.json).
-    shipped = json.loads((ROOT / "resources" / "claim_model" / "news.json").read_text(encoding="utf-8"))
+    shipped = json.loads(
+        (ROOT / "resources" / "claim_model" / "news.json").read_text(encoding="utf-8")
+    )
     assert result["threshold"] == shipped["threshold"]
     assert len(claims) >= 5
     assert any(c["claimant"] == "Kim Jong-Un" for c in claims)
@@ -137,7 +167,9 @@ def test_installed_new_with_a_shipped_scale_and_a_screenshot(installed):
     workbench("new", "checked.fcw", "--article", "article.txt", "--scale", "politifact")
     info = json.loads(workbench("info", "checked.fcw", "--json").stdout)
     assert "PolitiFact" in info["scale"] and info["claims"] >= 5
-    labels = [x["name"] for x in json.loads(workbench("scale", "checked.fcw", "--json").stdout)["labels"]]
+    labels = [
+        x["name"] for x in json.loads(workbench("scale", "checked.fcw", "--json").stdout)["labels"]
+    ]
     assert labels[-1] == "Pants on Fire"
     workbench("open", "checked.fcw", "--screenshot", "window.png")
     data = (work / "window.png").read_bytes()
@@ -146,8 +178,14 @@ def test_installed_new_with_a_shipped_scale_and_a_screenshot(installed):
 
 
 # Training code lives in the repository's training/ package (issue 17), never in the app.
-TRAINING_MODULES = {"workbench.nlp.train", "workbench.nlp.train_news", "workbench.nlp.train_encoder",
-                    "workbench.nlp.news_cv", "workbench.nlp.stacking", "workbench.library.train"}
+TRAINING_MODULES = {
+    "workbench.nlp.train",
+    "workbench.nlp.train_news",
+    "workbench.nlp.train_encoder",
+    "workbench.nlp.news_cv",
+    "workbench.nlp.stacking",
+    "workbench.library.train",
+}
 
 
 def test_wheel_carries_no_training_code(built):

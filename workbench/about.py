@@ -61,8 +61,10 @@ def claim_model() -> str:
         return "not trained (scores from the signals alone)"
     news = model.news_meta()
     articles = f", articles (news scorer) {news['threshold']}" if news.get("threshold") else ""
-    return (f"trained with spaCy {meta.get('spacy_version', '?')}, threshold {meta.get('threshold')}"
-            f"{articles}")
+    return (
+        f"trained with spaCy {meta.get('spacy_version', '?')}, threshold {meta.get('threshold')}"
+        f"{articles}"
+    )
 
 
 def version_lines() -> list[tuple[str, str]]:
@@ -89,4 +91,6 @@ def version_text() -> str:
     lines = version_lines()
     width = max(len(label) for label, _ in lines[1:])
     head = f"{lines[0][0]} {lines[0][1]}"
-    return "\n".join([head, *(f"  {label + ':':<{width + 1}} {value}" for label, value in lines[1:])])
+    return "\n".join(
+        [head, *(f"  {label + ':':<{width + 1}} {value}" for label, value in lines[1:])]
+    )

@@ -27,7 +27,7 @@ BUNDLE_FOLDER = {"linux": "fact-check-workbench", "windows": GUI_PROGRAM, "macos
 
 
 def this_system() -> str:
-    """"windows", "macos" or "linux" (any other Unix counts as Linux)."""
+    """ "windows", "macos" or "linux" (any other Unix counts as Linux)."""
     if sys.platform == "win32":
         return "windows"
     if sys.platform == "darwin":

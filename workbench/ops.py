@@ -46,8 +46,10 @@ class ImportResult:
         if self.report is None:
             return f"imported article {a.id} {a.title!r}: {self.added_claims} claims to check"
         counts = f"; {self.plan.summary()}" if self.plan is not None else ""
-        return (f"imported article {a.id} {a.title!r} as a new version of article "
-                f"{self.report.previous_id}: {self.report.summary()}{counts}")
+        return (
+            f"imported article {a.id} {a.title!r} as a new version of article "
+            f"{self.report.previous_id}: {self.report.summary()}{counts}"
+        )
 
 
 def find_previous_version(store: ProjectStore, article: Article) -> int | None:
@@ -69,16 +71,22 @@ def detect_candidates(
     file is never locked while the language models work.
     """
     return [
-        Claim(article_id=0, start=c.start, end=c.end, quote=c.text, claimant=c.claimant,
-              score=c.score, reasons=list(c.reasons), origin=Origin.AUTO)
+        Claim(
+            article_id=0,
+            start=c.start,
+            end=c.end,
+            quote=c.text,
+            claimant=c.claimant,
+            score=c.score,
+            reasons=list(c.reasons),
+            origin=Origin.AUTO,
+        )
         for c in nlp.extract(text, threshold=threshold, progress=progress)
         if c.checkworthy
     ]
 
 
-def plan_redetection(
-    store: ProjectStore, article_id: int, candidates: list[Claim]
-) -> RedetectPlan:
+def plan_redetection(store: ProjectStore, article_id: int, candidates: list[Claim]) -> RedetectPlan:
     """What re-detecting ``article_id`` with these candidates would add, remove and keep."""
     ensure_unlocked(store)
     for candidate in candidates:
@@ -103,8 +111,9 @@ def detect_claims(
     a new candidate that overlaps one of them, or a claim a person deleted, is not
     added. One transaction. A workshop exercise the trainer locked is refused.
     """
-    return redetect(store, article_id, threshold=threshold, progress=progress,
-                    candidates=candidates)[1]
+    return redetect(
+        store, article_id, threshold=threshold, progress=progress, candidates=candidates
+    )[1]
 
 
 def redetect(

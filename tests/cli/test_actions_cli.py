@@ -3,6 +3,7 @@ imports, leftovers of a killed ``new``, the checks before done, the history's gr
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -21,7 +22,10 @@ def run(*args, env=None):
     full.pop("WORKBENCH_DEBUG", None)
     return subprocess.run(
         [sys.executable, "-m", "workbench", *map(str, args)],
-        capture_output=True, text=True, env=full, timeout=180,
+        capture_output=True,
+        text=True,
+        env=full,
+        timeout=180,
     )
 
 
@@ -42,13 +46,22 @@ HOLD_LOCK = textwrap.dedent(
 def test_verdict_waits_for_another_writer_holding_the_lock_and_succeeds(seed_project):
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD_LOCK, str(seed_project), "3"],
-        stdout=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "locked"
         started = time.monotonic()
-        result = run("verdict", seed_project, "--claim", 2, "--label", "false",
-                     "--rationale", "Written while another program wrote.")
+        result = run(
+            "verdict",
+            seed_project,
+            "--claim",
+            2,
+            "--label",
+            "false",
+            "--rationale",
+            "Written while another program wrote.",
+        )
         waited = time.monotonic() - started
     finally:
         holder.wait(20)
@@ -93,8 +106,18 @@ def test_a_failed_capture_does_not_count_as_evidence_for_done(seed_project, site
     assert run("fetch", seed_project).returncode == 0
     listed = run("evidence", "list", seed_project, "--claim", 5)
     assert "failed: HTTP 404" in listed.stdout
-    result = run("verdict", seed_project, "--claim", 5, "--label", "false",
-                 "--rationale", "Checked.", "--status", "done")
+    result = run(
+        "verdict",
+        seed_project,
+        "--claim",
+        5,
+        "--label",
+        "false",
+        "--rationale",
+        "Checked.",
+        "--status",
+        "done",
+    )
     assert result.returncode == 1
     assert "1 evidence item (1 failed capture does not count)" in result.stderr
     with ProjectStore.open(seed_project, readonly=True) as store:
@@ -136,8 +159,12 @@ KILL_DURING = textwrap.dedent(
 
 
 def kill_during(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", KILL_DURING, *map(str, args)],
-                          capture_output=True, text=True, timeout=180)
+    return subprocess.run(
+        [sys.executable, "-c", KILL_DURING, *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 def test_a_killed_import_leaves_nothing_and_importing_again_works(seed_project, tmp_path):
@@ -178,10 +205,8 @@ def test_a_failing_import_leaves_nothing(seed_project, tmp_path, monkeypatch):
     with ProjectStore.open(seed_project) as store:
         before = len(store.articles.all())
         monkeypatch.setattr(ClaimRepo, "add_many", broken)
-        try:
+        with contextlib.suppress(RuntimeError):
             ops.import_article(store, other)
-        except RuntimeError:
-            pass
         monkeypatch.undo()
         assert len(store.articles.all()) == before
         result = ops.import_article(store, other)

@@ -18,8 +18,18 @@ def test_add_fetch_export_show_the_capture(tmp_path, seed_project, site):
     page = html("Pentagon briefing – 12 000 troops", "<p>Transcript.</p>").encode("utf-8")
     url = site.add("/briefing", page)
     dead = closed_port_url()
-    added = run("evidence", "add", seed_project, "--claim", 1, url, "--stance", "supports",
-                "--note", "official transcript")
+    added = run(
+        "evidence",
+        "add",
+        seed_project,
+        "--claim",
+        1,
+        url,
+        "--stance",
+        "supports",
+        "--note",
+        "official transcript",
+    )
     assert added.returncode == 0, added.stderr
     assert "pending" in added.stdout
     assert run("evidence", "add", seed_project, "--claim", 2, dead).returncode == 0
@@ -40,11 +50,18 @@ def test_add_fetch_export_show_the_capture(tmp_path, seed_project, site):
     assert exported.returncode == 0, exported.stderr
     claims = {c["id"]: c for c in json.loads(out.read_text("utf-8"))["articles"][0]["claims"]}
     (good,) = claims[1]["evidence"]
-    assert {k: good[k] for k in ("url", "final_url", "title", "http_status", "sha256", "stance",
-                                 "note", "error")} == {
-        "url": url, "final_url": url, "title": "Pentagon briefing – 12 000 troops",
-        "http_status": 200, "sha256": digest, "stance": "supports",
-        "note": "official transcript", "error": None,
+    assert {
+        k: good[k]
+        for k in ("url", "final_url", "title", "http_status", "sha256", "stance", "note", "error")
+    } == {
+        "url": url,
+        "final_url": url,
+        "title": "Pentagon briefing – 12 000 troops",
+        "http_status": 200,
+        "sha256": digest,
+        "stance": "supports",
+        "note": "official transcript",
+        "error": None,
     }
     assert good["content_type"] == "text/html; charset=utf-8"
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", good["retrieved_at"])
@@ -54,8 +71,19 @@ def test_add_fetch_export_show_the_capture(tmp_path, seed_project, site):
     assert bad["sha256"] is None and bad["error"].startswith("refused: nothing at 127.0.0.1")
     assert bad["status"] == "failed"
     for claim in claims.values():
-        assert {"id", "text", "start", "end", "score", "reasons", "claimant", "status",
-                "verdict", "rationale", "evidence"} <= set(claim)
+        assert {
+            "id",
+            "text",
+            "start",
+            "end",
+            "score",
+            "reasons",
+            "claimant",
+            "status",
+            "verdict",
+            "rationale",
+            "evidence",
+        } <= set(claim)
 
     # Only what still needs a capture is fetched again.
     again = run("fetch", seed_project)
@@ -67,14 +95,21 @@ def test_add_fetch_export_show_the_capture(tmp_path, seed_project, site):
 
 def test_refused_urls_leave_the_project_untouched(seed_project):
     before = file_bytes(seed_project)
-    for bad in ("file:///etc/passwd", "javascript:alert(1)", "data:text/html,hi", "http://",
-                "not a url"):
+    for bad in (
+        "file:///etc/passwd",
+        "javascript:alert(1)",
+        "data:text/html,hi",
+        "http://",
+        "not a url",
+    ):
         result = run("evidence", "add", seed_project, "--claim", 1, bad)
         line = assert_one_line_error(result)
         assert result.returncode == 1
         if bad.startswith("file"):
-            assert line == ("workbench: error: only http and https URLs can be evidence "
-                            "(file: refused): 'file:///etc/passwd'")
+            assert line == (
+                "workbench: error: only http and https URLs can be evidence "
+                "(file: refused): 'file:///etc/passwd'"
+            )
     assert file_bytes(seed_project) == before
 
 
@@ -82,16 +117,19 @@ def test_same_url_twice_on_a_claim_is_refused(seed_project):
     url = "https://example.org/r"
     assert run("evidence", "add", seed_project, "--claim", 1, url).returncode == 0
     line = assert_one_line_error(
-        run("evidence", "add", seed_project, "--claim", 1, "HTTPS://EXAMPLE.org/r"))
+        run("evidence", "add", seed_project, "--claim", 1, "HTTPS://EXAMPLE.org/r")
+    )
     assert line == "workbench: error: claim 1 already cites https://example.org/r"
     assert run("evidence", "add", seed_project, "--claim", 2, url).returncode == 0
 
 
 def test_wrong_claim_and_stance_are_one_line_errors(seed_project):
     assert "no claim with id 999" in assert_one_line_error(
-        run("evidence", "add", seed_project, "--claim", 999, "https://example.org/"))
-    result = run("evidence", "add", seed_project, "--claim", 1, "https://example.org/",
-                 "--stance", "maybe")
+        run("evidence", "add", seed_project, "--claim", 999, "https://example.org/")
+    )
+    result = run(
+        "evidence", "add", seed_project, "--claim", 1, "https://example.org/", "--stance", "maybe"
+    )
     assert result.returncode == 2 and "invalid choice" in result.stderr  # argparse usage error
     assert_one_line_error(run("fetch", seed_project, "--claim", 999))
     assert_one_line_error(run("evidence", "list", seed_project, "--claim", 999))
@@ -118,13 +156,15 @@ def test_fetch_again_keeps_a_new_version_and_the_size_cap_applies(seed_project, 
     run("evidence", "add", seed_project, "--claim", 1, url)
     settings = run("evidence", "settings", seed_project, "--max-mb", "0.125")
     assert settings.returncode == 0 and "max size    128 KB" in settings.stdout
-    assert "[too large: only the first 128 KB were kept (the page is 293 KB)]" in run(
-        "fetch", seed_project).stdout
+    assert (
+        "[too large: only the first 128 KB were kept (the page is 293 KB)]"
+        in run("fetch", seed_project).stdout
+    )
     again = run("fetch", seed_project, "--again")
     assert again.returncode == 0 and "captured" in again.stdout
     (item,) = json.loads(run("evidence", "list", seed_project, "--json").stdout)
     assert item["truncated"] is True and item["versions"] == 2
-    assert item["sha256"] == hashlib.sha256(body[:128 * 1024]).hexdigest()
+    assert item["sha256"] == hashlib.sha256(body[: 128 * 1024]).hexdigest()
     assert item["error"].startswith("too large: only the first 128 KB were kept")
     assert run("evidence", "settings", seed_project, "--reset").returncode == 0
 

@@ -25,10 +25,19 @@ def rated(tmp_path, seed_project):
 def test_import_list_match_export_remove(tmp_path, seed_path, rated):
     lib = ["library", "--library", tmp_path / "lib.sqlite"]
     checks = tmp_path / "checks.json"
-    checks.write_text(json.dumps([{
-        "@type": "ClaimReview", "url": "https://x.example/1",
-        "claimReviewed": "Bananas cure the common cold.",
-        "reviewRating": {"alternateName": "False"}}]), encoding="utf-8")
+    checks.write_text(
+        json.dumps(
+            [
+                {
+                    "@type": "ClaimReview",
+                    "url": "https://x.example/1",
+                    "claimReviewed": "Bananas cure the common cold.",
+                    "reviewRating": {"alternateName": "False"},
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
     imported = run(*lib, "import", checks, rated, "--index")
     assert imported.returncode == 0, imported.stderr
     assert "checks: 1 review read (claimreview); 1 added" in imported.stdout
@@ -41,8 +50,11 @@ def test_import_list_match_export_remove(tmp_path, seed_path, rated):
     assert matched.returncode == 0, matched.stderr
     (result,) = json.loads(matched.stdout)
     best = result["matches"][0]
-    assert (best["url"], best["verdict"], best["strong"]) == ("https://desk.example/c/2",
-                                                            "False", True)
+    assert (best["url"], best["verdict"], best["strong"]) == (
+        "https://desk.example/c/2",
+        "False",
+        True,
+    )
     text = run(*lib, "match", "--text", "bananas cure colds")
     assert "Bananas cure the common cold." in text.stdout
     out = tmp_path / "lib.jsonld"
@@ -68,8 +80,7 @@ def test_bad_input_is_one_line_and_changes_nothing(tmp_path):
     assert json.loads(run(*lib, "stats", "--json").stdout)["reviews"] == 0
     newer = tmp_path / "project.fcw"
     newer.write_bytes(b"not a library")
-    assert "not a SQLite file" in assert_one_line_error(
-        run("library", "--library", newer, "stats"))
+    assert "not a SQLite file" in assert_one_line_error(run("library", "--library", newer, "stats"))
     assert newer.read_bytes() == b"not a library"
 
 
@@ -79,10 +90,14 @@ def test_eval_matching_on_a_small_split(tmp_path):
     (tmp_path / "task" / "verified_claims.docs.tsv").write_text(
         "\tvclaim\ttitle\n0\tObama released 122 Guantanamo detainees.\tGuantanamo\n"
         "1\tThe moon landing was staged in a studio.\tMoon hoax\n"
-        "2\tA shark swam on a flooded highway in Houston.\tHighway shark\n", encoding="utf-8")
-    (folder / "q.tsv").write_text("\ttweet_content\n1\tSHARK on the highway in Houston!! "
-                                  "pic.twitter.com/x\n2\tmoon landing staged, wake up\n",
-                                  encoding="utf-8")
+        "2\tA shark swam on a flooded highway in Houston.\tHighway shark\n",
+        encoding="utf-8",
+    )
+    (folder / "q.tsv").write_text(
+        "\ttweet_content\n1\tSHARK on the highway in Houston!! "
+        "pic.twitter.com/x\n2\tmoon landing staged, wake up\n",
+        encoding="utf-8",
+    )
     (folder / "q.qrels").write_text("1\t0\t2\t1\n2\t0\t1\t1\n", encoding="utf-8")
     done = run("eval-matching", folder / "q.tsv", folder / "q.qrels", "--json")
     assert done.returncode == 0, done.stderr
@@ -93,4 +108,5 @@ def test_eval_matching_on_a_small_split(tmp_path):
     assert plain.stdout.startswith("MAP@5 1.0000  MRR 1.0000  P@1 1.0000  (2 queries")
     (folder / "bad.qrels").write_text("1 0 2\n", encoding="utf-8")
     assert "not 'QUERY 0 DOCUMENT RELEVANCE'" in assert_one_line_error(
-        run("eval-matching", folder / "q.tsv", folder / "bad.qrels"))
+        run("eval-matching", folder / "q.tsv", folder / "bad.qrels")
+    )

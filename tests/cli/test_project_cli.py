@@ -20,7 +20,10 @@ def run(*args, cwd=None):
     env.pop("WORKBENCH_DEBUG", None)
     return subprocess.run(
         [sys.executable, "-m", "workbench", *map(str, args)],
-        capture_output=True, text=True, cwd=cwd, env=env,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
     )
 
 
@@ -98,9 +101,13 @@ def test_non_utf8_article_imports_with_a_stated_encoding(tmp_path):
 
 
 def test_missing_article_and_existing_project(tmp_path, seed_project, seed_path):
-    assert "no such file" in assert_one_line_error(run("new", tmp_path / "x.fcw", "--article", tmp_path / "nope.txt"))
+    assert "no such file" in assert_one_line_error(
+        run("new", tmp_path / "x.fcw", "--article", tmp_path / "nope.txt")
+    )
     before = hashlib.sha256(seed_project.read_bytes()).hexdigest()
-    assert "already exists" in assert_one_line_error(run("new", seed_project, "--article", seed_path))
+    assert "already exists" in assert_one_line_error(
+        run("new", seed_project, "--article", seed_path)
+    )
     assert hashlib.sha256(seed_project.read_bytes()).hexdigest() == before
 
 

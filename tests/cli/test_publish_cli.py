@@ -151,6 +151,14 @@ def test_conclusion_only_project_rates_by_its_written_conclusion(tmp_path, seed_
     refused = run("verdict", path, "--claim", 1, "--label", "False")
     assert "has no labels: the rationale is the verdict" in assert_one_line_error(refused)
     run("settings", path, "--min-evidence", "0")
-    ok = run("verdict", path, "--claim", 1, "--status", "done",
-             "--rationale", "Wrong: he said nothing of the kind. The transcript shows it.")
+    ok = run(
+        "verdict",
+        path,
+        "--claim",
+        1,
+        "--status",
+        "done",
+        "--rationale",
+        "Wrong: he said nothing of the kind. The transcript shows it.",
+    )
     assert ok.stdout.strip() == "claim 1: “Wrong: he said nothing of the kind.”, done"

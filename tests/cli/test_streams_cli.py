@@ -11,8 +11,12 @@ def test_a_terminal_that_cannot_show_curly_quotes_gets_escapes_not_a_crash(seed_
     # As on a Windows console redirected to a file (cp1252) or a POSIX locale with ASCII only.
     env = {**os.environ, "PYTHONIOENCODING": "ascii"}
     env.pop("WORKBENCH_DEBUG", None)
-    result = subprocess.run([sys.executable, "-m", "workbench", "extract", str(seed_path)],
-                            capture_output=True, env=env, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "workbench", "extract", str(seed_path)],
+        capture_output=True,
+        env=env,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr.decode()
     out = result.stdout.decode("ascii")  # nothing but ASCII came out
     assert "\\u201c" in out or "\\u2019" in out  # the article's curly quotes, escaped

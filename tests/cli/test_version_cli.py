@@ -13,8 +13,11 @@ from workbench.store.migrations import SCHEMA_VERSION
 
 def version(**env):
     result = subprocess.run(
-        [sys.executable, "-m", "workbench", "--version"], capture_output=True, text=True,
-        env={**os.environ, **env}, timeout=120,
+        [sys.executable, "-m", "workbench", "--version"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
@@ -50,12 +53,17 @@ def test_version_starts_no_window_and_does_not_load_spacy():
         "print(sorted(m for m in ('spacy', 'thinc', 'PySide6.QtWidgets', 'PySide6.QtGui') "
         "if m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=120, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
     assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
 def test_version_after_a_command_is_still_an_option():
-    result = subprocess.run([sys.executable, "-m", "workbench", "--version", "info"],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "workbench", "--version", "info"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0 and "project file format" in result.stdout

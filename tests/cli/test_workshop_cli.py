@@ -15,23 +15,45 @@ from workbench.core.models import Article, Claim
 from workbench.presets import load_preset
 from workbench.store import ProjectStore
 
-TEXT = ("A Workshop Article\n\n" + " ".join(
-    f"Claim number {i} says the budget grew by {i * 7} percent in {1990 + i}." for i in range(8)))
+TEXT = "A Workshop Article\n\n" + " ".join(
+    f"Claim number {i} says the budget grew by {i * 7} percent in {1990 + i}." for i in range(8)
+)
 KEY = ["True", "Mostly True", "Mixture", "Mostly False", "False", "Misleading", "True", "False"]
 RATINGS = {
     "Ana": ["True", "Mostly True", "Mixture", "False", "False", "Misleading", "True", "False"],
-    "Ben": ["Mostly True", "Mostly True", "Mostly False", "Mostly False", "False", "Unproven",
-            "True", None],  # one claim left unrated
-    "Cleo": ["True", "Mixture", "Mixture", "Mostly False", "Mostly False", "Misleading",
-             "Mostly True", "False"],
+    "Ben": [
+        "Mostly True",
+        "Mostly True",
+        "Mostly False",
+        "Mostly False",
+        "False",
+        "Unproven",
+        "True",
+        None,
+    ],  # one claim left unrated
+    "Cleo": [
+        "True",
+        "Mixture",
+        "Mixture",
+        "Mostly False",
+        "Mostly False",
+        "Misleading",
+        "Mostly True",
+        "False",
+    ],
 }
 
 
 def run(*args):
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
     env.pop("WORKBENCH_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "workbench", *map(str, args)],
-                          capture_output=True, text=True, env=env, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "workbench", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
 
 
 def one_line_error(result):
@@ -54,11 +76,16 @@ def key(tmp_path):
         article = store.articles.add(Article(title="A Workshop Article", text=TEXT))
         for sentence, verdict in zip(sentences, KEY):
             start = TEXT.index(sentence)
-            claim = store.claims.add(Claim(article_id=article.id, start=start,
-                                          end=start + len(sentence), quote=""))
+            claim = store.claims.add(
+                Claim(article_id=article.id, start=start, end=start + len(sentence), quote="")
+            )
             store.evidence.add(claim.id, "https://example.org/okapiwhistle-report", "supports")
-            store.claims.set_verdict(claim.id, verdict, rationale=f"Trainer rationale {claim.id} "
-                              "citing the Okapiwhistle report", status="done")
+            store.claims.set_verdict(
+                claim.id,
+                verdict,
+                rationale=f"Trainer rationale {claim.id} citing the Okapiwhistle report",
+                status="done",
+            )
 
     path = tmp_path / "KEY.fcw"
     ProjectStore.create(path, scale=load_preset(), setup=setup).close()
@@ -97,15 +124,28 @@ def test_pack_then_compare_json_matches_an_independent_alpha(key, tmp_path):
     report = json.loads(result.stdout)
     assert {"krippendorff_alpha", "fleiss_kappa", "claims", "participants"} <= set(report)
     labels = report["labels"]
-    matrix = np.array([[np.nan if r is None else labels.index(r) for r in ratings]
-                       for ratings in RATINGS.values()], dtype=float)
+    matrix = np.array(
+        [
+            [np.nan if r is None else labels.index(r) for r in ratings]
+            for ratings in RATINGS.values()
+        ],
+        dtype=float,
+    )
     expected = krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal")
     assert report["krippendorff_alpha"]["nominal"] == pytest.approx(expected, abs=1e-6)
     order = report["ordinal_labels"]
-    ordinal = np.array([[np.nan if r not in order else order.index(r) for r in ratings]
-                        for ratings in RATINGS.values()], dtype=float)
-    expected_ordinal = krippendorff.alpha(reliability_data=ordinal, level_of_measurement="ordinal",
-                                          value_domain=list(range(len(order))))
+    ordinal = np.array(
+        [
+            [np.nan if r not in order else order.index(r) for r in ratings]
+            for ratings in RATINGS.values()
+        ],
+        dtype=float,
+    )
+    expected_ordinal = krippendorff.alpha(
+        reliability_data=ordinal,
+        level_of_measurement="ordinal",
+        value_domain=list(range(len(order))),
+    )
     assert report["krippendorff_alpha"]["ordinal"] == pytest.approx(expected_ordinal, abs=1e-6)
     people = {p["name"]: p for p in report["participants"]}
     assert people["Ana"]["exact"] == pytest.approx(7 / 8)
@@ -141,8 +181,9 @@ def test_workshop_errors_are_one_line_and_leave_files_alone(key, tmp_path):
     before = {f: digest(f) for f in [*files, other, exercise]}
     assert "another exercise" in one_line_error(run("workshop", "compare", *files, other))
     assert "already exists" in one_line_error(run("workshop", "pack", key, "-o", exercise))
-    assert "no such file" in one_line_error(run("workshop", "pack", tmp_path / "nope.fcw",
-                                                "-o", tmp_path / "x.fcw"))
+    assert "no such file" in one_line_error(
+        run("workshop", "pack", tmp_path / "nope.fcw", "-o", tmp_path / "x.fcw")
+    )
     assert {f: digest(f) for f in [*files, other, exercise]} == before
     junk = tmp_path / "junk.fcw"
     junk.write_bytes(b"\x00" * 200)

@@ -43,8 +43,11 @@ def test_titles_in_several_encodings_and_exact_hash(site, title, encoded, conten
     elif encoded == "shift_jis":
         body = html(title, "<p>本文</p>").encode("shift_jis")
     else:
-        head = f'<meta charset="{encoded}">' if encoded == "cp1252" else (
-            f'<meta http-equiv="Content-Type" content="text/html; charset={encoded}">')
+        head = (
+            f'<meta charset="{encoded}">'
+            if encoded == "cp1252"
+            else (f'<meta http-equiv="Content-Type" content="text/html; charset={encoded}">')
+        )
         body = html(title, "<p>Body</p>", head=head).encode(encoded)
     url = site.add("/page", body, content_type=content_type)
     result = fetch(url, FAST)
@@ -114,8 +117,12 @@ def test_no_cookie_is_kept_and_the_user_agent_is_descriptive(site):
 
 @pytest.mark.parametrize(
     ("status", "expected"),
-    [(404, "HTTP 404 Not Found"), (410, "HTTP 410 Gone"), (500, "HTTP 500 Internal Server Error"),
-     (503, "HTTP 503 Service Unavailable")],
+    [
+        (404, "HTTP 404 Not Found"),
+        (410, "HTTP 410 Gone"),
+        (500, "HTTP 500 Internal Server Error"),
+        (503, "HTTP 503 Service Unavailable"),
+    ],
 )
 def test_http_errors_are_failures_with_their_status(site, status, expected):
     url = site.add(f"/e{status}", html("Error page"), status=status)

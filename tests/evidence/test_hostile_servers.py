@@ -35,8 +35,18 @@ def test_headers_sent_a_byte_at_a_time_stop_at_the_whole_fetch_deadline(hostile)
 
 def test_the_deadline_is_a_project_setting(tmp_path, seed_project):
     out = subprocess.run(
-        [sys.executable, "-m", "workbench", "evidence", "settings", str(seed_project),
-         "--total-timeout", "7"], capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "workbench",
+            "evidence",
+            "settings",
+            str(seed_project),
+            "--total-timeout",
+            "7",
+        ],
+        capture_output=True,
+        text=True,
     )
     assert out.returncode == 0, out.stderr
     assert "whole fetch 7 s" in out.stdout
@@ -78,8 +88,21 @@ def test_a_compressed_page_cut_at_the_cap_says_the_size_kept(hostile):
     assert "gzip-compressed in" in capture.error
 
 
-@pytest.mark.parametrize("label", ["base64", "rot13", "hex", "zlib", "idna", "punycode",
-                                   "unicode_escape", "utf-7", "bz2", "undefined"])
+@pytest.mark.parametrize(
+    "label",
+    [
+        "base64",
+        "rot13",
+        "hex",
+        "zlib",
+        "idna",
+        "punycode",
+        "unicode_escape",
+        "utf-7",
+        "bz2",
+        "undefined",
+    ],
+)
 @pytest.mark.parametrize("where", ["meta", "header"])
 def test_a_codec_that_is_not_a_charset_is_never_used(hostile, label, where):
     hostile.routes["/odd"] = servers.charset_page(label, where)
@@ -94,12 +117,16 @@ def test_the_command_line_reports_what_was_recorded(hostile, seed_project):
     hostile.routes["/idna"] = servers.charset_page("idna", "header")
     url = hostile.url("/idna")
     run = [sys.executable, "-m", "workbench"]
-    subprocess.run([*run, "evidence", "add", str(seed_project), "--claim", "1", url], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [*run, "evidence", "add", str(seed_project), "--claim", "1", url],
+        check=True,
+        capture_output=True,
+    )
     out = subprocess.run([*run, "fetch", str(seed_project)], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
-    listed = subprocess.run([*run, "evidence", "list", str(seed_project)],
-                            capture_output=True, text=True).stdout
+    listed = subprocess.run(
+        [*run, "evidence", "list", str(seed_project)], capture_output=True, text=True
+    ).stdout
     assert out.stdout.startswith("captured") and "captured, HTTP 200" in listed
 
 
@@ -107,8 +134,14 @@ def test_the_command_line_reports_what_was_recorded(hostile, seed_project):
 def test_reading_a_pathological_page_takes_linear_time(kind):
     """A megabyte of "<a b='" was still being parsed after 280 s; now it is read in seconds
     (run in a child with a generous bound, as this is about hanging, not speed)."""
-    units = {"attr": "<a b='", "comment": "<!--", "tag": "<a ", "nested": "<div>",
-             "end": "</a", "lt": "<"}
+    units = {
+        "attr": "<a b='",
+        "comment": "<!--",
+        "tag": "<a ",
+        "nested": "<div>",
+        "end": "</a",
+        "lt": "<",
+    }
     code = (
         "from workbench.web.page import read_page\n"
         f"page = ('<html><title>Odd</title><body>' + {units[kind]!r} * (1_000_000 // "
@@ -121,9 +154,11 @@ def test_reading_a_pathological_page_takes_linear_time(kind):
 
 
 def test_titles_and_text_as_the_page_reader_gives_them():
-    page = (b"<html><head><title>A &amp; B <b>bold</b></title><script>var x = '<p>no</p>';"
-            b"</script></head><body><p>One<br>two</p><pre>a\n  b</pre><!-- gone -->"
-            b"<img alt='chart'><p>x < y &gt; z</p><p title='unclosed>still'>end</p>")
+    page = (
+        b"<html><head><title>A &amp; B <b>bold</b></title><script>var x = '<p>no</p>';"
+        b"</script></head><body><p>One<br>two</p><pre>a\n  b</pre><!-- gone -->"
+        b"<img alt='chart'><p>x < y &gt; z</p><p title='unclosed>still'>end</p>"
+    )
     title, text = read_page(page, "text/html")
     assert title == "A & B <b>bold</b>"
     assert text == "One\ntwo\n\na\nb\nchart\nx < y > z\n\nend"  # as html.parser read it

@@ -1,4 +1,4 @@
-"""Web pages and Word files that the import tests build themselves (no saved copies of real sites)."""
+"""Web pages and Word files that the import tests build themselves (no copies of real sites)."""
 
 from __future__ import annotations
 
@@ -44,18 +44,30 @@ PARAGRAPHS = [
     "adding that most of them were in construction.",
 ]
 
-JUNK = ["SCRIPT TEXT", "STYLE TEXT", "NAVIGATION LINK", "SIDEBAR STORY", "READER COMMENT",
-        "FOOTER TEXT", "cookies"]
+JUNK = [
+    "SCRIPT TEXT",
+    "STYLE TEXT",
+    "NAVIGATION LINK",
+    "SIDEBAR STORY",
+    "READER COMMENT",
+    "FOOTER TEXT",
+    "cookies",
+]
 
 
 def news_page(
-    *, title: str = "City budget rose by 12 percent, mayor says", author: str = "Jane Doe",
-    url: str = "https://daily.example/politics/budget-2024", charset: str = "utf-8",
-    lang: str = "en", paragraphs: list[str] | None = None,
+    *,
+    title: str = "City budget rose by 12 percent, mayor says",
+    author: str = "Jane Doe",
+    url: str = "https://daily.example/politics/budget-2024",
+    charset: str = "utf-8",
+    lang: str = "en",
+    paragraphs: list[str] | None = None,
 ) -> str:
     body = "\n".join(f"<p>{p}</p>" for p in (paragraphs or PARAGRAPHS))
-    return NEWS_PAGE.format(title=title, author=author, url=url, charset=charset, lang=lang,
-                            paragraphs=body)
+    return NEWS_PAGE.format(
+        title=title, author=author, url=url, charset=charset, lang=lang, paragraphs=body
+    )
 
 
 def write_page(path: Path, html: str, encoding: str = "utf-8") -> Path:

@@ -9,8 +9,8 @@ import pytest
 
 from tests.io.pages import JUNK, PARAGRAPHS, news_page, write_docx, write_page
 from workbench.core.errors import ArticleError
-from workbench.web.decode import declared_charset
 from workbench.io.articles import read_article
+from workbench.web.decode import declared_charset
 
 
 def _assert_clean(text: str) -> None:

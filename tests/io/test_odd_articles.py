@@ -58,12 +58,17 @@ def test_utf32_with_a_byte_order_mark_is_read_as_utf32(tmp_path, codec):
     assert CAFE in read_article(page).text
 
 
-@pytest.mark.parametrize("label", ["base64", "rot13", "hex", "zlib", "idna", "unicode_escape",
-                                   "utf-7", "x-no-such-charset"])
+@pytest.mark.parametrize(
+    "label",
+    ["base64", "rot13", "hex", "zlib", "idna", "unicode_escape", "utf-7", "x-no-such-charset"],
+)
 def test_a_page_declaring_a_codec_that_is_not_a_charset_is_refused_in_one_line(tmp_path, label):
     page = tmp_path / "page.html"
-    page.write_text(f'<html><head><meta charset="{label}"><title>T</title></head>'
-                    f"<body><p>{CAFE}</p></body></html>", encoding="utf-8")
+    page.write_text(
+        f'<html><head><meta charset="{label}"><title>T</title></head>'
+        f"<body><p>{CAFE}</p></body></html>",
+        encoding="utf-8",
+    )
     outcome = extract(page)
     one_line_refusal(outcome, "unknown charset", label)
 
@@ -104,21 +109,25 @@ def test_a_docx_with_more_text_than_an_article_is_refused(tmp_path):
 
 
 def test_a_dtd_anywhere_in_a_docx_is_refused(tmp_path):
-    document = (f'<?xml version="1.0"?><!-- {"x" * 5000} --><!DOCTYPE w:document ['
-                '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
-                f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p>'
-                "</w:body></w:document>").encode()
+    document = (
+        f'<?xml version="1.0"?><!-- {"x" * 5000} --><!DOCTYPE w:document ['
+        '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p>'
+        "</w:body></w:document>"
+    ).encode()
     with pytest.raises(ArticleError, match="DTD"):
         read_article(_docx(tmp_path / "dtd.docx", document))
 
 
-@pytest.mark.parametrize("unit", ["**a ", "__a ", "*a ", "_a ", "<!--", "![", "[a](", "[a][",
-                                  "# " + "#"])
+@pytest.mark.parametrize(
+    "unit", ["**a ", "__a ", "*a ", "_a ", "<!--", "![", "[a](", "[a][", "# " + "#"]
+)
 def test_markdown_bombs_are_read_in_linear_time(tmp_path, unit):
     """80 KB of "**a " took 35 s (quadratic): a megabyte of each pattern now takes seconds."""
     path = tmp_path / "bomb.md"
-    path.write_text("Title\n\nThe minister said so. " + unit * (1_000_000 // len(unit)) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Title\n\nThe minister said so. " + unit * (1_000_000 // len(unit)) + "\n", encoding="utf-8"
+    )
     outcome = extract(path, "--json", timeout=240)
     assert outcome.status == 0, outcome.describe()
 

@@ -63,7 +63,12 @@ def test_evaluate_counts_and_scores(tmp_path):
 
 def test_f1_report_by_hand():
     report = f1_report([True, True, False, False], [True, False, True, False])
-    assert (report["precision"], report["recall"], report["f1"], report["accuracy"]) == (0.5, 0.5, 0.5, 0.5)
+    assert (report["precision"], report["recall"], report["f1"], report["accuracy"]) == (
+        0.5,
+        0.5,
+        0.5,
+        0.5,
+    )
 
 
 def test_bad_tsv_is_refused(tmp_path):
@@ -76,8 +81,15 @@ def test_bad_tsv_is_refused(tmp_path):
 def test_cli_extract_and_eval_json(tmp_path, seed_path):
     path = tmp_path / "small.tsv"
     path.write_text(TSV, encoding="utf-8")
-    run = lambda *a: subprocess.run([sys.executable, "-m", "workbench", *map(str, a)],  # noqa: E731
-                                    capture_output=True, text=True, check=False)
+
+    def run(*a: object) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "workbench", *map(str, a)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
     out = run("eval-claims", path, "--json")
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout)

@@ -63,8 +63,9 @@ def _fifo(name: str) -> Callable[[Path], Path]:
     return make
 
 
-def _docx(name: str, document: bytes, *, extra: dict[str, bytes] | None = None,
-          stored: bool = False) -> Callable[[Path], Path]:
+def _docx(
+    name: str, document: bytes, *, extra: dict[str, bytes] | None = None, stored: bool = False
+) -> Callable[[Path], Path]:
     def make(folder: Path) -> Path:
         path = folder / name
         method = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
@@ -86,8 +87,9 @@ def _paragraphs(count: int, text: str = "word " * 40) -> bytes:
 
 def _nested_docx(depth: int) -> bytes:
     head = f'<?xml version="1.0"?><w:document xmlns:w="{W_NS}"><w:body>'
-    return (head + "<w:p><w:r><w:t>x</w:t></w:r>" * depth + "</w:p>" * depth
-            + "</w:body></w:document>").encode()
+    return (
+        head + "<w:p><w:r><w:t>x</w:t></w:r>" * depth + "</w:p>" * depth + "</w:body></w:document>"
+    ).encode()
 
 
 def _html(body: str, head: str = "") -> str:
@@ -105,8 +107,12 @@ def all_cases() -> list[Case]:
     # -- binary and empty ------------------------------------------------------------
     for size in (1, 100, 100_000, 3_000_000):
         for suffix in ("txt", "md", "html", "docx"):
-            add(f"random-{size}.{suffix}", "either" if size == 1 else "refuse",
-                _random(f"r.{suffix}", size, size), "binary")
+            add(
+                f"random-{size}.{suffix}",
+                "either" if size == 1 else "refuse",
+                _random(f"r.{suffix}", size, size),
+                "binary",
+            )
     add("empty.txt", "refuse", _write("e.txt", b""), "binary")
     add("blank.md", "refuse", _write("b.md", "\n \n\t\n"), "binary")
     add("nul-in-text", "refuse", _write("n.txt", SENTENCE + "\x00" + SENTENCE), "binary")
@@ -128,56 +134,151 @@ def all_cases() -> list[Case]:
     add("many-short-lines", "accept", _write("l.txt", "x\n\n" * 400_000), "huge line")
     add("article-2mb", "accept", _write("long.txt", (seed + "\n\n") * 800), "huge line")
     # -- encodings -------------------------------------------------------------------------
-    for codec, bom in (("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
-                       ("utf-32-le", b"\xff\xfe\x00\x00"), ("utf-32-be", b"\x00\x00\xfe\xff"),
-                       ("utf-8", b"\xef\xbb\xbf")):
-        add(f"bom-{codec}", "accept", _write("bom.txt", bom + SENTENCE.encode(codec)),
-            "encoding")
-        add(f"bom-{codec}.html", "accept",
-            _write("bom.html", bom + _html("").encode(codec)), "encoding")
-    add("latin-1-undeclared", "refuse", _write("l.txt", "Caf\xe9 ".encode("latin-1") * 50),
-        "encoding")
+    for codec, bom in (
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+        ("utf-32-le", b"\xff\xfe\x00\x00"),
+        ("utf-32-be", b"\x00\x00\xfe\xff"),
+        ("utf-8", b"\xef\xbb\xbf"),
+    ):
+        add(f"bom-{codec}", "accept", _write("bom.txt", bom + SENTENCE.encode(codec)), "encoding")
+        add(
+            f"bom-{codec}.html",
+            "accept",
+            _write("bom.html", bom + _html("").encode(codec)),
+            "encoding",
+        )
+    add(
+        "latin-1-undeclared",
+        "refuse",
+        _write("l.txt", "Caf\xe9 ".encode("latin-1") * 50),
+        "encoding",
+    )
     add("broken-utf16", "refuse", _write("u.txt", b"\xff\xfe" + b"\x00\xd8" * 10), "encoding")
-    for label in ("base64", "rot13", "hex", "zlib", "idna", "unicode_escape", "utf-7",
-                  "bz2", "undefined", "x-nonsense", "utf-32", "a" * 300):
-        add(f"meta-charset-{label[:20]}", "either",
-            _write("m.html", _html("", f'<meta charset="{label}">')), "encoding")
+    for label in (
+        "base64",
+        "rot13",
+        "hex",
+        "zlib",
+        "idna",
+        "unicode_escape",
+        "utf-7",
+        "bz2",
+        "undefined",
+        "x-nonsense",
+        "utf-32",
+        "a" * 300,
+    ):
+        add(
+            f"meta-charset-{label[:20]}",
+            "either",
+            _write("m.html", _html("", f'<meta charset="{label}">')),
+            "encoding",
+        )
     # -- HTML ------------------------------------------------------------------------------
-    for unit in ("<a b='", "<div>", "<!--", "<a ", "</a", "<", "<![CDATA[", "<script>",
-                 "<table><tr><td>", "<p>x"):
-        add(f"html-{unit}", "either", _write("h.html", _html(unit * (1_000_000 // len(unit)))),
-            "nested or broken HTML")
-    add("html-deep-nesting-200k", "either",
+    for unit in (
+        "<a b='",
+        "<div>",
+        "<!--",
+        "<a ",
+        "</a",
+        "<",
+        "<![CDATA[",
+        "<script>",
+        "<table><tr><td>",
+        "<p>x",
+    ):
+        add(
+            f"html-{unit}",
+            "either",
+            _write("h.html", _html(unit * (1_000_000 // len(unit)))),
+            "nested or broken HTML",
+        )
+    add(
+        "html-deep-nesting-200k",
+        "either",
         _write("d.html", _html("<div>" * 200_000 + SENTENCE + "</div>" * 200_000)),
-        "nested or broken HTML")
-    add("html-no-text", "refuse", _write("e.html", "<html><body><script>x</script></body>"),
-        "nested or broken HTML")
+        "nested or broken HTML",
+    )
+    add(
+        "html-no-text",
+        "refuse",
+        _write("e.html", "<html><body><script>x</script></body>"),
+        "nested or broken HTML",
+    )
     # -- Word ------------------------------------------------------------------------------
-    add("docx-bomb-79mb", "refuse", _docx("bomb.docx", _paragraphs(79_000_000 // 230)),
-        "docx bomb")
+    add("docx-bomb-79mb", "refuse", _docx("bomb.docx", _paragraphs(79_000_000 // 230)), "docx bomb")
     add("docx-too-much-text", "refuse", _docx("t.docx", _paragraphs(110_000)), "docx bomb")
     add("docx-deep-nesting", "either", _docx("n.docx", _nested_docx(100_000)), "docx bomb")
-    add("docx-dtd", "refuse", _docx("x.docx", (
-        f'<?xml version="1.0"?><!-- {"x" * 4000} --><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
-        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]>'
-        f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&c;</w:t></w:r></w:p>'
-        "</w:body></w:document>").encode()), "docx bomb")
+    add(
+        "docx-dtd",
+        "refuse",
+        _docx(
+            "x.docx",
+            (
+                f'<?xml version="1.0"?><!-- {"x" * 4000} --><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
+                '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c'
+                ' "&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+                f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&c;</w:t></w:r></w:p>'
+                "</w:body></w:document>"
+            ).encode(),
+        ),
+        "docx bomb",
+    )
     add("docx-bad-xml", "refuse", _docx("b.docx", b"<w:document><w:body><w:p>"), "docx bomb")
     add("docx-no-document", "refuse", _docx("m.docx", b"", extra={}), "docx bomb")
-    add("docx-huge-core", "refuse", _docx("c.docx", _paragraphs(3), extra={
-        "docProps/core.xml": b"<x>" + b"a" * 5_000_000 + b"</x>"}), "docx bomb")
-    add("docx-truncated", "refuse",
-        lambda folder: _truncate(_docx("tr.docx", _paragraphs(2000))(folder)), "docx bomb")
+    add(
+        "docx-huge-core",
+        "refuse",
+        _docx(
+            "c.docx",
+            _paragraphs(3),
+            extra={"docProps/core.xml": b"<x>" + b"a" * 5_000_000 + b"</x>"},
+        ),
+        "docx bomb",
+    )
+    add(
+        "docx-truncated",
+        "refuse",
+        lambda folder: _truncate(_docx("tr.docx", _paragraphs(2000))(folder)),
+        "docx bomb",
+    )
     # -- Markdown --------------------------------------------------------------------------
-    for unit in ("**a ", "__a ", "*a ", "_a ", "<!--", "![", "[a](", "[a][", "`", "> ", "- ",
-                 "# #", "---\n", "[a]: ", "***"):
-        add(f"markdown-{unit.strip() or 'blank'}", "accept",
+    for unit in (
+        "**a ",
+        "__a ",
+        "*a ",
+        "_a ",
+        "<!--",
+        "![",
+        "[a](",
+        "[a][",
+        "`",
+        "> ",
+        "- ",
+        "# #",
+        "---\n",
+        "[a]: ",
+        "***",
+    ):
+        add(
+            f"markdown-{unit.strip() or 'blank'}",
+            "accept",
             _write("m.md", f"Title\n\n{SENTENCE} " + unit * (1_000_000 // len(unit)) + "\n"),
-            "markdown bomb")
-    add("markdown-front-matter-only", "either", _write("f.md", "---\ntitle: x\n---\n"),
-        "markdown bomb")
-    add("markdown-unclosed-front-matter", "accept",
-        _write("u.md", "---\n" + "key: value\n" * 100_000 + SENTENCE), "markdown bomb")
+            "markdown bomb",
+        )
+    add(
+        "markdown-front-matter-only",
+        "either",
+        _write("f.md", "---\ntitle: x\n---\n"),
+        "markdown bomb",
+    )
+    add(
+        "markdown-unclosed-front-matter",
+        "accept",
+        _write("u.md", "---\n" + "key: value\n" * 100_000 + SENTENCE),
+        "markdown bomb",
+    )
     return cases
 
 
@@ -194,7 +295,14 @@ def sample(cases: list[Case]) -> list[Case]:
         if case.kind not in seen:
             seen.add(case.kind)
             chosen.append(case)
-    names = {"device-zero", "fifo.txt", "line-1mb-words", "markdown-**a", "html-<a b='",
-             "docx-bomb-79mb", "meta-charset-base64"}
+    names = {
+        "device-zero",
+        "fifo.txt",
+        "line-1mb-words",
+        "markdown-**a",
+        "html-<a b='",
+        "docx-bomb-79mb",
+        "meta-charset-base64",
+    }
     chosen += [c for c in cases if c.name in names and c not in chosen]
     return chosen

@@ -62,11 +62,18 @@ def record():
     """Add one command's outcome to the run's figures."""
 
     def add(suite: str, case: str, outcome, problems: list[str], modified: bool) -> None:
-        RESULTS.append({
-            "suite": suite, "case": case, "command": outcome.args[0], "status": outcome.status,
-            "seconds": round(outcome.seconds, 2), "peak_mb": round(outcome.peak_mb, 1),
-            "problems": problems, "modified": modified,
-        })
+        RESULTS.append(
+            {
+                "suite": suite,
+                "case": case,
+                "command": outcome.args[0],
+                "status": outcome.status,
+                "seconds": round(outcome.seconds, 2),
+                "peak_mb": round(outcome.peak_mb, 1),
+                "problems": problems,
+                "modified": modified,
+            }
+        )
 
     return add
 

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 WORKBENCH = [sys.executable, "-m", "workbench"]
 # A safety net under the measured bound: a runaway child gets MemoryError, not the machine.
-ADDRESS_SPACE_LIMIT = 6 * 1024 ** 3
+ADDRESS_SPACE_LIMIT = 6 * 1024**3
 
 
 @dataclass
@@ -40,8 +40,10 @@ class Outcome:
         return self.status == 1
 
     def describe(self) -> str:
-        return (f"workbench {' '.join(self.args)} -> status {self.status} in {self.seconds:.1f} s, "
-                f"{self.peak_mb:.0f} MB; stderr: {self.err.strip()[:500]!r}")
+        return (
+            f"workbench {' '.join(self.args)} -> status {self.status} in {self.seconds:.1f} s, "
+            f"{self.peak_mb:.0f} MB; stderr: {self.err.strip()[:500]!r}"
+        )
 
 
 def _limit_memory() -> None:  # in the child, before exec
@@ -54,8 +56,13 @@ def run(*args: str, timeout: float = 60, env: dict | None = None) -> Outcome:
     """Run ``workbench ARGS`` in a child; kill it after ``timeout`` seconds."""
     started = time.monotonic()
     child = subprocess.Popen(
-        [*WORKBENCH, *args], cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, env={**os.environ, **(env or {})}, preexec_fn=_limit_memory,
+        [*WORKBENCH, *args],
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
+        preexec_fn=_limit_memory,
         start_new_session=True,
     )
     streams: dict[str, bytes] = {}
@@ -63,8 +70,10 @@ def run(*args: str, timeout: float = 60, env: dict | None = None) -> Outcome:
     def drain(name: str, stream) -> None:
         streams[name] = stream.read()
 
-    readers = [threading.Thread(target=drain, args=(n, s), daemon=True)
-               for n, s in (("out", child.stdout), ("err", child.stderr))]
+    readers = [
+        threading.Thread(target=drain, args=(n, s), daemon=True)
+        for n, s in (("out", child.stdout), ("err", child.stderr))
+    ]
     for reader in readers:
         reader.start()
     killed = threading.Timer(timeout, lambda: os.killpg(child.pid, signal.SIGKILL))
@@ -79,10 +88,12 @@ def run(*args: str, timeout: float = 60, env: dict | None = None) -> Outcome:
     seconds = time.monotonic() - started
     hung = child.returncode == -signal.SIGKILL and seconds >= timeout
     return Outcome(
-        list(args), None if hung else child.returncode,
+        list(args),
+        None if hung else child.returncode,
         streams.get("out", b"").decode("utf-8", "replace"),
         streams.get("err", b"").decode("utf-8", "replace"),
-        seconds, usage.ru_maxrss / 1024,
+        seconds,
+        usage.ru_maxrss / 1024,
     )
 
 

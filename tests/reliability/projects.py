@@ -48,9 +48,17 @@ def build_base(folder: Path, seed_article: Path) -> Path:
             store.evidence.add(claim.id, url, "refutes", f"note {i}")
             body = f"<html><title>Source {i}</title><p>Text {i}</p></html>".encode() * 20
             store.captures.add(
-                Capture(url=url, status=CaptureStatus.CAPTURED, final_url=url, http_status=200,
-                        content_type="text/html", title=f"Source {i}", sha256=f"{i:064x}",
-                        size=len(body), text=f"Text {i}"),
+                Capture(
+                    url=url,
+                    status=CaptureStatus.CAPTURED,
+                    final_url=url,
+                    http_status=200,
+                    content_type="text/html",
+                    title=f"Source {i}",
+                    sha256=f"{i:064x}",
+                    size=len(body),
+                    text=f"Text {i}",
+                ),
                 gzip.compress(body),
             )
     return path
@@ -78,14 +86,16 @@ def _edit(path: Path, *statements: str, writable_schema: bool = False) -> None:
 
 def _crash_after(path: Path, code: str) -> None:
     """Run ``code`` (with ``store`` open on ``path``) in a process that dies without closing."""
-    script = "\n".join([
-        "import os",
-        "from workbench.store import ProjectStore",
-        f"store = ProjectStore.open({str(path)!r})",
-        "store.db.execute('PRAGMA wal_autocheckpoint = 0')",
-        code,
-        "os._exit(9)",
-    ])
+    script = "\n".join(
+        [
+            "import os",
+            "from workbench.store import ProjectStore",
+            f"store = ProjectStore.open({str(path)!r})",
+            "store.db.execute('PRAGMA wal_autocheckpoint = 0')",
+            code,
+            "os._exit(9)",
+        ]
+    )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 9, result.stderr
 
@@ -244,10 +254,14 @@ def other_project_wal(target_works: bool) -> Callable[[Path, Path], Path]:
             claims = store.claims.all()
             store.claims.set_verdict(claims[5].id, "True", rationale="twin, saved")
             store.evidence.add(claims[6].id, "https://example.com/twin", "supports", "twin")
-        _crash_after(twin, "store.claims.set_verdict(store.claims.all()[3].id, 'True', rationale='twin')")
+        _crash_after(
+            twin, "store.claims.set_verdict(store.claims.all()[3].id, 'True', rationale='twin')"
+        )
         if target_works:
             with ProjectStore.open(target) as store:
-                store.claims.set_verdict(store.claims.all()[7].id, "False", rationale="target's own work")
+                store.claims.set_verdict(
+                    store.claims.all()[7].id, "False", rationale="target's own work"
+                )
         shutil.move(f"{twin}-wal", f"{target}-wal")
         for leftover in (twin, Path(f"{twin}-shm")):
             leftover.unlink(missing_ok=True)
@@ -260,7 +274,9 @@ def stale_wal(base: Path, folder: Path) -> Path:
     """A WAL from an older copy of the same project, beside a file that has moved on."""
     old = folder / "old.fcw"
     shutil.copyfile(base, old)
-    _crash_after(old, "store.claims.set_verdict(store.claims.all()[1].id, 'True', rationale='old copy')")
+    _crash_after(
+        old, "store.claims.set_verdict(store.claims.all()[1].id, 'True', rationale='old copy')"
+    )
     target = _copy(base, folder)
     from workbench.store import ProjectStore
 
@@ -365,17 +381,36 @@ def _damaged_bytes(add) -> None:
         for seed in range(3):
             add(f"random-{size}-{seed}", "refuse", random_file(size, seed), "random bytes")
     for seed in range(8):
-        add(f"random-header-{seed}", "refuse", random_file(8192, seed, header=True),
-            "random bytes")
-    for at in (1, 16, 50, 99, 100, 101, 1024, 4095, 4096, 4097, 8192, 30000, 60000, 100000,
-               -4096, -1):
+        add(f"random-header-{seed}", "refuse", random_file(8192, seed, header=True), "random bytes")
+    for at in (
+        1,
+        16,
+        50,
+        99,
+        100,
+        101,
+        1024,
+        4095,
+        4096,
+        4097,
+        8192,
+        30000,
+        60000,
+        100000,
+        -4096,
+        -1,
+    ):
         add(f"truncated-{at}", "either", truncated(at), "truncation")
     for seed in range(100):
         add(f"header-flip-{seed}", "either", flipped(seed, 1, 0, 100), "header bit flip")
     for seed in range(100):
         count = (1, 4, 32, 256)[seed % 4]
-        add(f"page-flip-{count}-{seed}", "either", flipped(1000 + seed, count, 100, None),
-            "page bit flips")
+        add(
+            f"page-flip-{count}-{seed}",
+            "either",
+            flipped(1000 + seed, count, 100, None),
+            "page bit flips",
+        )
     for number in range(1, 36):
         add(f"zeroed-page-{number}", "either", zeroed_page(number), "zeroed page")
 
@@ -393,11 +428,19 @@ def _side_files(add) -> None:
     add("stale-wal", "refuse", stale_wal, "stale WAL")
     for seed in range(6):
         add(f"garbage-wal-{seed}", "either", garbage_side_file("wal", seed, 40000), "garbage WAL")
-        add(f"garbage-wal-magic-{seed}", "either",
-            garbage_side_file("wal", seed, 40000, magic=True), "garbage WAL")
+        add(
+            f"garbage-wal-magic-{seed}",
+            "either",
+            garbage_side_file("wal", seed, 40000, magic=True),
+            "garbage WAL",
+        )
         add(f"garbage-shm-{seed}", "open", garbage_side_file("shm", seed, 32768), "garbage SHM")
-        add(f"garbage-journal-{seed}", "refuse", garbage_side_file("journal", seed, 8192),
-            "garbage journal")
+        add(
+            f"garbage-journal-{seed}",
+            "refuse",
+            garbage_side_file("journal", seed, 8192),
+            "garbage journal",
+        )
     add("foreign-shm", "open", foreign_shm, "foreign SHM")
     add("hot-journal-other-db", "refuse", hot_journal(False), "hot journal")
     add("hot-journal-older-copy", "refuse", hot_journal(True), "hot journal")
@@ -407,35 +450,75 @@ def _side_files(add) -> None:
 
 def _damaged_schema(add) -> None:
     """Wrong ids and versions, undecodable rows, missing tables, bad JSON, a drifted index."""
-    add("wrong-application-id", "refuse", pragma("PRAGMA application_id = 1234"),
-        "wrong application id")
-    add("no-application-id", "refuse", pragma("PRAGMA application_id = 0"),
-        "wrong application id")
+    add(
+        "wrong-application-id",
+        "refuse",
+        pragma("PRAGMA application_id = 1234"),
+        "wrong application id",
+    )
+    add("no-application-id", "refuse", pragma("PRAGMA application_id = 0"), "wrong application id")
     add("newer-version", "refuse", pragma("PRAGMA user_version = 99"), "newer version")
     add("version-zero", "refuse", pragma("PRAGMA user_version = 0"), "newer version")
-    for table, column in (("claims", "quote"), ("claims", "rationale"), ("articles", "title"),
-                          ("articles", "text"), ("settings", "value"), ("scale_labels", "name"),
-                          ("evidence", "note"), ("history", "action")):
+    for table, column in (
+        ("claims", "quote"),
+        ("claims", "rationale"),
+        ("articles", "title"),
+        ("articles", "text"),
+        ("settings", "value"),
+        ("scale_labels", "name"),
+        ("evidence", "note"),
+        ("history", "action"),
+    ):
         # The history is read only by `workbench history` (and refused there).
-        add(f"bad-utf8-{table}-{column}", "either" if table == "history" else "refuse",
-            sql(f"UPDATE {table} SET {column} = CAST(x'41ff42' AS TEXT) "
-                f"WHERE rowid = (SELECT MIN(rowid) FROM {table})"),
-            "invalid UTF-8")
-    for table in ("claims", "history", "settings", "scale_labels", "evidence", "captures",
-                  "articles", "claims_fts"):
+        add(
+            f"bad-utf8-{table}-{column}",
+            "either" if table == "history" else "refuse",
+            sql(
+                f"UPDATE {table} SET {column} = CAST(x'41ff42' AS TEXT) "
+                f"WHERE rowid = (SELECT MIN(rowid) FROM {table})"
+            ),
+            "invalid UTF-8",
+        )
+    for table in (
+        "claims",
+        "history",
+        "settings",
+        "scale_labels",
+        "evidence",
+        "captures",
+        "articles",
+        "claims_fts",
+    ):
         add(f"missing-{table}", "refuse", sql(f"DROP TABLE {table}"), "missing table")
     add("missing-index", "refuse", sql("DROP INDEX idx_captures_url_id"), "missing table")
-    add("bad-json-setting", "refuse",
-        sql("UPDATE settings SET value = '{\"name\": ' WHERE key = 'scale'"), "bad JSON")
-    add("bad-json-title", "refuse",
-        sql("UPDATE settings SET value = 'not json' WHERE key = 'title'"), "bad JSON")
-    add("bad-json-reasons", "refuse",
-        sql("UPDATE claims SET reasons = '[\"figures' WHERE id = 1"), "bad JSON")
-    add("unknown-status", "refuse", sql("UPDATE claims SET status = 'lost' WHERE id = 1"),
-        "bad JSON")
+    add(
+        "bad-json-setting",
+        "refuse",
+        sql("UPDATE settings SET value = '{\"name\": ' WHERE key = 'scale'"),
+        "bad JSON",
+    )
+    add(
+        "bad-json-title",
+        "refuse",
+        sql("UPDATE settings SET value = 'not json' WHERE key = 'title'"),
+        "bad JSON",
+    )
+    add(
+        "bad-json-reasons",
+        "refuse",
+        sql("UPDATE claims SET reasons = '[\"figures' WHERE id = 1"),
+        "bad JSON",
+    )
+    add(
+        "unknown-status",
+        "refuse",
+        sql("UPDATE claims SET status = 'lost' WHERE id = 1"),
+        "bad JSON",
+    )
     add("index-corruption", "refuse", sql(INDEX_DRIFT, writable_schema=True), "damaged index")
 
 
+# fmt: off
 SAMPLE = (
     "random-4096-0", "random-header-0", "truncated-4097", "header-flip-7", "page-flip-32-2",
     "zeroed-page-3", "crash-wal", "crash-wal-torn-0", "foreign-wal-4096", "other-project-wal",
@@ -443,6 +526,7 @@ SAMPLE = (
     "newer-version", "bad-utf8-claims-quote", "missing-history", "bad-json-setting",
     "index-corruption",
 )
+# fmt: on
 
 
 def sample(cases: list[Case]) -> list[Case]:

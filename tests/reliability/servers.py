@@ -33,8 +33,17 @@ def _send(sock: socket.socket, status: str, headers: dict, body: bytes = b"") ->
 
 def ok(body: bytes, content_type: str = "text/html; charset=utf-8", **headers) -> Behaviour:
     def serve(sock, path, server):
-        _send(sock, "200 OK", {"Content-Type": content_type, "Content-Length": len(body),
-                               "Connection": "close", **headers}, body)
+        _send(
+            sock,
+            "200 OK",
+            {
+                "Content-Type": content_type,
+                "Content-Length": len(body),
+                "Connection": "close",
+                **headers,
+            },
+            body,
+        )
 
     return serve
 
@@ -47,7 +56,7 @@ def drip_headers(interval: float = 0.2) -> Behaviour:
         for i in range(len(head)):
             if server.stopping.is_set():
                 return
-            sock.sendall(head[i:i + 1])
+            sock.sendall(head[i : i + 1])
             time.sleep(interval)
 
     return serve
@@ -81,16 +90,18 @@ def infinite(chunked: bool = True) -> Behaviour:
 
 @functools.cache
 def _bomb_data(encoding: str, megabytes: int) -> bytes:
-    compressor = (zlib.compressobj(9, zlib.DEFLATED, 31) if encoding == "gzip"
-                  else zlib.compressobj(9))
+    compressor = (
+        zlib.compressobj(9, zlib.DEFLATED, 31) if encoding == "gzip" else zlib.compressobj(9)
+    )
     chunk = b" " * (1 << 20)
     return b"".join(compressor.compress(chunk) for _ in range(megabytes)) + compressor.flush()
 
 
 def bomb(encoding: str = "gzip", megabytes: int = 1024) -> Behaviour:
     """A small compressed body that inflates to ``megabytes`` of spaces."""
-    return ok(_bomb_data(encoding, megabytes), content_type="text/html",
-              **{"Content-Encoding": encoding})
+    return ok(
+        _bomb_data(encoding, megabytes), content_type="text/html", **{"Content-Encoding": encoding}
+    )
 
 
 def redirect(location: str, status: str = "302 Found") -> Behaviour:
@@ -141,8 +152,14 @@ def charset_page(label: str, where: str = "meta") -> Behaviour:
 
 
 def quadratic_html(kind: str, size: int) -> Behaviour:
-    units = {"attr": "<a b='", "comment": "<!--", "tag": "<a ", "nested": "<div>",
-             "end": "</a", "lt": "<"}
+    units = {
+        "attr": "<a b='",
+        "comment": "<!--",
+        "tag": "<a ",
+        "nested": "<div>",
+        "end": "</a",
+        "lt": "<",
+    }
     unit = units[kind]
     return ok(("<html><title>Odd</title><body>" + unit * (size // len(unit))).encode())
 
@@ -197,8 +214,9 @@ class HostileServer:
             path = text.split(" ", 2)[1] if text.count(" ") >= 2 else "/"
             behaviour = self.routes.get(path)
             if behaviour is None:
-                prefix = next((p for p in self.routes if p.endswith("/") and path.startswith(p)),
-                              None)
+                prefix = next(
+                    (p for p in self.routes if p.endswith("/") and path.startswith(p)), None
+                )
                 behaviour = self.routes.get(prefix) if prefix else None
             if behaviour is None:
                 behaviour = not_found

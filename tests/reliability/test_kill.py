@@ -43,8 +43,12 @@ def test_kill_9_while_writing_loses_nothing_reported_saved(base_project, tmp_pat
     rng = random.Random(11)
     start, failures = 0, []
     for cycle in range(100 if full else 3):
-        child = subprocess.Popen([sys.executable, "-c", WRITER, str(project), str(start)],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(project), str(start)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         printed: list[int] = []
         first = threading.Event()
 

@@ -28,8 +28,9 @@ def test_hostile_server(server_case, hostile_server, base_project, tmp_path, rec
     item = {"status": items[0].capture_status.value, "error": items[0].error} if items else {}
     status = item.get("status")
     if server_case.expect != "either" and status != server_case.expect:
-        problems.append(f"recorded {status!r} ({item.get('error')!r}), "
-                        f"expected {server_case.expect}")
+        problems.append(
+            f"recorded {status!r} ({item.get('error')!r}), expected {server_case.expect}"
+        )
     for word in server_case.words:
         if word not in (item.get("error") or ""):
             problems.append(f"the error {item.get('error')!r} lacks {word!r}")

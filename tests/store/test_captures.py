@@ -8,9 +8,18 @@ from workbench.core.models import Capture, CaptureStatus
 
 
 def good(url, sha, title="T", body=b"<html>x</html>", **kw):
-    capture = Capture(url=url, status=CaptureStatus.CAPTURED, http_status=200, sha256=sha,
-                      title=title, final_url=url, content_type="text/html",
-                      size=len(body), text="x", **kw)
+    capture = Capture(
+        url=url,
+        status=CaptureStatus.CAPTURED,
+        http_status=200,
+        sha256=sha,
+        title=title,
+        final_url=url,
+        content_type="text/html",
+        size=len(body),
+        text="x",
+        **kw,
+    )
     return capture, gzip.compress(body)
 
 
@@ -75,8 +84,13 @@ def test_captured_pages_are_searchable(store):
     claims = store.claims.all()
     url = "https://example.org/searchable"
     store.evidence.add(claims[3].id, url)
-    capture = Capture(url=url, status=CaptureStatus.CAPTURED, sha256="5" * 64, title="Budget",
-                      text="the treasury published the zanzibarian ledger")
+    capture = Capture(
+        url=url,
+        status=CaptureStatus.CAPTURED,
+        sha256="5" * 64,
+        title="Budget",
+        text="the treasury published the zanzibarian ledger",
+    )
     store.captures.add(capture)
     hits = store.search.find("zanzibarian")
     assert [(h.claim_id, h.where) for h in hits] == [(claims[3].id, "captured page")]
@@ -84,15 +98,21 @@ def test_captured_pages_are_searchable(store):
 
 def test_urls_to_capture(store):
     a, b = store.claims.all()[:2]
-    for claim, url in ((a, "https://example.org/1"), (b, "https://example.org/2"),
-                       (b, "https://example.org/1"), (a, "https://example.org/3")):
+    for claim, url in (
+        (a, "https://example.org/1"),
+        (b, "https://example.org/2"),
+        (b, "https://example.org/1"),
+        (a, "https://example.org/3"),
+    ):
         store.evidence.add(claim.id, url)
     store.captures.add(*good("https://example.org/2", "6" * 64))
     store.captures.add(*failed("https://example.org/3", "refused"))
     assert store.captures.urls_to_fetch() == ["https://example.org/1", "https://example.org/3"]
     assert store.captures.urls_to_fetch(failed=False) == ["https://example.org/1"]
     assert store.captures.urls_to_fetch(b.id) == ["https://example.org/1"]
-    assert store.captures.urls_to_fetch(again=True) == [f"https://example.org/{i}" for i in (1, 2, 3)]
+    assert store.captures.urls_to_fetch(again=True) == [
+        f"https://example.org/{i}" for i in (1, 2, 3)
+    ]
 
 
 def test_in_memory_update_agrees_with_the_store(store):

@@ -20,8 +20,14 @@ def test_a_failed_capture_does_not_count_but_a_pending_or_good_one_does(store):
     claim = store.claims.all()[0]
     store.claims.update(claim.id, verdict="False", rationale="Checked.")
     store.evidence.add(claim.id, "https://example.org/gone")
-    store.captures.add(Capture(url="https://example.org/gone", status=CaptureStatus.FAILED,
-                              http_status=404, error="HTTP 404 Not Found"))
+    store.captures.add(
+        Capture(
+            url="https://example.org/gone",
+            status=CaptureStatus.FAILED,
+            http_status=404,
+            error="HTTP 404 Not Found",
+        )
+    )
     with pytest.raises(ValidationError, match="1 failed capture does not count"):
         store.claims.update(claim.id, status="done")
     store.evidence.add(claim.id, "https://example.org/not-fetched-yet")  # pending counts
@@ -30,8 +36,9 @@ def test_a_failed_capture_does_not_count_but_a_pending_or_good_one_does(store):
 
 def test_a_capture_failing_later_does_not_move_a_claim_on_an_unrelated_edit(store):
     claim = make_done(store, store.claims.all()[1].id)
-    store.captures.add(Capture(url="https://example.org/source", status=CaptureStatus.FAILED,
-                              error="DNS"))
+    store.captures.add(
+        Capture(url="https://example.org/source", status=CaptureStatus.FAILED, error="DNS")
+    )
     # the panel shows what is missing; a wording edit is not what broke it
     assert store.done.missing(claim.id)
     assert store.claims.update(claim.id, text="Reworded").status is ClaimStatus.DONE

@@ -13,9 +13,9 @@ from workbench.store import ProjectStore
 def test_claim_span_quote_prefix_suffix(store):
     article = store.articles.all()[0]
     for claim in store.claims.all(article.id):
-        assert article.text[claim.start:claim.end] == claim.quote
-        assert article.text[:claim.start].endswith(claim.prefix)
-        assert article.text[claim.end:].startswith(claim.suffix)
+        assert article.text[claim.start : claim.end] == claim.quote
+        assert article.text[: claim.start].endswith(claim.prefix)
+        assert article.text[claim.end :].startswith(claim.suffix)
 
 
 def test_add_manual_claim_takes_quote_from_article_and_keeps_order(store):
@@ -83,7 +83,14 @@ def test_delete_and_restore_claim_with_evidence(store):
 
 def test_evidence_urls_are_checked(store):
     claim = store.claims.all()[0]
-    for bad in ["file:///etc/passwd", "javascript:alert(1)", "data:text/html,hi", "http://", "not a url", ""]:
+    for bad in [
+        "file:///etc/passwd",
+        "javascript:alert(1)",
+        "data:text/html,hi",
+        "http://",
+        "not a url",
+        "",
+    ]:
         with pytest.raises(ValidationError):
             store.evidence.add(claim.id, bad)
     store.evidence.add(claim.id, "https://example.org/x")
@@ -107,7 +114,9 @@ def test_listeners_hear_about_committed_changes_only(store):
 def test_search_covers_claims_rationales_and_evidence(store):
     claims = store.claims.all()
     store.claims.set_verdict(claims[0].id, "False", rationale="Satellite imagery contradicts this")
-    store.evidence.add(claims[1].id, "https://example.org/report", note="Pentagon briefing transcript")
+    store.evidence.add(
+        claims[1].id, "https://example.org/report", note="Pentagon briefing transcript"
+    )
     assert store.search.claim_ids("satellite") == {claims[0].id}
     assert store.search.claim_ids("briefing transcript") == {claims[1].id}
     assert claims[0].id in store.search.claim_ids("satel")  # prefix
@@ -162,11 +171,18 @@ def test_a_deleted_claims_id_is_never_given_to_a_new_claim(store):
     newest = max(store.claims.all(), key=lambda c: c.id)
     store.claims.delete(newest.id)
     added = store.claims.add(
-        Claim(article_id=newest.article_id, start=newest.start, end=newest.end, quote="",
-              origin=Origin.MANUAL)
+        Claim(
+            article_id=newest.article_id,
+            start=newest.start,
+            end=newest.end,
+            quote="",
+            origin=Origin.MANUAL,
+        )
     )
     assert added.id > newest.id
-    assert [e.action for e in store.history.entries(entity="claim", entity_id=added.id)] == ["insert"]
+    assert [e.action for e in store.history.entries(entity="claim", entity_id=added.id)] == [
+        "insert"
+    ]
 
 
 def test_a_deleted_evidence_items_id_is_never_given_to_a_new_one(store):
@@ -175,4 +191,6 @@ def test_a_deleted_evidence_items_id_is_never_given_to_a_new_one(store):
     store.evidence.delete(first.id)
     second = store.evidence.add(claim.id, "https://example.org/b")
     assert second.id > first.id
-    assert [e.action for e in store.history.entries(entity="evidence", entity_id=second.id)] == ["insert"]
+    assert [e.action for e in store.history.entries(entity="evidence", entity_id=second.id)] == [
+        "insert"
+    ]

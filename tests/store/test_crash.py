@@ -15,11 +15,10 @@ from workbench.store import ProjectStore
 def test_exception_inside_a_write_rolls_back_everything(store):
     claims = store.claims.all()
     history_before = len(store.history.entries())
-    with pytest.raises(RuntimeError):
-        with store._write() as db:
-            db.execute("UPDATE claims SET verdict = 'False'")
-            store._log("claim", None, "update", {}, {"verdict": "False"})
-            raise RuntimeError("power cut")
+    with pytest.raises(RuntimeError), store._write() as db:
+        db.execute("UPDATE claims SET verdict = 'False'")
+        store._log("claim", None, "update", {}, {"verdict": "False"})
+        raise RuntimeError("power cut")
     assert [c.verdict for c in store.claims.all()] == [c.verdict for c in claims]
     assert len(store.history.entries()) == history_before
 

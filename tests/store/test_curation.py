@@ -27,8 +27,9 @@ def curated(store):
     store.claims.set_verdict(claims[4].id, "False")
     store.evidence.add(claims[5].id, "https://example.org/evidence")
     start = text.index("Is war ever legal?")
-    manual = store.claims.add(Claim(article_id=1, start=start, end=start + 18, quote="",
-                                   origin=Origin.MANUAL))
+    manual = store.claims.add(
+        Claim(article_id=1, start=start, end=start + 18, quote="", origin=Origin.MANUAL)
+    )
     deleted = claims[6]
     store.claims.delete(deleted.id)
     kept = [first.id, second.id, merged.id, claims[3].id, claims[4].id, claims[5].id, manual.id]
@@ -43,8 +44,12 @@ def test_redetect_keeps_every_claim_a_person_touched_and_never_resurrects(store)
     for claim_id in kept:
         assert claim_id in after
         old, new = before[claim_id], after[claim_id]
-        assert (new.start, new.end, new.text, new.verdict) == (old.start, old.end, old.text,
-                                                              old.verdict)
+        assert (new.start, new.end, new.text, new.verdict) == (
+            old.start,
+            old.end,
+            old.text,
+            old.verdict,
+        )
     # the split's first half still covers its sentence's start; nothing is detected twice
     spans = sorted((c.start, c.end) for c in after.values())
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
@@ -55,9 +60,12 @@ def test_redetect_keeps_every_claim_a_person_touched_and_never_resurrects(store)
 
 def test_redetect_summary_counts_what_changed_and_a_second_run_changes_nothing(store):
     claims = store.claims.all()
-    store.claims.delete_many([claims[2].id, claims[3].id])  # detection output, not a person's deletion
-    odd = store.claims.add(Claim(article_id=1, start=claims[0].start, end=claims[0].start + 12,
-                                quote=""))  # an automatic claim detection would not find
+    store.claims.delete_many(
+        [claims[2].id, claims[3].id]
+    )  # detection output, not a person's deletion
+    odd = store.claims.add(
+        Claim(article_id=1, start=claims[0].start, end=claims[0].start + 12, quote="")
+    )  # an automatic claim detection would not find
     store.claims.delete_many([claims[0].id])
     plan, _added = ops.redetect(store, 1)
     assert plan.remove == [odd.id]
@@ -84,8 +92,9 @@ def test_a_deleted_claim_stays_deleted_in_a_new_version_of_the_article(tmp_path,
         gone = store.claims.all()[3]
         store.claims.delete(gone.id)
         text = article.read_text(encoding="utf-8")
-        article.write_text(text.replace("Is war ever legal?", "Is war ever lawful?"),
-                           encoding="utf-8")
+        article.write_text(
+            text.replace("Is war ever legal?", "Is war ever lawful?"), encoding="utf-8"
+        )
         result = ops.import_article(store, article)
         assert result.report is not None
         assert gone.quote not in {c.quote for c in store.claims.all(result.article.id)}
@@ -96,7 +105,7 @@ def test_split_trims_the_spaces_between_the_parts(store):
     at = claim.start + claim.quote.index(", Kim") + 1  # just before the space
     first, second = store.curation.split(claim.id, at)
     assert first.quote == claim.quote[: claim.quote.index(", Kim") + 1]
-    assert second.quote == claim.quote[claim.quote.index(", Kim") + 2:]
+    assert second.quote == claim.quote[claim.quote.index(", Kim") + 2 :]
     assert not second.quote[0].isspace() and not first.quote[-1].isspace()
     assert second.text == second.quote
     with pytest.raises(ValidationError):

@@ -58,17 +58,25 @@ def test_a_failed_import_leaves_nothing_behind(tmp_path):
 
 def test_a_project_is_replaced_whole_and_vectors_follow_the_model(tmp_path):
     with LibraryStore(tmp_path / "l.sqlite") as library:
-        rated = [Review(claim=f"Claim {i}.", verdict="False", project="/p.fcw",
-                        project_claim_id=i) for i in (1, 2, 3)]
+        rated = [
+            Review(claim=f"Claim {i}.", verdict="False", project="/p.fcw", project_claim_id=i)
+            for i in (1, 2, 3)
+        ]
         counts, removed = library.replace_project("/p.fcw", rated)
         assert (counts.added, removed) == (3, 0)
         ids = [r.id for r in library.reviews()]
         library.set_vectors([(i, b"\x00" * 8) for i in ids], "model-a")
         assert library.count_missing_vectors() == 0
         # Claim 2 reworded, claim 3 no longer rated: one vector to recompute, one entry gone.
-        counts, removed = library.replace_project("/p.fcw", [
-            rated[0], Review(claim="Claim 2, reworded.", verdict="True", project="/p.fcw",
-                             project_claim_id=2)])
+        counts, removed = library.replace_project(
+            "/p.fcw",
+            [
+                rated[0],
+                Review(
+                    claim="Claim 2, reworded.", verdict="True", project="/p.fcw", project_claim_id=2
+                ),
+            ],
+        )
         assert (counts.updated, removed) == (2, 1)
         assert [r.claim for r in library.reviews()] == ["Claim 1.", "Claim 2, reworded."]
         assert library.count_missing_vectors() == 1

@@ -76,9 +76,12 @@ def test_replacing_the_scale_keeps_labels_in_use(store):
 
 
 def test_conclusion_only_project_has_nothing_to_edit(tmp_path):
-    with ProjectStore.create(tmp_path / "c.fcw", scale=load_preset("conclusion-only")) as store:
-        with pytest.raises(ValidationError, match="conclusion-only"):
-            store.scale.add_label(VerdictLabel("True"))
+    scale = load_preset("conclusion-only")
+    with (
+        ProjectStore.create(tmp_path / "c.fcw", scale=scale) as store,
+        pytest.raises(ValidationError, match="conclusion-only"),
+    ):
+        store.scale.add_label(VerdictLabel("True"))
 
 
 def test_done_is_refused_with_what_is_missing(store):

@@ -120,14 +120,25 @@ def test_info_leaves_the_folder_exactly_as_it_was(base, folder):
     assert folder_state(folder) == before  # no -wal, no -shm
 
 
-@pytest.mark.parametrize("case", ["wrong-application-id", "index-corruption", "missing-history",
-                                  "bad-json-setting", "truncated-30000"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "wrong-application-id",
+        "index-corruption",
+        "missing-history",
+        "bad-json-setting",
+        "truncated-30000",
+    ],
+)
 def test_a_refused_file_leaves_its_folder_as_it_was(base, folder, case):
     make = next(c.make for c in projects.all_cases() if c.name == case)
     path = make(base, folder)
     before = folder_state(folder)
-    for args in (["info", str(path)], ["verdict", str(path), "--claim", "1", "--label", "True"],
-                 ["open", str(path)]):
+    for args in (
+        ["info", str(path)],
+        ["verdict", str(path), "--claim", "1", "--label", "True"],
+        ["open", str(path)],
+    ):
         assert_refused(run(*args))
     assert folder_state(folder) == before
 
@@ -138,7 +149,9 @@ def test_index_corruption_is_refused(base, folder):
     conn = sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True)
     assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     conn.close()
-    with pytest.raises(ProjectFileError, match="missing from index idx_claims_article_id_span_start"):
+    with pytest.raises(
+        ProjectFileError, match="missing from index idx_claims_article_id_span_start"
+    ):
         ProjectStore.open(path)
 
 
@@ -155,8 +168,11 @@ def test_index_corruption_is_refused(base, folder):
 def test_damaged_contents_are_one_line_refusals(base, folder, statement, words):
     path = projects.sql(statement)(base, folder)
     before = folder_state(folder)
-    for args in (["info", str(path)], ["verdict", str(path), "--claim", "1", "--label", "True"],
-                 ["export", str(path), "--format", "json", "-o", str(folder.parent / "o.json")]):
+    for args in (
+        ["info", str(path)],
+        ["verdict", str(path), "--claim", "1", "--label", "True"],
+        ["export", str(path), "--format", "json", "-o", str(folder.parent / "o.json")],
+    ):
         assert_refused(run(*args), words)
     assert folder_state(folder) == before
 
@@ -167,9 +183,11 @@ def test_bad_values_in_a_large_file_are_refused_when_read(base, folder, monkeypa
 
     monkeypatch.setattr(probe, "FULL_CHECK_MAX_BYTES", 0)
     path = projects.sql("UPDATE claims SET reasons = '[\"x' WHERE id = 3")(base, folder)
-    with ProjectStore.open(path, readonly=True) as store:
-        with pytest.raises(ProjectFileError, match="damaged"):
-            store.claims.all()
+    with (
+        ProjectStore.open(path, readonly=True) as store,
+        pytest.raises(ProjectFileError, match="damaged"),
+    ):
+        store.claims.all()
 
 
 def test_a_fifo_is_refused_without_waiting(tmp_path):
@@ -187,29 +205,41 @@ def test_a_second_open_in_the_same_process_keeps_sqlite_locks(base):
         ProjectStore.open(base, readonly=True).close()
         ProjectStore.open(base).close()
         other = subprocess.run(
-            [sys.executable, "-c", textwrap.dedent(f"""
+            [
+                sys.executable,
+                "-c",
+                textwrap.dedent(f"""
                 import sqlite3
                 conn = sqlite3.connect({str(base)!r})
                 conn.execute("SELECT count(*) FROM claims").fetchone()
                 conn.close()  # deletes the WAL if it believes it is the last connection
-            """)],
-            capture_output=True, text=True,
+            """),
+            ],
+            capture_output=True,
+            text=True,
         )
         assert other.returncode == 0, other.stderr
         assert Path(f"{base}-wal").exists()
-        first.claims.set_verdict(first.claims.all()[1].id, "False", rationale="after the other close")
+        first.claims.set_verdict(
+            first.claims.all()[1].id, "False", rationale="after the other close"
+        )
     finally:
         first.close()
     with ProjectStore.open(base, readonly=True) as store:
         claims = store.claims.all()
         assert (claims[0].rationale, claims[1].rationale) == (
-            "kept in the WAL", "after the other close")
+            "kept in the WAL",
+            "after the other close",
+        )
 
 
 def test_a_running_programs_wal_is_read_not_refused(base):
     """While another process has the project open, its WAL is live: read through it."""
     child = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import sys, time
             from workbench.store import ProjectStore
             store = ProjectStore.open({str(base)!r})
@@ -217,8 +247,10 @@ def test_a_running_programs_wal_is_read_not_refused(base):
             store.claims.set_verdict(store.claims.all()[0].id, "True", rationale="live")
             print("ready", flush=True)
             time.sleep(60)
-        """)],
-        stdout=subprocess.PIPE, text=True,
+        """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert child.stdout.readline().strip() == "ready"
@@ -247,15 +279,17 @@ def test_a_twins_wal_is_refused_when_its_history_looks_the_same(base, folder, mo
     target, twin = folder / "p.fcw", folder.parent / "twin.fcw"
     target.write_bytes(base.read_bytes())
     twin.write_bytes(base.read_bytes())
-    script = "\n".join([
-        "import os",
-        "from workbench.store import ProjectStore, base",
-        f"base.utc_now = lambda: {FROZEN!r}",
-        f"store = ProjectStore.open({str(twin)!r})",
-        "store.db.execute('PRAGMA wal_autocheckpoint = 0')",
-        "store.claims.set_verdict(store.claims.all()[3].id, 'True', rationale='twin')",
-        "os._exit(9)",
-    ])
+    script = "\n".join(
+        [
+            "import os",
+            "from workbench.store import ProjectStore, base",
+            f"base.utc_now = lambda: {FROZEN!r}",
+            f"store = ProjectStore.open({str(twin)!r})",
+            "store.db.execute('PRAGMA wal_autocheckpoint = 0')",
+            "store.claims.set_verdict(store.claims.all()[3].id, 'True', rationale='twin')",
+            "os._exit(9)",
+        ]
+    )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 9, result.stderr
     monkeypatch.setattr(store_base, "utc_now", lambda: FROZEN)

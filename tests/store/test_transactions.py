@@ -32,11 +32,10 @@ def test_a_failure_rolls_the_whole_action_back_and_announces_nothing(store, seed
     batches = []
     store.subscribe(batches.append)
     claims = store.claims.all()
-    with pytest.raises(RuntimeError):
-        with store.transaction("Half an action"):
-            store.claims.set_verdict(claims[0].id, "False")
-            store.evidence.add(claims[0].id, "https://example.org/x")
-            raise RuntimeError("the machine lost power")
+    with pytest.raises(RuntimeError), store.transaction("Half an action"):
+        store.claims.set_verdict(claims[0].id, "False")
+        store.evidence.add(claims[0].id, "https://example.org/x")
+        raise RuntimeError("the machine lost power")
     assert batches == []
     with ProjectStore.open(seed_project, readonly=True) as other:
         assert other.claims.get(claims[0].id).verdict is None
@@ -62,7 +61,8 @@ def test_merge_and_split_are_one_transaction_each(store):
     store.curation.split(first.id, first.start + first.quote.index(", Kim") + 1)
     after = store.db.execute("SELECT label FROM transactions ORDER BY id").fetchall()[before:]
     assert [label for (label,) in after] == [
-        f"Merge claims {claims[1].id} and {claims[2].id}", f"Split claim {first.id}"
+        f"Merge claims {claims[1].id} and {claims[2].id}",
+        f"Split claim {first.id}",
     ]
 
 

@@ -38,9 +38,12 @@ def rows_fully_visible(table) -> int:
     """Rows of the table whose whole height is inside its viewport."""
     viewport = table.viewport().height()
     model = table.model()
-    return sum(1 for row in range(model.rowCount())
-               if table.rowViewportPosition(row) >= 0
-               and table.rowViewportPosition(row) + table.rowHeight(row) <= viewport)
+    return sum(
+        1
+        for row in range(model.rowCount())
+        if table.rowViewportPosition(row) >= 0
+        and table.rowViewportPosition(row) + table.rowHeight(row) <= viewport
+    )
 
 
 def wcag(a: str, b: str) -> float:
@@ -48,7 +51,7 @@ def wcag(a: str, b: str) -> float:
     of the code under test (relative luminance of sRGB)."""
 
     def lum(colour: str) -> float:
-        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
         r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
 

@@ -16,10 +16,17 @@ def png_size(path):
 
 def test_screenshot_renders_the_window_offscreen(seed_project, tmp_path):
     out = tmp_path / "shot.png"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WORKBENCH_DATA_DIR": str(tmp_path / "data")}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "WORKBENCH_DATA_DIR": str(tmp_path / "data"),
+    }
     result = subprocess.run(
         [sys.executable, "-m", "workbench", "open", str(seed_project), "--screenshot", str(out)],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert png_size(out) == (1400, 900)

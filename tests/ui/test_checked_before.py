@@ -25,8 +25,16 @@ def desk_a(tmp_path, seed_path):
         store.settings.set("review_base_url", "https://desk-a.example/claims/{id}")
         store.claims.update(rated.id, verdict="Mostly True", rationale="Confirmed by the ministry.")
         with LibraryStore() as library:
-            library.add_reviews([Review(claim="Bananas cure the common cold.",
-                                        url="https://x.example/bananas", verdict="False")], "misc")
+            library.add_reviews(
+                [
+                    Review(
+                        claim="Bananas cure the common cold.",
+                        url="https://x.example/bananas",
+                        verdict="False",
+                    )
+                ],
+                "misc",
+            )
             sync_store(library, store)
     return path, rated.id
 
@@ -78,13 +86,17 @@ def test_a_claim_with_a_strong_match_is_marked_in_the_list(window, qtbot, desk_a
     model = window.claim_list.model
 
     def marked():
-        return {c.id for row, c in enumerate(model.claims())
-                if model.data(model.index(row, ClaimTableModel.TEXT), MATCH_ROLE)}
+        return {
+            c.id
+            for row, c in enumerate(model.claims())
+            if model.data(model.index(row, ClaimTableModel.TEXT), MATCH_ROLE)
+        }
 
     qtbot.waitUntil(lambda: rated_id in marked(), timeout=30000)
     row = model.row_of(rated_id)
     assert "Checked before: Mostly True (Desk A)" in model.data(
-        model.index(row, ClaimTableModel.TEXT), role=3)  # ToolTipRole
+        model.index(row, ClaimTableModel.TEXT), role=3
+    )  # ToolTipRole
     assert len(marked()) < len(model.claims())
 
 

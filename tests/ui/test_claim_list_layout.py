@@ -53,7 +53,7 @@ def two_lines(text, font, width):
         if not line.isValid():
             break
         line.setLineWidth(width)
-        shown += text[line.textStart():line.textStart() + line.textLength()]
+        shown += text[line.textStart() : line.textStart() + line.textLength()]
     layout.endLayout()
     return shown
 
@@ -110,7 +110,9 @@ def test_the_app_as_started_opens_with_the_same_first_layout(qtbot, long_project
     window = start_window(long_project)
     qtbot.addWidget(window)
     window.resize(*size)
-    qtbot.waitUntil(lambda: window.built and window.claim_list.proxy.rowCount() >= 20, timeout=20000)
+    qtbot.waitUntil(
+        lambda: window.built and window.claim_list.proxy.rowCount() >= 20, timeout=20000
+    )
     settle()
     assert rows_fully_visible(window.claim_list.table) >= 10
     assert window.article_view.width() >= 0.35 * window.width()

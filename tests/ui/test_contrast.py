@@ -31,7 +31,11 @@ def palette(request, qapp):
         from workbench.ui import theme
 
         # (the light palette is Fusion's own, with readable hints: theme.light_palette)
-        pal = theme.light_palette(app) if hasattr(theme, "light_palette") else app.style().standardPalette()
+        pal = (
+            theme.light_palette(app)
+            if hasattr(theme, "light_palette")
+            else app.style().standardPalette()
+        )
     else:
         pal = dark_palette()
     old = app.palette()
@@ -61,8 +65,10 @@ def test_every_verdict_label_as_list_text_has_4_5_to_1_on_both_row_colours(palet
     for preset in preset_names():
         scale = load_preset(preset)
         model = ClaimTableModel()
-        claims = [Claim(article_id=1, start=i, end=i + 1, quote="x", verdict=label.name, id=i + 1)
-                  for i, label in enumerate(scale.labels)]
+        claims = [
+            Claim(article_id=1, start=i, end=i + 1, quote="x", verdict=label.name, id=i + 1)
+            for i, label in enumerate(scale.labels)
+        ]
         model.set_claims(claims, scale)
         for row, label in enumerate(scale.labels):
             index = model.index(row, ClaimTableModel.VERDICT)
@@ -96,7 +102,9 @@ def test_article_highlights_keep_the_text_readable(palette):
             failures.append(f"{preset}/{label.name} tint {tint}: {wcag(text, tint):.2f}")
         background, ink = selected_tint(label.colour, palette)
         if wcag(ink.name(), background.name()) < AA_TEXT:
-            failures.append(f"{preset}/{label.name} selected: {wcag(ink.name(), background.name()):.2f}")
+            failures.append(
+                f"{preset}/{label.name} selected: {wcag(ink.name(), background.name()):.2f}"
+            )
     unrated = NEUTRAL_DARK if palette.color(QPalette.ColorRole.Base).lightness() < 128 else NEUTRAL
     for tint in (*unrated, selected_unrated(palette)):
         if wcag(text, tint) < AA_TEXT:

@@ -19,8 +19,10 @@ def rows(path):
     """Every row of claims and evidence, read by another connection."""
     conn = sqlite3.connect(path)
     try:
-        return (conn.execute("SELECT * FROM claims ORDER BY id").fetchall(),
-                conn.execute("SELECT * FROM evidence ORDER BY id").fetchall())
+        return (
+            conn.execute("SELECT * FROM claims ORDER BY id").fetchall(),
+            conn.execute("SELECT * FROM evidence ORDER BY id").fetchall(),
+        )
     finally:
         conn.close()
 
@@ -48,7 +50,8 @@ def answer(window, qtbot, button_text):
 
 
 def test_redetect_asks_says_what_changed_keeps_curation_and_undoes_exactly(
-        window, qtbot, seed_project):
+    window, qtbot, seed_project
+):
     store = window.store
     claims = store.claims.all()
     # curation: a split, and a claim the checker deleted
@@ -95,13 +98,19 @@ def test_redetect_cancelled_changes_nothing(window, qtbot, seed_project):
 
 
 def test_merging_a_done_claim_asks_keeps_its_work_and_undo_restores_both(
-        window, qtbot, seed_project):
+    window, qtbot, seed_project
+):
     store = window.store
     a, b = store.claims.all()[1], store.claims.all()[2]
     store.claims.update(a.id, rationale="Checked the first half.", status="in_progress")
     store.evidence.add(b.id, "https://example.org/b")
-    store.claims.update(b.id, verdict="Mostly False", rationale="The figures are older.",
-                       text="Reworded second claim", claimant="Defence ministry")
+    store.claims.update(
+        b.id,
+        verdict="Mostly False",
+        rationale="The figures are older.",
+        text="Reworded second claim",
+        claimant="Defence ministry",
+    )
     store.claims.update(b.id, status="done")
     before = rows(seed_project)
     select(window, a.id)
@@ -146,7 +155,9 @@ def test_split_leaves_no_leading_space_in_the_second_claim(window, qtbot):
     select(window, claim.id)
     put_cursor(window, claim.start + claim.quote.index(", Kim") + 1)  # before the space
     qtbot.keyClick(window, Qt.Key.Key_S, CTRL_SHIFT)
-    second = next(c for c in window.store.claims.all() if c.start > claim.start and c.end == claim.end)
+    second = next(
+        c for c in window.store.claims.all() if c.start > claim.start and c.end == claim.end
+    )
     assert second.quote.startswith("Kim Jong-Un") and second.text == second.quote
     row = window.claim_list.model.row_of(second.id)
     shown = window.claim_list.model.index(row, ClaimTableModel.TEXT).data()
@@ -166,7 +177,8 @@ def test_the_merge_question_is_a_real_dialog(window, qtbot):
 
 
 def test_importing_a_new_version_is_one_undo_step_that_says_what_changed(
-        window, qtbot, tmp_path, seed_path):
+    window, qtbot, tmp_path, seed_path
+):
     from workbench.ui.menus import import_article
 
     store = window.store
@@ -185,7 +197,9 @@ def test_importing_a_new_version_is_one_undo_step_that_says_what_changed(
     message = window.statusBar().currentMessage()
     assert "as a new version of article 1" in message
     assert "0 claims added, 0 removed," in message and " kept" in message
-    assert store.claims.get(claim.id).article_id == 2 and store.claims.get(claim.id).verdict == "False"
+    assert (
+        store.claims.get(claim.id).article_id == 2 and store.claims.get(claim.id).verdict == "False"
+    )
     assert window.undo_stack.count() == 1
     window.undo()
     assert rows(window.store.path) == before

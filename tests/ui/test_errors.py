@@ -50,8 +50,9 @@ CHILD = textwrap.dedent(
 
 def test_uncaught_errors_are_logged_and_shown_once_and_the_app_keeps_running(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WORKBENCH_DATA_DIR": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", CHILD], capture_output=True, text=True,
-                            env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD], capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert "visible True" in result.stdout
     assert "ValueError: a bug in a thread (2 errors so far)" in result.stdout
@@ -69,7 +70,9 @@ def test_the_dialog_copies_the_details(qtbot, tmp_path):
 
     dialog = ErrorDialog()
     qtbot.addWidget(dialog)
-    dialog.show_error("KeyError: 'x'", "Fact-Check Workbench 0.1.0\nTraceback ...", tmp_path / "w.log")
+    dialog.show_error(
+        "KeyError: 'x'", "Fact-Check Workbench 0.1.0\nTraceback ...", tmp_path / "w.log"
+    )
     assert dialog.isVisible() and "KeyError" in dialog.message.text()
     assert str(tmp_path / "w.log") in dialog.where.text()
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
@@ -111,8 +114,13 @@ def test_a_command_line_internal_error_is_logged_with_its_traceback(tmp_path, se
     )
     env = {**os.environ, "WORKBENCH_DATA_DIR": str(tmp_path)}
     env.pop("WORKBENCH_DEBUG", None)
-    result = subprocess.run([sys.executable, "-c", code, "info", str(seed_project)],
-                            capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code, "info", str(seed_project)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert result.returncode == 70
     line = result.stderr.strip()
     assert len(line.splitlines()) == 1 and "ZeroDivisionError: a bug in info" in line

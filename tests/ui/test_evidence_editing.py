@@ -92,13 +92,32 @@ def test_the_status_column_shows_its_whole_text(window, qtbot, seed_project):
     add(qtbot, window, "https://example.org/changed")
     error = "DNS: the host name example.invalid was not found (offline, or a typo?)"
     with ProjectStore.open(seed_project) as other:  # as the fetch pool records them
-        other.captures.add(Capture(url="https://example.invalid/report", status=CaptureStatus.FAILED,
-                                  retrieved_at="2026-01-01T00:00:00Z", error=error))
-        other.captures.add(Capture(url="https://example.org/changed", status=CaptureStatus.CAPTURED,
-                                  http_status=200, retrieved_at="2026-01-01T00:00:00Z",
-                                  sha256="cd" * 32, title="A page that went away"))
-        other.captures.add(Capture(url="https://example.org/changed", status=CaptureStatus.FAILED,
-                                  retrieved_at="2026-01-02T00:00:00Z", error="HTTP 404 Not Found"))
+        other.captures.add(
+            Capture(
+                url="https://example.invalid/report",
+                status=CaptureStatus.FAILED,
+                retrieved_at="2026-01-01T00:00:00Z",
+                error=error,
+            )
+        )
+        other.captures.add(
+            Capture(
+                url="https://example.org/changed",
+                status=CaptureStatus.CAPTURED,
+                http_status=200,
+                retrieved_at="2026-01-01T00:00:00Z",
+                sha256="cd" * 32,
+                title="A page that went away",
+            )
+        )
+        other.captures.add(
+            Capture(
+                url="https://example.org/changed",
+                status=CaptureStatus.FAILED,
+                retrieved_at="2026-01-02T00:00:00Z",
+                error="HTTP 404 Not Found",
+            )
+        )
     window._show_detail(claim_id)
     settle()
     panel = window.detail.evidence_panel
@@ -109,5 +128,9 @@ def test_the_status_column_shows_its_whole_text(window, qtbot, seed_project):
     for text in shown:
         assert header.sectionSize(EvidenceTableModel.STATUS) >= metrics.horizontalAdvance(text)
     # the whole message is in the tooltip; the other columns keep room to be read
-    assert error in panel.model.index(0, EvidenceTableModel.STATUS).data(Qt.ItemDataRole.ToolTipRole)
-    assert header.sectionSize(EvidenceTableModel.SOURCE) >= metrics.horizontalAdvance("example.org —")
+    assert error in panel.model.index(0, EvidenceTableModel.STATUS).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    assert header.sectionSize(EvidenceTableModel.SOURCE) >= metrics.horizontalAdvance(
+        "example.org —"
+    )

@@ -41,7 +41,8 @@ def add_url(qtbot, panel, url, stance="context"):
 
 
 def test_adding_a_url_stores_it_pending_then_a_fetch_fills_the_row_without_blocking(
-        window, qtbot, site, seed_project):
+    window, qtbot, site, seed_project
+):
     panel = window.detail.evidence_panel
     panel.auto_fetch.setChecked(True)
     body = html("Pentagon briefing", "<p>The transcript.</p>").encode()
@@ -51,7 +52,10 @@ def test_adding_a_url_stores_it_pending_then_a_fetch_fills_the_row_without_block
 
     (stored,) = on_file(seed_project, claim_id)
     assert (stored.url, stored.stance.value, stored.capture_status) == (
-        url, "supports", CaptureStatus.PENDING)
+        url,
+        "supports",
+        CaptureStatus.PENDING,
+    )
     assert panel.model.rowCount() == 1 and cell(panel, 0, STATUS) == "fetching…"
     assert panel.url.text() == ""
 
@@ -188,7 +192,9 @@ def test_remove_with_the_delete_key_is_undoable(window, qtbot, seed_project):
     add_url(qtbot, panel, "https://example.org/one")
     add_url(qtbot, panel, "https://example.org/two", "refutes")
     assert [e.url for e in on_file(seed_project, claim_id)] == [
-        "https://example.org/one", "https://example.org/two"]
+        "https://example.org/one",
+        "https://example.org/two",
+    ]
     panel.table.setFocus()
     panel.table.selectRow(0)
     qtbot.keyClick(panel.table, Qt.Key.Key_Delete)

@@ -33,13 +33,23 @@ def worked(window):
     first, second = store.claims.all()[:2]
     item = store.evidence.add(first.id, "https://kcna.example/statement", "context", NOTE)
     store.evidence.add(first.id, "https://pentagon.example/briefing", "supports")
-    store.captures.add(Capture(url=item.url, status=CaptureStatus.CAPTURED, final_url=item.url,
-                              http_status=200, retrieved_at="2024-06-26T09:30:00Z",
-                              title="KCNA statement", sha256="ab" * 32))
-    store.claims.set_verdict(first.id, "Mostly True", rationale="Announced; the region is not named.",
-                      status="done")
-    store.claims.set_verdict(second.id, "False", rationale="Not the ministry's figure.",
-                      status="in_progress")
+    store.captures.add(
+        Capture(
+            url=item.url,
+            status=CaptureStatus.CAPTURED,
+            final_url=item.url,
+            http_status=200,
+            retrieved_at="2024-06-26T09:30:00Z",
+            title="KCNA statement",
+            sha256="ab" * 32,
+        )
+    )
+    store.claims.set_verdict(
+        first.id, "Mostly True", rationale="Announced; the region is not named.", status="done"
+    )
+    store.claims.set_verdict(
+        second.id, "False", rationale="Not the ministry's figure.", status="in_progress"
+    )
     return window, first, second
 
 
@@ -66,7 +76,9 @@ def test_pdf_keeps_notes_and_puts_each_source_on_lines_of_its_own(qtbot, worked,
     assert "context · KCNA statement — " + NOTE in flat
     assert NOTE in flat  # the note, whole
     # ...then its address, capture time and fingerprint on the next line.
-    address = next(i for i, line in enumerate(lines) if line.startswith("https://kcna.example/statement"))
+    address = next(
+        i for i, line in enumerate(lines) if line.startswith("https://kcna.example/statement")
+    )
     assert NOTE.split()[-1] in lines[address - 1]  # the line before ends with the note
     assert "retrieved 2024-06-26T09:30:00Z" in lines[address] + lines[address + 1]
     assert any(line.startswith("supports") for line in lines)
@@ -78,8 +90,10 @@ def test_csv_has_each_sources_stance_and_note(qtbot, worked, tmp_path):
     run_export(qtbot, window, "csv", tmp_path / "c.csv")
     with open(tmp_path / "c.csv", encoding="utf-8-sig", newline="") as handle:
         row = next(r for r in csv.DictReader(handle) if r["claim_id"] == str(first.id))
-    assert row["evidence_urls"].split("\n") == ["https://kcna.example/statement",
-                                                "https://pentagon.example/briefing"]
+    assert row["evidence_urls"].split("\n") == [
+        "https://kcna.example/statement",
+        "https://pentagon.example/briefing",
+    ]
     assert row["evidence_stances"].split("\n") == ["context", "supports"]
     assert row["evidence_notes"].split("\n") == [NOTE, ""]
 
@@ -124,15 +138,30 @@ def test_the_settings_dialog_refuses_addresses_that_are_not_web_addresses(qtbot,
 def test_the_command_line_refuses_them_and_leaves_the_file_alone(seed_project):
     before = seed_project.read_bytes()
     for flag, bad in (("--organisation-url", "not a url"), ("--review-url", "javascript:alert(1)")):
-        result = subprocess.run([sys.executable, "-m", "workbench", "settings", str(seed_project),
-                                 flag, bad], capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-m", "workbench", "settings", str(seed_project), flag, bad],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert result.returncode == 1 and result.stdout == ""
         (line,) = result.stderr.strip().splitlines()
         assert line.startswith("workbench: error: the ") and "http(s) web address" in line
         assert seed_project.read_bytes() == before
-    good = subprocess.run([sys.executable, "-m", "workbench", "settings", str(seed_project),
-                           "--review-url", "checks.example/r/{id}"],
-                          capture_output=True, text=True, timeout=120)
+    good = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "workbench",
+            "settings",
+            str(seed_project),
+            "--review-url",
+            "checks.example/r/{id}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert good.returncode == 0, good.stderr
     with ProjectStore.open(seed_project, readonly=True) as store:
         assert store.settings.get("review_base_url") == "https://checks.example/r/{id}"

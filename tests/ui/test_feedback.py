@@ -97,7 +97,9 @@ def test_zoom_theme_detail_and_redetect_say_what_they_did(window, qtbot):
         window.actions["redetect"].trigger()
         assert message(window) == "Finding the claims again…"
     # a fresh project: detection finds what is there, says so and asks nothing
-    qtbot.waitUntil(lambda: message(window).startswith("Re-detection changed nothing"), timeout=5000)
+    qtbot.waitUntil(
+        lambda: message(window).startswith("Re-detection changed nothing"), timeout=5000
+    )
     assert window.curation.question is None
 
 

@@ -32,8 +32,12 @@ CI_ACTIONS = 250  # per seed: 500 actions in all in CI
 ACTIONS = int(os.environ.get("WORKBENCH_FUZZ_ACTIONS", CI_ACTIONS))
 SEEDS = [int(s) for s in os.environ.get("WORKBENCH_FUZZ_SEEDS", "1,2").split(",")]
 TABLES = {
-    "articles": "id", "claims": "id", "evidence": "id", "scale_labels": "position",
-    "settings": "key", "dismissed": "id",
+    "articles": "id",
+    "claims": "id",
+    "evidence": "id",
+    "scale_labels": "position",
+    "settings": "key",
+    "dismissed": "id",
 }
 WORDS = "the minister said figures show troops million percent border claimed no yes".split()
 URLS = [f"https://example.org/source/{i}" for i in range(12)]
@@ -85,9 +89,19 @@ class Fuzzer:
 
     def step(self) -> None:
         actions = [
-            ("edit", 14), ("rate", 12), ("status", 6), ("span", 4), ("add_evidence", 10),
-            ("remove_evidence", 5), ("split", 6), ("merge", 6), ("delete", 5),
-            ("redetect", 4), ("import_version", 3), ("undo", 12), ("redo", 6),
+            ("edit", 14),
+            ("rate", 12),
+            ("status", 6),
+            ("span", 4),
+            ("add_evidence", 10),
+            ("remove_evidence", 5),
+            ("split", 6),
+            ("merge", 6),
+            ("delete", 5),
+            ("redetect", 4),
+            ("import_version", 3),
+            ("undo", 12),
+            ("redo", 6),
             ("new_claim", 4),
         ]
         name = self.rng.choices([a for a, _ in actions], [w for _, w in actions])[0]
@@ -135,8 +149,13 @@ class Fuzzer:
 
         article = self.current_article()
         start = self.rng.randrange(0, len(article.text) - 40)
-        claim = Claim(article_id=article.id, start=start, end=start + self.rng.randint(5, 40),
-                      quote="", origin=Origin.MANUAL)
+        claim = Claim(
+            article_id=article.id,
+            start=start,
+            end=start + self.rng.randint(5, 40),
+            quote="",
+            origin=Origin.MANUAL,
+        )
         self.push(commands.AddClaimCommand(self.store, claim))
 
     def add_evidence(self) -> None:
@@ -224,5 +243,14 @@ def test_random_actions_undo_to_the_start_and_redo_to_the_end(qapp, seed_project
         fuzz.stack.setIndex(index)
         assert snapshot(store) == final
         # every kind of action was tried, and most changed something
-        assert set(fuzz.counts) >= {"edit", "split", "merge", "redetect", "import_version",
-                                    "undo", "redo", "delete", "remove_evidence"}
+        assert set(fuzz.counts) >= {
+            "edit",
+            "split",
+            "merge",
+            "redetect",
+            "import_version",
+            "undo",
+            "redo",
+            "delete",
+            "remove_evidence",
+        }

@@ -19,8 +19,11 @@ def focused():
 
 def tab(qtbot, backwards=False):
     widget = focused()
-    qtbot.keyClick(widget, Qt.Key.Key_Backtab if backwards else Qt.Key.Key_Tab,
-                   Qt.KeyboardModifier.ShiftModifier if backwards else Qt.KeyboardModifier.NoModifier)
+    qtbot.keyClick(
+        widget,
+        Qt.Key.Key_Backtab if backwards else Qt.Key.Key_Tab,
+        Qt.KeyboardModifier.ShiftModifier if backwards else Qt.KeyboardModifier.NoModifier,
+    )
     settle(2)
     return focused()
 
@@ -48,10 +51,22 @@ def test_focus_order_follows_the_layout(window, qtbot):
     select_first(window)
     window.article_view.text.setFocus()
     detail, claims = window.detail, window.claim_list
-    expected = [claims.search, claims.status_filter, claims.verdict_filter, claims.needs_evidence,
-                claims.table, detail.tabs.tabBar(), detail.text, detail.claimant, detail.status,
-                detail.verdict, detail.rationale, detail.checked_before.toggle,
-                window.article_switch, window.article_view.text]
+    expected = [
+        claims.search,
+        claims.status_filter,
+        claims.verdict_filter,
+        claims.needs_evidence,
+        claims.table,
+        detail.tabs.tabBar(),
+        detail.text,
+        detail.claimant,
+        detail.status,
+        detail.verdict,
+        detail.rationale,
+        detail.checked_before.toggle,
+        window.article_switch,
+        window.article_view.text,
+    ]
     seen = [tab(qtbot) for _ in expected]
     names = [w.accessibleName() or type(w).__name__ for w in seen]
     assert seen == expected, names
@@ -63,8 +78,13 @@ def test_checked_before_matches_are_in_the_focus_order(window, qtbot):
     from workbench.library.matcher import Match
 
     panel = window.detail.checked_before
-    panel.show_matches([Match(Review(claim=f"Claim {i}.", url=f"https://x.example/{i}"), 0.9, True)
-                        for i in range(2)], "2 similar fact-checks")
+    panel.show_matches(
+        [
+            Match(Review(claim=f"Claim {i}.", url=f"https://x.example/{i}"), 0.9, True)
+            for i in range(2)
+        ],
+        "2 similar fact-checks",
+    )
     chain = [panel.toggle]
     for row in panel.rows:
         chain += [row.open_button, row.copy_button]
@@ -117,9 +137,27 @@ def test_f1_lists_every_shortcut_and_which_number_is_which_verdict(window, qtbot
     select_first(window)
     text = f1_text(window, qtbot)
     flat = " ".join(text.split())
-    for name in ("split", "merge", "redetect", "export", "import", "history", "passed_over",
-                 "find", "undo", "redo", "zoom_in", "new_claim", "set_span", "drop",
-                 "evidence_add", "evidence_edit", "evidence_remove", "next_pane", "cancel_edit"):
+    for name in (
+        "split",
+        "merge",
+        "redetect",
+        "export",
+        "import",
+        "history",
+        "passed_over",
+        "find",
+        "undo",
+        "redo",
+        "zoom_in",
+        "new_claim",
+        "set_span",
+        "drop",
+        "evidence_add",
+        "evidence_edit",
+        "evidence_remove",
+        "next_pane",
+        "cancel_edit",
+    ):
         command = next(c for c in COMMANDS if c.name == name)
         assert command.keys_text() in flat and command.label in flat, name
     for command in COMMANDS:  # everything with a key, from the one table
@@ -160,8 +198,9 @@ def test_every_menu_entry_is_reachable_from_the_keyboard(window):
                 if action.isSeparator() or not action.isVisible():
                     continue
                 mnemonic = re.search(r"&(\w)", action.text())
-                assert mnemonic or not action.shortcut().isEmpty() or not action.isEnabled(), \
+                assert mnemonic or not action.shortcut().isEmpty() or not action.isEnabled(), (
                     action.text()
+                )
                 if mnemonic:
                     keys.append(mnemonic.group(1).lower())
             assert len(keys) == len(set(keys)), (container.title(), keys)
@@ -174,4 +213,6 @@ def test_ctrl_l_goes_to_the_evidence_url_and_enter_adds_it(window, qtbot, on_dis
     assert focused() is window.detail.url
     qtbot.keyClicks(window.detail.url, "https://example.org/by-keyboard")
     qtbot.keyClick(window.detail.url, Qt.Key.Key_Return)
-    assert [e.url for e in window.store.evidence.all(claim_id)] == ["https://example.org/by-keyboard"]
+    assert [e.url for e in window.store.evidence.all(claim_id)] == [
+        "https://example.org/by-keyboard"
+    ]

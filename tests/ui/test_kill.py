@@ -35,7 +35,10 @@ def test_sigkill_after_typing_keeps_the_text(seed_project, tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WORKBENCH_DATA_DIR": str(tmp_path)}
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(seed_project)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     try:
         claim_id = int(child.stdout.readline())

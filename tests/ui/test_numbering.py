@@ -30,8 +30,15 @@ def renumbered(seed_project):
     with ProjectStore.open(seed_project) as store:
         second = store.claims.all()[1]
         store.claims.delete(second.id)
-        added = store.claims.add(Claim(article_id=second.article_id, start=second.start,
-                                      end=second.end, quote="", origin=Origin.MANUAL))
+        added = store.claims.add(
+            Claim(
+                article_id=second.article_id,
+                start=second.start,
+                end=second.end,
+                quote="",
+                origin=Origin.MANUAL,
+            )
+        )
         store.claims.set_verdict(added.id, "False", rationale="The ministry's own figure.")
         store.settings.set("review_base_url", "https://checks.example/reviews/{id}")
         claim = store.claims.get(added.id)
@@ -41,8 +48,11 @@ def renumbered(seed_project):
 
 def shown_number(window, claim_id):
     proxy = window.claim_list.proxy
-    row = next(r for r in range(proxy.rowCount())
-               if proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1) == claim_id)
+    row = next(
+        r
+        for r in range(proxy.rowCount())
+        if proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1) == claim_id
+    )
     return proxy.index(row, ClaimTableModel.ORDER).data()
 
 
@@ -80,11 +90,19 @@ def test_exports_use_the_same_number(renumbered, tmp_path):
 def test_the_command_line_means_and_says_the_same_number(renumbered):
     path, claim = renumbered
     run = [sys.executable, "-m", "workbench"]
-    done = subprocess.run([*run, "verdict", str(path), "--claim", str(claim.id), "--label", "True"],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [*run, "verdict", str(path), "--claim", str(claim.id), "--label", "True"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0 and done.stdout.startswith(f"claim {claim.id}:")
-    gone = subprocess.run([*run, "verdict", str(path), "--claim", "2", "--label", "True"],
-                          capture_output=True, text=True, timeout=120)
+    gone = subprocess.run(
+        [*run, "verdict", str(path), "--claim", "2", "--label", "True"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert gone.returncode == 1 and "2" in gone.stderr
 
 

@@ -19,8 +19,9 @@ def shown(monkeypatch):
     from workbench.ui import main_window as module
 
     messages = []
-    monkeypatch.setattr(module.QMessageBox, "warning",
-                        lambda parent, title, text: messages.append(text))
+    monkeypatch.setattr(
+        module.QMessageBox, "warning", lambda parent, title, text: messages.append(text)
+    )
     return messages
 
 
@@ -37,7 +38,8 @@ def test_a_stray_wal_is_explained_and_the_folder_left_as_it_was(window, tmp_path
 
 
 def test_a_value_the_probe_did_not_check_is_refused_before_the_switch(
-        window, tmp_path, shown, monkeypatch):
+    window, tmp_path, shown, monkeypatch
+):
     from workbench.store import probe
 
     monkeypatch.setattr(probe, "FULL_CHECK_MAX_BYTES", 0)  # as for a large file

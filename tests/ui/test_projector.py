@@ -32,7 +32,9 @@ def test_ctrl_plus_zooms_list_detail_and_article_and_ctrl_0_resets(window, qtbot
     before = {name: point_size(w) for name, w in widgets.items()}
     row_height = window.claim_list.table.rowHeight(0)
     for _ in range(5):
-        qtbot.keyClick(window.claim_list.table, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(
+            window.claim_list.table, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier
+        )
     settle()
     for name, widget in widgets.items():
         assert point_size(widget) >= 1.9 * before[name], name  # x2 after five steps
@@ -91,7 +93,7 @@ def test_compare_window_at_text_size_22_stays_readable(compared):
     # The legend: every entry inside the chart.
     chart = win.chart
     for label, rect in chart.legend_items():
-        assert 0 <= rect.left() and rect.right() <= chart.width(), label
+        assert rect.left() >= 0 and rect.right() <= chart.width(), label
     # The figures: each caption whole, none over another.
     captions = list(win.captions.values())
     rects = [QRect(c.mapTo(win, c.rect().topLeft()), c.size()) for c in captions]

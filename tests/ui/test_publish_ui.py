@@ -204,8 +204,9 @@ def test_reimporting_a_changed_article_shows_the_new_version(window, qtbot, tmp_
     qtbot.waitUntil(lambda: window.article_id == 2, timeout=5000)
     claim_id = select_row(window, 0)
     window.rate_by_number(5)
-    path.write_text("City budget\n\nAn editor's note was added.\n\n" + "\n\n".join(PARAGRAPHS),
-                    encoding="utf-8")
+    path.write_text(
+        "City budget\n\nAn editor's note was added.\n\n" + "\n\n".join(PARAGRAPHS), encoding="utf-8"
+    )
     with qtbot.waitSignal(window.jobs.ended, timeout=60000):
         import_article(window, path)
     qtbot.waitUntil(lambda: window.article_id == 3, timeout=5000)

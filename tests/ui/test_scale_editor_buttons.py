@@ -104,7 +104,9 @@ def test_use_preset_opens_the_list_of_presets(qtbot, window, editor):
     question.setTextValue("politifact")
     question.accept()
     assert "Pants on Fire" in window.store.scale.get().names()
-    assert "Pants on Fire" in [window.detail.verdict.itemData(i) for i in range(window.detail.verdict.count())]
+    assert "Pants on Fire" in [
+        window.detail.verdict.itemData(i) for i in range(window.detail.verdict.count())
+    ]
 
 
 def test_a_button_without_a_selection_says_so(qtbot, editor):

@@ -19,8 +19,11 @@ def text_contrast(widget) -> float:
     image = widget.grab().toImage()
     assert image.width() > 4 and image.height() > 4, widget
     background = QColor(image.pixel(2, image.height() - 2)).name()
-    colours = {QColor(image.pixel(x, y)).name()
-               for x in range(0, image.width(), 1) for y in range(0, image.height(), 1)}
+    colours = {
+        QColor(image.pixel(x, y)).name()
+        for x in range(0, image.width(), 1)
+        for y in range(0, image.height(), 1)
+    }
     return max(wcag(colour, background) for colour in colours)
 
 

@@ -15,14 +15,20 @@ def toolbar(window):
 
 def buttons(window):
     bar = toolbar(window)
-    return {action.iconText(): bar.widgetForAction(action)
-            for action in bar.actions() if bar.widgetForAction(action) is not None
-            and not action.isSeparator() and action.iconText()}
+    return {
+        action.iconText(): bar.widgetForAction(action)
+        for action in bar.actions()
+        if bar.widgetForAction(action) is not None
+        and not action.isSeparator()
+        and action.iconText()
+    }
 
 
 def test_toolbar_labels_carry_no_shortcut_text_and_tooltips_do(window):
     shown = {label: button.text() for label, button in buttons(window).items()}
-    assert {"Open", "New claim", "Drop claim", "Undo", "Redo", "Re-detect claims"} <= set(shown.values())
+    assert {"Open", "New claim", "Drop claim", "Undo", "Redo", "Re-detect claims"} <= set(
+        shown.values()
+    )
     for text in shown.values():
         assert "Del" not in text and "\t" not in text and "Ctrl" not in text, text
     tips = {a.iconText(): a.toolTip() for a in toolbar(window).actions()}
@@ -44,9 +50,14 @@ def test_undo_keeps_its_width_and_the_article_switch_stays_put(window, qtbot):
         window.detail.save_text_fields()
         settle()
         assert undo.width() == width and undo.text() == "Undo"
-        assert window.article_switch.mapTo(window, window.article_switch.rect().topLeft()).x() == switch_x
+        assert (
+            window.article_switch.mapTo(window, window.article_switch.rect().topLeft()).x()
+            == switch_x
+        )
         assert "Undo: Edit rationale of claim #" in window.actions["undo"].toolTip()
         assert "(Ctrl+Z)" in window.actions["undo"].toolTip()
     window.undo_stack.undo()
     settle()
-    assert window.article_switch.mapTo(window, window.article_switch.rect().topLeft()).x() == switch_x
+    assert (
+        window.article_switch.mapTo(window, window.article_switch.rect().topLeft()).x() == switch_x
+    )

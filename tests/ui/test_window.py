@@ -85,7 +85,11 @@ def test_verdict_by_keyboard_updates_list_highlight_and_file(window, qtbot, on_d
     assert shown == "False"
     colour = window.article_view.text.highlight_at(window.store.claims.get(claim_id).start)
     expected, _ink = selected_tint(scale.colour_of("False"))  # the label's colour, strong
-    assert (colour.red(), colour.green(), colour.blue()) == (expected.red(), expected.green(), expected.blue())
+    assert (colour.red(), colour.green(), colour.blue()) == (
+        expected.red(),
+        expected.green(),
+        expected.blue(),
+    )
     qtbot.keyClick(window.claim_list.table, Qt.Key.Key_0)
     assert on_disk(claim_id).verdict is None
 
@@ -96,7 +100,11 @@ def test_undo_and_redo_a_verdict_restore_the_file(window, qtbot, on_disk):
     assert on_disk(claim_id).verdict == "True"
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert on_disk(claim_id).verdict is None
-    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert on_disk(claim_id).verdict == "True"
 
 
@@ -151,7 +159,9 @@ def test_evidence_add_and_remove_are_undoable(window, qtbot, on_disk, seed_proje
     qtbot.keyClick(window.detail.url, Qt.Key.Key_Return)
     with ProjectStore.open(seed_project, readonly=True) as other:
         items = other.evidence.all(claim_id)
-    assert [(e.url, e.capture_status.value) for e in items] == [("https://example.org/report", "pending")]
+    assert [(e.url, e.capture_status.value) for e in items] == [
+        ("https://example.org/report", "pending")
+    ]
     assert window.detail.evidence_model.rowCount() == 1
     assert window.detail.url.text() == ""
     window.undo_stack.undo()
@@ -240,13 +250,17 @@ def test_sorting_by_score(window):
     assert scores == sorted(scores, reverse=True)
 
 
-def test_newer_version_file_shows_an_error_and_keeps_the_current_project(window, tmp_path, monkeypatch, seed_path):
+def test_newer_version_file_shows_an_error_and_keeps_the_current_project(
+    window, tmp_path, monkeypatch, seed_path
+):
     import shutil
 
     from workbench.ui import main_window as module
 
     shown = []
-    monkeypatch.setattr(module.QMessageBox, "warning", lambda parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(
+        module.QMessageBox, "warning", lambda parent, title, text: shown.append((title, text))
+    )
     newer = tmp_path / "newer.fcw"
     shutil.copy(window.store.path, newer)
     conn = sqlite3.connect(newer)
@@ -295,9 +309,16 @@ def test_zoom_and_layout_are_remembered(window, qtbot, seed_project):
 
 
 def test_widgets_have_accessible_names(window):
-    for widget in (window.claim_list.table, window.claim_list.search, window.detail.verdict,
-                   window.detail.rationale, window.detail.url, window.article_view.text,
-                   window.detail.status, window.detail.claimant):
+    for widget in (
+        window.claim_list.table,
+        window.claim_list.search,
+        window.detail.verdict,
+        window.detail.rationale,
+        window.detail.url,
+        window.article_view.text,
+        window.detail.status,
+        window.detail.claimant,
+    ):
         assert widget.accessibleName(), widget
     shortcuts = {a.shortcut().toString() for a in window.actions.values()}
     assert {"Ctrl+Z", "Ctrl+F", "Ctrl+R"} <= shortcuts
@@ -312,7 +333,7 @@ def test_selected_claim_underlines_the_figures_and_names_it_was_picked_for(windo
     view = window.article_view.text
     selections = view.extraSelections()
     underlined = {
-        text[s.cursor.selectionStart():s.cursor.selectionEnd()]
+        text[s.cursor.selectionStart() : s.cursor.selectionEnd()]
         for s in selections
         if s.format.fontUnderline()
     }
@@ -326,8 +347,10 @@ def test_list_starts_in_reading_order_until_a_column_is_clicked(window, qtbot):
     assert ids == [c.id for c in sorted(window.store.claims.all(), key=lambda c: c.start)]
     header = window.claim_list.table.horizontalHeader()
     qtbot.mouseClick(
-        header.viewport(), Qt.MouseButton.LeftButton,
-        pos=header.rect().topLeft() + QPoint(header.sectionViewportPosition(ClaimTableModel.SCORE) + 5, 5),
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=header.rect().topLeft()
+        + QPoint(header.sectionViewportPosition(ClaimTableModel.SCORE) + 5, 5),
     )
     scores = [window.store.claims.get(i).score for i in window.claim_list.visible_claim_ids()]
     assert scores == sorted(scores) or scores == sorted(scores, reverse=True)

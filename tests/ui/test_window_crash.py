@@ -80,7 +80,10 @@ def run_window(project, scenario, tmp_path) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WORKBENCH_DATA_DIR": str(tmp_path)}
     return subprocess.run(
         [sys.executable, "-c", PRELUDE, str(project), scenario],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
 
 

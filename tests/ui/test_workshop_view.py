@@ -1,4 +1,5 @@
-"""The trainer's compare window and participant mode, driven as a trainer and a participant would."""
+"""The trainer's compare window and participant mode, driven as a trainer and a participant
+would drive them."""
 
 from __future__ import annotations
 
@@ -36,8 +37,9 @@ def room(tmp_path):
         article = store.articles.add(Article(title="Workshop Article", text=TEXT))
         for sentence, verdict in zip(SENTENCES, KEY):
             start = TEXT.index(sentence)
-            claim = store.claims.add(Claim(article_id=article.id, start=start,
-                                          end=start + len(sentence), quote=""))
+            claim = store.claims.add(
+                Claim(article_id=article.id, start=start, end=start + len(sentence), quote="")
+            )
             store.claims.set_verdict(claim.id, verdict, rationale="the key's reason")
 
     key = tmp_path / "key.fcw"
@@ -136,7 +138,8 @@ def test_text_size_grows_tables_and_chart_for_a_projector(qtbot, compare_window,
 
 
 def test_a_file_of_another_exercise_is_refused_with_a_clear_message(
-        qtbot, compare_window, room, tmp_path):
+    qtbot, compare_window, room, tmp_path
+):
     key, _exercise, files = room
     other = tmp_path / "other.fcw"
     pack(key, other)
@@ -193,7 +196,9 @@ def test_participant_is_asked_for_a_name_once_and_it_is_stored(qtbot, main_windo
     assert "Dana" in mode.label.text()
 
 
-def test_a_locked_exercise_cannot_be_re_detected_from_the_window(qtbot, main_window, room, tmp_path):
+def test_a_locked_exercise_cannot_be_re_detected_from_the_window(
+    qtbot, main_window, room, tmp_path
+):
     _key, _exercise, files = room
     before = [(c.id, c.start) for c in ProjectStore.open(files[0], readonly=True).claims.all()]
     assert main_window.open_project(files[0])

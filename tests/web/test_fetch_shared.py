@@ -47,11 +47,14 @@ def test_an_article_by_url_keeps_no_cookie_between_redirects(site):
     assert "Cookie" not in site.requests["/story"][0]
 
 
-@pytest.mark.parametrize(("target", "words"), [
-    ("http://user:secret@127.0.0.1:{port}/story", "user name or password"),
-    ("file:///etc/passwd", "not a web page"),
-    ("javascript:alert(1)", "not a web page"),
-])
+@pytest.mark.parametrize(
+    ("target", "words"),
+    [
+        ("http://user:secret@127.0.0.1:{port}/story", "user name or password"),
+        ("file:///etc/passwd", "not a web page"),
+        ("javascript:alert(1)", "not a web page"),
+    ],
+)
 def test_an_article_redirected_off_the_web_is_refused_in_one_line(site, target, words):
     """A redirect to credentials was followed (with Basic auth) and file: gave
     "cannot be fetched (InvalidSchema)" before."""
@@ -70,13 +73,24 @@ def test_an_unknown_host_is_named_by_the_errors_type_not_its_words(monkeypatch):
         raise socket.gaierror(socket.EAI_NONAME, "Nom de domaine inconnu")
 
     monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
-    with pytest.raises(ArticleError, match="DNS: the host name no-such-host.example was not "
-                                           "found .*offline.*import the file instead"):
+    with pytest.raises(
+        ArticleError,
+        match="DNS: the host name no-such-host.example was not "
+        "found .*offline.*import the file instead",
+    ):
         fetch_article("https://no-such-host.example/story")
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "javascript:alert(1)",
-                                 "data:text/html,hi", "http://user:pw@127.0.0.1:9/", "http://"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "javascript:alert(1)",
+        "data:text/html,hi",
+        "http://user:pw@127.0.0.1:9/",
+        "http://",
+    ],
+)
 def test_the_fetcher_refuses_an_address_that_is_not_a_web_page_before_any_request(url):
     got = get(url, FetchPolicy(total_timeout=5))
     assert got.kind == "address" and got.status is None and got.body == b""

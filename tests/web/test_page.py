@@ -22,8 +22,13 @@ def test_a_page_without_a_title_takes_its_h1():
 
 def test_nesting_past_libxml2s_limit_is_read_whole_by_the_fallback():
     """libxml2 stops building the tree at 256 levels: the words after would be lost."""
-    page = ("<html><title>Deep</title><body><p>before</p>" + "<div>" * 5000 + "inside"
-            + "</div>" * 5000 + "<p>after</p>")
+    page = (
+        "<html><title>Deep</title><body><p>before</p>"
+        + "<div>" * 5000
+        + "inside"
+        + "</div>" * 5000
+        + "<p>after</p>"
+    )
     title, text = read_html(page)
     assert title == "Deep"
     assert text == "before\n\ninside\n\nafter"

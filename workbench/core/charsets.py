@@ -16,6 +16,7 @@ import codecs
 
 # Python's names for the encodings of the WHATWG Encoding Standard. (UTF-32 is not one:
 # it is read only by its byte-order mark, which readers check first.)
+# fmt: off
 WEB_CODECS = frozenset({
     "utf-8", "utf-16", "utf-16-le", "utf-16-be",
     "cp866", "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7",
@@ -25,21 +26,38 @@ WEB_CODECS = frozenset({
     "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "cp932", "euc_kr", "cp949",
     "iso8859-1", "ascii", "tis-620", "iso8859-11", "iso8859-9",
 })
+# fmt: on
 # WHATWG labels Python does not know under that name.
 EXTRA_LABELS = {
-    "windows-874": "cp874", "x-mac-cyrillic": "mac-cyrillic", "x-mac-ukrainian": "mac-cyrillic",
-    "windows-31j": "cp932", "x-sjis": "shift_jis", "ms932": "cp932", "x-gbk": "gbk",
-    "unicode-1-1-utf-8": "utf-8", "unicode11utf8": "utf-8", "unicode20utf8": "utf-8",
-    "x-unicode20utf8": "utf-8", "ucs-2": "utf-16-le", "unicode": "utf-16-le",
+    "windows-874": "cp874",
+    "x-mac-cyrillic": "mac-cyrillic",
+    "x-mac-ukrainian": "mac-cyrillic",
+    "windows-31j": "cp932",
+    "x-sjis": "shift_jis",
+    "ms932": "cp932",
+    "x-gbk": "gbk",
+    "unicode-1-1-utf-8": "utf-8",
+    "unicode11utf8": "utf-8",
+    "unicode20utf8": "utf-8",
+    "x-unicode20utf8": "utf-8",
+    "ucs-2": "utf-16-le",
+    "unicode": "utf-16-le",
     "unicodefffe": "utf-16-be",
 }
 # Web pages: these labels mean windows-1252 (and ISO-8859-9 windows-1254), as browsers read them.
 WEB_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254"}
 # Text codecs that are not charsets: they read escapes, host names or UTF-7.
-NOT_CHARSETS = frozenset({
-    "idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7", "undefined",
-    "unicode-internal",
-})
+NOT_CHARSETS = frozenset(
+    {
+        "idna",
+        "punycode",
+        "unicode-escape",
+        "raw-unicode-escape",
+        "utf-7",
+        "undefined",
+        "unicode-internal",
+    }
+)
 
 
 def _lookup(label: str) -> str:

@@ -69,11 +69,10 @@ class VerdictScale:
         if label is None:
             if self.conclusion_only:
                 raise ValidationError(
-                    f"this project's scale {self.name!r} has no labels: the rationale is the verdict"
+                    f"this project's scale {self.name!r} has no labels: the rationale is "
+                    "the verdict"
                 )
-            raise ValidationError(
-                f"unknown verdict {name!r}; valid: {', '.join(self.names())}"
-            )
+            raise ValidationError(f"unknown verdict {name!r}; valid: {', '.join(self.names())}")
         return label.name
 
     def ordinal_labels(self) -> list[str]:

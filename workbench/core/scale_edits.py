@@ -160,6 +160,7 @@ def delete_label(
             f"({shown}); move them to another label first"
         )
     labels = [label for label in scale.labels if label.name != old]
-    edit = LabelEdit(labels, "delete label", {"label": old},
-                     {"moved_to": target, "claims": len(used_by)})
+    edit = LabelEdit(
+        labels, "delete label", {"label": old}, {"moved_to": target, "claims": len(used_by)}
+    )
     return old, target, edit

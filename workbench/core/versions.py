@@ -36,15 +36,13 @@ class ClaimMove:
 
 def vanished_note(when: str, new_id: int) -> str:
     return (
-        f"vanished from the version of {when[:10]} (article {new_id}); "
-        "kept on this earlier version"
+        f"vanished from the version of {when[:10]} (article {new_id}); kept on this earlier version"
     )
 
 
 def changed_note(when: str, similarity: float, quote: str) -> str:
     return (
-        f"changed in the version of {when[:10]} "
-        f"({round(similarity * 100)}% similar): was “{quote}”"
+        f"changed in the version of {when[:10]} ({round(similarity * 100)}% similar): was “{quote}”"
     )
 
 

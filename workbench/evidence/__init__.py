@@ -11,7 +11,9 @@ from workbench.evidence.pool import CaptureOutcome, CapturePool
 from workbench.evidence.settings import SETTING_KEY, FetchSettings
 from workbench.web.page import read_page
 
+# fmt: off
 __all__ = [
     "SETTING_KEY", "CaptureOutcome", "CapturePool", "FetchResult", "FetchSettings",
     "archive_save_url", "archive_url", "describe_error", "fetch", "read_page",
 ]
+# fmt: on

@@ -50,8 +50,9 @@ def fetch(
     settings = settings or FetchSettings()
     started = time.monotonic()
     got = get(url, settings.policy(), cancelled=cancelled)
-    capture = Capture(url=url, status=CaptureStatus.FAILED,
-                      retrieved_at=got.answered_at or utc_now())
+    capture = Capture(
+        url=url, status=CaptureStatus.FAILED, retrieved_at=got.answered_at or utc_now()
+    )
     result = FetchResult(capture, redirects=got.redirects, attempted=got.attempted)
     if got.status is not None:
         capture.final_url = got.final_url
@@ -121,5 +122,7 @@ def _http_error(got: Fetched) -> str:
 def _not_text(got: Fetched) -> str:
     length = _header(got, "Content-Length")
     size = f", {human_size(int(length))}" if length.isdigit() else ""
-    return (f"not text: the server sent {mime_type(got.content_type)}{size}; "
-            "only web pages and text are captured")
+    return (
+        f"not text: the server sent {mime_type(got.content_type)}{size}; "
+        "only web pages and text are captured"
+    )

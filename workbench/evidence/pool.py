@@ -36,8 +36,11 @@ class CaptureOutcome:
 
     @property
     def ok(self) -> bool:
-        return (self.stored and self.capture.status is CaptureStatus.CAPTURED
-                and self.capture.sha256 != "")
+        return (
+            self.stored
+            and self.capture.status is CaptureStatus.CAPTURED
+            and self.capture.sha256 != ""
+        )
 
 
 Fetcher = Callable[..., FetchResult]

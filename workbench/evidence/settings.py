@@ -61,14 +61,20 @@ class FetchSettings:
                     values[key] = float(value) if "timeout" in key else int(value)
                 except (TypeError, ValueError):
                     raise ValidationError(
-                        f"fetch setting {key}: not a number ({value!r})") from None
+                        f"fetch setting {key}: not a number ({value!r})"
+                    ) from None
         return cls(**values)
 
     def policy(self) -> FetchPolicy:
         """The fetcher's limits for one capture."""
-        return FetchPolicy(max_bytes=self.max_bytes, connect_timeout=self.connect_timeout,
-                           read_timeout=self.read_timeout, total_timeout=self.total_timeout,
-                           max_redirects=self.max_redirects, user_agent=self.user_agent)
+        return FetchPolicy(
+            max_bytes=self.max_bytes,
+            connect_timeout=self.connect_timeout,
+            read_timeout=self.read_timeout,
+            total_timeout=self.total_timeout,
+            max_redirects=self.max_redirects,
+            user_agent=self.user_agent,
+        )
 
     def to_dict(self) -> dict:
         data = asdict(self)

@@ -94,11 +94,11 @@ class _Core:
     """Title and author from ``docProps/core.xml``."""
 
     def __init__(self) -> None:
-        self.values = {"title": [], "creator": []}
+        self.values: dict[str, list[str]] = {"title": [], "creator": []}
         self._current: list[str] | None = None
 
     def start(self, tag: str, attrs: dict) -> None:
-        name = tag[len(DC) + 1:] if tag.startswith(DC + " ") else ""
+        name = tag[len(DC) + 1 :] if tag.startswith(DC + " ") else ""
         self._current = self.values.get(name)
 
     def end(self, tag: str) -> None:
@@ -113,8 +113,9 @@ def _refuse_dtd(*args) -> None:
     raise _Refused
 
 
-def _parse(archive: zipfile.ZipFile, name: str, handler, limit: int, label: str, *,
-           required: bool) -> bool:
+def _parse(
+    archive: zipfile.ZipFile, name: str, handler, limit: int, label: str, *, required: bool
+) -> bool:
     """Stream one part through expat, counting inflated bytes; False if it is absent."""
     try:
         info = archive.getinfo(name)
@@ -123,8 +124,10 @@ def _parse(archive: zipfile.ZipFile, name: str, handler, limit: int, label: str,
             raise ArticleError(f"{label}: not a Word document (no {name})") from None
         return False
     if info.file_size > limit:
-        raise ArticleError(f"{label}: the document is too large ({info.file_size / 1e6:.0f} MB "
-                           f"of XML; the limit is {limit / 1e6:.0f} MB)")
+        raise ArticleError(
+            f"{label}: the document is too large ({info.file_size / 1e6:.0f} MB "
+            f"of XML; the limit is {limit / 1e6:.0f} MB)"
+        )
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartElementHandler = handler.start
     parser.EndElementHandler = handler.end
@@ -145,11 +148,14 @@ def _parse(archive: zipfile.ZipFile, name: str, handler, limit: int, label: str,
                 if not chunk:
                     return True
     except _TooLarge:
-        raise ArticleError(f"{label}: the document is too large (more than {limit / 1e6:.0f} MB "
-                           "of XML, or more text than an article may have)") from None
+        raise ArticleError(
+            f"{label}: the document is too large (more than {limit / 1e6:.0f} MB "
+            "of XML, or more text than an article may have)"
+        ) from None
     except _Refused:
-        raise ArticleError(f"{label}: refused: {name} declares a DTD, which Word never "
-                           "writes") from None
+        raise ArticleError(
+            f"{label}: refused: {name} declares a DTD, which Word never writes"
+        ) from None
     except expat.ExpatError as exc:
         raise ArticleError(f"{label}: damaged .docx (bad XML: {exc})") from None
     except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, NotImplementedError) as exc:

@@ -35,8 +35,11 @@ def decode_html(
     except EncodingError as exc:
         raise ArticleError(f"{name}: {exc}") from None
     if not decoded.exact:
-        advice = ("give the right one with --encoding" if decoded.label else
-                  "give its encoding with --encoding (e.g. utf-8 or cp1252)")
+        advice = (
+            "give the right one with --encoding"
+            if decoded.label
+            else "give its encoding with --encoding (e.g. utf-8 or cp1252)"
+        )
         raise ArticleError(f"{name}: {decoded.note}; {advice}")
     return decoded.text
 
@@ -92,8 +95,10 @@ MAX_TAGS = 200_000
 def check_size(data: bytes, name: str) -> None:
     tags = data.count(b"<")
     if tags > MAX_TAGS:
-        raise ArticleError(f"{name}: too much markup for an article page ({tags:,} tags; the "
-                           f"limit is {MAX_TAGS:,}); save the article's text and import that")
+        raise ArticleError(
+            f"{name}: too much markup for an article page ({tags:,} tags; the "
+            f"limit is {MAX_TAGS:,}); save the article's text and import that"
+        )
 
 
 def read_html_article(path: str | Path, *, encoding: str | None = None) -> Article:

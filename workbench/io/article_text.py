@@ -22,6 +22,7 @@ MB = 1024 * 1024
 MAX_BYTES = 20 * MB  # a 100,000-word article is about 0.6 MB
 
 # Whole lines that are page furniture, not article text (matched case-insensitively).
+# fmt: off
 BOILERPLATE_LINES = [
     r"skip to (main )?content",
     r"skip to navigation",
@@ -44,6 +45,7 @@ BOILERPLATE_LINES = [
     r"this (site|website) uses cookies.*",
     r"accept( all)?( cookies)?",
 ]
+# fmt: on
 _BOILERPLATE = re.compile(r"^\s*(?:" + "|".join(BOILERPLATE_LINES) + r")\s*$", re.IGNORECASE)
 
 
@@ -96,8 +98,10 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     if stat.S_ISDIR(info.st_mode):
         raise ArticleError(f"{name}: is a folder, not an article")
     if not stat.S_ISREG(info.st_mode):
-        raise ArticleError(f"{name}: not a regular file (a device, pipe or socket); save the "
-                           "article to a file first")
+        raise ArticleError(
+            f"{name}: not a regular file (a device, pipe or socket); save the "
+            "article to a file first"
+        )
     if info.st_size > limit:
         raise ArticleError(
             f"{name}: too large ({info.st_size / MB:.1f} MB; the limit is {limit / MB:.0f} MB)"
@@ -111,7 +115,8 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped after the stat
             raise ArticleError(f"{name}: not a regular file (a device, pipe or socket)")
-        chunks, size = [], 0
+        chunks: list[bytes] = []
+        size = 0
         while True:  # bounded by what is read, not by what st_size claimed
             chunk = os.read(fd, min(1 << 20, limit + 1 - size))
             if not chunk:

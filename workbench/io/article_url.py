@@ -37,18 +37,21 @@ def _download(url: str) -> Fetched:
     """The page's bytes, or an ArticleError saying in one line why not."""
     got = get(url, POLICY)
     if got.kind in NO_CONNECTION:
-        raise ArticleError(f"{url}: cannot be fetched, no connection ({got.error}; offline?); "
-                           f"{_OFFLINE}")
+        raise ArticleError(
+            f"{url}: cannot be fetched, no connection ({got.error}; offline?); {_OFFLINE}"
+        )
     if got.kind == "deadline":
-        raise ArticleError(f"{url}: the download took longer than {POLICY.total_timeout:g} s; "
-                           f"{_OFFLINE}")
+        raise ArticleError(
+            f"{url}: the download took longer than {POLICY.total_timeout:g} s; {_OFFLINE}"
+        )
     if got.error:
         raise ArticleError(f"{url}: cannot be fetched ({got.error}); {_OFFLINE}")
     if got.status is not None and got.status >= 400:
         raise ArticleError(f"{url}: the server answered {got.status} {got.reason}".rstrip())
     if got.truncated:
-        raise ArticleError(f"{url}: the page is larger than {MAX_BYTES / MB:.0f} MB; save it and "
-                           "import the file")
+        raise ArticleError(
+            f"{url}: the page is larger than {MAX_BYTES / MB:.0f} MB; save it and import the file"
+        )
     return got
 
 

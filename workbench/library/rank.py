@@ -3,8 +3,9 @@
 No SQL, no Qt: the matcher gathers candidates (BM25 from the library's FTS5 index,
 nearest sentence vectors) and this module scores them. The same ``features()`` is
 used to fit the weights (``training/library/train.py``, not shipped with the app) and
-at run time, so the two cannot drift apart. The output is the probability that a candidate checks the
-claim, which the window shows as "similarity" and uses for the "strong" marker.
+at run time, so the two cannot drift apart. The output is the probability that a
+candidate checks the claim, which the window shows as "similarity" and uses for the
+"strong" marker.
 """
 
 from __future__ import annotations

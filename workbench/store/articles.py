@@ -19,10 +19,12 @@ from workbench.store.repo import Repository
 
 VERSIONS_KEY = "article_versions"
 
+# fmt: off
 _COLUMNS = (
     "title", "source_url", "author", "published", "language", "text", "sha256",
     "imported_from", "imported_at",
 )
+# fmt: on
 
 
 def _article(row: dict[str, Any]) -> Article:
@@ -66,8 +68,11 @@ class ArticleRepo(Repository):
         with store._write() as db:
             db.table("articles").update(article_id, fields)
             store._log(
-                "article", article_id, "update",
-                {k: getattr(before, k) for k in fields}, dict(fields),
+                "article",
+                article_id,
+                "update",
+                {k: getattr(before, k) for k in fields},
+                dict(fields),
             )
             store._changed("article", "update", article_id)
         return self.get(article_id)
@@ -123,9 +128,16 @@ class ArticleRepo(Repository):
             versions[str(previous_id)] = new_id
             store.settings.set(VERSIONS_KEY, versions)
             store._log(
-                "article", new_id, "new version", {"article_id": previous_id},
-                {"article_id": new_id, "same": len(report.same), "changed": report.changed,
-                 "vanished": report.vanished},
+                "article",
+                new_id,
+                "new version",
+                {"article_id": previous_id},
+                {
+                    "article_id": new_id,
+                    "same": len(report.same),
+                    "changed": report.changed,
+                    "vanished": report.vanished,
+                },
             )
             moved = report.same + report.changed + report.vanished
             if moved:
@@ -137,20 +149,30 @@ class ArticleRepo(Repository):
     ) -> None:
         """Write one claim's place in the new version (or its note that it vanished)."""
         claim, place = move.claim, move.placement
-        before = {"article_id": previous_id, "start": claim.start, "end": claim.end,
-                  "quote": claim.quote}
+        before = {
+            "article_id": previous_id,
+            "start": claim.start,
+            "end": claim.end,
+            "quote": claim.quote,
+        }
         if not place.found:
             self._db.execute(
                 "UPDATE claims SET anchor_note = ?, updated_at = ? WHERE id = ?",
                 [move.note, when, claim.claim_id],
             )
-            self._store._log("claim", claim.claim_id, "reanchor", before,
-                             {"anchor_note": move.note})
+            self._store._log(
+                "claim", claim.claim_id, "reanchor", before, {"anchor_note": move.note}
+            )
             return
         new_prefix, new_quote, new_suffix = anchor(new_text, place.start, place.end)
         columns: dict[str, Any] = {
-            "article_id": new_id, "span_start": place.start, "span_end": place.end,
-            "quote": new_quote, "prefix": new_prefix, "suffix": new_suffix, "updated_at": when,
+            "article_id": new_id,
+            "span_start": place.start,
+            "span_end": place.end,
+            "quote": new_quote,
+            "prefix": new_prefix,
+            "suffix": new_suffix,
+            "updated_at": when,
         }
         if move.note:
             columns["anchor_note"] = move.note
@@ -159,7 +181,15 @@ class ArticleRepo(Repository):
             f"UPDATE claims SET {sets} WHERE id = ?", [*columns.values(), claim.claim_id]
         )
         self._store._log(
-            "claim", claim.claim_id, "reanchor", before,
-            {"article_id": new_id, "start": place.start, "end": place.end, "quote": new_quote,
-             "status": place.status},
+            "claim",
+            claim.claim_id,
+            "reanchor",
+            before,
+            {
+                "article_id": new_id,
+                "start": place.start,
+                "end": place.end,
+                "quote": new_quote,
+                "status": place.status,
+            },
         )

@@ -91,10 +91,14 @@ def collect(notes: list[Change], evidence_of: Iterable[int] = ()) -> Changes:
     """Fold one transaction's notes into the ``Changes`` its listeners read."""
 
     def ids(entity: str, *actions: str) -> tuple[int, ...]:
-        return tuple(dict.fromkeys(
-            i for note in notes if note.entity == entity and note.action in actions
-            for i in note.ids
-        ))
+        return tuple(
+            dict.fromkeys(
+                i
+                for note in notes
+                if note.entity == entity and note.action in actions
+                for i in note.ids
+            )
+        )
 
     removed = ids("claim", "delete")
     return Changes(
@@ -213,8 +217,12 @@ class StoreBase:
         if self._evidence_watched is not None:
             return
         try:
-            tables = {row[0] for row in self.db.conn.execute(
-                "SELECT name FROM main.sqlite_master WHERE type = 'table'")}
+            tables = {
+                row[0]
+                for row in self.db.conn.execute(
+                    "SELECT name FROM main.sqlite_master WHERE type = 'table'"
+                )
+            }
             self._evidence_watched = {"evidence", "captures"} <= tables
             if self._evidence_watched:
                 for statement in _EVIDENCE_WATCH:
@@ -293,7 +301,8 @@ class StoreBase:
             txn.id = cursor.lastrowid
         elif txn.label and not txn.label_saved:
             self.db.execute(
-                "UPDATE transactions SET label = ? WHERE id = ? AND label IS NULL", [txn.label, txn.id]
+                "UPDATE transactions SET label = ? WHERE id = ? AND label IS NULL",
+                [txn.label, txn.id],
             )
         txn.label_saved = bool(txn.label)
         return txn.id

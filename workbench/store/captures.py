@@ -77,9 +77,15 @@ class CaptureRepo(Repository):
                 )
                 capture.id = cursor.lastrowid
                 self._store._log(
-                    "capture", capture.id, record["status"], None,
-                    {"url": record["url"], "sha256": capture.sha256 or None,
-                     "error": capture.error or None},
+                    "capture",
+                    capture.id,
+                    record["status"],
+                    None,
+                    {
+                        "url": record["url"],
+                        "sha256": capture.sha256 or None,
+                        "error": capture.error or None,
+                    },
                 )
                 urls.add(record["url"])
             ids = [
@@ -134,8 +140,9 @@ class CaptureRepo(Repository):
             return data
         return body
 
-    def urls_to_fetch(self, claim_id: int | None = None, *, failed: bool = True,
-                        again: bool = False) -> list[str]:
+    def urls_to_fetch(
+        self, claim_id: int | None = None, *, failed: bool = True, again: bool = False
+    ) -> list[str]:
         """Distinct evidence URLs, in the order first cited, that have no good capture.
 
         ``failed=False`` leaves out URLs already tried (only never-fetched ones);
@@ -154,4 +161,3 @@ class CaptureRepo(Repository):
             sql += " WHERE " + " AND ".join(where)
         sql += " GROUP BY e.url ORDER BY first"
         return [row["url"] for row in self._db.query(sql, params)]
-

@@ -77,8 +77,10 @@ class UndoLog(Repository):
         conn = self._db.conn
         columns: dict[str, list[str]] = {}
         self._pk = {}
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS undo_log "
-                     "(seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, op TEXT NOT NULL)")
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS undo_log "
+            "(seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, op TEXT NOT NULL)"
+        )
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS undo_recording (on_ INTEGER)")
         for table in TRACKED:
             info = conn.execute(f"PRAGMA main.table_info({table})").fetchall()
@@ -90,8 +92,14 @@ class UndoLog(Repository):
             self._pk[table] = pk or ["rowid"]
             # No declared types: values are kept exactly as SQLite holds them.
             cols = ", ".join(f'"c_{n}"' for n in names)
-            conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS undo_{table} (seq INTEGER, img TEXT, {cols})")
-            for op, images in (("insert", ("new",)), ("update", ("old", "new")), ("delete", ("old",))):
+            conn.execute(
+                f"CREATE TEMP TABLE IF NOT EXISTS undo_{table} (seq INTEGER, img TEXT, {cols})"
+            )
+            for op, images in (
+                ("insert", ("new",)),
+                ("update", ("old", "new")),
+                ("delete", ("old",)),
+            ):
                 inserts = "".join(
                     f"INSERT INTO undo_{table} VALUES ((SELECT MAX(seq) FROM undo_log), '{img}', "
                     + ", ".join(f'{img.upper()}."{n}"' for n in names)

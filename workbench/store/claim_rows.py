@@ -32,11 +32,13 @@ EDITABLE = {
 # A change to any of these is a person's work on the claim (see ``Claim.touched``).
 WORK_FIELDS = {"start", "end", "text", "claimant", "status", "verdict", "rationale"}
 
+# fmt: off
 _COLUMNS = (
     "id", "article_id", "span_start", "span_end", "quote", "prefix", "suffix", "text",
     "claimant", "score", "reasons", "origin", "status", "verdict", "rationale", "position",
     "created_at", "updated_at", "anchor_note", "touched",
 )
+# fmt: on
 CLAIM_SELECT = (
     f"SELECT {', '.join('c.' + name for name in _COLUMNS)}, "
     "(SELECT COUNT(*) FROM evidence e WHERE e.claim_id = c.id) AS evidence_count "
@@ -48,10 +50,30 @@ _loads = json.JSONDecoder().decode
 
 
 def claim_from_row(row: tuple[Any, ...]) -> Claim:
-    """A Claim from a row of ``CLAIM_SELECT`` (a plain tuple: listing 10,000 claims must be fast)."""
-    (id_, article_id, start, end, quote, prefix, suffix, text, claimant, score, reasons,
-     origin, status, verdict, rationale, position, created_at, updated_at, anchor_note,
-     touched, evidence_count) = row
+    """A Claim from a row of ``CLAIM_SELECT`` (a plain tuple: 10,000 claims list fast)."""
+    (
+        id_,
+        article_id,
+        start,
+        end,
+        quote,
+        prefix,
+        suffix,
+        text,
+        claimant,
+        score,
+        reasons,
+        origin,
+        status,
+        verdict,
+        rationale,
+        position,
+        created_at,
+        updated_at,
+        anchor_note,
+        touched,
+        evidence_count,
+    ) = row
     return Claim(
         id=id_,
         article_id=article_id,
@@ -98,9 +120,9 @@ def public(claim: Claim) -> dict[str, Any]:
 def anchor(text: str, start: int, end: int) -> tuple[str, str, str]:
     """The (prefix, quote, suffix) of a span, as a TextQuoteSelector keeps them."""
     return (
-        text[max(0, start - ANCHOR_CONTEXT):start],
+        text[max(0, start - ANCHOR_CONTEXT) : start],
         text[start:end],
-        text[end:end + ANCHOR_CONTEXT],
+        text[end : end + ANCHOR_CONTEXT],
     )
 
 

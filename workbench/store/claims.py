@@ -66,9 +66,7 @@ class ClaimRepo(Repository):
             raise NotFoundError(f"no article with id {article_id}")
         text = rows[0]["text"]
         if not (0 <= start < end <= len(text)):
-            raise ValidationError(
-                f"span {start}-{end} is outside the article (0-{len(text)})"
-            )
+            raise ValidationError(f"span {start}-{end} is outside the article (0-{len(text)})")
         return text
 
     def _insert_claim(self, claim: Claim, text: str) -> int:
@@ -153,7 +151,7 @@ class ClaimRepo(Repository):
             return []
         found: list[Claim] = []
         for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
+            chunk = ids[i : i + 500]
             marks = ", ".join("?" for _ in chunk)
             rows = self._db.execute(f"{CLAIM_SELECT} WHERE c.id IN ({marks})", chunk).fetchall()
             found.extend(claim_from_row(r) for r in rows)

@@ -25,9 +25,17 @@ class CurationRepo(Repository):
             (s1, e1), (s2, e2) = split_spans(text, claim.start, claim.end, at)
             first = store.claims.update(claim_id, start=s1, end=e1, touched=True)
             second = store.claims.add(
-                Claim(article_id=claim.article_id, start=s2, end=e2, quote="",
-                      origin=Origin.MANUAL, claimant=claim.claimant, score=claim.score,
-                      reasons=list(claim.reasons), touched=True)
+                Claim(
+                    article_id=claim.article_id,
+                    start=s2,
+                    end=e2,
+                    quote="",
+                    origin=Origin.MANUAL,
+                    claimant=claim.claimant,
+                    score=claim.score,
+                    reasons=list(claim.reasons),
+                    touched=True,
+                )
             )
         return store.claims.get(stored_id(first.id)), store.claims.get(stored_id(second.id))
 
@@ -62,8 +70,9 @@ class CurationRepo(Repository):
             store.claims.delete(gone_id, remember=False)
             fields = dict(plan.fields)
             status = fields.pop("status")
-            store.claims.update(keep_id, start=plan.start, end=plan.end, touched=True,
-                              check_done=False, **fields)
+            store.claims.update(
+                keep_id, start=plan.start, end=plan.end, touched=True, check_done=False, **fields
+            )
             if status is ClaimStatus.DONE and store.done.missing(keep_id):
                 status = ClaimStatus.IN_PROGRESS
             store.claims.update(keep_id, status=status, check_done=False)
@@ -101,11 +110,25 @@ class CurationRepo(Repository):
             for claim_id, fields in plan.refresh.items():
                 store.claims.update(claim_id, check_done=False, **fields)
             added = store.claims.add_many(
-                [Claim(article_id=c.article_id, start=c.start, end=c.end, quote=c.quote,
-                       claimant=c.claimant, score=c.score, reasons=list(c.reasons),
-                       origin=Origin.AUTO) for c in plan.add]
+                [
+                    Claim(
+                        article_id=c.article_id,
+                        start=c.start,
+                        end=c.end,
+                        quote=c.quote,
+                        claimant=c.claimant,
+                        score=c.score,
+                        reasons=list(c.reasons),
+                        origin=Origin.AUTO,
+                    )
+                    for c in plan.add
+                ]
             )
-            store._log("article", plan.article_id, "re-detect", None,
-                      {"added": len(plan.add), "removed": len(plan.remove),
-                       "kept": len(plan.keep)})
+            store._log(
+                "article",
+                plan.article_id,
+                "re-detect",
+                None,
+                {"added": len(plan.add), "removed": len(plan.remove), "kept": len(plan.keep)},
+            )
         return added

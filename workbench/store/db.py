@@ -85,8 +85,9 @@ def _strict_text(name: str) -> Callable[[bytes], str]:
     return decode
 
 
-def _connect(path: Path, *, readonly: bool, immutable: bool = False,
-             name: str | None = None) -> sqlite3.Connection:
+def _connect(
+    path: Path, *, readonly: bool, immutable: bool = False, name: str | None = None
+) -> sqlite3.Connection:
     if readonly:
         uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False)

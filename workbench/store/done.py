@@ -45,8 +45,11 @@ class DoneChecks(Repository):
 
     def snapshot(self, claim_ids: Iterable[int]) -> dict[int, list[str]]:
         """For the done claims among ``claim_ids``: what each lacks now (usually nothing)."""
-        done = [c for c in self._store.claims.by_ids(list(dict.fromkeys(claim_ids)))
-                if c.status is ClaimStatus.DONE]
+        done = [
+            c
+            for c in self._store.claims.by_ids(list(dict.fromkeys(claim_ids)))
+            if c.status is ClaimStatus.DONE
+        ]
         if not done:
             return {}
         rules, scale = self.rules(), self._store.scale.get()
@@ -73,13 +76,17 @@ class DoneChecks(Repository):
         broken = newly_missing(before, self.snapshot(before))
         for claim_id, new in broken.items():
             position = self._db.execute(
-                "SELECT position FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
+                "SELECT position FROM claims WHERE id = ?", [claim_id]
+            ).fetchone()[0]
             self._db.execute(
                 "UPDATE claims SET status = ?, updated_at = ? WHERE id = ?",
                 [ClaimStatus.IN_PROGRESS.value, utc_now(), claim_id],
             )
             store._log(
-                "claim", claim_id, "update", {"status": "done"},
+                "claim",
+                claim_id,
+                "update",
+                {"status": "done"},
                 {"status": ClaimStatus.IN_PROGRESS.value, "why": "missing: " + "; ".join(new)},
             )
             store._changed("claim", "update", claim_id)

@@ -36,7 +36,6 @@ LEFT JOIN captures last ON last.id = (
 """
 
 
-
 def _evidence(row: dict[str, Any]) -> Evidence:
     last_failed = row["last_status"] == CaptureStatus.FAILED.value
     if row["sha256"]:
@@ -162,8 +161,9 @@ class EvidenceRepo(Repository):
         if "stance" in fields:
             stance = fields["stance"]
             fields["stance"] = (Stance.parse(stance) if isinstance(stance, str) else stance).value
-        before = {k: getattr(current, k).value if k == "stance" else getattr(current, k)
-                  for k in fields}
+        before = {
+            k: getattr(current, k).value if k == "stance" else getattr(current, k) for k in fields
+        }
         if before == fields:
             return current
         with self._store._write() as db:
@@ -213,6 +213,7 @@ class EvidenceRepo(Repository):
         """Attach an evidence item to another claim (a merge), logged (inside a write)."""
         store = self._store
         self._db.execute("UPDATE evidence SET claim_id = ? WHERE id = ?", [to_claim, evidence_id])
-        store._log("evidence", evidence_id, "update",
-                   {"claim_id": from_claim}, {"claim_id": to_claim})
+        store._log(
+            "evidence", evidence_id, "update", {"claim_id": from_claim}, {"claim_id": to_claim}
+        )
         store._changed("evidence", "update", evidence_id)

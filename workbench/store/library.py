@@ -23,15 +23,18 @@ from workbench.store.library_schema import open_library_database
 LIBRARY_FILE = "library.sqlite"
 BATCH = 2000
 
+# fmt: off
 _FIELDS = (
     "key", "url", "claim", "title", "claimant", "verdict", "colour", "rating", "best_rating",
     "worst_rating", "publisher", "publisher_url", "date", "rationale", "quote", "appearance",
     "article", "evidence", "language", "project", "project_claim_id", "source", "imported_at",
 )
-_INSERT = (f"INSERT INTO reviews ({', '.join(_FIELDS)}) "
-           f"VALUES ({', '.join('?' for _ in _FIELDS)})")
-_UPDATE = (f"UPDATE reviews SET {', '.join(f'{name} = ?' for name in _FIELDS[1:])}, "
-           "vector = CASE WHEN claim = ? AND title = ? THEN vector END WHERE id = ?")
+# fmt: on
+_INSERT = f"INSERT INTO reviews ({', '.join(_FIELDS)}) VALUES ({', '.join('?' for _ in _FIELDS)})"
+_UPDATE = (
+    f"UPDATE reviews SET {', '.join(f'{name} = ?' for name in _FIELDS[1:])}, "
+    "vector = CASE WHEN claim = ? AND title = ? THEN vector END WHERE id = ?"
+)
 _SELECT = f"SELECT id, {', '.join(_FIELDS)} FROM reviews"
 
 
@@ -51,8 +54,11 @@ class ImportCounts:
     skipped: int = 0
 
     def describe(self) -> str:
-        parts = [f"{self.added} added", f"{self.updated} updated",
-                 f"{self.duplicates} already in the library"]
+        parts = [
+            f"{self.added} added",
+            f"{self.updated} updated",
+            f"{self.duplicates} already in the library",
+        ]
         if self.skipped:
             parts.append(f"{self.skipped} skipped (no claim text)")
         return ", ".join(parts)
@@ -68,12 +74,31 @@ class SourceInfo:
 
 
 def _row(review: Review) -> list:
-    return [review.key, review.url, review.claim, review.title, review.claimant, review.verdict,
-            review.colour, review.rating, review.best_rating, review.worst_rating,
-            review.publisher, review.publisher_url, review.date, review.rationale, review.quote,
-            review.appearance, review.article,
-            json.dumps(review.evidence, ensure_ascii=False), review.language, review.project,
-            review.project_claim_id, review.source, review.imported_at]
+    return [
+        review.key,
+        review.url,
+        review.claim,
+        review.title,
+        review.claimant,
+        review.verdict,
+        review.colour,
+        review.rating,
+        review.best_rating,
+        review.worst_rating,
+        review.publisher,
+        review.publisher_url,
+        review.date,
+        review.rationale,
+        review.quote,
+        review.appearance,
+        review.article,
+        json.dumps(review.evidence, ensure_ascii=False),
+        review.language,
+        review.project,
+        review.project_claim_id,
+        review.source,
+        review.imported_at,
+    ]
 
 
 def _review(row: tuple) -> Review:
@@ -100,7 +125,7 @@ class LibraryStore:
             pass
         self.db.close()
 
-    def __enter__(self) -> "LibraryStore":
+    def __enter__(self) -> LibraryStore:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -130,7 +155,8 @@ class LibraryStore:
                     "INSERT INTO sources (name, kind, location, imported_at) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT(name) DO UPDATE SET location = excluded.location, "
                     "imported_at = excluded.imported_at",
-                    [source, kind, location, now])
+                    [source, kind, location, now],
+                )
                 batch: list[Review] = []
                 for review in reviews:
                     batch.append(review)
@@ -150,8 +176,9 @@ class LibraryStore:
             raise self._fail(exc) from None
         return counts
 
-    def _write_batch(self, batch: list[Review], source: str, now: str, seen: set[str],
-                     counts: ImportCounts) -> None:
+    def _write_batch(
+        self, batch: list[Review], source: str, now: str, seen: set[str], counts: ImportCounts
+    ) -> None:
         fresh: list[Review] = []
         for review in batch:
             if not review.claim:
@@ -166,9 +193,11 @@ class LibraryStore:
         existing: dict[str, tuple] = {}
         keys = [r.key for r in fresh]
         for start in range(0, len(keys), 900):
-            chunk = keys[start:start + 900]
-            sql = (f"SELECT key, id, source FROM reviews "
-                   f"WHERE key IN ({', '.join('?' for _ in chunk)})")
+            chunk = keys[start : start + 900]
+            sql = (
+                f"SELECT key, id, source FROM reviews "
+                f"WHERE key IN ({', '.join('?' for _ in chunk)})"
+            )
             for key, id_, old_source in self.db.execute(sql, chunk).fetchall():
                 existing[key] = (id_, old_source)
         inserts, updates = [], []
@@ -196,13 +225,19 @@ class LibraryStore:
         keys = {r.key for r in reviews}
         try:
             with self.db.atomic():
-                stale = [key for (key,) in self.db.execute(
-                    "SELECT key FROM reviews WHERE project = ?", [project]).fetchall()
-                    if key not in keys]
-                self.db.conn.executemany("DELETE FROM reviews WHERE key = ?",
-                                         [[key] for key in stale])
-                self.db.execute("DELETE FROM reviews WHERE project = ? AND source != ?",
-                                [project, source])
+                stale = [
+                    key
+                    for (key,) in self.db.execute(
+                        "SELECT key FROM reviews WHERE project = ?", [project]
+                    ).fetchall()
+                    if key not in keys
+                ]
+                self.db.conn.executemany(
+                    "DELETE FROM reviews WHERE key = ?", [[key] for key in stale]
+                )
+                self.db.execute(
+                    "DELETE FROM reviews WHERE project = ? AND source != ?", [project, source]
+                )
                 counts = self.add_reviews(reviews, source, kind="project", location=project)
                 self._drop_empty_sources()
         except sqlite3.Error as exc:
@@ -214,7 +249,8 @@ class LibraryStore:
             with self.db.atomic():
                 cursor = self.db.execute(
                     "DELETE FROM reviews WHERE project = ? AND project_claim_id = ?",
-                    [project, claim_id])
+                    [project, claim_id],
+                )
                 self._drop_empty_sources()
                 self._bump()
         except sqlite3.Error as exc:
@@ -233,13 +269,16 @@ class LibraryStore:
         return cursor.rowcount
 
     def _drop_empty_sources(self) -> None:
-        self.db.execute("DELETE FROM sources WHERE name NOT IN "
-                        "(SELECT DISTINCT source FROM reviews)")
+        self.db.execute(
+            "DELETE FROM sources WHERE name NOT IN (SELECT DISTINCT source FROM reviews)"
+        )
 
     def _bump(self) -> None:
         """Count writes, so a matcher's in-memory vectors know when to reload."""
-        self.db.execute("INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT(key) "
-                        "DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT(key) "
+            "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
 
     # -- vectors -----------------------------------------------------------------------
     def vector_model(self) -> str:
@@ -249,8 +288,8 @@ class LibraryStore:
     def missing_vectors(self, limit: int = 256) -> list[tuple[int, str]]:
         """Reviews without a vector yet: (id, the text to embed)."""
         return self.db.execute(
-            "SELECT id, claim FROM reviews WHERE vector IS NULL ORDER BY id LIMIT ?",
-            [limit]).fetchall()
+            "SELECT id, claim FROM reviews WHERE vector IS NULL ORDER BY id LIMIT ?", [limit]
+        ).fetchall()
 
     def count_missing_vectors(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM reviews WHERE vector IS NULL").fetchone()[0]
@@ -261,24 +300,31 @@ class LibraryStore:
                 if model != self.vector_model():
                     # Vectors of another model are not comparable: drop them all.
                     self.db.execute("UPDATE reviews SET vector = NULL WHERE vector IS NOT NULL")
-                    self.db.execute("INSERT INTO meta (key, value) VALUES ('vector_model', ?) "
-                                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                                    [model])
-                self.db.conn.executemany("UPDATE reviews SET vector = ? WHERE id = ?",
-                                         [[blob, id_] for id_, blob in vectors])
+                    self.db.execute(
+                        "INSERT INTO meta (key, value) VALUES ('vector_model', ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                        [model],
+                    )
+                self.db.conn.executemany(
+                    "UPDATE reviews SET vector = ? WHERE id = ?",
+                    [[blob, id_] for id_, blob in vectors],
+                )
                 self._bump()
         except sqlite3.Error as exc:
             raise self._fail(exc) from None
 
     def all_vectors(self) -> Iterator[tuple[int, bytes]]:
         yield from self.db.execute(
-            "SELECT id, vector FROM reviews WHERE vector IS NOT NULL ORDER BY id")
+            "SELECT id, vector FROM reviews WHERE vector IS NOT NULL ORDER BY id"
+        )
 
     def vectors(self, ids: list[int]) -> dict[int, bytes]:
         if not ids:
             return {}
-        sql = (f"SELECT id, vector FROM reviews WHERE vector IS NOT NULL "
-               f"AND id IN ({', '.join('?' for _ in ids)})")
+        sql = (
+            f"SELECT id, vector FROM reviews WHERE vector IS NOT NULL "
+            f"AND id IN ({', '.join('?' for _ in ids)})"
+        )
         return dict(self.db.execute(sql, list(ids)).fetchall())
 
     # -- reading -----------------------------------------------------------------------
@@ -286,13 +332,16 @@ class LibraryStore:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         return int(row[0]) if row else 0
 
-    def bm25(self, fts_query: str, limit: int, weights: tuple[float, float, float],
-             exclude_key: str = "") -> list[tuple[int, float]]:
+    def bm25(
+        self, fts_query: str, limit: int, weights: tuple[float, float, float], exclude_key: str = ""
+    ) -> list[tuple[int, float]]:
         """(id, BM25 score, higher is better) of the reviews matching an FTS5 query."""
         if not fts_query:
             return []
-        sql = ("SELECT rowid, -bm25(reviews_fts, ?, ?, ?) FROM reviews_fts "
-               "WHERE reviews_fts MATCH ? ORDER BY bm25(reviews_fts, ?, ?, ?) LIMIT ?")
+        sql = (
+            "SELECT rowid, -bm25(reviews_fts, ?, ?, ?) FROM reviews_fts "
+            "WHERE reviews_fts MATCH ? ORDER BY bm25(reviews_fts, ?, ?, ?) LIMIT ?"
+        )
         try:
             rows = self.db.execute(sql, [*weights, fts_query, *weights, limit + 1]).fetchall()
         except sqlite3.OperationalError:
@@ -312,21 +361,28 @@ class LibraryStore:
         conn = self.db.conn
         if not getattr(self, "_stemmer", False):
             # A scratch FTS5 table with the same tokenizer stems the terms as the index does.
-            conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_fts USING fts5(t, "
-                         "tokenize='porter unicode61 remove_diacritics 2')")
-            conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_terms "
-                         "USING fts5vocab(temp, query_fts, 'instance')")
+            conn.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_fts USING fts5(t, "
+                "tokenize='porter unicode61 remove_diacritics 2')"
+            )
+            conn.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_terms "
+                "USING fts5vocab(temp, query_fts, 'instance')"
+            )
             self._stemmer = True
         conn.execute("DELETE FROM temp.query_fts")
-        conn.executemany("INSERT INTO temp.query_fts (rowid, t) VALUES (?, ?)",
-                         list(enumerate(terms)))
+        conn.executemany(
+            "INSERT INTO temp.query_fts (rowid, t) VALUES (?, ?)", list(enumerate(terms))
+        )
         stems: dict[int, list[str]] = {}
         for term, row in conn.execute("SELECT term, doc FROM temp.query_terms"):
             stems.setdefault(row, []).append(term)
         found = {}
         for row, term in enumerate(terms):
-            counts = [conn.execute("SELECT doc FROM reviews_terms WHERE term = ?",
-                                   [stem]).fetchone() for stem in stems.get(row, [])]
+            counts = [
+                conn.execute("SELECT doc FROM reviews_terms WHERE term = ?", [stem]).fetchone()
+                for stem in stems.get(row, [])
+            ]
             found[term] = max((c[0] for c in counts if c), default=0)
         return found
 
@@ -338,9 +394,11 @@ class LibraryStore:
         """(claim, title, claimant) by id: what re-ranking reads, without the whole review."""
         found: dict[int, tuple[str, str, str]] = {}
         for start in range(0, len(ids), 900):
-            chunk = list(ids[start:start + 900])
-            sql = (f"SELECT id, claim, title, claimant FROM reviews "
-                   f"WHERE id IN ({', '.join('?' for _ in chunk)})")
+            chunk = list(ids[start : start + 900])
+            sql = (
+                f"SELECT id, claim, title, claimant FROM reviews "
+                f"WHERE id IN ({', '.join('?' for _ in chunk)})"
+            )
             for id_, claim, title, claimant in self.db.execute(sql, chunk).fetchall():
                 found[id_] = (claim, title, claimant)
         return found
@@ -348,14 +406,15 @@ class LibraryStore:
     def reviews_by_id(self, ids: list[int]) -> dict[int, Review]:
         found: dict[int, Review] = {}
         for start in range(0, len(ids), 900):
-            chunk = list(ids[start:start + 900])
+            chunk = list(ids[start : start + 900])
             sql = f"{_SELECT} WHERE id IN ({', '.join('?' for _ in chunk)})"
             for row in self.db.execute(sql, chunk).fetchall():
                 found[row[0]] = _review(row)
         return found
 
-    def reviews(self, *, source: str | None = None, limit: int | None = None,
-                offset: int = 0) -> Iterator[Review]:
+    def reviews(
+        self, *, source: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> Iterator[Review]:
         sql = _SELECT
         params: list[str | int] = []
         if source is not None:
@@ -372,17 +431,21 @@ class LibraryStore:
         rows = self.db.execute(
             "SELECT s.name, s.kind, s.location, s.imported_at, "
             "(SELECT COUNT(*) FROM reviews r WHERE r.source = s.name) FROM sources s "
-            "ORDER BY s.name").fetchall()
+            "ORDER BY s.name"
+        ).fetchall()
         return [SourceInfo(*row) for row in rows]
 
     def stats(self) -> dict:
-        reviews, vectors = self.db.execute(
-            "SELECT COUNT(*), COUNT(vector) FROM reviews").fetchone()
+        reviews, vectors = self.db.execute("SELECT COUNT(*), COUNT(vector) FROM reviews").fetchone()
         projects = self.db.execute(
-            "SELECT COUNT(DISTINCT project) FROM reviews WHERE project != ''").fetchone()[0]
-        by_kind = dict(self.db.execute(
-            "SELECT s.kind, COUNT(*) FROM reviews r JOIN sources s ON s.name = r.source "
-            "GROUP BY s.kind").fetchall())
+            "SELECT COUNT(DISTINCT project) FROM reviews WHERE project != ''"
+        ).fetchone()[0]
+        by_kind = dict(
+            self.db.execute(
+                "SELECT s.kind, COUNT(*) FROM reviews r JOIN sources s ON s.name = r.source "
+                "GROUP BY s.kind"
+            ).fetchall()
+        )
         return {
             "path": str(self.path),
             "reviews": reviews,

@@ -108,9 +108,11 @@ def _probe(path: Path) -> int:
     version = int.from_bytes(header[60:64], "big")
     app_id = int.from_bytes(header[68:72], "big")
     if app_id != LIBRARY_APPLICATION_ID:
-        raise ProjectFileError(f"{name}: not a fact-check library (a SQLite file of another "
-                               "program, or a project: import a project with "
-                               "`workbench library import PROJECT.fcw`)")
+        raise ProjectFileError(
+            f"{name}: not a fact-check library (a SQLite file of another "
+            "program, or a project: import a project with "
+            "`workbench library import PROJECT.fcw`)"
+        )
     if version > LIBRARY_VERSION:
         raise NewerVersionError(
             f"{name} was written by a newer version of Fact-Check Workbench (library format "
@@ -128,8 +130,9 @@ def open_library_database(path: Path, *, readonly: bool = False) -> Database:
     if readonly:
         if not exists:
             raise ProjectFileError(f"{path.name}: no fact-check library yet")
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                               check_same_thread=False)
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
         conn.execute("PRAGMA busy_timeout = 5000")
         return Database(conn, execute_plugins=False)
     if not exists:

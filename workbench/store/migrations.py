@@ -154,7 +154,8 @@ def m003_actions(db: Database) -> None:
         "UPDATE claims SET touched = 1 WHERE id IN (SELECT entity_id FROM history "
         "WHERE entity = 'claim' AND action = 'update' AND after IS NOT NULL AND json_valid(after) "
         "AND (json_type(after, '$.start') IS NOT NULL OR json_type(after, '$.end') IS NOT NULL "
-        "OR json_type(after, '$.status') IS NOT NULL OR json_type(after, '$.claimant') IS NOT NULL))"
+        "OR json_type(after, '$.status') IS NOT NULL OR json_type(after, '$.claimant') IS NOT"
+        " NULL))"
     )
     db.table("dismissed").create(
         {

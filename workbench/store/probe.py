@@ -167,7 +167,8 @@ def check_journal(path: Path) -> None:
     if info is None or info.st_size == 0:
         return
     raise _stray(
-        journal, path.name,
+        journal,
+        path.name,
         "is a rollback journal, which the workbench never writes (left by another program, "
         "or copied here with another file)",
     )
@@ -225,9 +226,7 @@ def _identity(conn: sqlite3.Connection) -> tuple[int, int, int]:
 # a WAL from a twin of the file (another participant's copy of one exercise) holds rows
 # with the same ids, and often the same times and actions, but never the same claims and
 # values all along.
-HISTORY_TAIL = (
-    "SELECT id, at, entity, entity_id, action, before, after FROM history"
-)
+HISTORY_TAIL = "SELECT id, at, entity, entity_id, action, before, after FROM history"
 TAIL_ROWS = 20
 
 
@@ -328,7 +327,8 @@ def _check_through_wal(path: Path, header: bytes, folder: Path) -> int:
             if file_problem:
                 raise damaged(name, file_problem)
             raise _stray(
-                sidecar(path, "wal"), name,
+                sidecar(path, "wal"),
+                name,
                 f"does not belong to it (it is another database's or an older copy's: {problem})",
             )
         combined = conn.execute("PRAGMA user_version").fetchone()[0]

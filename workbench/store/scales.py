@@ -97,8 +97,14 @@ class ScaleRepo(Repository):
             self._db.execute(
                 "INSERT INTO scale_labels (position, name, colour, description, rating, ordinal) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                [position, label.name, label.colour, label.description, label.rating,
-                 int(label.ordinal)],
+                [
+                    position,
+                    label.name,
+                    label.colour,
+                    label.description,
+                    label.rating,
+                    int(label.ordinal),
+                ],
             )
 
     # -- editing one label -----------------------------------------------------------

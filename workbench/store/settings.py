@@ -19,8 +19,10 @@ class SettingsRepo(Repository):
 
     def all(self) -> dict[str, Any]:
         with self._store._reading():
-            return {row["key"]: json.loads(row["value"])
-                    for row in self._db.query("SELECT * FROM settings")}
+            return {
+                row["key"]: json.loads(row["value"])
+                for row in self._db.query("SELECT * FROM settings")
+            }
 
     def set(self, key: str, value: Any) -> None:
         if self.get(key) == value:

@@ -66,7 +66,11 @@ def take_screenshot(window: MainWindow, out: Path, app: QApplication) -> None:
     state = {"waited": 0}
 
     def attempt() -> None:
-        ready = window.store is not None and window.claim_list.proxy.rowCount() > 0 and not window.jobs.running()
+        ready = (
+            window.store is not None
+            and window.claim_list.proxy.rowCount() > 0
+            and not window.jobs.running()
+        )
         if not ready and state["waited"] < SCREENSHOT_TIMEOUT_MS:
             state["waited"] += 100
             QTimer.singleShot(100, attempt)

@@ -23,11 +23,13 @@ CLAIM_PROPERTY = QTextCharFormat.Property.UserProperty
 
 
 # Reasons whose values are words of the claim ("figure: two million", "names a person: ...").
+# fmt: off
 TERM_REASONS = (
     "money", "percentage", "quantity", "figure", "figures", "date", "time", "names a person",
     "names an organisation", "names a place", "names a group", "names an event", "names a law",
     "names",
 )
+# fmt: on
 
 
 def reason_terms(claim: Claim) -> list[tuple[int, int]]:
@@ -77,7 +79,8 @@ class ArticleText(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setAccessibleName("Article text")
         self.setTabChangesFocus(True)  # Tab goes on to the claim list, as the eye does
@@ -199,9 +202,11 @@ class ArticleText(QTextBrowser):
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
         length = len(self._offsets.text)
-        regions = [(0, length)] if spans is None else [
-            (max(0, a), min(length, b)) for a, b in spans if b > a
-        ]
+        regions = (
+            [(0, length)]
+            if spans is None
+            else [(max(0, a), min(length, b)) for a, b in spans if b > a]
+        )
         plain = QTextCharFormat()
         for a, b in regions:
             self._select(cursor, a, b)
@@ -232,7 +237,9 @@ class ArticleText(QTextBrowser):
         verdict = self._scale.colour_of(claim.verdict) if (self._scale and claim.verdict) else None
         ink = self.palette().text().color()
         if verdict is not None:
-            colour, ink = selected_tint(verdict, self.palette())  # strong colour, black or white text
+            colour, ink = selected_tint(
+                verdict, self.palette()
+            )  # strong colour, black or white text
         else:
             colour = QColor(selected_unrated(self.palette()))
         sel = QTextEdit.ExtraSelection()
@@ -276,7 +283,9 @@ class ArticleText(QTextBrowser):
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            index = self._offsets.to_py(self.cursorForPosition(event.position().toPoint()).position())
+            index = self._offsets.to_py(
+                self.cursorForPosition(event.position().toPoint()).position()
+            )
             claim = self.claim_at(index)
             if claim is not None:
                 self.claim_clicked.emit(claim.id)
@@ -347,11 +356,17 @@ class ArticleView(QWidget):
             from html import escape
 
             meta = " · ".join(
-                part for part in (article.source_url or ntpath.basename(article.imported_from),
-                                  article.author, article.published) if part
+                part
+                for part in (
+                    article.source_url or ntpath.basename(article.imported_from),
+                    article.author,
+                    article.published,
+                )
+                if part
             )
             # A relative size: the title grows with the window's zoom.
             self.header.setText(
-                f"<span style='font-size:x-large; font-weight:600'>{escape(article.title)}</span>")
+                f"<span style='font-size:x-large; font-weight:600'>{escape(article.title)}</span>"
+            )
             self.source.setText(meta)
         self.text.set_article(article)

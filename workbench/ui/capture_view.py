@@ -82,14 +82,16 @@ class CapturedPageDialog(QDialog):
         self.versions.clear()
         for capture in self._captures:
             self.versions.addItem(version_label(capture), capture.id)
-        good = next((i for i, c in enumerate(self._captures)
-                     if c.status is CaptureStatus.CAPTURED), 0)
+        good = next(
+            (i for i, c in enumerate(self._captures) if c.status is CaptureStatus.CAPTURED), 0
+        )
         self.versions.setCurrentIndex(good if self._captures else -1)
         self.versions.blockSignals(False)
         changes = sum(1 for c in self._captures if c.changed)
         total = sum(1 for c in self._captures if c.status is CaptureStatus.CAPTURED)
         self.versions.setToolTip(
-            f"{total} captured versions, content changed {changes} times" if total > 1 else "")
+            f"{total} captured versions, content changed {changes} times" if total > 1 else ""
+        )
         self._show_version(self.versions.currentIndex())
 
     def current_capture(self) -> Capture | None:
@@ -119,13 +121,19 @@ class CapturedPageDialog(QDialog):
                 size = human_size(capture.size) + (" (truncated)" if capture.truncated else "")
                 rows.append(("Size", size))
             if capture.error:
-                rows.append(("Error" if capture.status is CaptureStatus.FAILED else "Note",
-                             f"<span style='color:#c62828'>{escape(capture.error)}</span>"))
+                rows.append(
+                    (
+                        "Error" if capture.status is CaptureStatus.FAILED else "Note",
+                        f"<span style='color:#c62828'>{escape(capture.error)}</span>",
+                    )
+                )
         rows.append(("Archive", _link(evidence.archive_url)))
         self.facts.setText(
             "<table cellspacing=2>"
-            + "".join(f"<tr><td style='color:#666;padding-right:8px'>{k}</td><td>{v}</td></tr>"
-                      for k, v in rows)
+            + "".join(
+                f"<tr><td style='color:#666;padding-right:8px'>{k}</td><td>{v}</td></tr>"
+                for k, v in rows
+            )
             + "</table>"
         )
         self.text.setPlainText(capture.text if capture else "")

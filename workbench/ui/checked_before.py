@@ -37,8 +37,10 @@ def chip_style(colour: str) -> str:
     """A verdict chip: the label's colour behind text that stays readable on it."""
     c = QColor(colour or "#757575")
     light = (0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue()) > 160
-    return (f"background:{c.name()}; color:{'#000000' if light else '#ffffff'}; "
-            "border-radius:3px; padding:1px 6px; font-weight:600")
+    return (
+        f"background:{c.name()}; color:{'#000000' if light else '#ffffff'}; "
+        "border-radius:3px; padding:1px 6px; font-weight:600"
+    )
 
 
 class MatchRow(QFrame):
@@ -56,24 +58,29 @@ class MatchRow(QFrame):
         self.verdict = QLabel(escape(review.verdict or "no verdict"))
         self.verdict.setStyleSheet(chip_style(review.colour))
         self.verdict.setAccessibleName("Verdict")
-        where = review.publisher or (review.source.removeprefix("project:") if review.project
-                                     else review.source)
+        where = review.publisher or (
+            review.source.removeprefix("project:") if review.project else review.source
+        )
         details = " · ".join(x for x in (where, review.date) if x)
         self.details = QLabel(escape(details))
         self.details.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.details.setStyleSheet("font-size:9pt")
-        self.similarity = QLabel(f"{round(match.score * 100)}% match"
-                                 + (" · strong" if match.strong else ""))
+        self.similarity = QLabel(
+            f"{round(match.score * 100)}% match" + (" · strong" if match.strong else "")
+        )
         self.similarity.setToolTip(
             "How likely this is the same claim (fitted on CheckThat! data)"
-            + (f"; sentence similarity {match.cosine:.2f}" if match.cosine is not None else ""))
+            + (f"; sentence similarity {match.cosine:.2f}" if match.cosine is not None else "")
+        )
         self.similarity.setAccessibleName("Similarity")
-        self.similarity.setStyleSheet("font-size:9pt; font-weight:600" if match.strong
-                                      else "font-size:9pt")
+        self.similarity.setStyleSheet(
+            "font-size:9pt; font-weight:600" if match.strong else "font-size:9pt"
+        )
         self.open_button = QPushButton("Open")
         self.open_button.setAccessibleName("Open the fact-check")
-        target = review.url or (f"{review.project} (claim {review.project_claim_id})"
-                                if review.project else "")
+        target = review.url or (
+            f"{review.project} (claim {review.project_claim_id})" if review.project else ""
+        )
         self.open_button.setToolTip(target or "no address to open")
         self.open_button.setEnabled(bool(target))
         self.copy_button = QPushButton("+ Evidence")
@@ -81,7 +88,9 @@ class MatchRow(QFrame):
         self.copy_button.setEnabled(bool(review.url))
         self.copy_button.setToolTip(
             "Attach the review's address to this claim (stance: context), with a note"
-            if review.url else "This fact-check has no web address to cite")
+            if review.url
+            else "This fact-check has no web address to cite"
+        )
         for button in (self.open_button, self.copy_button):
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         text = review.claim if len(review.claim) <= 240 else review.claim[:239] + "…"

@@ -51,11 +51,16 @@ class ClaimActions:
 
         if self.store is None or self.article_id is None:
             return
-        claim = Claim(article_id=self.article_id, start=start, end=end, quote="", origin=Origin.MANUAL)
+        claim = Claim(
+            article_id=self.article_id, start=start, end=end, quote="", origin=Origin.MANUAL
+        )
         command = commands.AddClaimCommand(self.store, claim)
         if self.run_command(command):
             self.claim_list.select_claim(command.claim_id)
-            self.say(f"Added claim #{command.claim_id}: “{short_text(self.store.claims.get(command.claim_id).quote)}”")
+            self.say(
+                f"Added claim #{command.claim_id}: "
+                f"“{short_text(self.store.claims.get(command.claim_id).quote)}”"
+            )
 
     def set_span(self, start: int, end: int) -> None:
         from workbench.ui import commands
@@ -64,9 +69,15 @@ class ClaimActions:
         if claim is None:
             self.say("Select the claim whose span should change first.")
             return
-        if self.run_command(commands.EditClaimCommand(
-                self.store, claim.id, {"start": start, "end": end}, "Adjust claim span")):
-            self.say(f"Claim #{claim.id} now quotes “{short_text(self.store.claims.get(claim.id).quote)}”")
+        if self.run_command(
+            commands.EditClaimCommand(
+                self.store, claim.id, {"start": start, "end": end}, "Adjust claim span"
+            )
+        ):
+            self.say(
+                f"Claim #{claim.id} now quotes "
+                f"“{short_text(self.store.claims.get(claim.id).quote)}”"
+            )
 
     def drop_claim(self) -> None:
         from workbench.ui import commands

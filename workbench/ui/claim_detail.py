@@ -112,7 +112,8 @@ class ClaimDetail(DetailLayout, QWidget):
             widget.textChanged.connect(self._timer.start)
         # Re-measured after each layout of the text (typing, a new claim, a new width).
         self.text.document().documentLayout().documentSizeChanged.connect(
-            lambda _size: self._fit_wording())
+            lambda _size: self._fit_wording()
+        )
         self.claimant.textEdited.connect(self._timer.start)
         for name, widget in self._text_widgets().items():
             widget.focus_lost.connect(self.save_text_fields)
@@ -176,8 +177,14 @@ class ClaimDetail(DetailLayout, QWidget):
         unsaved = self.unsaved_fields() if same else set()
         self.claim = claim
         enabled = claim is not None
-        for widget in (self.text, self.claimant, self.status, self.verdict, self.rationale,
-                       self.evidence_panel):
+        for widget in (
+            self.text,
+            self.claimant,
+            self.status,
+            self.verdict,
+            self.rationale,
+            self.evidence_panel,
+        ):
             widget.setEnabled(enabled)
         self.evidence_panel.set_items(evidence)
         self._evidence_count = len(evidence)
@@ -193,10 +200,15 @@ class ClaimDetail(DetailLayout, QWidget):
             self.claimant.setText("")
             self.checks.setText("")
             return
-        origin = "added by hand" if claim.origin.value == "manual" else (
-            f"score {claim.score:.2f}" if claim.score is not None else "detected")
-        self.title.setText(f"<span style='font-size:large; font-weight:600'>Claim #{claim.id}</span>"
-                           f"&nbsp;&nbsp;·&nbsp;&nbsp;{origin}&nbsp;")
+        origin = (
+            "added by hand"
+            if claim.origin.value == "manual"
+            else (f"score {claim.score:.2f}" if claim.score is not None else "detected")
+        )
+        self.title.setText(
+            f"<span style='font-size:large; font-weight:600'>Claim #{claim.id}</span>"
+            f"&nbsp;&nbsp;·&nbsp;&nbsp;{origin}&nbsp;"
+        )
         self.quote.setText(f"“{escape(claim.quote)}”")
         note = f"<br><b>Note:</b> {escape(claim.anchor_note)}" if claim.anchor_note else ""
         reasons = [r for r in claim.reasons if not r.startswith("claimant:")]
@@ -213,8 +225,9 @@ class ClaimDetail(DetailLayout, QWidget):
         claim = self.claim
         if claim is None or not missing:
             done = claim is not None and claim.status is ClaimStatus.DONE
-            self.checks.setText("✓ ready to publish" if done else
-                                ("✓ ready to be marked done" if claim else ""))
+            self.checks.setText(
+                "✓ ready to publish" if done else ("✓ ready to be marked done" if claim else "")
+            )
             set_tone(self.checks, "ok")
             return
         if claim.status is ClaimStatus.DONE:
@@ -257,7 +270,7 @@ class ClaimDetail(DetailLayout, QWidget):
                 self.text_edited.emit(claim.id, name, value, self._sessions[name])
 
     def cancel_field(self, widget: QWidget) -> None:
-        """Esc: the field gets back what it held when entered (saved so), then the list has focus."""
+        """Esc: the field gets back what it held when entered (saved so); the list gets focus."""
         put_back = widget in self._entered and field_value(widget) != self._entered[widget]
         if put_back:
             original = self._entered[widget]
@@ -268,8 +281,9 @@ class ClaimDetail(DetailLayout, QWidget):
         self.save_text_fields()
         self.leave_requested.emit()
         if put_back and self.claim is not None:
-            self.cancelled.emit(f"Put back the {widget.accessibleName().lower()} of claim "
-                                f"#{self.claim.id}.")
+            self.cancelled.emit(
+                f"Put back the {widget.accessibleName().lower()} of claim #{self.claim.id}."
+            )
 
     def _status_chosen(self) -> None:
         if self.claim is not None:
@@ -292,4 +306,3 @@ class ClaimDetail(DetailLayout, QWidget):
 
     def show_message(self, text: str) -> None:
         self.evidence_panel.show_message(text)
-

@@ -127,8 +127,12 @@ class DetailLayout:
             lines += max(block.layout().lineCount(), 1)
             block = block.next()
         lines = min(max(lines, 2), 6)
-        height = int(self.text.fontMetrics().lineSpacing() * lines + 2 * self.text.frameWidth()
-                     + 2 * document.documentMargin() + 2)
+        height = int(
+            self.text.fontMetrics().lineSpacing() * lines
+            + 2 * self.text.frameWidth()
+            + 2 * document.documentMargin()
+            + 2
+        )
         if self.text.height() != height:
             self.text.setFixedHeight(height)
 

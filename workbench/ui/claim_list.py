@@ -46,7 +46,10 @@ class ClaimTable(QTableView):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         key = event.key()
-        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        if (
+            Qt.Key.Key_0 <= key <= Qt.Key.Key_9
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
             self.verdict_key_pressed.emit(key - Qt.Key.Key_0)
             return
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
@@ -112,7 +115,9 @@ class ClaimList(QWidget):
         self.search.textChanged.connect(self._search_timer.start)
         self.status_filter.currentIndexChanged.connect(
             lambda: self.proxy.set_status(
-                ClaimStatus(self.status_filter.currentData()) if self.status_filter.currentData() else None
+                ClaimStatus(self.status_filter.currentData())
+                if self.status_filter.currentData()
+                else None
             )
         )
         self.verdict_filter.currentIndexChanged.connect(
@@ -120,7 +125,6 @@ class ClaimList(QWidget):
         )
         self.needs_evidence.toggled.connect(self.proxy.set_needs_evidence)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-
 
     def _build_table(self) -> None:
         """The claims' table: two-line rows, unsorted at first, widths from the font."""
@@ -164,9 +168,12 @@ class ClaimList(QWidget):
         header = self.table.horizontalHeader()
         width = self.table.fontMetrics().horizontalAdvance
         for column, sample in COLUMN_SAMPLES.items():
-            extra = self.table.fontMetrics().height() + 8 if column == ClaimTableModel.VERDICT else 0
-            header.resizeSection(column, max(width(sample), width(ClaimTableModel.HEADERS[column]))
-                                 + 18 + extra)
+            extra = (
+                self.table.fontMetrics().height() + 8 if column == ClaimTableModel.VERDICT else 0
+            )
+            header.resizeSection(
+                column, max(width(sample), width(ClaimTableModel.HEADERS[column])) + 18 + extra
+            )
         self._fit_columns()
 
     def _fit_columns(self) -> None:
@@ -178,7 +185,9 @@ class ClaimList(QWidget):
         for column in (ClaimTableModel.CLAIMANT, ClaimTableModel.SCORE):
             table.setColumnHidden(column, False)
         for column in (ClaimTableModel.CLAIMANT, ClaimTableModel.SCORE):
-            narrow = sum(header.sectionSize(c) for c in COLUMN_SAMPLES if not table.isColumnHidden(c))
+            narrow = sum(
+                header.sectionSize(c) for c in COLUMN_SAMPLES if not table.isColumnHidden(c)
+            )
             if available - narrow >= 0.4 * available:
                 break
             table.setColumnHidden(column, True)
@@ -213,7 +222,8 @@ class ClaimList(QWidget):
         if index.row() != self.table.currentIndex().row():
             self.table.selectionModel().setCurrentIndex(
                 index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
             )
         self.table.scrollTo(index)
 

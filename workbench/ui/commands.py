@@ -92,7 +92,11 @@ class EditClaimCommand(StoreCommand):
     """
 
     def __init__(
-        self, store: ProjectStore, claim_id: int, after: dict, label: str = "",
+        self,
+        store: ProjectStore,
+        claim_id: int,
+        after: dict,
+        label: str = "",
         session: int | None = None,
     ) -> None:
         store.claims.get(claim_id)  # an unknown id is refused here, before the stack
@@ -203,8 +207,13 @@ class RedetectCommand(StoreCommand):
 class ImportArticleCommand(StoreCommand):
     """Add an article read (and its claims detected) in a worker: one undoable step."""
 
-    def __init__(self, store: ProjectStore, article: Article, candidates: list[Claim],
-                 version_of: int | None = None) -> None:
+    def __init__(
+        self,
+        store: ProjectStore,
+        article: Article,
+        candidates: list[Claim],
+        version_of: int | None = None,
+    ) -> None:
         super().__init__(store, f"Import {article.title[:40]}")
         self.article = article
         self.candidates = candidates
@@ -215,7 +224,9 @@ class ImportArticleCommand(StoreCommand):
         from workbench import ops
 
         self.result = ops.import_read_article(
-            self.store, self.article, [_copy(c) for c in self.candidates],
+            self.store,
+            self.article,
+            [_copy(c) for c in self.candidates],
             version_of=self.version_of,
         )
 
@@ -223,7 +234,9 @@ class ImportArticleCommand(StoreCommand):
 class AddEvidenceCommand(StoreCommand):
     """Attach a URL to a claim; undo removes it."""
 
-    def __init__(self, store: ProjectStore, claim_id: int, url: str, stance: Stance, note: str = "") -> None:
+    def __init__(
+        self, store: ProjectStore, claim_id: int, url: str, stance: Stance, note: str = ""
+    ) -> None:
         super().__init__(store, f"Add evidence {url[:40]}")
         self.args = (claim_id, url, stance, note)
         self.item: Evidence | None = None
@@ -259,6 +272,13 @@ class EditEvidenceCommand(StoreCommand):
 
 def _copy(claim: Claim) -> Claim:
     """A fresh claim from a candidate (the store sets ids on what it is given)."""
-    return Claim(article_id=claim.article_id, start=claim.start, end=claim.end, quote=claim.quote,
-                 claimant=claim.claimant, score=claim.score, reasons=list(claim.reasons),
-                 origin=Origin.AUTO)
+    return Claim(
+        article_id=claim.article_id,
+        start=claim.start,
+        end=claim.end,
+        quote=claim.quote,
+        claimant=claim.claimant,
+        score=claim.score,
+        reasons=list(claim.reasons),
+        origin=Origin.AUTO,
+    )

@@ -125,8 +125,10 @@ class CompareLayout:
         row.addWidget(self.text_size)
         side_layout.addLayout(row)
         self.fullscreen_button = QPushButton("Full screen (F11)")
-        self.fullscreen_button.setToolTip("F11: full screen; F9 hides this panel (and F9 again "
-                                          "shows it); Ctrl++ / Ctrl+- / Ctrl+0: text size")
+        self.fullscreen_button.setToolTip(
+            "F11: full screen; F9 hides this panel (and F9 again "
+            "shows it); Ctrl++ / Ctrl+- / Ctrl+0: text size"
+        )
         self.report_button = QPushButton("Save HTML report…")
         self.merge_button = QPushButton("Merge into curation project…")
         for button in (self.fullscreen_button, self.report_button, self.merge_button):
@@ -153,7 +155,11 @@ class CompareLayout:
             ("alpha_ordinal", "α ordinal", "Krippendorff's alpha over the true-to-false order"),
             ("fleiss", "Fleiss' κ", "Fleiss' kappa"),
             ("cohen", "Cohen's κ (mean)", "the mean of Cohen's kappa over every pair"),
-            ("percent", "pairs agreeing", "the share of pairs of participants who agree, per claim"),
+            (
+                "percent",
+                "pairs agreeing",
+                "the share of pairs of participants who agree, per claim",
+            ),
         ]:
             box = QWidget()
             box_layout = QVBoxLayout(box)
@@ -188,7 +194,9 @@ class CompareLayout:
         self.people_model = RowsModel(PARTICIPANT_COLUMNS, self)
         self.pairs_model = RowsModel(PAIR_COLUMNS, self)
         self.confusion_model = ConfusionModel(self)
-        self.claims_view, self.claims_proxy = _table(self.claims_model, "Claims, most contested first")
+        self.claims_view, self.claims_proxy = _table(
+            self.claims_model, "Claims, most contested first"
+        )
         self.people_view, self.people_proxy = _table(self.people_model, "Participants")
         self.pairs_view, self.pairs_proxy = _table(self.pairs_model, "Cohen's kappa for each pair")
         for view in (self.people_view, self.pairs_view):
@@ -272,9 +280,14 @@ class CompareLayout:
     def _flow_figures(self) -> None:
         """As many figures to a row as fit side by side; the rest on the next rows."""
         words = QFontMetrics(self.results.font())
-        widest = max(max(label.sizeHint().width() for label in self.figures.values()),
-                     max(words.horizontalAdvance(word) for label in self.captions.values()
-                         for word in label.text().split()))
+        widest = max(
+            max(label.sizeHint().width() for label in self.figures.values()),
+            max(
+                words.horizontalAdvance(word)
+                for label in self.captions.values()
+                for word in label.text().split()
+            ),
+        )
         room = max(self.results.width() - 24, widest)
         columns = max(1, min(len(self.figure_boxes), room // (widest + 24)))
         if columns == self._figure_columns:
@@ -299,8 +312,9 @@ class CompareLayout:
         """The claim's text gets 60 % of what the short columns leave, the verdicts 40 %."""
         header = self.claims_view.horizontalHeader()
         text, verdicts = WRAPPED_CLAIM_COLUMNS
-        short = sum(header.sectionSize(c) for c in range(header.count())
-                    if c not in WRAPPED_CLAIM_COLUMNS)
+        short = sum(
+            header.sectionSize(c) for c in range(header.count()) if c not in WRAPPED_CLAIM_COLUMNS
+        )
         room = max(self.claims_view.viewport().width() - short, 0)
         word = QFontMetrics(self.claims_view.font()).horizontalAdvance("M") * 10
         # With little room (a large text size) the verdicts column goes: the chart above

@@ -40,8 +40,9 @@ class CurationFlows(QObject):
         self.window.say(text, ms)
 
     def _ask(self, title: str, text: str, yes: str, on_yes) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                          QMessageBox.StandardButton.NoButton, self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, self.window
+        )
         box.setAccessibleName(title)
         accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -98,8 +99,12 @@ class CurationFlows(QObject):
             "added by hand) are kept; only claims nobody touched are replaced, and claims "
             "you deleted do not come back.\n\nUndo (Ctrl+Z) puts the list back as it is now."
         )
-        self._ask("Re-detect claims", text, "Re-detect",
-                  lambda: self._apply_redetect(store, article_id, candidates))
+        self._ask(
+            "Re-detect claims",
+            text,
+            "Re-detect",
+            lambda: self._apply_redetect(store, article_id, candidates),
+        )
 
     def _apply_redetect(self, store, article_id: int, candidates: list[Claim]) -> None:
         window = self.window
@@ -157,8 +162,9 @@ class CurationFlows(QObject):
             return
         article, candidates = read
         command = commands.ImportArticleCommand(store, article, candidates)
-        if not window.run_command(command, refused=lambda msg: window.show_error(
-                "Cannot import the article", msg)):
+        if not window.run_command(
+            command, refused=lambda msg: window.show_error("Cannot import the article", msg)
+        ):
             return
         result = command.result
         window.show_article(result.article.id)

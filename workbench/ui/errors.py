@@ -54,7 +54,7 @@ def qt_message(mode: QtMsgType, context, message: str) -> None:
 
 
 class ErrorDialog(QDialog):
-    """"Something went wrong": the message, where the log is, and "Copy details"."""
+    """ "Something went wrong": the message, where the log is, and "Copy details"."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

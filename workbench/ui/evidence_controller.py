@@ -90,8 +90,10 @@ class EvidenceController(QObject):
         if command.item is not None:
             self.panel.select(command.item.id)
         fetching = self.panel.auto_fetch.isChecked()
-        self._say(f"Added {_site(url)} to claim #{claim_id} as {stance}"
-                  + (": fetching it." if fetching else " (pending: Fetch pending captures it)."))
+        self._say(
+            f"Added {_site(url)} to claim #{claim_id} as {stance}"
+            + (": fetching it." if fetching else " (pending: Fetch pending captures it).")
+        )
         if fetching:
             self.fetcher.fetch([url])
 
@@ -101,7 +103,9 @@ class EvidenceController(QObject):
             return
         item = command.item
         if item is not None:
-            self._say(f"Removed {_site(item.url)} from claim #{item.claim_id} (Ctrl+Z puts it back).")
+            self._say(
+                f"Removed {_site(item.url)} from claim #{item.claim_id} (Ctrl+Z puts it back)."
+            )
 
     def edit(self, evidence_id: int, fields: dict) -> None:
         """The stance or note edited in the evidence table: one undoable command."""
@@ -117,12 +121,17 @@ class EvidenceController(QObject):
         self.panel.select(evidence_id)
         item = self.store.evidence.get(evidence_id)
         if "stance" in fields:
-            self._say(f"{_site(item.url)} now {item.stance.value} claim #{item.claim_id}."
-                      if item.stance is not Stance.CONTEXT else
-                      f"{_site(item.url)} is now context for claim #{item.claim_id}.")
+            self._say(
+                f"{_site(item.url)} now {item.stance.value} claim #{item.claim_id}."
+                if item.stance is not Stance.CONTEXT
+                else f"{_site(item.url)} is now context for claim #{item.claim_id}."
+            )
         else:
-            self._say(f"Note saved for {_site(item.url)}." if item.note else
-                      f"Note cleared for {_site(item.url)}.")
+            self._say(
+                f"Note saved for {_site(item.url)}."
+                if item.note
+                else f"Note cleared for {_site(item.url)}."
+            )
 
     def fetch(self, urls: list[str]) -> None:
         if self.store is None:
@@ -169,10 +178,15 @@ class EvidenceController(QObject):
         self.panel.model.apply_capture(outcome.capture)
         self.panel.refresh_actions()
         dialog = self.dialog
-        if dialog is not None and dialog.isVisible() and dialog.evidence is not None \
-                and dialog.evidence.url == outcome.url:
+        if (
+            dialog is not None
+            and dialog.isVisible()
+            and dialog.evidence is not None
+            and dialog.evidence.url == outcome.url
+        ):
             current = next(
-                (e for e in self.panel.model.items() if e.url == outcome.url), dialog.evidence)
+                (e for e in self.panel.model.items() if e.url == outcome.url), dialog.evidence
+            )
             dialog.show_capture(current, self.store.captures.of_url(outcome.url))
 
     def _say(self, text: str) -> None:

@@ -47,6 +47,7 @@ class StanceDelegate(QStyledItemDelegate):
     def setModelData(self, editor, model, index) -> None:  # noqa: N802
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
+
 AUTO_FETCH_KEY = "evidence/fetch_automatically"
 
 
@@ -104,24 +105,33 @@ class EvidencePanel(QWidget):
         # so the panel stays narrow) and in the table's context menu.
         self.open_action = _action(self, "Open", "Open the page in your web browser")
         self.text_action = _action(
-            self, "Text", "Read what the page said when captured (offline, read-only)")
+            self, "Text", "Read what the page said when captured (offline, read-only)"
+        )
         self.refetch_action = _action(
-            self, "Re-fetch", "Capture the page again; earlier captures are kept")
+            self, "Re-fetch", "Capture the page again; earlier captures are kept"
+        )
         self.archive_action = _action(
-            self, "Archive", "Open the Wayback Machine's copy nearest the capture time")
+            self, "Archive", "Open the Wayback Machine's copy nearest the capture time"
+        )
         self.archive_save_action = _action(
-            self, "Save to archive",
+            self,
+            "Save to archive",
             "Ask the Internet Archive to save this page now: opens web.archive.org/save in "
-            "your browser, which sends the URL to the Internet Archive")
+            "your browser, which sends the URL to the Internet Archive",
+        )
         self.remove_action = _action(
-            self, "Remove", "Remove the evidence from the claim (undoable)")
+            self, "Remove", "Remove the evidence from the claim (undoable)"
+        )
         self.fetch_pending_action = _action(
-            self, "Fetch pending", "Capture every evidence URL of the project that is pending "
-            "or failed")
+            self,
+            "Fetch pending",
+            "Capture every evidence URL of the project that is pending or failed",
+        )
         self.auto_fetch = QCheckBox("Auto-fetch")
         self.auto_fetch.setToolTip(
             "Capture a URL as soon as it is added, and pending ones when the project opens.\n"
-            "Untick to work offline: URLs stay pending until you fetch them.")
+            "Untick to work offline: URLs stay pending until you fetch them."
+        )
         self.auto_fetch.setChecked(_setting_on(settings().value(AUTO_FETCH_KEY, True)))
         self.toolbar = QToolBar("Evidence actions")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -176,14 +186,18 @@ class EvidencePanel(QWidget):
         self.add_button.clicked.connect(self._add)
         self.remove_action.triggered.connect(self._remove)
         self.open_action.triggered.connect(
-            lambda: self._with_current(lambda e: self.open_requested.emit(e.url)))
+            lambda: self._with_current(lambda e: self.open_requested.emit(e.url))
+        )
         self.text_action.triggered.connect(lambda: self._with_current(self.text_requested.emit))
         self.refetch_action.triggered.connect(
-            lambda: self._with_current(lambda e: self.refetch_requested.emit([e.url])))
+            lambda: self._with_current(lambda e: self.refetch_requested.emit([e.url]))
+        )
         self.archive_action.triggered.connect(
-            lambda: self._with_current(lambda e: self.open_requested.emit(e.archive_url)))
+            lambda: self._with_current(lambda e: self.open_requested.emit(e.archive_url))
+        )
         self.archive_save_action.triggered.connect(
-            lambda: self._with_current(lambda e: self.archive_save_requested.emit(e.url)))
+            lambda: self._with_current(lambda e: self.archive_save_requested.emit(e.url))
+        )
         self.fetch_pending_action.triggered.connect(self.fetch_pending_requested)
         self.auto_fetch.toggled.connect(lambda on: settings().setValue(AUTO_FETCH_KEY, on))
         self.table.doubleClicked.connect(self._double_clicked)
@@ -191,8 +205,10 @@ class EvidencePanel(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         # In the table: Delete removes, Enter shows the captured text (when there is one).
-        for key, action in ((QKeySequence.StandardKey.Delete, self.remove_action),
-                            (Qt.Key.Key_Return, self.text_action)):
+        for key, action in (
+            (QKeySequence.StandardKey.Delete, self.remove_action),
+            (Qt.Key.Key_Return, self.text_action),
+        ):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(action.trigger)
@@ -206,8 +222,10 @@ class EvidencePanel(QWidget):
         rows = self.table.fontMetrics().height() + 8
         self.table.verticalHeader().setDefaultSectionSize(rows)
         # Room for the stance list that edits it: the longest stance and the arrow.
-        self.table.setColumnWidth(EvidenceTableModel.STANCE,
-                                  self.table.fontMetrics().horizontalAdvance("supports") + rows + 16)
+        self.table.setColumnWidth(
+            EvidenceTableModel.STANCE,
+            self.table.fontMetrics().horizontalAdvance("supports") + rows + 16,
+        )
         self.table.setMinimumHeight(int(rows * 3.2))  # the header and two rows
 
     def _double_clicked(self, index) -> None:
@@ -231,8 +249,14 @@ class EvidencePanel(QWidget):
         return True
 
     def _item_actions(self) -> list[QAction]:
-        return [self.open_action, self.text_action, self.refetch_action, self.archive_action,
-                self.archive_save_action, self.remove_action]
+        return [
+            self.open_action,
+            self.text_action,
+            self.refetch_action,
+            self.archive_action,
+            self.archive_save_action,
+            self.remove_action,
+        ]
 
     # -- showing ---------------------------------------------------------------------
     def set_items(self, items: list[Evidence]) -> None:

@@ -63,8 +63,10 @@ class ExportDialog(QDialog):
             self.format.addItem(f"{name} — {fmt.description}", name)
         self.all_claims = QCheckBox("Every rated claim, not only those marked done")
         self.all_claims.setAccessibleName("Export every rated claim")
-        self.all_claims.setToolTip("ClaimReview is what gets published: by default only the "
-                                   "claims whose status is done are exported.")
+        self.all_claims.setToolTip(
+            "ClaimReview is what gets published: by default only the "
+            "claims whose status is done are exported."
+        )
         self.path = QLineEdit()
         self.path.setAccessibleName("Export to file")
         browse = QPushButton("Browse…")
@@ -100,7 +102,8 @@ class ExportDialog(QDialog):
         layout.addLayout(buttons)
         self.format.currentIndexChanged.connect(self._suggest_path)
         self.format.currentIndexChanged.connect(
-            lambda: self.all_claims.setVisible(self.selected_format() == "claimreview"))
+            lambda: self.all_claims.setVisible(self.selected_format() == "claimreview")
+        )
         self.all_claims.setVisible(self.selected_format() == "claimreview")
         self._suggest_path()
         self.resize(560, 0)
@@ -127,8 +130,11 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self.result.setText("Exporting…")
         self.progress.setRange(0, 0)  # busy until the first progress report
-        options = {"all_claims": True} if (
-            self.selected_format() == "claimreview" and self.all_claims.isChecked()) else {}
+        options = (
+            {"all_claims": True}
+            if (self.selected_format() == "claimreview" and self.all_claims.isChecked())
+            else {}
+        )
         self.worker = ExportWorker(self.project, self.selected_format(), Path(target), **options)
         self.worker.progressed.connect(self._progressed)
         self.jobs.start(self.worker, finished=self._finished, failed=self._failed)

@@ -144,10 +144,13 @@ class LibraryController(QObject):
     def _on_marks(self, best: dict) -> None:
         self.marks.update(best)
         model = self.window.claim_list.model
-        model.set_match_marks({
-            claim_id: (m.review.verdict, m.review.colour, m.review.publisher, m.score)
-            for claim_id, (_text, m) in self.marks.items() if m is not None and m.strong
-        })
+        model.set_match_marks(
+            {
+                claim_id: (m.review.verdict, m.review.colour, m.review.publisher, m.score)
+                for claim_id, (_text, m) in self.marks.items()
+                if m is not None and m.strong
+            }
+        )
         self.marks_updated.emit()
 
     # -- requests ---------------------------------------------------------------------------
@@ -171,20 +174,26 @@ class LibraryController(QObject):
     def _show(self, matches: list) -> None:
         if matches:
             strong = sum(1 for m in matches if m.strong)
-            status = (f"{len(matches)} similar fact-check{'s' if len(matches) != 1 else ''}"
-                      + (f", {strong} strong" if strong else ""))
+            status = f"{len(matches)} similar fact-check{'s' if len(matches) != 1 else ''}" + (
+                f", {strong} strong" if strong else ""
+            )
         else:
-            status = (f"nothing similar among {self.reviews:,} fact-checks" if self.reviews
-                      else "your library is empty: rate claims, or import fact-checks "
-                           "(workbench library import)")
+            status = (
+                f"nothing similar among {self.reviews:,} fact-checks"
+                if self.reviews
+                else "your library is empty: rate claims, or import fact-checks "
+                "(workbench library import)"
+            )
         self.panel.show_matches(matches, status)
 
     def _request_marks(self) -> None:
         if self.window.store is None:
             return
-        todo = [(c.id, c.text, self._exclude(c.id), c.claimant)
-                for c in self.window.claim_list.model.claims()
-                if self.marks.get(c.id, ("",))[0] != c.text]
+        todo = [
+            (c.id, c.text, self._exclude(c.id), c.claimant)
+            for c in self.window.claim_list.model.claims()
+            if self.marks.get(c.id, ("",))[0] != c.text
+        ]
         if todo:
             self.service.marks(todo)
 
@@ -247,8 +256,9 @@ class LibraryController(QObject):
         if any(e.url == match.review.url for e in store.evidence.all(claim.id)):
             self.window.detail.show_message("This claim already cites that fact-check.")
             return
-        command = commands.AddEvidenceCommand(store, claim.id, match.review.url,
-                                              Stance.CONTEXT, evidence_note(match))
+        command = commands.AddEvidenceCommand(
+            store, claim.id, match.review.url, Stance.CONTEXT, evidence_note(match)
+        )
         if not self.window.run_command(command, refused=self.window.detail.show_message):
             return
         self._say("Added to the claim's evidence (context); Ctrl+Z undoes it.")

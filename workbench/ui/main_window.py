@@ -188,7 +188,9 @@ class MainWindow(ClaimActions, UndoMixin, WindowDialogs, WindowLayout, QMainWind
             return
         counts = self.store.claims.counts()
         verdicts = ", ".join(f"{n} {v}" for v, n in sorted(counts["by_verdict"].items()))
-        statuses = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in sorted(counts["by_status"].items()))
+        statuses = ", ".join(
+            f"{n} {s.replace('_', ' ')}" for s, n in sorted(counts["by_status"].items())
+        )
         self.counts_label.setText(
             f"{counts['claims']} claims · {statuses} · {verdicts} · {counts['evidence']} evidence"
         )
@@ -330,7 +332,9 @@ class MainWindow(ClaimActions, UndoMixin, WindowDialogs, WindowLayout, QMainWind
     def _search(self, text: str) -> None:
         if self.store is None:
             return
-        self.claim_list.proxy.set_search_ids(self.store.search.claim_ids(text) if text.strip() else None)
+        self.claim_list.proxy.set_search_ids(
+            self.store.search.claim_ids(text) if text.strip() else None
+        )
 
     # -- background jobs -------------------------------------------------------------
     def _job_started(self, worker: Worker) -> None:

@@ -75,9 +75,11 @@ def _slots(window: MainWindow) -> dict[str, Callable]:
         "workshop_name": lambda: window.workshop_mode.ask_name(),
         "shortcuts": window.show_shortcuts,
         "about": lambda: QMessageBox.about(
-            window, "Fact-Check Workbench",
+            window,
+            "Fact-Check Workbench",
             "Find the claims in an article, attach evidence, rate and publish.\n"
-            "Everything is saved in the project file at every change."),
+            "Everything is saved in the project file at every change.",
+        ),
     }
 
 
@@ -101,8 +103,11 @@ def _describe(action: QAction, cmd: Command) -> None:
 def _menu(window: MainWindow, menus: dict[str, QMenu], path: str) -> QMenu:
     if path not in menus:
         parent, _, title = path.rpartition("/")
-        menus[path] = (_menu(window, menus, parent).addMenu(title) if parent
-                       else window.menuBar().addMenu(title))
+        menus[path] = (
+            _menu(window, menus, parent).addMenu(title)
+            if parent
+            else window.menuBar().addMenu(title)
+        )
     return menus[path]
 
 
@@ -186,5 +191,3 @@ def _describe_undo(window: MainWindow, actions: dict[str, QAction]) -> None:
         action.setIconText(cmd.toolbar)
         what = f"{cmd.label}: {text}" if text else f"Nothing to {cmd.label.lower()}"
         action.setToolTip(f"{what} ({cmd.keys_text()})")
-
-

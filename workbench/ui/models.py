@@ -33,7 +33,7 @@ class ClaimTableModel(QAbstractTableModel):
     HEADERS = ["#", "Claim", "Claimant", "Score", "Status", "Verdict", "Ev."]
     HEADER_TIPS = {
         ORDER: "The claim's number: the same in every report, export, workshop file and "
-               "on the command line (--claim)",
+        "on the command line (--claim)",
         EVIDENCE: "Evidence items attached",
         SCORE: "Check-worthiness score, 0 to 1",
     }
@@ -69,8 +69,9 @@ class ClaimTableModel(QAbstractTableModel):
         if marks != self._marks:
             self._marks = dict(marks)
             if self._claims:
-                self.dataChanged.emit(self.index(0, self.TEXT),
-                                      self.index(len(self._claims) - 1, self.TEXT))
+                self.dataChanged.emit(
+                    self.index(0, self.TEXT), self.index(len(self._claims) - 1, self.TEXT)
+                )
 
     def claims(self) -> list[Claim]:
         return list(self._claims)
@@ -107,13 +108,24 @@ class ClaimTableModel(QAbstractTableModel):
             return self._sort_key(claim, column)
         if role == MATCH_ROLE:
             return self._marks.get(claim.id)
-        if role == Qt.ItemDataRole.DecorationRole and column == self.TEXT and claim.id in self._marks:
+        if (
+            role == Qt.ItemDataRole.DecorationRole
+            and column == self.TEXT
+            and claim.id in self._marks
+        ):
             return QColor(self._marks[claim.id][1] or "#757575")
-        if role == Qt.ItemDataRole.ToolTipRole and column in (self.TEXT, self.CLAIMANT, self.VERDICT):
+        if role == Qt.ItemDataRole.ToolTipRole and column in (
+            self.TEXT,
+            self.CLAIMANT,
+            self.VERDICT,
+        ):
             if column == self.TEXT:
                 mark = self._marks.get(claim.id)
-                checked = (f"\n\nChecked before: {mark[0] or 'a fact-check'}"
-                           f" ({mark[2] or 'library'})" if mark else "")
+                checked = (
+                    f"\n\nChecked before: {mark[0] or 'a fact-check'} ({mark[2] or 'library'})"
+                    if mark
+                    else ""
+                )
                 if claim.text == claim.quote:
                     return claim.text + checked
                 return f"{claim.text}\n\nQuote: “{claim.quote}”{checked}"
@@ -125,7 +137,11 @@ class ClaimTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == self.VERDICT and self._scale:
             colour = self._scale.colour_of(claim.verdict)
             return QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.ORDER, self.SCORE, self.EVIDENCE):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            self.ORDER,
+            self.SCORE,
+            self.EVIDENCE,
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -209,9 +225,7 @@ class ClaimFilterProxy(QSortFilterProxyModel):
                 return False
         if self._needs_evidence and claim.evidence_count > 0:
             return False
-        if self._ids is not None and claim.id not in self._ids:
-            return False
-        return True
+        return self._ids is None or claim.id in self._ids
 
 
 class EvidenceTableModel(QAbstractTableModel):
@@ -243,8 +257,9 @@ class EvidenceTableModel(QAbstractTableModel):
         if urls != self._busy:
             self._busy = set(urls)
             if self._items:
-                self.dataChanged.emit(self.index(0, self.STATUS),
-                                      self.index(len(self._items) - 1, self.STATUS))
+                self.dataChanged.emit(
+                    self.index(0, self.STATUS), self.index(len(self._items) - 1, self.STATUS)
+                )
 
     def apply_capture(self, capture: Capture) -> None:
         """Show a just-recorded capture in the rows citing its URL (no query needed)."""
@@ -324,19 +339,7 @@ class EvidenceTableModel(QAbstractTableModel):
             if column == self.NOTE:
                 return item.note
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.STANCE:
-                return item.stance.value
-            if column == self.NOTE:
-                return item.note.replace("\n", " ")
-            if column == self.SOURCE:
-                # The site first: checkers weigh a source by who publishes it.
-                return f"{_host(item.url)} — {item.title}" if item.title else item.url
-            if column == self.STATUS:
-                return self.status_text(item)
-            if column == self.RETRIEVED:
-                return item.retrieved_at.replace("T", " ")[:16] if item.sha256 else ""
-            if column == self.HASH:
-                return f"{item.sha256[:12]}…" if item.sha256 else ""
+            return self._display(item, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return tone(self._TONES[self._tone(item)])
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -345,6 +348,23 @@ class EvidenceTableModel(QAbstractTableModel):
             return item.id
         if role == EVIDENCE_ROLE:
             return item
+        return None
+
+    def _display(self, item: Evidence, column: int) -> str | None:
+        """What a cell shows."""
+        if column == self.STANCE:
+            return item.stance.value
+        if column == self.NOTE:
+            return item.note.replace("\n", " ")
+        if column == self.SOURCE:
+            # The site first: checkers weigh a source by who publishes it.
+            return f"{_host(item.url)} — {item.title}" if item.title else item.url
+        if column == self.STATUS:
+            return self.status_text(item)
+        if column == self.RETRIEVED:
+            return item.retrieved_at.replace("T", " ")[:16] if item.sha256 else ""
+        if column == self.HASH:
+            return f"{item.sha256[:12]}…" if item.sha256 else ""
         return None
 
     @staticmethod

@@ -134,7 +134,9 @@ class _Formats:
     def verdict(self, colour: str) -> QTextCharFormat:
         if colour not in self._verdicts:
             # The label's hue, dark enough to read on white paper (4.5:1).
-            self._verdicts[colour] = self._char(bold=True, colour=readable_text(colour, ["#ffffff"]))
+            self._verdicts[colour] = self._char(
+                bold=True, colour=readable_text(colour, ["#ffffff"])
+            )
         return self._verdicts[colour]
 
 

@@ -33,7 +33,11 @@ class PassedOverWorker(Worker):
     def work(self) -> list[tuple[int, int]]:
         from workbench import nlp
 
-        return [(c.start, c.end) for c in nlp.extract(self.text, include_passed=True) if not c.checkworthy]
+        return [
+            (c.start, c.end)
+            for c in nlp.extract(self.text, include_passed=True)
+            if not c.checkworthy
+        ]
 
 
 def set_theme(window: MainWindow, choice: str) -> None:
@@ -52,7 +56,9 @@ def set_span_from_selection(window: MainWindow) -> None:
 def fill_recent(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
     for number, path in enumerate(window.recent_files(), start=1):
-        menu.addAction(f"&{number}  {path.replace('&', '&&')}", lambda p=path: window.open_project(p))
+        menu.addAction(
+            f"&{number}  {path.replace('&', '&&')}", lambda p=path: window.open_project(p)
+        )
     if menu.isEmpty():
         menu.addAction("(none)").setEnabled(False)
 
@@ -77,15 +83,23 @@ def new_project(window: MainWindow) -> None:
     article, _ = QFileDialog.getOpenFileName(window, "Article to check", "", ARTICLE_FILTER)
     if not article:
         return
-    target, _ = QFileDialog.getSaveFileName(window, "Save the new project as", str(Path(article).with_suffix(".fcw")), PROJECT_FILTER)
+    target, _ = QFileDialog.getSaveFileName(
+        window, "Save the new project as", str(Path(article).with_suffix(".fcw")), PROJECT_FILTER
+    )
     if not target:
         return
     from workbench.core.scale import DEFAULT_SCALE
     from workbench.presets import preset_names
 
     presets = preset_names()
-    scale, ok = QInputDialog.getItem(window, "Verdict scale", "Rate the claims on the scale:",
-                                     presets, presets.index(DEFAULT_SCALE), False)
+    scale, ok = QInputDialog.getItem(
+        window,
+        "Verdict scale",
+        "Rate the claims on the scale:",
+        presets,
+        presets.index(DEFAULT_SCALE),
+        False,
+    )
     if not ok:
         return
     worker = NewProjectWorker(Path(target), Path(article), scale=scale)
@@ -118,8 +132,9 @@ def import_article(window: MainWindow, source: str | Path | None = None) -> None
 def import_article_url(window: MainWindow) -> None:
     if window.store is None:
         return
-    url, ok = QInputDialog.getText(window, "Import article from URL",
-                                   "Address of the article (needs a connection):")
+    url, ok = QInputDialog.getText(
+        window, "Import article from URL", "Address of the article (needs a connection):"
+    )
     if ok and url.strip():
         import_article(window, url.strip())
 

@@ -58,8 +58,10 @@ class ProjectSettingsDialog(QDialog):
         form.addRow("Organisation", self.organisation)
         form.addRow("Organisation web site", self.organisation_url)
         form.addRow("Review URL", self.review_url)
-        hint = QLabel("{id} is replaced by the claim's number (the # in the claim list); "
-                      "without it, #claim-NUMBER is added.")
+        hint = QLabel(
+            "{id} is replaced by the claim's number (the # in the claim list); "
+            "without it, #claim-NUMBER is added."
+        )
         hint.setWordWrap(True)
         set_tone(hint, "muted")
         form.addRow("", hint)
@@ -81,7 +83,9 @@ class ProjectSettingsDialog(QDialog):
     def save(self) -> None:
         try:
             # Web addresses first: a bad one is refused before anything is saved.
-            organisation_url = check_web_address(self.organisation_url.text(), "organisation web site")
+            organisation_url = check_web_address(
+                self.organisation_url.text(), "organisation web site"
+            )
             review_url = check_web_address(self.review_url.text(), "review URL")
             self.organisation_url.setText(organisation_url)
             self.review_url.setText(review_url)

@@ -42,7 +42,9 @@ class ScaleEditCommand(StoreCommand):
     """One edit of the scale: ``edit(store)`` does it in one transaction; undo and redo
     replay the rows it changed (labels, and the claims a rename or a move rewrote)."""
 
-    def __init__(self, store: ProjectStore, text: str, edit: Callable[[ProjectStore], object]) -> None:
+    def __init__(
+        self, store: ProjectStore, text: str, edit: Callable[[ProjectStore], object]
+    ) -> None:
         super().__init__(store, text)
         self.edit = edit
 
@@ -127,7 +129,8 @@ class LabelDialog(QDialog):
         form.addRow("&Colour", self.colour_button)
         form.addRow("&Description", self.description)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setEnabled(False)
         self.name.textChanged.connect(lambda text: self.ok.setEnabled(bool(text.strip())))
@@ -182,7 +185,8 @@ class ScaleEditorDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(
-            lambda index: self.recolour_label() if index.column() == 1 else self.rename_label())
+            lambda index: self.recolour_label() if index.column() == 1 else self.rename_label()
+        )
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.message = QLabel()
@@ -248,8 +252,7 @@ class ScaleEditorDialog(QDialog):
             self.message.setText("Select a label in the list first.")
         return label
 
-    def _run(
-        self, text: str, action, select: str | None = None) -> bool:
+    def _run(self, text: str, action, select: str | None = None) -> bool:
         self.message.setText("")
         command = ScaleEditCommand(self.store, text, action)
         try:
@@ -270,8 +273,9 @@ class ScaleEditorDialog(QDialog):
         dialog.open()
         return dialog
 
-    def _question(self, title: str, label: str, text: str = "",
-                  items: list[str] | None = None) -> QInputDialog:
+    def _question(
+        self, title: str, label: str, text: str = "", items: list[str] | None = None
+    ) -> QInputDialog:
         dialog = QInputDialog(self)
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)
@@ -283,16 +287,22 @@ class ScaleEditorDialog(QDialog):
         return dialog
 
     # -- edits ---------------------------------------------------------------------------
-    def add_label(self, name: str | None = None, colour: str | None = None,
-                  description: str = "") -> bool:
+    def add_label(
+        self, name: str | None = None, colour: str | None = None, description: str = ""
+    ) -> bool:
         if name is None:
             used = {label.colour for label in self.store.scale.get().labels}
-            suggestion = next((c for c in NEW_LABEL_COLOURS if c not in used), NEW_LABEL_COLOURS[-1])
-            self._ask(LabelDialog(suggestion, self), lambda d: self.add_label(
-                d.name.text(), d.colour, d.description.text().strip()))
+            suggestion = next(
+                (c for c in NEW_LABEL_COLOURS if c not in used), NEW_LABEL_COLOURS[-1]
+            )
+            self._ask(
+                LabelDialog(suggestion, self),
+                lambda d: self.add_label(d.name.text(), d.colour, d.description.text().strip()),
+            )
             return False
-        label = VerdictLabel(name=name, colour=colour or "#9e9e9e", description=description,
-                             ordinal=False)
+        label = VerdictLabel(
+            name=name, colour=colour or "#9e9e9e", description=description, ordinal=False
+        )
         return self._run(
             f"Add label {name.strip()}", lambda s: s.scale.add_label(label), select=name.strip()
         )
@@ -302,8 +312,10 @@ class ScaleEditorDialog(QDialog):
         if label is None:
             return False
         if new is None:
-            self._ask(self._question("Rename label", f"New name for “{label.name}”:", label.name),
-                      lambda d: self.rename_label(d.textValue()))
+            self._ask(
+                self._question("Rename label", f"New name for “{label.name}”:", label.name),
+                lambda d: self.rename_label(d.textValue()),
+            )
             return False
         return self._run(
             f"Rename label {label.name} to {new.strip()}",
@@ -340,9 +352,12 @@ class ScaleEditorDialog(QDialog):
     def use_preset(self, name: str | None = None) -> bool:
         """Replace the scale by a shipped preset (refused while claims use a label it lacks)."""
         if name is None:
-            self._ask(self._question("Use a preset scale", "Replace the scale by the preset:",
-                                     items=preset_names()),
-                      lambda d: self.use_preset(d.textValue()))
+            self._ask(
+                self._question(
+                    "Use a preset scale", "Replace the scale by the preset:", items=preset_names()
+                ),
+                lambda d: self.use_preset(d.textValue()),
+            )
             return False
         scale = load_preset(name)
         return self._run(f"Use the {scale.name} scale", lambda s: s.scale.set(scale))
@@ -358,9 +373,14 @@ class ScaleEditorDialog(QDialog):
             dialog = self._question(
                 "Delete label",
                 f"{used} claim{'s are' if used != 1 else ' is'} rated “{label.name}”. "
-                "Move them to:", items=others)
-            dialog.rejected.connect(lambda: self.message.setText(
-                f"“{label.name}” is still used by {used} claim(s): not deleted."))
+                "Move them to:",
+                items=others,
+            )
+            dialog.rejected.connect(
+                lambda: self.message.setText(
+                    f"“{label.name}” is still used by {used} claim(s): not deleted."
+                )
+            )
             self._ask(dialog, lambda d: self.delete_label(move_to=d.textValue()))
             return False
         return self._run(

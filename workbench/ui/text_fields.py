@@ -113,7 +113,9 @@ class QuoteLabel(QLabel):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
         painter = QPainter(self)
-        painter.fillRect(QRect(0, 2, 3, self.height() - 4), self.palette().color(QPalette.ColorRole.Mid))
+        painter.fillRect(
+            QRect(0, 2, 3, self.height() - 4), self.palette().color(QPalette.ColorRole.Mid)
+        )
         painter.end()
 
 

@@ -55,19 +55,30 @@ def dark_palette() -> QPalette:
     palette = QPalette()
     base, window, text = QColor(30, 32, 36), QColor(40, 43, 48), QColor(225, 228, 232)
     for role, colour in (
-        (QPalette.ColorRole.Window, window), (QPalette.ColorRole.WindowText, text),
-        (QPalette.ColorRole.Base, base), (QPalette.ColorRole.AlternateBase, QColor(36, 39, 44)),
-        (QPalette.ColorRole.Text, text), (QPalette.ColorRole.Button, window),
-        (QPalette.ColorRole.ButtonText, text), (QPalette.ColorRole.Highlight, QColor(61, 110, 180)),
+        (QPalette.ColorRole.Window, window),
+        (QPalette.ColorRole.WindowText, text),
+        (QPalette.ColorRole.Base, base),
+        (QPalette.ColorRole.AlternateBase, QColor(36, 39, 44)),
+        (QPalette.ColorRole.Text, text),
+        (QPalette.ColorRole.Button, window),
+        (QPalette.ColorRole.ButtonText, text),
+        (QPalette.ColorRole.Highlight, QColor(61, 110, 180)),
         (QPalette.ColorRole.HighlightedText, QColor(255, 255, 255)),
-        (QPalette.ColorRole.ToolTipBase, base), (QPalette.ColorRole.ToolTipText, text),
+        (QPalette.ColorRole.ToolTipBase, base),
+        (QPalette.ColorRole.ToolTipText, text),
         (QPalette.ColorRole.Link, QColor(138, 180, 248)),
-        (QPalette.ColorRole.Light, QColor(70, 74, 80)), (QPalette.ColorRole.Midlight, QColor(56, 60, 66)),
-        (QPalette.ColorRole.Mid, QColor(90, 95, 102)), (QPalette.ColorRole.Dark, QColor(20, 21, 24)),
+        (QPalette.ColorRole.Light, QColor(70, 74, 80)),
+        (QPalette.ColorRole.Midlight, QColor(56, 60, 66)),
+        (QPalette.ColorRole.Mid, QColor(90, 95, 102)),
+        (QPalette.ColorRole.Dark, QColor(20, 21, 24)),
     ):
         palette.setColor(role, colour)
     muted = QColor(125, 130, 138)  # disabled actions and text must look disabled
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, muted)
     palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(160, 166, 174))
     return palette
@@ -150,8 +161,10 @@ def _apply_tone(widget: QWidget) -> None:
 def list_backgrounds(palette: QPalette | None = None) -> list[str]:
     """The colours a list row can have under its text: base and alternate base."""
     palette = palette if palette is not None else QApplication.palette()
-    return [palette.color(QPalette.ColorRole.Base).name(),
-            palette.color(QPalette.ColorRole.AlternateBase).name()]
+    return [
+        palette.color(QPalette.ColorRole.Base).name(),
+        palette.color(QPalette.ColorRole.AlternateBase).name(),
+    ]
 
 
 @lru_cache(maxsize=512)

@@ -51,7 +51,8 @@ class UndoMixin:
             pass
 
     def undo(self) -> None:
-        """Edit > Undo, Ctrl+Z anywhere (text fields included): typing being done is a step first."""
+        """Edit > Undo, Ctrl+Z anywhere (text fields included): typing in progress is a step
+        first."""
         if self.built:
             self.detail.save_text_fields()
         if self.undo_stack.canUndo():

@@ -90,8 +90,9 @@ class WindowDialogs:
         dialog = ProjectSettingsDialog(self.store, self)
         self._settings_dialog = dialog
         dialog.accepted.connect(lambda: self.say("Project settings saved."))
-        dialog.finished.connect(lambda _result: self._show_detail(self.detail.claim.id
-                                                                  if self.detail.claim else None))
+        dialog.finished.connect(
+            lambda _result: self._show_detail(self.detail.claim.id if self.detail.claim else None)
+        )
         dialog.open()
 
     def open_scale_editor(self) -> None:

@@ -64,13 +64,24 @@ class WindowLayout:
     def _set_tab_order(self) -> None:
         """Tab follows the layout: article switch, article, search and filters, list, details."""
         chain: list[QWidget] = [
-            self.article_switch, self.article_view.text, self.claim_list.search,
-            self.claim_list.status_filter, self.claim_list.verdict_filter,
-            self.claim_list.needs_evidence, self.claim_list.table, self.detail.tabs,
-            self.detail.text, self.detail.claimant, self.detail.status, self.detail.verdict,
-            self.detail.rationale, self.detail.checked_before.toggle,
-            self.detail.evidence, self.detail.url,
-            self.detail.evidence_panel.stance, self.detail.evidence_panel.note,
+            self.article_switch,
+            self.article_view.text,
+            self.claim_list.search,
+            self.claim_list.status_filter,
+            self.claim_list.verdict_filter,
+            self.claim_list.needs_evidence,
+            self.claim_list.table,
+            self.detail.tabs,
+            self.detail.text,
+            self.detail.claimant,
+            self.detail.status,
+            self.detail.verdict,
+            self.detail.rationale,
+            self.detail.checked_before.toggle,
+            self.detail.evidence,
+            self.detail.url,
+            self.detail.evidence_panel.stance,
+            self.detail.evidence_panel.note,
             self.detail.evidence_panel.add_button,
         ]
         for first, second in zip(chain, chain[1:], strict=False):
@@ -79,9 +90,12 @@ class WindowLayout:
 
     def _restore_splitters(self) -> None:
         s = settings()
-        restored = bool(s.value("splitter") and self.splitter.restoreState(s.value("splitter"))
-                        and s.value("right_splitter")
-                        and self.right.restoreState(s.value("right_splitter")))
+        restored = bool(
+            s.value("splitter")
+            and self.splitter.restoreState(s.value("splitter"))
+            and s.value("right_splitter")
+            and self.right.restoreState(s.value("right_splitter"))
+        )
         if not restored:
             self._default_split_pending = True
         self.show_detail_pane(str(s.value("detail_visible", "true")).lower() != "false")
@@ -113,10 +127,18 @@ class WindowLayout:
     def list_height_for(self, rows: float) -> int:
         """The claim list's height that shows ``rows`` rows under its filters and header."""
         table = self.claim_list.table
-        chrome = (self.claim_list.height() - table.viewport().height()) if self.claim_list.isVisible() else 0
+        chrome = (
+            (self.claim_list.height() - table.viewport().height())
+            if self.claim_list.isVisible()
+            else 0
+        )
         if chrome <= 0:  # before the first layout: the filters, the header and the frames
-            chrome = (self.claim_list.search.sizeHint().height() + table.horizontalHeader().sizeHint().height()
-                      + 2 * table.frameWidth() + 16)
+            chrome = (
+                self.claim_list.search.sizeHint().height()
+                + table.horizontalHeader().sizeHint().height()
+                + 2 * table.frameWidth()
+                + 16
+            )
         return int(chrome + rows * table.row_height())
 
     def show_detail_pane(self, on: bool = True) -> None:
@@ -179,9 +201,19 @@ class WindowLayout:
     def cycle_pane(self, step: int) -> None:
         panes = self.panes()
         focus = QApplication.focusWidget()
-        current = next((i for i, pane in enumerate(panes)
-                        if focus is not None and (focus is pane or pane.isAncestorOf(focus)
-                                                  or (i == 2 and self.detail.isAncestorOf(focus)))), -1)
+        current = next(
+            (
+                i
+                for i, pane in enumerate(panes)
+                if focus is not None
+                and (
+                    focus is pane
+                    or pane.isAncestorOf(focus)
+                    or (i == 2 and self.detail.isAncestorOf(focus))
+                )
+            ),
+            -1,
+        )
         target = panes[(current + step) % len(panes)] if current >= 0 else panes[0]
         target.setFocus(Qt.FocusReason.TabFocusReason)
 
@@ -217,7 +249,11 @@ def edit_message(claim_id: int, fields: dict) -> str:
     names = {"text": "wording", "claimant": "claimant", "rationale": "rationale"}
     if "verdict" in fields:
         verdict = fields["verdict"]
-        return f"Claim #{claim_id} rated {verdict}." if verdict else f"Claim #{claim_id}: verdict cleared."
+        return (
+            f"Claim #{claim_id} rated {verdict}."
+            if verdict
+            else f"Claim #{claim_id}: verdict cleared."
+        )
     if "status" in fields:
         return f"Claim #{claim_id} is now {str(fields['status']).replace('_', ' ')}."
     saved = [names[f] for f in fields if f in names]

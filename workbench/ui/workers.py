@@ -94,8 +94,7 @@ class NewProjectWorker(Worker):
     def work(self):
         from workbench import ops
 
-        ops.new_project(self.project, self.article, scale=self.scale,
-                        progress=self.report).close()
+        ops.new_project(self.project, self.article, scale=self.scale, progress=self.report).close()
         return self.project
 
 

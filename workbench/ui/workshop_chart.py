@@ -50,7 +50,9 @@ class VerdictSpreadChart(QWidget):
         self.colours = dict(comparison.colours) if comparison else {}
         used = {label for c in self.claims for label in c.spread}
         used |= {c.key_verdict for c in self.claims if c.key_verdict}
-        self.labels = [label for label in (comparison.labels if comparison else []) if label in used]
+        self.labels = [
+            label for label in (comparison.labels if comparison else []) if label in used
+        ]
         self.updateGeometry()
         self.adjustSize()
         self.update()
@@ -111,8 +113,11 @@ class VerdictSpreadChart(QWidget):
 
     def shown_label(self, row: int) -> str:
         """The label as drawn: shortened with "…" to the width."""
-        return self._metrics().elidedText(claim_label(self.claims[row]), Qt.TextElideMode.ElideRight,
-                                          int(self.label_rect(row).width()))
+        return self._metrics().elidedText(
+            claim_label(self.claims[row]),
+            Qt.TextElideMode.ElideRight,
+            int(self.label_rect(row).width()),
+        )
 
     def colour_of(self, label: str) -> QColor:
         return QColor(self.colours.get(label, "#9e9e9e"))
@@ -130,16 +135,21 @@ class VerdictSpreadChart(QWidget):
         palette_text = self.palette().windowText().color()
         if not self.claims:
             painter.setPen(palette_text)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                             "Add the participants' files and press Compare.")
+            painter.drawText(
+                self.rect(),
+                Qt.AlignmentFlag.AlignCenter,
+                "Add the participants' files and press Compare.",
+            )
             return
         self._paint_legend(painter, palette_text)
         metrics = self._metrics()
         for row, claim in enumerate(self.claims):
             painter.setPen(palette_text)
-            painter.drawText(self.label_rect(row),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             self.shown_label(row))
+            painter.drawText(
+                self.label_rect(row),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                self.shown_label(row),
+            )
             bar = self.bar_rect(row)
             total = sum(claim.spread.values()) + claim.unrated
             if not total:

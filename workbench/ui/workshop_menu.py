@@ -50,8 +50,10 @@ class ParticipantNameDialog(QDialog):
         self.setWindowTitle("Workshop exercise")
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        intro = QLabel(f"This is the workshop exercise <b>{escape(title)}</b>.<br>"
-                       "Your name is saved in this file so the trainer can tell the files apart.")
+        intro = QLabel(
+            f"This is the workshop exercise <b>{escape(title)}</b>.<br>"
+            "Your name is saved in this file so the trainer can tell the files apart."
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.name = QLineEdit()
@@ -60,7 +62,8 @@ class ParticipantNameDialog(QDialog):
         self.name.setAccessibleName("Your name")
         layout.addWidget(self.name)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setEnabled(False)
         layout.addWidget(self.buttons)
@@ -76,8 +79,12 @@ class PackDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Make an exercise")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Participants get the article(s) without your verdicts, "
-                                "rationales, statuses or history."))
+        layout.addWidget(
+            QLabel(
+                "Participants get the article(s) without your verdicts, "
+                "rationales, statuses or history."
+            )
+        )
         self.keep_claims = QCheckBox("Hand out the claims (else participants find them)")
         self.keep_claims.setChecked(True)
         self.keep_evidence = QCheckBox("Keep the evidence links and captured pages")
@@ -86,7 +93,8 @@ class PackDialog(QDialog):
         for box in (self.keep_claims, self.keep_evidence, self.lock):
             layout.addWidget(box)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -95,12 +103,17 @@ class PackDialog(QDialog):
 class PackWorker(Worker):
     title = "Making the exercise"
 
-    def __init__(self, key: Path, out: Path, keep_claims: bool, keep_evidence: bool,
-                 lock: bool) -> None:
+    def __init__(
+        self, key: Path, out: Path, keep_claims: bool, keep_evidence: bool, lock: bool
+    ) -> None:
         super().__init__()
         self.key, self.out = key, out
-        self.options = {"keep_claims": keep_claims, "keep_evidence": keep_evidence, "lock": lock,
-                        "overwrite": True}
+        self.options = {
+            "keep_claims": keep_claims,
+            "keep_evidence": keep_evidence,
+            "lock": lock,
+            "overwrite": True,
+        }
 
     def work(self) -> str:
         from workbench.workshop.exercise import pack
@@ -178,12 +191,21 @@ def make_exercise(window: MainWindow) -> None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     suggested = window.store.path.with_name(f"{window.store.path.stem}-exercise.fcw")
-    out, _ = QFileDialog.getSaveFileName(window, "Save the exercise as", str(suggested),
-                                         "Fact-Check Workbench projects (*.fcw)")
+    out, _ = QFileDialog.getSaveFileName(
+        window, "Save the exercise as", str(suggested), "Fact-Check Workbench projects (*.fcw)"
+    )
     if not out:
         return
     window.detail.save_text_fields()
-    worker = PackWorker(window.store.path, Path(out), dialog.keep_claims.isChecked(),
-                        dialog.keep_evidence.isChecked(), dialog.lock.isChecked())
-    window.jobs.start(worker, finished=lambda msg: window.say(msg, 10000),
-                      failed=lambda msg: window.show_error("Cannot make the exercise", msg))
+    worker = PackWorker(
+        window.store.path,
+        Path(out),
+        dialog.keep_claims.isChecked(),
+        dialog.keep_evidence.isChecked(),
+        dialog.lock.isChecked(),
+    )
+    window.jobs.start(
+        worker,
+        finished=lambda msg: window.say(msg, 10000),
+        failed=lambda msg: window.show_error("Cannot make the exercise", msg),
+    )

@@ -61,26 +61,41 @@ def _sortable(value: Any) -> Any:
 # The claim's text next to its number (the room reads what the claim says, then how it
 # split); the two long columns (text, verdicts) wrap.
 CLAIM_COLUMNS = [
-    Column("#", claim_tag, lambda c: c.claim_id if c.claim_id is not None else -1,
-           tip="The claim's number, as in the participants' claim lists"),
+    Column(
+        "#",
+        claim_tag,
+        lambda c: c.claim_id if c.claim_id is not None else -1,
+        tip="The claim's number, as in the participants' claim lists",
+    ),
     Column("Text", lambda c: " ".join(c.text.split()), lambda c: c.text),
-    Column("Disagree", lambda c: percent(c.disagreement),
-           lambda c: _sortable(c.disagreement), True,
-           "Disagreement: the share of pairs of participants who gave different verdicts"),
+    Column(
+        "Disagree",
+        lambda c: percent(c.disagreement),
+        lambda c: _sortable(c.disagreement),
+        True,
+        "Disagreement: the share of pairs of participants who gave different verdicts",
+    ),
     Column("Key", lambda c: c.key_verdict or "", lambda c: c.key_verdict or ""),
-    Column("Rated", lambda c: f"{c.rated} / {c.rated + c.unrated}", lambda c: c.rated, True,
-           "Participants who rated the claim / participants"),
+    Column(
+        "Rated",
+        lambda c: f"{c.rated} / {c.rated + c.unrated}",
+        lambda c: c.rated,
+        True,
+        "Participants who rated the claim / participants",
+    ),
     Column("Verdicts", spread_text, lambda c: max(c.spread.values(), default=0)),
 ]
 WRAPPED_CLAIM_COLUMNS = (1, 5)
 
 PARTICIPANT_COLUMNS = [
     Column("Participant", lambda p: p.name, lambda p: p.name.casefold()),
-    Column("Verdicts", lambda p: f"{p.verdicts} / {p.verdicts + p.unrated}",
-           lambda p: p.verdicts, True),
+    Column(
+        "Verdicts", lambda p: f"{p.verdicts} / {p.verdicts + p.unrated}", lambda p: p.verdicts, True
+    ),
     Column("Exact", lambda p: percent(p.exact), lambda p: _sortable(p.exact), True),
-    Column("Within one step", lambda p: percent(p.within_one),
-           lambda p: _sortable(p.within_one), True),
+    Column(
+        "Within one step", lambda p: percent(p.within_one), lambda p: _sortable(p.within_one), True
+    ),
     Column("With evidence", lambda p: str(p.evidence), lambda p: p.evidence, True),
     Column("With rationale", lambda p: str(p.rationales), lambda p: p.rationales, True),
     Column("Claims added", lambda p: str(p.added), lambda p: p.added, True),
@@ -160,8 +175,11 @@ class ConfusionModel(QAbstractTableModel):
         if comparison is None or comparison.key_file is None:
             self.labels, self.matrix = [], []
         else:
-            used = [i for i, _ in enumerate(comparison.labels)
-                    if any(comparison.confusion[i]) or any(r[i] for r in comparison.confusion)]
+            used = [
+                i
+                for i, _ in enumerate(comparison.labels)
+                if any(comparison.confusion[i]) or any(r[i] for r in comparison.confusion)
+            ]
             self.labels = [comparison.labels[i] for i in used]
             self.matrix = [[comparison.confusion[i][j] for j in used] for i in used]
         self.endResetModel()
@@ -179,8 +197,9 @@ class ConfusionModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self.labels)
-                                       and 0 <= index.column() < len(self.labels)):
+        if not index.isValid() or not (
+            0 <= index.row() < len(self.labels) and 0 <= index.column() < len(self.labels)
+        ):
             return None
         value = self.matrix[index.row()][index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
@@ -191,6 +210,7 @@ class ConfusionModel(QAbstractTableModel):
             peak = max(max(row) for row in self.matrix) or 1
             strength = int(60 + 150 * value / peak)
             diagonal = index.row() == index.column()
-            return QBrush(QColor(46, 125, 50, strength) if diagonal else QColor(198, 40, 40, strength))
+            return QBrush(
+                QColor(46, 125, 50, strength) if diagonal else QColor(198, 40, 40, strength)
+            )
         return None
-

@@ -77,7 +77,6 @@ class CompareWindow(CompareLayout, QMainWindow):
         self._apply_text_size(size)
         self.resize(1500, 950)
 
-
     # -- files ----------------------------------------------------------------------------
     def paths(self) -> list[Path]:
         return [Path(p) for p in self.files.stringList()]
@@ -101,7 +100,9 @@ class CompareWindow(CompareLayout, QMainWindow):
             self.files.removeRows(row, 1)
 
     def _choose_key(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "The key (trainer's project)", "", PROJECT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, "The key (trainer's project)", "", PROJECT_FILTER
+        )
         if path:
             self.set_key(path)
 
@@ -112,8 +113,9 @@ class CompareWindow(CompareLayout, QMainWindow):
             return
         self.compare_button.setEnabled(False)
         self.message.setText("Comparing…")
-        self.jobs.start(CompareWorker(self.paths(), self.key), finished=self._shown,
-                        failed=self._fail)
+        self.jobs.start(
+            CompareWorker(self.paths(), self.key), finished=self._shown, failed=self._fail
+        )
 
     def _shown(self, comparison: Comparison) -> None:
         self.compare_button.setEnabled(True)
@@ -137,11 +139,15 @@ class CompareWindow(CompareLayout, QMainWindow):
         if c is None:
             return
         key = "with the key" if c.key_file else "no key"
-        self.title_label.setText(f"<b>{escape(c.exercise.title)}</b> — {len(c.participants)} participants, "
-                                 f"{len(c.claims)} claims, {key}")
+        self.title_label.setText(
+            f"<b>{escape(c.exercise.title)}</b> — {len(c.participants)} participants, "
+            f"{len(c.claims)} claims, {key}"
+        )
         values = {
-            "alpha_nominal": number(c.alpha_nominal), "alpha_ordinal": number(c.alpha_ordinal),
-            "fleiss": number(c.fleiss_kappa), "cohen": number(c.mean_cohen_kappa),
+            "alpha_nominal": number(c.alpha_nominal),
+            "alpha_ordinal": number(c.alpha_ordinal),
+            "fleiss": number(c.fleiss_kappa),
+            "cohen": number(c.mean_cohen_kappa),
             "percent": percent(c.percent_agreement),
         }
         for key_name, text in values.items():
@@ -174,8 +180,9 @@ class CompareWindow(CompareLayout, QMainWindow):
         if self.comparison is None:
             self._fail("Compare the files first.")
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Save the report", "workshop.html",
-                                              "Web pages (*.html)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the report", "workshop.html", "Web pages (*.html)"
+        )
         if not path:
             return
         try:
@@ -186,8 +193,11 @@ class CompareWindow(CompareLayout, QMainWindow):
         self.statusBar().showMessage(f"Report saved to {path}", 10000)
 
     def merge_into(self, into: str | Path) -> None:
-        self.jobs.start(MergeWorker(self.paths(), Path(into), self.key),
-                        finished=self._merged, failed=self._fail)
+        self.jobs.start(
+            MergeWorker(self.paths(), Path(into), self.key),
+            finished=self._merged,
+            failed=self._fail,
+        )
 
     def _merged(self, message: str) -> None:
         self.message.setText(escape(message).replace("\n", "<br>"))
@@ -198,8 +208,12 @@ class CompareWindow(CompareLayout, QMainWindow):
             self._fail("Add the participants' files first.")
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, "Curation project (new or existing)", "curation.fcw", PROJECT_FILTER,
-            options=QFileDialog.Option.DontConfirmOverwrite)
+            self,
+            "Curation project (new or existing)",
+            "curation.fcw",
+            PROJECT_FILTER,
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         if path:
             self.merge_into(path)
 

@@ -91,8 +91,9 @@ class _Watchdog:
         with self._wake:
             heapq.heappush(self._heap, (deadline.at, entry, deadline))
             if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._run, name="fetch-deadlines",
-                                                daemon=True)
+                self._thread = threading.Thread(
+                    target=self._run, name="fetch-deadlines", daemon=True
+                )
                 self._thread.start()
             self._wake.notify()
         return entry

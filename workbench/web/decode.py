@@ -74,13 +74,17 @@ def _valid_utf8(data: bytes) -> int:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         # A multi-byte character cut by a size cap is still UTF-8.
-        return -1 if exc.start >= len(data) - 4 and exc.reason == "unexpected end of data" \
+        return (
+            -1
+            if exc.start >= len(data) - 4 and exc.reason == "unexpected end of data"
             else exc.start
+        )
     return -1
 
 
-def _choose(data: bytes, http_charset: str, given: str | None, html: bool,
-            skipped: list[str]) -> tuple[str, str, str]:
+def _choose(
+    data: bytes, http_charset: str, given: str | None, html: bool, skipped: list[str]
+) -> tuple[str, str, str]:
     """(codec, source, label) by the module's rule; labels that are not charsets go to
     ``skipped``."""
     bom = bom_codec(data)
@@ -89,8 +93,9 @@ def _choose(data: bytes, http_charset: str, given: str | None, html: bool,
     if given:
         codec = user_codec(given)
         if not codec:
-            raise EncodingError(f"unknown encoding {given[:40]!r}; give a text encoding such "
-                                "as utf-8 or cp1252")
+            raise EncodingError(
+                f"unknown encoding {given[:40]!r}; give a text encoding such as utf-8 or cp1252"
+            )
         return codec, "given", given
     declared = (
         (http_charset, "sent by the server"),
@@ -102,15 +107,21 @@ def _choose(data: bytes, http_charset: str, given: str | None, html: bool,
         codec = web_codec(label, html=html)
         if codec:
             return codec, source, label
-        skipped.append(f"unknown charset {label[:40]!r} {source} (not a text encoding "
-                       "browsers know)")
+        skipped.append(
+            f"unknown charset {label[:40]!r} {source} (not a text encoding browsers know)"
+        )
     if _valid_utf8(data) < 0:
         return "utf-8", "default", ""
     return FALLBACK, "fallback", ""
 
 
-def decode_page(data: bytes, *, content_type: str = "", http_charset: str | None = None,
-                given: str | None = None) -> Decoded:
+def decode_page(
+    data: bytes,
+    *,
+    content_type: str = "",
+    http_charset: str | None = None,
+    given: str | None = None,
+) -> Decoded:
     """``data`` as text by the module's rule. ``http_charset`` defaults to the charset of
     ``content_type``; pages served as HTML (or with no type) read ISO-8859-1 and ASCII
     labels as windows-1252, as browsers do. Raises ``EncodingError`` only for a
@@ -131,12 +142,16 @@ def decode_page(data: bytes, *, content_type: str = "", http_charset: str | None
         bad = exc.start
         text = body.decode(codec, errors="replace")
         if source != "fallback" and not (codec == "utf-8" and _valid_utf8(body) < 0):
-            notes.append(f"is not valid {label or codec} as {source} "
-                         f"(byte 0x{body[bad]:02x} at offset {bad})")
+            notes.append(
+                f"is not valid {label or codec} as {source} "
+                f"(byte 0x{body[bad]:02x} at offset {bad})"
+            )
     except LookupError:  # a codec that refuses "replace": read it as UTF-8
         codec, source, text = "utf-8", "default", body.decode("utf-8", errors="replace")
     if source == "fallback":
         bad = _valid_utf8(body)
-        notes.append(f"declares no charset and is not UTF-8 (byte 0x{body[bad]:02x} at "
-                     f"offset {bad}): read as windows-1252")
+        notes.append(
+            f"declares no charset and is not UTF-8 (byte 0x{body[bad]:02x} at "
+            f"offset {bad}): read as windows-1252"
+        )
     return Decoded(text, codec, source, label, "; ".join(notes), bad)

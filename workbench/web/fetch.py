@@ -110,11 +110,13 @@ def new_session(policy: FetchPolicy) -> requests.Session:
     """A session that sends a descriptive User-Agent and accepts no cookie at all."""
     session = requests.Session()
     session.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))
-    session.headers.update({
-        "User-Agent": policy.user_agent,
-        "Accept": ACCEPT,
-        "Accept-Encoding": "gzip, deflate",
-    })
+    session.headers.update(
+        {
+            "User-Agent": policy.user_agent,
+            "Accept": ACCEPT,
+            "Accept-Encoding": "gzip, deflate",
+        }
+    )
     deadline.mount(session)  # connect, headers and body: one time limit for the whole fetch
     return session
 
@@ -127,12 +129,12 @@ def check_address(url: str, *, redirected: bool) -> None:
         raise _Refused(f"{what} that is not a web page: {url[:80]!r}", "address")
     if "@" in parts.netloc:
         # requests would send them as Basic credentials, and they would be stored.
-        raise _Refused(f"{what} with a user name or password "
-                       f"({parts.scheme}://…@{parts.hostname})", "address")
+        raise _Refused(
+            f"{what} with a user name or password ({parts.scheme}://…@{parts.hostname})", "address"
+        )
 
 
-def get(url: str, policy: FetchPolicy, *,
-        cancelled: Callable[[], bool] | None = None) -> Fetched:
+def get(url: str, policy: FetchPolicy, *, cancelled: Callable[[], bool] | None = None) -> Fetched:
     """GET ``url`` by the module's policy; the body is read for a 2xx answer of a text type."""
     result = Fetched(url)
     session = new_session(policy)
@@ -152,7 +154,8 @@ def get(url: str, policy: FetchPolicy, *,
             result.headers = dict(response.headers)
             result.content_type = (response.headers.get("Content-Type") or "").strip()[:200]
             if 200 <= response.status_code < 300 and (
-                    not result.content_type or is_text_type(result.content_type)):
+                not result.content_type or is_text_type(result.content_type)
+            ):
                 _read_body(response, policy, result, limit, cancelled)
     except _Stopped as exc:
         result.error, result.kind = f"timeout: {exc}", exc.kind
@@ -176,8 +179,13 @@ def _too_long(policy: FetchPolicy) -> str:
     return f"the whole fetch took longer than {policy.total_timeout:g} s"
 
 
-def _follow(session: requests.Session, url: str, policy: FetchPolicy,
-            result: Fetched, limit: deadline.Deadline) -> requests.Response:
+def _follow(
+    session: requests.Session,
+    url: str,
+    policy: FetchPolicy,
+    result: Fetched,
+    limit: deadline.Deadline,
+) -> requests.Response:
     """GET ``url``, following at most ``max_redirects`` redirects, each target checked."""
     current = url
     result.attempted = current
@@ -185,8 +193,7 @@ def _follow(session: requests.Session, url: str, policy: FetchPolicy,
     for _ in range(policy.max_redirects + 1):
         if limit.remaining() <= 0:
             raise _Stopped(_too_long(policy))
-        timeout = (min(policy.connect_timeout, max(limit.remaining(), 0.01)),
-                   policy.read_timeout)
+        timeout = (min(policy.connect_timeout, max(limit.remaining(), 0.01)), policy.read_timeout)
         result.attempted = current
         response = session.get(current, stream=True, allow_redirects=False, timeout=timeout)
         target = session.get_redirect_target(response) if response.is_redirect else None
@@ -200,8 +207,13 @@ def _follow(session: requests.Session, url: str, policy: FetchPolicy,
     raise _Refused(f"too many redirects (more than {policy.max_redirects})", "redirects")
 
 
-def _read_body(response: requests.Response, policy: FetchPolicy, result: Fetched,
-               limit: deadline.Deadline, cancelled: Callable[[], bool] | None) -> None:
+def _read_body(
+    response: requests.Response,
+    policy: FetchPolicy,
+    result: Fetched,
+    limit: deadline.Deadline,
+    cancelled: Callable[[], bool] | None,
+) -> None:
     """Read at most ``max_bytes`` of the (decompressed) body."""
     chunks: list[bytes] = []
     size = 0
@@ -282,20 +294,44 @@ def _first(chain: list[BaseException], *types: type[BaseException]) -> BaseExcep
 # How a failure is named, first match wins: (exception types, looked for in everything the
 # exception wraps or only in itself, the kind, the line).
 _KINDS: tuple[tuple[tuple[type[BaseException], ...], bool, str, str], ...] = (
-    ((rx.ConnectTimeout,), False, "timeout",
-     "timeout: no connection to {where} within {connect:g} s"),
-    ((rx.ReadTimeout, u3.ReadTimeoutError, TimeoutError), True, "timeout",
-     "timeout: {where} sent nothing for {read:g} s"),
+    (
+        (rx.ConnectTimeout,),
+        False,
+        "timeout",
+        "timeout: no connection to {where} within {connect:g} s",
+    ),
+    (
+        (rx.ReadTimeout, u3.ReadTimeoutError, TimeoutError),
+        True,
+        "timeout",
+        "timeout: {where} sent nothing for {read:g} s",
+    ),
     ((rx.TooManyRedirects,), False, "redirects", "too many redirects (more than {redirects})"),
-    ((rx.InvalidSchema, rx.MissingSchema, rx.InvalidURL), False, "address",
-     "redirected to an address that is not a web page: {short}"),
+    (
+        (rx.InvalidSchema, rx.MissingSchema, rx.InvalidURL),
+        False,
+        "address",
+        "redirected to an address that is not a web page: {short}",
+    ),
     ((rx.ContentDecodingError,), False, "broken", "the compressed data {where} sent is damaged"),
-    ((rx.ChunkedEncodingError,), False, "broken",
-     "the download from {where} broke off before the end"),
-    ((u3.NameResolutionError, socket.gaierror), True, "dns",
-     "DNS: the host name {name} was not found (offline, or a typo?)"),
-    ((ConnectionRefusedError,), True, "refused",
-     "refused: nothing at {where} accepted the connection"),
+    (
+        (rx.ChunkedEncodingError,),
+        False,
+        "broken",
+        "the download from {where} broke off before the end",
+    ),
+    (
+        (u3.NameResolutionError, socket.gaierror),
+        True,
+        "dns",
+        "DNS: the host name {name} was not found (offline, or a typo?)",
+    ),
+    (
+        (ConnectionRefusedError,),
+        True,
+        "refused",
+        "refused: nothing at {where} accepted the connection",
+    ),
     # http.client's RemoteDisconnected is a ConnectionResetError too.
     ((ConnectionResetError,), True, "reset", "the connection was reset by {where}"),
 )
@@ -309,9 +345,14 @@ def describe_error(exc: BaseException, url: str, policy: FetchPolicy) -> tuple[s
     if tls is not None:
         inner = _first(chain, ssl.SSLError) or tls
         return "tls", f"TLS: the secure connection to {where} failed ({short(inner)})"
-    values = {"where": where, "name": urlsplit(url).hostname, "short": short(exc),
-              "connect": policy.connect_timeout, "read": policy.read_timeout,
-              "redirects": policy.max_redirects}
+    values = {
+        "where": where,
+        "name": urlsplit(url).hostname,
+        "short": short(exc),
+        "connect": policy.connect_timeout,
+        "read": policy.read_timeout,
+        "redirects": policy.max_redirects,
+    }
     for types, wrapped, kind, line in _KINDS:
         if _first(chain if wrapped else [exc], *types) is not None:
             return kind, line.format(**values)

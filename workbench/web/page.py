@@ -26,25 +26,33 @@ if TYPE_CHECKING:  # lxml is imported when a page is read: the window starts wit
     from lxml import etree
 
 # Content types whose bodies are text we can read and keep.
+# fmt: off
 TEXT_TYPES = {
     "text/html", "application/xhtml+xml", "text/plain", "text/xml", "application/xml",
     "application/json", "application/ld+json", "application/rss+xml", "application/atom+xml",
     "text/csv", "text/markdown", "application/javascript", "text/javascript", "text/css",
 }
+# fmt: on
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 
 # Elements whose content is not readable text.
+# fmt: off
 _SKIP = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object",
          "select", "canvas"}
+# fmt: on
 # Elements that start a new line in the readable text.
+# fmt: off
 _BLOCKS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
     "section", "article", "header", "footer", "aside", "nav", "main", "blockquote", "pre",
     "figure", "figcaption", "dd", "dt", "dl", "hr", "form", "address", "details", "summary",
     "caption", "title",
 }
+# fmt: on
+# fmt: off
 _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source",
          "track", "wbr", "param"}
+# fmt: on
 _BREAK = "\x00"  # a line break between blocks while the text is collected (not whitespace)
 
 
@@ -137,8 +145,9 @@ def _parse(html: str) -> etree._Element | None:
     """The page's tree, or None when libxml2 could not build all of it."""
     from lxml import etree
 
-    parser = etree.HTMLParser(recover=True, no_network=True, remove_comments=True,
-                              remove_pis=True, encoding="utf-8")
+    parser = etree.HTMLParser(
+        recover=True, no_network=True, remove_comments=True, remove_pis=True, encoding="utf-8"
+    )
     try:
         root = etree.fromstring(html.encode("utf-8", "replace"), parser)
     except (etree.LxmlError, ValueError):
