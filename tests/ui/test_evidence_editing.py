@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from tests.ui.helpers import settle
 from workbench.core.models import Capture, CaptureStatus, Stance
 from workbench.store import ProjectStore
-from workbench.ui.models import EvidenceTableModel
+from workbench.ui.evidence_model import EvidenceTableModel
 
 
 def on_file(path, claim_id):

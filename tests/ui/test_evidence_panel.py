@@ -11,7 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from tests.localsite import closed_port_url, html
 from workbench.core.models import CaptureStatus
 from workbench.store import ProjectStore
-from workbench.ui.models import EvidenceTableModel
+from workbench.ui.evidence_model import EvidenceTableModel
 from workbench.ui.theme import tone
 
 STATUS = EvidenceTableModel.STATUS

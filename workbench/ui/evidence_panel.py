@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.models import Evidence, Stance
-from workbench.ui.models import EvidenceTableModel
+from workbench.ui.evidence_model import EvidenceTableModel
 from workbench.ui.theme import set_tone, settings
 
 

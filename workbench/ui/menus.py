@@ -13,8 +13,9 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QSizePolicy, QToolBar, QToolButton
 
 from workbench.ui import project_actions as do
+from workbench.ui.command_spec import Command
 from workbench.ui.project_actions import import_article  # noqa: F401 (re-exported)
-from workbench.ui.shortcuts import COMMANDS, Command, command
+from workbench.ui.shortcuts import COMMANDS, command
 from workbench.ui.theme import theme_choice
 from workbench.ui.workshop_menu import make_exercise
 

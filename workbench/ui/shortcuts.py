@@ -11,63 +11,12 @@ a shortcut: it is drawn from the very table the actions are built from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtGui import QKeySequence
+from workbench.ui.command_spec import IN_ARTICLE, IN_EVIDENCE, IN_LIST, Command
+from workbench.ui.widget_keys import WIDGET_KEYS
 
-IN_ARTICLE = "in the article"
-IN_LIST = "in the claim list"
-IN_FIELD = "in a text field of the claim"
-IN_EVIDENCE = "in the evidence list"
-IN_COMPARE = "in the compare window"
-
-
-@dataclass(frozen=True)
-class Command:
-    """One thing the user can do: where it is in the menus, its keys, and what it does."""
-
-    name: str
-    menu: str | None
-    text: str
-    keys: tuple[str, ...] = ()
-    where: str = ""
-    help: str = ""
-    toolbar: str = ""  # its short label on the toolbar, if it is there
-    checkable: bool = False
-    separator: bool = False  # a separator line before it in its menu
-    submenu: bool = False  # a submenu filled when it opens (recent files, verdicts)
-    group: str = ""  # F1's heading for a command without a menu
-
-    @property
-    def label(self) -> str:
-        """The text without mnemonic markers and dots: "Open recent", "Export"."""
-        return self.text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
-
-    @property
-    def shortcuts(self) -> list[QKeySequence]:
-        """The QAction shortcuts: only for commands that work anywhere in the window."""
-        return [QKeySequence(k) for k in self.keys] if not self.where else []
-
-    def keys_text(self) -> str:
-        """The keys as shown to people: "Ctrl+Shift+S", "N", "1–9"."""
-        shown = [
-            QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
-            if not self.where and k
-            else k
-            for k in self.keys
-        ]
-        return " / ".join(shown)
-
-    def tooltip(self) -> str:
-        keys = self.keys_text()
-        if not keys:
-            return self.help or self.label
-        where = f", {self.where}" if self.where else ""
-        return f"{self.help or self.label} ({keys}{where})"
-
-
-COMMANDS: list[Command] = [
+MENU_COMMANDS: list[Command] = [
     # File
     Command(
         "new",
@@ -345,84 +294,10 @@ COMMANDS: list[Command] = [
     # Help
     Command("shortcuts", "&Help", "&Keyboard shortcuts", ("F1",), help="This list"),
     Command("about", "&Help", "&About", help="About Fact-Check Workbench"),
-    # Keys that belong to a widget: listed by F1, no menu entry.
-    Command("move", None, "Move between claims", ("↑ ↓", "PgUp PgDn", "Home End"), where=IN_LIST),
-    Command(
-        "next_field",
-        None,
-        "Next / previous field",
-        ("Tab", "Shift+Tab"),
-        help="Tab leaves the lists too; the order follows the window from left to right",
-    ),
-    Command(
-        "cancel_edit",
-        None,
-        "Put back the text and return to the list",
-        ("Esc",),
-        where=IN_FIELD,
-        help="Drops what was typed since the field was entered",
-    ),
-    Command(
-        "switch_detail_tab",
-        None,
-        "Claim / Evidence tab",
-        ("Ctrl+PgUp", "Ctrl+PgDn"),
-        where="in the claim details",
-    ),
-    Command(
-        "context_menu", None, "Menu of the selected item", ("Menu", "Shift+F10"), where=IN_EVIDENCE
-    ),
-    Command("menus", None, "Open a menu", ("Alt+ the underlined letter",)),
-    # The workshop compare window (its own window, for the projector).
-    Command(
-        "compare_run",
-        None,
-        "Compare the files",
-        ("Ctrl+Return",),
-        where=IN_COMPARE,
-        group="Workshop compare window",
-    ),
-    Command(
-        "compare_bigger",
-        None,
-        "Larger text",
-        ("Ctrl++", "Ctrl+="),
-        where=IN_COMPARE,
-        group="Workshop compare window",
-    ),
-    Command(
-        "compare_smaller",
-        None,
-        "Smaller text",
-        ("Ctrl+-",),
-        where=IN_COMPARE,
-        group="Workshop compare window",
-    ),
-    Command(
-        "compare_normal",
-        None,
-        "Normal text size",
-        ("Ctrl+0",),
-        where=IN_COMPARE,
-        group="Workshop compare window",
-    ),
-    Command(
-        "compare_side",
-        None,
-        "Hide or show the files panel",
-        ("F9",),
-        where=IN_COMPARE,
-        group="Workshop compare window",
-    ),
-    Command(
-        "compare_full_screen",
-        None,
-        "Full screen",
-        ("F11",),
-        where=IN_COMPARE,
-        group="Workshop compare window",
-    ),
 ]
+
+# The menu commands first, then the keys without a menu (F1 lists them in this order).
+COMMANDS: list[Command] = [*MENU_COMMANDS, *WIDGET_KEYS]
 
 BY_NAME = {command.name: command for command in COMMANDS}
 
