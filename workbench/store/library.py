@@ -1,4 +1,5 @@
-"""``LibraryStore``: the user's fact-check library (every SQL statement about it is here).
+"""``LibraryStore``: the user's fact-check library (its SQL is here and in ``library_search``,
+``library_vectors`` and ``library_schema``).
 
 Reviews are deduplicated by key (the review URL, or a project's claim): a review
 already in the library from another source is left as it is and counted as a
@@ -19,6 +20,8 @@ from workbench.core.errors import ProjectFileError
 from workbench.core.models import utc_now
 from workbench.core.reviews import Review
 from workbench.store.library_schema import open_library_database
+from workbench.store.library_search import LibrarySearch
+from workbench.store.library_vectors import LibraryVectors
 
 LIBRARY_FILE = "library.sqlite"
 BATCH = 2000
@@ -107,7 +110,7 @@ def _review(row: tuple) -> Review:
     return Review(**values)
 
 
-class LibraryStore:
+class LibraryStore(LibraryVectors, LibrarySearch):
     """The library file, open. Use as a context manager or call ``close()``."""
 
     def __init__(self, path: str | Path | None = None, *, readonly: bool = False) -> None:
@@ -280,128 +283,10 @@ class LibraryStore:
             "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
         )
 
-    # -- vectors -----------------------------------------------------------------------
-    def vector_model(self) -> str:
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'vector_model'").fetchone()
-        return row[0] if row else ""
-
-    def missing_vectors(self, limit: int = 256) -> list[tuple[int, str]]:
-        """Reviews without a vector yet: (id, the text to embed)."""
-        return self.db.execute(
-            "SELECT id, claim FROM reviews WHERE vector IS NULL ORDER BY id LIMIT ?", [limit]
-        ).fetchall()
-
-    def count_missing_vectors(self) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM reviews WHERE vector IS NULL").fetchone()[0]
-
-    def set_vectors(self, vectors: list[tuple[int, bytes]], model: str) -> None:
-        try:
-            with self.db.atomic():
-                if model != self.vector_model():
-                    # Vectors of another model are not comparable: drop them all.
-                    self.db.execute("UPDATE reviews SET vector = NULL WHERE vector IS NOT NULL")
-                    self.db.execute(
-                        "INSERT INTO meta (key, value) VALUES ('vector_model', ?) "
-                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                        [model],
-                    )
-                self.db.conn.executemany(
-                    "UPDATE reviews SET vector = ? WHERE id = ?",
-                    [[blob, id_] for id_, blob in vectors],
-                )
-                self._bump()
-        except sqlite3.Error as exc:
-            raise self._fail(exc) from None
-
-    def all_vectors(self) -> Iterator[tuple[int, bytes]]:
-        yield from self.db.execute(
-            "SELECT id, vector FROM reviews WHERE vector IS NOT NULL ORDER BY id"
-        )
-
-    def vectors(self, ids: list[int]) -> dict[int, bytes]:
-        if not ids:
-            return {}
-        sql = (
-            f"SELECT id, vector FROM reviews WHERE vector IS NOT NULL "
-            f"AND id IN ({', '.join('?' for _ in ids)})"
-        )
-        return dict(self.db.execute(sql, list(ids)).fetchall())
-
     # -- reading -----------------------------------------------------------------------
     def generation(self) -> int:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         return int(row[0]) if row else 0
-
-    def bm25(
-        self, fts_query: str, limit: int, weights: tuple[float, float, float], exclude_key: str = ""
-    ) -> list[tuple[int, float]]:
-        """(id, BM25 score, higher is better) of the reviews matching an FTS5 query."""
-        if not fts_query:
-            return []
-        sql = (
-            "SELECT rowid, -bm25(reviews_fts, ?, ?, ?) FROM reviews_fts "
-            "WHERE reviews_fts MATCH ? ORDER BY bm25(reviews_fts, ?, ?, ?) LIMIT ?"
-        )
-        try:
-            rows = self.db.execute(sql, [*weights, fts_query, *weights, limit + 1]).fetchall()
-        except sqlite3.OperationalError:
-            return []
-        if exclude_key:
-            hidden = self.id_of(exclude_key)
-            rows = [row for row in rows if row[0] != hidden]
-        return rows[:limit]
-
-    def review_count(self) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
-
-    def document_frequencies(self, terms: list[str]) -> dict[str, int]:
-        """In how many reviews each term occurs (after the index's own stemming)."""
-        if not terms:
-            return {}
-        conn = self.db.conn
-        if not getattr(self, "_stemmer", False):
-            # A scratch FTS5 table with the same tokenizer stems the terms as the index does.
-            conn.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_fts USING fts5(t, "
-                "tokenize='porter unicode61 remove_diacritics 2')"
-            )
-            conn.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.query_terms "
-                "USING fts5vocab(temp, query_fts, 'instance')"
-            )
-            self._stemmer = True
-        conn.execute("DELETE FROM temp.query_fts")
-        conn.executemany(
-            "INSERT INTO temp.query_fts (rowid, t) VALUES (?, ?)", list(enumerate(terms))
-        )
-        stems: dict[int, list[str]] = {}
-        for term, row in conn.execute("SELECT term, doc FROM temp.query_terms"):
-            stems.setdefault(row, []).append(term)
-        found = {}
-        for row, term in enumerate(terms):
-            counts = [
-                conn.execute("SELECT doc FROM reviews_terms WHERE term = ?", [stem]).fetchone()
-                for stem in stems.get(row, [])
-            ]
-            found[term] = max((c[0] for c in counts if c), default=0)
-        return found
-
-    def id_of(self, key: str) -> int | None:
-        row = self.db.execute("SELECT id FROM reviews WHERE key = ?", [key]).fetchone()
-        return row[0] if row else None
-
-    def candidate_texts(self, ids: list[int]) -> dict[int, tuple[str, str, str]]:
-        """(claim, title, claimant) by id: what re-ranking reads, without the whole review."""
-        found: dict[int, tuple[str, str, str]] = {}
-        for start in range(0, len(ids), 900):
-            chunk = list(ids[start : start + 900])
-            sql = (
-                f"SELECT id, claim, title, claimant FROM reviews "
-                f"WHERE id IN ({', '.join('?' for _ in chunk)})"
-            )
-            for id_, claim, title, claimant in self.db.execute(sql, chunk).fetchall():
-                found[id_] = (claim, title, claimant)
-        return found
 
     def reviews_by_id(self, ids: list[int]) -> dict[int, Review]:
         found: dict[int, Review] = {}
