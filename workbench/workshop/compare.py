@@ -148,47 +148,54 @@ def _labels(collection: Collection, units: list[Unit]) -> list[str]:
     return labels + sorted(seen - set(labels))
 
 
-def compare(collection: Collection) -> Comparison:
-    units = build_units(collection)
-    scale = collection.scale
-    labels = _labels(collection, units)
-    order = scale.ordinal_labels()
-    rank = {label: i for i, label in enumerate(order)}
-    names = [s.name for s in collection.sheets]
-    matrix = [[w.verdict if w else None for w in u.works] for u in units]
-    raters = [list(column) for column in zip(*matrix)] if matrix else [[] for _ in names]
-    has_key = collection.key is not None
-
-    claims = [_claim_result(u, row, names, labels, rank, has_key) for u, row in zip(units, matrix)]
-    claims.sort(
-        key=lambda c: (
-            c.disagreement is None,
-            -(c.disagreement or 0),
-            -(c.ordinal_range or 0),
-            -(1 - c.key_agreement if c.key_agreement is not None else 0),
-            -c.rated,
-            c.article_id,
-            c.start,
-        )
+def _contest_order(c: ClaimResult) -> tuple[bool, float, int, float, int, int, int]:
+    """Most contested first: disagreement, then spread on the scale, then the key's share."""
+    return (
+        c.disagreement is None,
+        -(c.disagreement or 0),
+        -(c.ordinal_range or 0),
+        -(1 - c.key_agreement if c.key_agreement is not None else 0),
+        -c.rated,
+        c.article_id,
+        c.start,
     )
+
+
+def _against_key(
+    units: list[Unit],
+    p: int,
+    rank: dict[str, int],
+    index: dict[str, int],
+    confusion: list[list[int]],
+) -> tuple[int, int, int]:
+    """(exact, within one step, compared) of participant ``p`` against the key; counts
+    each pair into ``confusion``."""
+    exact = near = compared = 0
+    for unit in units:
+        work = unit.works[p]
+        if not (work and work.verdict and unit.key and unit.key.verdict):
+            continue
+        truth, given = unit.key.verdict, work.verdict
+        compared += 1
+        confusion[index[truth]][index[given]] += 1
+        if truth == given:
+            exact += 1
+            near += 1
+        elif truth in rank and given in rank and abs(rank[truth] - rank[given]) <= 1:
+            near += 1
+    return exact, near, compared
+
+
+def _participants(
+    collection: Collection, units: list[Unit], labels: list[str], rank: dict[str, int]
+) -> tuple[list[ParticipantResult], list[list[int]]]:
+    """Each participant's results, and the key-against-participants confusion matrix."""
     index = {label: i for i, label in enumerate(labels)}
     confusion = [[0] * len(labels) for _ in labels]
     participants = []
     reference_ids = {c.id for c in collection.exercise.claims}
     for p, sheet in enumerate(collection.sheets):
-        exact = near = compared = 0
-        for unit in units:
-            work = unit.works[p]
-            if not (work and work.verdict and unit.key and unit.key.verdict):
-                continue
-            truth, given = unit.key.verdict, work.verdict
-            compared += 1
-            confusion[index[truth]][index[given]] += 1
-            if truth == given:
-                exact += 1
-                near += 1
-            elif truth in rank and given in rank and abs(rank[truth] - rank[given]) <= 1:
-                near += 1
+        exact, near, compared = _against_key(units, p, rank, index, confusion)
         works = [w for u in units if (w := u.works[p]) is not None]
         if collection.exercise.mode == MODE_NO_CLAIMS:
             added = len(sheet.claims)
@@ -212,6 +219,23 @@ def compare(collection: Collection) -> Comparison:
                 added=added,
             )
         )
+    return participants, confusion
+
+
+def compare(collection: Collection) -> Comparison:
+    units = build_units(collection)
+    scale = collection.scale
+    labels = _labels(collection, units)
+    order = scale.ordinal_labels()
+    rank = {label: i for i, label in enumerate(order)}
+    names = [s.name for s in collection.sheets]
+    matrix = [[w.verdict if w else None for w in u.works] for u in units]
+    raters = [list(column) for column in zip(*matrix)] if matrix else [[] for _ in names]
+    has_key = collection.key is not None
+
+    claims = [_claim_result(u, row, names, labels, rank, has_key) for u, row in zip(units, matrix)]
+    claims.sort(key=_contest_order)
+    participants, confusion = _participants(collection, units, labels, rank)
     cohen = [
         PairResult(names[i], names[j], kappa, n)
         for i, j, kappa, n in agreement.pairwise_cohen(raters)

@@ -114,9 +114,8 @@ def chart_svg(comparison: Comparison, limit: int = MAX_CHART_CLAIMS) -> str:
     return "".join(parts)
 
 
-def render_html(comparison: Comparison, *, anonymous: bool = False) -> str:
-    c = comparison.anonymised() if anonymous else comparison
-    colours = c.colours
+def _head(c: Comparison) -> list[str]:
+    """The page's head, title line, warnings and the agreement cards."""
     out: list[str] = [
         "<!DOCTYPE html><html lang=en><head><meta charset=utf-8>",
         "<meta name=viewport content='width=device-width,initial-scale=1'>",
@@ -142,8 +141,13 @@ def render_html(comparison: Comparison, *, anonymous: bool = False) -> str:
         + "".join(f"<div class=card><b>{v}</b><span>{escape(t)}</span></div>" for v, t in cards)
         + "</div>"
     )
+    return out
 
-    out.append("<h2>Most contested claims</h2><div class=legend>")
+
+def _contested(c: Comparison) -> list[str]:
+    """The most contested claims: legend, chart and one row per claim."""
+    colours = c.colours
+    out = ["<h2>Most contested claims</h2><div class=legend>"]
     out.append(
         "".join(
             f"<span><i class=sw style='background:{escape(colours.get(label, '#9e9e9e'))}'></i>"
@@ -171,12 +175,15 @@ def render_html(comparison: Comparison, *, anonymous: bool = False) -> str:
             f"<td class=n>{_pct(claim.disagreement)}</td></tr>"
         )
     out.append("</table>")
+    return out
 
-    out.append(
+
+def _participants(c: Comparison) -> list[str]:
+    out = [
         "<h2>Participants</h2><table><tr><th>participant</th><th>verdicts</th>"
         "<th>exact</th><th>within one step</th><th>with evidence</th>"
         "<th>with rationale</th><th>claims added</th></tr>"
-    )
+    ]
     for p in c.participants:
         out.append(
             f"<tr><td>{escape(p.name)}</td><td class=n>{p.verdicts} / {p.verdicts + p.unrated}</td>"
@@ -185,37 +192,53 @@ def render_html(comparison: Comparison, *, anonymous: bool = False) -> str:
             f"<td class=n>{p.added}</td></tr>"
         )
     out.append("</table>")
+    return out
 
-    if c.key_file:
-        out.append("<h2>The key (rows) against the participants (columns)</h2><table><tr><th></th>")
-        used = [
-            i
-            for i, label in enumerate(c.labels)
-            if any(c.confusion[i]) or any(row[i] for row in c.confusion)
-        ]
-        out.append("".join(f"<th>{escape(c.labels[i])}</th>" for i in used) + "</tr>")
-        peak = max((v for row in c.confusion for v in row), default=0) or 1
-        for i in used:
-            cells = []
-            for j in used:
-                v = c.confusion[i][j]
-                shade = int(255 - 150 * v / peak)
-                bg = f"rgb({shade},{shade},255)" if i != j else f"rgb({shade},255,{shade})"
-                cells.append(f"<td class=n style='background:{bg}'>{v}</td>")
-            out.append(f"<tr><th>{escape(c.labels[i])}</th>{''.join(cells)}</tr>")
-        out.append("</table>")
 
-    if c.cohen:
+def _confusion(c: Comparison) -> list[str]:
+    """The key (rows) against the participants (columns); nothing without a key."""
+    if not c.key_file:
+        return []
+    out = ["<h2>The key (rows) against the participants (columns)</h2><table><tr><th></th>"]
+    used = [
+        i
+        for i, label in enumerate(c.labels)
+        if any(c.confusion[i]) or any(row[i] for row in c.confusion)
+    ]
+    out.append("".join(f"<th>{escape(c.labels[i])}</th>" for i in used) + "</tr>")
+    peak = max((v for row in c.confusion for v in row), default=0) or 1
+    for i in used:
+        cells = []
+        for j in used:
+            v = c.confusion[i][j]
+            shade = int(255 - 150 * v / peak)
+            bg = f"rgb({shade},{shade},255)" if i != j else f"rgb({shade},255,{shade})"
+            cells.append(f"<td class=n style='background:{bg}'>{v}</td>")
+        out.append(f"<tr><th>{escape(c.labels[i])}</th>{''.join(cells)}</tr>")
+    out.append("</table>")
+    return out
+
+
+def _pairs(c: Comparison) -> list[str]:
+    """Cohen's κ for each pair of participants; nothing when there is none."""
+    if not c.cohen:
+        return []
+    out = [
+        "<h2>Cohen's κ for each pair</h2><table><tr><th>pair</th><th>κ</th>"
+        "<th>claims both rated</th></tr>"
+    ]
+    for pair in c.cohen:
         out.append(
-            "<h2>Cohen's κ for each pair</h2><table><tr><th>pair</th><th>κ</th>"
-            "<th>claims both rated</th></tr>"
+            f"<tr><td>{escape(pair.a)} · {escape(pair.b)}</td>"
+            f"<td class=n>{_fmt(pair.kappa)}</td><td class=n>{pair.claims}</td></tr>"
         )
-        for pair in c.cohen:
-            out.append(
-                f"<tr><td>{escape(pair.a)} · {escape(pair.b)}</td>"
-                f"<td class=n>{_fmt(pair.kappa)}</td><td class=n>{pair.claims}</td></tr>"
-            )
-        out.append("</table>")
+    out.append("</table>")
+    return out
+
+
+def render_html(comparison: Comparison, *, anonymous: bool = False) -> str:
+    c = comparison.anonymised() if anonymous else comparison
+    out = [*_head(c), *_contested(c), *_participants(c), *_confusion(c), *_pairs(c)]
     out.append(
         "<p class=sub>Missing verdicts are left out, not counted as a label. "
         "α ordinal uses the scale's ordered labels only. n/a: undefined (too few "
