@@ -143,46 +143,61 @@ def _merge_sheet(
                 f"{sheet.name}: claim {work.id} is on an article not in the exercise"
             )
             continue
-        claim = _target(store, work, article_id, by_id)
-        if claim is None:
-            claim = store.claims.add(
-                Claim(
-                    article_id=article_id,
-                    start=work.start,
-                    end=work.end,
-                    quote="",
-                    text=work.text,
-                    origin=Origin.MANUAL,
-                )
-            )
-            result.claims_added += 1
+        claim = _target_or_new(store, work, article_id, by_id, result)
         claim_id = stored_id(claim.id)
         if work.rationale.strip():
             heading = f"[{sheet.name} · {work.verdict or 'no verdict'}]"
             parts = [claim.rationale.rstrip(), f"{heading} {work.rationale.strip()}"]
             store.claims.update(claim_id, rationale="\n\n".join(p for p in parts if p))
             result.rationales += 1
-        cited = {e.url: e for e in store.evidence.all(claim_id)}
-        new: list[Evidence] = []
-        for item in items:
-            if item.url in cited:
-                earlier = cited[item.url]
-                extra = f"Also cited by {sheet.name} ({item.stance.value})"
-                extra += f": {item.note}" if item.note else "."
-                store.evidence.update(
-                    stored_id(earlier.id), note="\n".join(x for x in (earlier.note, extra) if x)
-                )
-            else:
-                new.append(
-                    Evidence(
-                        claim_id=claim_id,
-                        url=item.url,
-                        stance=item.stance,
-                        note=item.note,
-                        author=sheet.name,
-                    )
-                )
-                cited[item.url] = new[-1]
-        if new:
-            store.evidence.add_many(new)
+        _merge_evidence(store, sheet, claim_id, items)
         result.evidence += len(items)
+
+
+def _target_or_new(
+    store: ProjectStore, work: Work, article_id: int, by_id: bool, result: MergeResult
+) -> Claim:
+    """The curation claim for a participant's claim, added (as manual) when there is none."""
+    claim = _target(store, work, article_id, by_id)
+    if claim is None:
+        claim = store.claims.add(
+            Claim(
+                article_id=article_id,
+                start=work.start,
+                end=work.end,
+                quote="",
+                text=work.text,
+                origin=Origin.MANUAL,
+            )
+        )
+        result.claims_added += 1
+    return claim
+
+
+def _merge_evidence(
+    store: ProjectStore, sheet: Sheet, claim_id: int, items: list[Evidence]
+) -> None:
+    """Add a participant's evidence to a claim; a URL already cited gets a note instead."""
+    cited = {e.url: e for e in store.evidence.all(claim_id)}
+    new: list[Evidence] = []
+    for item in items:
+        if item.url in cited:
+            earlier = cited[item.url]
+            extra = f"Also cited by {sheet.name} ({item.stance.value})"
+            extra += f": {item.note}" if item.note else "."
+            store.evidence.update(
+                stored_id(earlier.id), note="\n".join(x for x in (earlier.note, extra) if x)
+            )
+        else:
+            new.append(
+                Evidence(
+                    claim_id=claim_id,
+                    url=item.url,
+                    stance=item.stance,
+                    note=item.note,
+                    author=sheet.name,
+                )
+            )
+            cited[item.url] = new[-1]
+    if new:
+        store.evidence.add_many(new)
