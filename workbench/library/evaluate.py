@@ -19,6 +19,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.models import stored_id
 
 if TYPE_CHECKING:
+    from workbench.library.matcher import Matcher
     from workbench.store.library import LibraryStore
 
 
@@ -88,6 +89,48 @@ def eval_library(docs: Path) -> LibraryStore:
     return library
 
 
+def _docs_path(queries_path: Path, docs_path: Path | None) -> Path:
+    """The verified claims: given, or ``verified_claims.docs.tsv`` beside the split's folder."""
+    return (
+        Path(docs_path)
+        if docs_path
+        else Path(queries_path).resolve().parent.parent / "verified_claims.docs.tsv"
+    )
+
+
+def _matcher(
+    library: LibraryStore, mode: str, progress: Callable[[str, int, int], None] | None
+) -> tuple[Matcher, str]:
+    """The matcher for ``mode`` (hybrid falls back to lexical without an embedder), with the
+    library's missing vectors computed; and the mode actually used."""
+    from workbench.library.matcher import Matcher
+
+    matcher = Matcher(library, embedder=None) if mode != "hybrid" else Matcher(library)
+    if mode == "hybrid" and matcher.embedder is None:
+        mode = "lexical"
+    if matcher.embedder is not None and library.count_missing_vectors():
+        matcher.index(progress=(lambda d, t: progress("vectors", d, t)) if progress else None)
+    return matcher, mode
+
+
+def _ranked(
+    library: LibraryStore, matcher: Matcher, mode: str, text: str, doc_of: dict[int, str]
+) -> list[str]:
+    """The document ids found for a query, best first (``doc_of`` caches id -> document)."""
+    from workbench.library.matcher import BM25_DEPTH, BM25_WEIGHTS
+    from workbench.library.text import fts_query
+
+    if mode == "bm25":
+        ids = [i for i, _s in library.bm25(fts_query(text), BM25_DEPTH, BM25_WEIGHTS)]
+    else:
+        ids = [stored_id(m.review.id) for m in matcher.match(text, k=BM25_DEPTH)]
+    missing = [i for i in ids if i not in doc_of]
+    if missing:
+        for id_, review in library.reviews_by_id(missing).items():
+            doc_of[id_] = review.key.split(":", 1)[-1]
+    return [doc_of[i] for i in ids if i in doc_of]
+
+
 def evaluate(
     queries_path: Path,
     qrels_path: Path,
@@ -98,44 +141,24 @@ def evaluate(
     progress: Callable[[str, int, int], None] | None = None,
 ) -> dict:
     """Score every query that has a judgement; returns the figures as a dict."""
-    from workbench.library.matcher import BM25_DEPTH, BM25_WEIGHTS, Matcher
-    from workbench.library.text import fts_query
-
     queries = read_queries(queries_path)
     qrels = read_qrels(qrels_path)
     judged = [q for q in queries if q in qrels]
     if not judged:
         raise WorkbenchError("no query of the queries file has a judgement in the qrels file")
-    docs_path = (
-        Path(docs_path)
-        if docs_path
-        else Path(queries_path).resolve().parent.parent / "verified_claims.docs.tsv"
-    )
+    docs_path = _docs_path(queries_path, docs_path)
     if library is None and not docs_path.exists():
         raise WorkbenchError(f"{docs_path}: no such file (give the verified claims with --docs)")
     own = library is None
     if library is None:
         library = eval_library(docs_path)
     try:
-        matcher = Matcher(library, embedder=None) if mode != "hybrid" else Matcher(library)
-        if mode == "hybrid" and matcher.embedder is None:
-            mode = "lexical"
-        if matcher.embedder is not None and library.count_missing_vectors():
-            matcher.index(progress=(lambda d, t: progress("vectors", d, t)) if progress else None)
-        doc_of = {}
+        matcher, mode = _matcher(library, mode, progress)
+        doc_of: dict[int, str] = {}
         ap, rr, p1 = [], [], []
         started = time.perf_counter()
         for number, qid in enumerate(judged, start=1):
-            text = queries[qid]
-            if mode == "bm25":
-                ids = [i for i, _s in library.bm25(fts_query(text), BM25_DEPTH, BM25_WEIGHTS)]
-            else:
-                ids = [stored_id(m.review.id) for m in matcher.match(text, k=BM25_DEPTH)]
-            missing = [i for i in ids if i not in doc_of]
-            if missing:
-                for id_, review in library.reviews_by_id(missing).items():
-                    doc_of[id_] = review.key.split(":", 1)[-1]
-            ranked = [doc_of[i] for i in ids if i in doc_of]
+            ranked = _ranked(library, matcher, mode, queries[qid], doc_of)
             relevant = qrels[qid]
             ap.append(average_precision(ranked, relevant))
             rr.append(reciprocal_rank(ranked, relevant))
