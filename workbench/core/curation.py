@@ -104,12 +104,31 @@ def plan_merge(first: Claim, second: Claim, text: str) -> MergePlan:
     start, end = trim_span(text, min(first.start, second.start), max(first.end, second.end))
     plan = MergePlan(first=first, second=second, start=start, end=end)
     a, b = first, second
-    n1, n2 = a.position, b.position
     fields: dict = {}
+    # Each step sets its fields and says, in plan.notes, where the work goes (in this order).
+    _merge_verdict(plan, fields)
+    _merge_rationale(plan, fields)
+    _merge_wording(plan, fields)
+    _merge_claimant(plan, fields)
+    _merge_status(plan, fields)
+    if a.evidence_count or b.evidence_count:
+        plan.notes.append(
+            f"the evidence of both ({a.evidence_count} + {b.evidence_count} items; "
+            "a source both cite is kept once)"
+        )
+    notes = [n for n in (a.anchor_note, b.anchor_note) if n]
+    if notes:
+        fields["anchor_note"] = " / ".join(dict.fromkeys(notes))
+    plan.fields = fields
+    return plan
 
+
+def _merge_verdict(plan: MergePlan, fields: dict) -> None:
+    a, b = plan.first, plan.second
     if a.verdict and b.verdict and a.verdict != b.verdict:
         plan.conflict = (
-            f"claims {n1} and {n2} have different verdicts ({a.verdict}, {b.verdict}): "
+            f"claims {a.position} and {b.position} have different verdicts "
+            f"({a.verdict}, {b.verdict}): "
             "give them the same verdict, or clear one, before merging"
         )
     verdict = a.verdict or b.verdict
@@ -117,13 +136,21 @@ def plan_merge(first: Claim, second: Claim, text: str) -> MergePlan:
     if verdict:
         plan.notes.append(f"verdict {verdict}")
 
+
+def _merge_rationale(plan: MergePlan, fields: dict) -> None:
+    a, b = plan.first, plan.second
     rationale = _joined(a.rationale, b.rationale, "\n\n")
     fields["rationale"] = rationale
     if a.rationale.strip() and b.rationale.strip() and a.rationale.strip() != b.rationale.strip():
         plan.notes.append("both rationales, one after the other")
     elif rationale:
-        plan.notes.append(f"the rationale of claim {n1 if a.rationale.strip() else n2}")
+        plan.notes.append(
+            f"the rationale of claim {a.position if a.rationale.strip() else b.position}"
+        )
 
+
+def _merge_wording(plan: MergePlan, fields: dict) -> None:
+    a, b = plan.first, plan.second
     reworded = [c for c in (a, b) if c.text != c.quote]
     if reworded:
         fields["text"] = _joined(a.text, b.text, " ")
@@ -133,6 +160,9 @@ def plan_merge(first: Claim, second: Claim, text: str) -> MergePlan:
             else f"the wording of claim {reworded[0].position}, then the other claim's quote"
         )
 
+
+def _merge_claimant(plan: MergePlan, fields: dict) -> None:
+    a, b = plan.first, plan.second
     claimant = (
         a.claimant
         if (a.claimant and (not b.claimant or a.claimant == b.claimant))
@@ -142,6 +172,9 @@ def plan_merge(first: Claim, second: Claim, text: str) -> MergePlan:
     if a.claimant and b.claimant and a.claimant != b.claimant and plan.needs_confirmation:
         plan.notes.append(f"both claimants ({claimant})")
 
+
+def _merge_status(plan: MergePlan, fields: dict) -> None:
+    a, b = plan.first, plan.second
     worked = [c for c in (a, b) if carries_work(c)] or [a, b]
     status = min((c.status for c in worked), key=STATUS_ORDER.index)
     if status is ClaimStatus.DONE and (
@@ -157,17 +190,6 @@ def plan_merge(first: Claim, second: Claim, text: str) -> MergePlan:
         )
     elif status is not ClaimStatus.NEW:
         plan.notes.append(f"status {status.label}")
-
-    if a.evidence_count or b.evidence_count:
-        plan.notes.append(
-            f"the evidence of both ({a.evidence_count} + {b.evidence_count} items; "
-            "a source both cite is kept once)"
-        )
-    notes = [n for n in (a.anchor_note, b.anchor_note) if n]
-    if notes:
-        fields["anchor_note"] = " / ".join(dict.fromkeys(notes))
-    plan.fields = fields
-    return plan
 
 
 @dataclass
