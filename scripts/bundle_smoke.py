@@ -160,6 +160,16 @@ def smoke(app: Path) -> None:
         if len(listed) < 5 or "names a person" not in reasons:
             raise Failed(f"extract listed {len(listed)} claims; reasons: {reasons[:300]}")
 
+        # Markdown is read by markdown-it-py: it must be in the app.
+        notes = home / "notes.md"
+        notes.write_text(
+            "# Budget\n\nThe minister said on **Monday** that spending rose by 4.2% in 2024.\n",
+            encoding="utf-8",
+        )
+        text = json.loads(run.run("extract", str(notes), "--json", "--all").stdout)
+        if "4.2%" not in json.dumps(text) or "**" in json.dumps(text):
+            raise Failed(f"the Markdown article was not read as text: {str(text)[:300]}")
+
         project = home / "smoke.fcw"
         run.run("new", str(project), "--article", str(seed), "--scale", "politifact")
         info = json.loads(run.run("info", str(project), "--json").stdout)
