@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from workbench.nlp import claimant as claimants
 from workbench.nlp import references, signals
 
 if TYPE_CHECKING:
@@ -52,16 +51,16 @@ def resolve_claimants(
         groups.append(group)
         paragraphs.append(paragraph)
         quoted.append(inside or any(q in candidate.text for q in '“”"'))
-        opens.append(claimants.starts_with_quote(candidate.text))
+        opens.append(starts_with_quote(candidate.text))
         previous_end = candidate.end
     proper = proper_words(text)
     lower = {w for w in re.findall(r"\b[a-z][\w'’-]*", text)}
     named = [_opens_with_name(c.text, proper, lower) for c in candidates]
-    spoke_in = [claimants.documents_spoken_in(c.text) for c in candidates]
+    spoke_in = [documents_spoken_in(c.text) for c in candidates]
     resolved = references.resolve_article(
         raws, paragraphs, quoted, opens, mentions, groups, named, spoke_in
     )
-    defined = claimants.acronyms(text) if "(" in text else {}
+    defined = acronyms(text) if "(" in text else {}
     for candidate, claimant in zip(candidates, resolved):
         bare = claimant.removeprefix("the ").removeprefix("The ")
         claimant = defined.get(bare, claimant)  # "DOH": "Department of Health (DOH)"
@@ -108,3 +107,45 @@ def sentence_quotes(text: str) -> int:
     if text.count('"') % 2:
         depth += 1 if text.lstrip().startswith('"') else -1
     return depth
+
+
+def starts_with_quote(text: str) -> bool:
+    return text.lstrip().startswith(("“", '"'))
+
+
+_SPOKE_IN = re.compile(
+    r"\b(?:in|via|through) (?:a|an|its|their|his|her|the) (?:[\w-]+ ){0,2}?"
+    r"(statement|report|filing|tweet|post|letter|release|notice|update|bulletin|briefing"
+    r"|interview)\b",
+    re.IGNORECASE,
+)
+
+
+def documents_spoken_in(text: str) -> frozenset[str]:
+    """What a sentence's claimant spoke in ("said in a statement", "in its monthly report"):
+    a later "the statement said" is theirs."""
+    return frozenset(m.group(1).lower() for m in _SPOKE_IN.finditer(text))
+
+
+_ACRONYM = re.compile(
+    r"((?:[A-Z][\w'’-]*\s(?:(?:of|and|for|the|on|in)\s)*){1,7})\(([A-Z][A-Za-z]{1,7})\)"
+)
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """The acronyms an article defines: "Department of Health (DOH)" gives DOH -> the name
+    with its acronym, when the capitals of the name spell it."""
+    out: dict[str, str] = {}
+    for match in _ACRONYM.finditer(text):
+        words = match.group(1).split()
+        short = match.group(2)
+        for k in range(len(words)):
+            capitals = "".join(w[0] for w in words[k:] if w[:1].isupper())
+            every = "".join(w[0] for w in words[k:])  # "Department of Health (DOH)"
+            if words[k][:1].isupper() and short.upper().replace("&", "") in {
+                capitals.upper(),
+                every.upper(),
+            }:
+                out.setdefault(short, f"{' '.join(words[k:])} ({short})")
+                break
+    return out
