@@ -13,20 +13,11 @@ import sys
 import textwrap
 import time
 
+from tests.cli_runner import run_workbench
 from workbench import ops
 from workbench.store import ProjectStore
 
-
-def run(*args, env=None):
-    full = {**os.environ, "PYTHONWARNINGS": "ignore", **(env or {})}
-    full.pop("WORKBENCH_DEBUG", None)
-    return subprocess.run(
-        [sys.executable, "-m", "workbench", *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=full,
-        timeout=180,
-    )
+run = run_workbench
 
 
 HOLD_LOCK = textwrap.dedent(

@@ -6,25 +6,14 @@ import hashlib
 import json
 import os
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 
+from tests.cli_runner import run_workbench
 from workbench.cli import build_parser
 from workbench.store.migrations import SCHEMA_VERSION
 
-
-def run(*args, cwd=None):
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    env.pop("WORKBENCH_DEBUG", None)
-    return subprocess.run(
-        [sys.executable, "-m", "workbench", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-    )
+run = run_workbench
 
 
 def assert_one_line_error(result):

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
-import subprocess
-import sys
 
 import pytest
 
+from tests.cli_runner import run_workbench
 from workbench.core.models import Article, Claim
 from workbench.presets import load_preset
 from workbench.store import ProjectStore
@@ -44,16 +42,7 @@ RATINGS = {
 }
 
 
-def run(*args):
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    env.pop("WORKBENCH_DEBUG", None)
-    return subprocess.run(
-        [sys.executable, "-m", "workbench", *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+run = run_workbench
 
 
 def one_line_error(result):

@@ -4,12 +4,11 @@ the claimant match rule, the figures, and one-line errors for bad folders."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli_runner import run_workbench
 from workbench.core.errors import WorkbenchError
 from workbench.nlp import news_eval, newsdata
 
@@ -77,13 +76,7 @@ def make_folder(root: Path, *, split: dict[str, str] | None = None) -> Path:
     return root
 
 
-def run(*args) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "workbench", *map(str, args)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+run = run_workbench
 
 
 def test_folder_is_read_with_exact_offsets(tmp_path):

@@ -6,12 +6,11 @@ and it starts the same offscreen QGuiApplication as the PDF report.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSizeF
+from PySide6.QtGui import QPageLayout, QTextDocument
 
-from workbench.ui.pdf_report import _ensure_app
+from workbench.ui.pdf_report import _ensure_app, a4_writer
 
-RESOLUTION = 300
 MARGIN_MM = 15
 
 
@@ -21,18 +20,7 @@ def html_to_pdf(html: str, title: str) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(RESOLUTION)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setTitle(title)
-    writer.setCreator("Fact-Check Workbench")
+    writer = a4_writer(buffer, MARGIN_MM, title, "Fact-Check Workbench")
     doc = QTextDocument()
     doc.setDocumentMargin(0)  # the page layout's margins are the margins
     doc.setHtml(html)

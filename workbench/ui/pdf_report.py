@@ -238,24 +238,30 @@ def build_document(doc: QTextDocument, report: Report, body: QFont) -> None:
     cursor.endEditBlock()
 
 
-def render_pdf(report: Report, progress=None) -> bytes:
-    """The report as PDF bytes. ``progress(done, total)`` follows the pages drawn."""
-    _ensure_app()
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+def a4_writer(buffer: QBuffer, margin_mm: float, title: str, creator: str) -> QPdfWriter:
+    """A PDF writer into ``buffer``: A4 portrait, ``margin_mm`` all round, at RESOLUTION."""
     writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
             QPageLayout.Orientation.Portrait,
-            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QMarginsF(margin_mm, margin_mm, margin_mm, margin_mm),
             QPageLayout.Unit.Millimeter,
         )
     )
-    writer.setTitle(report.title)
-    writer.setCreator(report.generator)
+    writer.setTitle(title)
+    writer.setCreator(creator)
+    return writer
+
+
+def render_pdf(report: Report, progress=None) -> bytes:
+    """The report as PDF bytes. ``progress(done, total)`` follows the pages drawn."""
+    _ensure_app()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = a4_writer(buffer, MARGIN_MM, report.title, report.generator)
 
     body = QFont()
     body.setFamily(_serif_family())
