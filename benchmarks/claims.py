@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from workbench.io.article_text import read_text_article  # noqa: E402
-from workbench.nlp import detector, english, model  # noqa: E402
+from workbench.nlp import detector, english, model, page_score  # noqa: E402
 from workbench.nlp.data import TRAIN, read_tsv  # noqa: E402
 from workbench.nlp.sentences import split_sentences  # noqa: E402
 from workbench.paths import SEED_ARTICLE  # noqa: E402
@@ -110,8 +110,8 @@ def main() -> None:
     # The article scorer: page chrome, the classifiers, debate and news signals, page context.
     page = "\n\n".join(" ".join(texts[i : i + 4]) for i in range(0, len(texts), 4))
     sentences = split_sentences(page)
-    detector.score_page(page, sentences[:500])
-    speeds = [len(sentences) / timed(detector.score_page, page, sentences)[1] for _ in range(3)]
+    page_score.score_page(page, sentences[:500])
+    speeds = [len(sentences) / timed(page_score.score_page, page, sentences)[1] for _ in range(3)]
     print(
         f"news scoring: {statistics.median(speeds):,.0f} sentences/s over "
         f"{len(sentences):,} sentences "

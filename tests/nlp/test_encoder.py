@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from workbench import nlp
-from workbench.nlp import detector, encoder, model, news_score
+from workbench.nlp import encoder, model, news_score, page_score
 from workbench.nlp.sentences import split_sentences
 from workbench.paths import SEED_ARTICLE
 
@@ -56,14 +56,14 @@ def test_shipped_heads_match_the_shipped_model_and_news_scorer():
 def test_the_encoder_rescores_only_the_uncertain_sentences(encoder_on):
     assert encoder.load() is not None
     sentences = split_sentences(PAGE)
-    page = detector.page_signals(PAGE, sentences)
+    page = page_score.page_signals(PAGE, sentences)
     first = [news_score.score(row, d, f) for row, d, f in zip(page.logits, page.debate, page.found)]
-    scored = detector.score_page(PAGE, sentences)
+    scored = page_score.score_page(PAGE, sentences)
     (low, high), _cap = news_score.encoder_plan()
     changed = [i for i, (a, s) in enumerate(zip(first, scored)) if abs(a - s.score) > 1e-9]
     assert changed, "no sentence was rescored"
     for i in changed:
-        assert low <= first[i] <= high and not detector.why_passed(scored[i], sentences[i])
+        assert low <= first[i] <= high and not page_score.why_passed(scored[i], sentences[i])
     for a, s in zip(first, scored):
         if not low <= a <= high:
             assert s.score == a
@@ -71,21 +71,21 @@ def test_the_encoder_rescores_only_the_uncertain_sentences(encoder_on):
 
 def test_no_more_sentences_than_the_cap_are_encoded(encoder_on, monkeypatch):
     sentences = split_sentences(PAGE)
-    page = detector.page_signals(PAGE, sentences)
+    page = page_score.page_signals(PAGE, sentences)
     scored = [
-        detector.Scored(0.4, d, f, k) for d, f, k in zip(page.debate, page.found, page.chrome)
+        page_score.Scored(0.4, d, f, k) for d, f, k in zip(page.debate, page.found, page.chrome)
     ]
     (band, _cap) = news_score.encoder_plan()
     monkeypatch.setattr(news_score, "encoder_plan", lambda: (band, 2))
-    assert detector.refine(PAGE, sentences, page, scored) == 2
+    assert page_score.refine(PAGE, sentences, page, scored) == 2
 
 
 def test_without_the_encoder_the_page_is_scored_as_before(encoder_off):
     assert encoder.load() is None
     sentences = split_sentences(PAGE)
-    page = detector.page_signals(PAGE, sentences)
+    page = page_score.page_signals(PAGE, sentences)
     first = [news_score.score(row, d, f) for row, d, f in zip(page.logits, page.debate, page.found)]
-    assert [s.score for s in detector.score_page(PAGE, sentences)] == first
+    assert [s.score for s in page_score.score_page(PAGE, sentences)] == first
     listed = [c.text for c in nlp.extract(PAGE)]
     assert any("$12 million" in text for text in listed)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from workbench import nlp
-from workbench.nlp import detector, english, transcript
+from workbench.nlp import detector, english, page_score, transcript
 from workbench.nlp.sentences import split_sentences
 
 DEBATE = (
@@ -92,7 +92,7 @@ def test_a_transcript_is_scored_by_the_sentence_scorer(pipeline):
 
 def test_transcript_scores_are_the_sentence_scorers_on_the_article_scale():
     sentences = split_sentences(DEBATE)
-    scored = detector.score_page(DEBATE, sentences)
+    scored = page_score.score_page(DEBATE, sentences)
     (spoken,) = [
         s
         for s, sentence in zip(scored, sentences)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbench.io.article_text import article_from_text
-from workbench.nlp import chrome, detector, encoder, news_score
+from workbench.nlp import chrome_lines, encoder, news_score, page_score
 from workbench.nlp.data import DEV, read_tsv
 from workbench.nlp.news_eval import offset_map
 from workbench.nlp.newsdata import NewsArticle
@@ -48,8 +48,8 @@ def line_rows_of(article: NewsArticle) -> list[LineRow]:
     """The chrome rows (one per line) of one labelled article."""
     canonical = article_from_text(article.text, name=article.file).text
     where = offset_map(article.text, canonical)
-    lines = chrome.lines_of(canonical)
-    head, features_of = chrome.all_features(lines)
+    lines = chrome_lines.lines_of(canonical)
+    head, features_of = chrome_lines.all_features(lines)
     rows = []
     for i, (line, features) in enumerate(zip(lines, features_of, strict=False)):
         labels = _labels_by_overlap(article, where[line.start], where[line.end - 1] + 1)
@@ -66,7 +66,7 @@ def sentence_rows_of(article: NewsArticle, chrome_weights: dict[str, float]) -> 
     canonical = article_from_text(article.text, name=article.file).text
     where = offset_map(article.text, canonical)
     sentences = split_sentences(canonical)
-    page = detector.page_signals(canonical, sentences, chrome_weights=chrome_weights)
+    page = page_score.page_signals(canonical, sentences, chrome_weights=chrome_weights)
     rows = []
     for k, sentence in enumerate(sentences):
         labels = _labels_by_overlap(article, where[sentence.start], where[sentence.end - 1] + 1)
@@ -106,7 +106,7 @@ def debate_rows(chrome_weights: dict[str, float], settings: dict) -> list[Senten
         for line in lines:
             sentences.append(Sentence(start, start + len(line)))
             start += len(line) + 1
-        page = detector.page_signals(text, sentences, chrome_weights=chrome_weights)
+        page = page_score.page_signals(text, sentences, chrome_weights=chrome_weights)
         for i, line in enumerate(lines):
             debate, found = page.debate[i], page.found[i]
             passed = bool(page.chrome[i] or debate.passed_over or found.passed_over(debate.opinion))

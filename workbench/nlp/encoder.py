@@ -8,7 +8,7 @@ fitted on ClaimBuster's three classes (``training/nlp/train_encoder.py``, ``enco
 Their log-odds are two more inputs of the news combiner. The encoder costs about ten
 milliseconds of CPU a sentence, so the article scorer runs it only on the sentences whose
 score without it is in an uncertain band, the nearest the threshold first, at most
-``cap`` of them per article (``detector.refine``). Without onnxruntime, tokenizers or the
+``cap`` of them per article (``page_score.refine``). Without onnxruntime, tokenizers or the
 model file, or with ``WORKBENCH_CLAIM_ENCODER=none`` (or the matching model turned off
 with ``WORKBENCH_MATCHING_MODEL=none``), ``load()`` returns None and articles are scored
 without it, as before.

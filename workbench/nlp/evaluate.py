@@ -6,7 +6,7 @@ import csv
 import time
 from pathlib import Path
 
-from workbench.nlp import detector, model
+from workbench.nlp import detector, model, page_score
 from workbench.nlp.data import Labelled, f1_report, read_tsv
 
 
@@ -62,10 +62,10 @@ def _evaluate_as_page(
         sentences.append(Sentence(start, start + len(line)))
         start += len(line) + 1
     started = time.perf_counter()
-    scored = detector.score_page(text, sentences)
+    scored = page_score.score_page(text, sentences)
     elapsed = time.perf_counter() - started
     predicted = [
-        s.score >= limit and not detector.why_passed(s, sentence)
+        s.score >= limit and not page_score.why_passed(s, sentence)
         for s, sentence in zip(scored, sentences)
     ]
     report = f1_report(predicted, data.labels)

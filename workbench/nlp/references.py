@@ -283,32 +283,14 @@ def resolve_article(
         own.append(bool(claimant))
         same_paragraph = paragraphs[i] == previous_paragraph
         if not claimant and previous:
-            if opens_quote[i] and (previous_quoted or not same_paragraph):
-                # A quotation opening a paragraph is the speaker's just named: "Izala said he
-                # spoke out of anger.\n\n“I was coming back from my village ...”"
-                claimant = previous
-            elif (
-                same_paragraph
-                and not (named_subject and named_subject[i])
-                or quoted[i]
-                and previous_quoted
-                and same_paragraph
-            ):
-                claimant = previous
+            named = bool(named_subject and named_subject[i])
+            claimant = _carried(
+                previous, same_paragraph, previous_quoted, opens_quote[i], quoted[i], named
+            )
         if claimant.lower() in PRONOUNS:
             claimant = ""
         out.append(claimant)
-        for name in mentions[i] if mentions else []:
-            person = name.startswith(PERSON_MARK)
-            name = name.removeprefix(PERSON_MARK)
-            if _is_named(name):
-                earlier.append(Known(name, _words(name), spoke=False, person=person))
-        if claimant and _is_named(claimant):
-            earlier.append(
-                Known(
-                    claimant, _words(claimant), documents=spoke_in[i] if spoke_in else frozenset()
-                )
-            )
+        _remember(earlier, mentions[i] if mentions else [], claimant, spoke_in, i)
         if paragraphs[i] != previous_paragraph:
             previous_quoted = False
         previous = claimant
@@ -318,6 +300,45 @@ def resolve_article(
     if groups:
         _share_quotation_speakers(out, own, groups)
     return out
+
+
+def _carried(
+    previous: str,
+    same_paragraph: bool,
+    previous_quoted: bool,
+    opens_quote: bool,
+    quoted: bool,
+    named: bool,
+) -> str:
+    """The previous sentence's claimant when a sentence that names nobody carries it on
+    (``named``: the sentence opens with a name of its own), else ""."""
+    if opens_quote and (previous_quoted or not same_paragraph):
+        # A quotation opening a paragraph is the speaker's just named: "Izala said he
+        # spoke out of anger.\n\n“I was coming back from my village ...”"
+        return previous
+    if same_paragraph and not named or quoted and previous_quoted and same_paragraph:
+        return previous
+    return ""
+
+
+def _remember(
+    earlier: list[Known],
+    mentioned: list[str],
+    claimant: str,
+    spoke_in: list[frozenset[str]] | None,
+    i: int,
+) -> None:
+    """Add the names sentence ``i`` mentions and its claimant to those references may
+    point to."""
+    for name in mentioned:
+        person = name.startswith(PERSON_MARK)
+        name = name.removeprefix(PERSON_MARK)
+        if _is_named(name):
+            earlier.append(Known(name, _words(name), spoke=False, person=person))
+    if claimant and _is_named(claimant):
+        earlier.append(
+            Known(claimant, _words(claimant), documents=spoke_in[i] if spoke_in else frozenset())
+        )
 
 
 def _share_quotation_speakers(out: list[str], own: list[bool], groups: list[int]) -> None:
