@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 import unicodedata
@@ -165,3 +166,23 @@ def test_the_command_line_refuses_them_and_leaves_the_file_alone(seed_project):
     assert good.returncode == 0, good.stderr
     with ProjectStore.open(seed_project, readonly=True) as store:
         assert store.settings.get("review_base_url") == "https://checks.example/r/{id}"
+
+
+def test_a_pdf_made_before_a_window_leaves_the_process_able_to_open_one(tmp_path):
+    """The PDF writer needs an application object and makes one when there is none (the
+    command line). It must be one a window can use later in the same process: Qt aborts
+    the process when a widget is made under a GUI-only application. Run in a child, since
+    an abort would take the test run with it."""
+    script = (
+        "from workbench.ui.pdf_page import html_to_pdf\n"
+        "assert html_to_pdf('<p>x</p>', 't').startswith(b'%PDF')\n"
+        "from PySide6.QtWidgets import QWidget\n"
+        "QWidget().show()\n"
+        "print('window made')\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-500:]
+    assert "window made" in result.stdout

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
+from PySide6.QtWidgets import QApplication
 
 from workbench.core.colours import readable_text
 from workbench.core.errors import WorkbenchError
@@ -53,10 +54,12 @@ _app: QGuiApplication | None = None
 
 
 def _ensure_app() -> None:
-    """Fonts need a QGuiApplication; the command line has none, so make an offscreen one."""
+    """Fonts need an application object; the command line has none, so make an offscreen
+    one. A QApplication (not the lighter QGuiApplication): a window made later in the same
+    process (a test run, a script) needs one, and Qt aborts the process without it."""
     global _app
     if QGuiApplication.instance() is None:
-        _app = QGuiApplication(["workbench", "-platform", "offscreen"])
+        _app = QApplication(["workbench", "-platform", "offscreen"])
 
 
 def _serif_family() -> str:
