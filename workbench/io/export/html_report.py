@@ -9,6 +9,7 @@ become links.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,6 +89,7 @@ def _colour(report: Report, item: ReportClaim | None) -> str:
     return ""
 
 
+@lru_cache(maxsize=256)
 def label_style(colour: str) -> str:
     """The style attribute of an element drawn in a label's colour: ``--c`` the colour
     itself (bars, tinted marks), ``--t`` the same hue dark enough to read as text on
