@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.io.pages import _CONTENT_TYPES, W_NS
+from tests.reliability import harness
 
 SEED = Path(__file__).resolve().parent.parent.parent / "seeds" / "000_d19ec3c93edcc5fb.txt"
 SENTENCE = "The minister said on Tuesday that 4,000 troops crossed the border in 2023."
@@ -290,11 +291,7 @@ def _truncate(path: Path) -> Path:
 
 def sample(cases: list[Case]) -> list[Case]:
     """CI's fixed sample: the first case of each kind, and a few that must be refused."""
-    chosen, seen = [], set()
-    for case in cases:
-        if case.kind not in seen:
-            seen.add(case.kind)
-            chosen.append(case)
+    chosen = harness.first_of_each_kind(cases)
     names = {
         "device-zero",
         "fifo.txt",

@@ -121,3 +121,13 @@ def check_contract(outcome: Outcome, *, memory_mb: float) -> list[str]:
     if outcome.peak_mb > memory_mb:
         problems.append(f"memory: {outcome.peak_mb:.0f} MB > {memory_mb:.0f} MB")
     return problems
+
+
+def first_of_each_kind(cases: list) -> list:
+    """The first case of each ``kind``, in order: the start of CI's fixed samples."""
+    chosen, seen = [], set()
+    for case in cases:
+        if case.kind not in seen:
+            seen.add(case.kind)
+            chosen.append(case)
+    return chosen

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from tests.reliability import servers
+from tests.reliability import harness, servers
 from workbench.evidence.settings import FetchSettings
 
 # The project's fetch settings in these cases: short, so a case ends in seconds.
@@ -154,11 +154,7 @@ def all_cases() -> list[Case]:
 
 def sample(cases: list[Case]) -> list[Case]:
     """CI's fixed sample: the first case of each kind, and the ones the issue reported."""
-    chosen, seen = [], set()
-    for case in cases:
-        if case.kind not in seen:
-            seen.add(case.kind)
-            chosen.append(case)
+    chosen = harness.first_of_each_kind(cases)
     reported = {
         "drip-headers",
         "redirect-credentials",
