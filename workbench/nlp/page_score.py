@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from workbench.nlp import chrome, encoder, model, news, news_score, signals, transcript
+from workbench.nlp.chrome_patterns import wire_note
 from workbench.nlp.sentences import Sentence
 
 T = TypeVar("T")
@@ -55,6 +56,10 @@ def page_signals(
     texts = [text[s.start : s.end] for s in sentences]
     logits = model.classifier_logits(texts, progress)
     kinds = _inside(sentences, page.chrome, "")
+    # A wire story's bracketed notes run into its last paragraph's line: chrome by sentence.
+    kinds = [
+        k or ("an agency credit" if wire_note(piece) else "") for k, piece in zip(kinds, texts)
+    ]
     line_odds = _inside(sentences, page.lines, -8.0)
     debates = [signals.quick_signals(piece) for piece in texts]
     found = [
