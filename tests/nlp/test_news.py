@@ -134,6 +134,12 @@ def test_shipped_news_scorer_and_its_credit():
     meta = model.news_meta()
     assert 0 < meta["threshold"] < 1 and nlp.default_threshold() == meta["threshold"]
     assert set(meta["combiner"]["news"]) == set(news.FEATURES)
+    assert {d["folder"] for d in meta["data"]} == {
+        "set-2026-11",
+        "set-2026-11-wb",
+        "set-2026-11-wb2",
+        "set-2026-11-wb3",
+    }
     assert "news-claims" in meta["credit"]
     assert {d["folder"] for d in meta["data"]} >= {"set-2026-11"}
     assert all(d["train_articles"] > 0 for d in meta["data"])

@@ -175,7 +175,10 @@ def refine(text: str, sentences: list[Sentence], page: PageSignals, scored: list
     if found is None:
         return 0
     todo = sorted(todo, key=lambda i: abs(scored[i].score - limit))[:cap]
-    heads = found.features([text[sentences[i].start : sentences[i].end] for i in todo])
+    texts = [text[sentences[i].start : sentences[i].end] for i in todo]
+    heads = found.features(texts, extra=news_score.news_head())
+    if any(len(row) != news_score.heads_wanted() for row in heads):
+        return 0  # a news head fitted on another model's vectors: score without the encoder
     for i, row in zip(todo, heads):
         s = scored[i]
         s.score = news_score.score_with_encoder(page.logits[i], s.debate, s.found, row)
