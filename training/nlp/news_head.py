@@ -12,8 +12,8 @@ same as the threshold's); the debate rows, never in the head's fit, get the full
 
 Chosen by the train pages' cross-validation (``news_cv.py``, five folds by page, 112
 pages, the whole extraction as ``eval-news`` counts it): precision 0.768 at recall 0.887
-without the head, 0.789 at 0.880 with it (L2 0.3, shipped; L2 1.0: 0.785 at 0.882, 3.0:
-0.781 at 0.878). On the first 82 pages, scoring every sentence with the encoder
+without the head, 0.789 at 0.880 with it (L2 0.3, shipped; L2 0.1: 0.786 at 0.878, 1.0:
+0.785 at 0.882, 3.0: 0.781 at 0.878). On the first 82 pages, scoring every sentence with the encoder
 combiner, average precision rose from 0.900 to 0.906.
 """
 
