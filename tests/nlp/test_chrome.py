@@ -104,6 +104,49 @@ CASES = {
             "republished with permission."
         ]
     ),
+    "news ticker on one line": dict(
+        before=[
+            "Off the wire",
+            "Bank holds rates at 0.75%  • Retail sales fall for a third month  • Wages in "
+            "London grow fastest in a decade  • Car production drops after plant closures  •",
+        ]
+    ),
+    "comment widget notice": dict(
+        after=["This site uses Akismet to reduce spam. Learn how your comment data is processed."]
+    ),
+    "the site's notice to its readers": dict(
+        after=["Dear reader, online ads enable us to deliver the journalism you value."]
+    ),
+    "advert label": dict(middle=["Hide Ad"]),
+    "caption before an outlet's credit in brackets": dict(
+        middle=[
+            "Job seekers queue outside a job centre in Manchester as claims rise for a third "
+            "month in a row.",
+            "(ABC News: Jane Smith)",
+        ]
+    ),
+    "caption before an agency credit in brackets": dict(
+        middle=["Officials of the Bank of England meet in London on Jan. 7.", "(Kyodo)"]
+    ),
+    "caption ending with a run-in file picture credit": dict(
+        middle=[
+            "More than 150 job seekers queued outside a job centre in Manchester on Monday, "
+            "including 28 people over the age of 75. File picture"
+        ]
+    ),
+    "header announcing other stories": dict(
+        after=[
+            "Go deeper",
+            "Bank of England holds interest rates at 0.75%",
+            "Retail sales fall for a third month in a row",
+        ]
+    ),
+    "header with a double colon": dict(
+        after=["Other materials on the topic::", "Retail sales fall for a third month in a row"]
+    ),
+    "furniture ending with the headline": dict(
+        before=[f"date 2021-10-22 Follow us on Image Source : TWITTER @JOBS {HEADLINE}"]
+    ),
     "caption under its own title": dict(
         middle=[
             "Queues",
@@ -292,3 +335,20 @@ def test_title_case_teasers_and_run_in_bylines_are_line_features():
     assert features[2]["title_case"] and not features[4]["title_case"]
     assert features[3]["byline_lead"] and features[3]["cut_short"]
     assert not any(f["byline_lead"] or f["cut_short"] for f in features[:3])
+
+
+def test_the_new_line_patterns_say_what_they_find():
+    from workbench.nlp.chrome_patterns import site_notice, ticker
+
+    assert ticker("China, Senegal to advance ties  • Across China: a catwalk  • Xi meets Lee  •")
+    assert ticker("Bank holds rates | Retail sales fall again | Wages grow fastest in a decade")
+    assert not ticker("Home | World | Business | Sport")  # a menu (``nav``), not headlines
+    # Sentences joined by bullets are a list of facts, not a ticker; two items are not one.
+    assert not ticker("Prices rose 3%. • Wages fell 2%. • Rents rose 5%.")
+    assert not ticker("Retail sales fall  • Wages grow")
+    assert site_notice("Comments are posted from viewers like you.", 7)
+    assert site_notice("Please view the main text area of the page by skipping the main menu.", 13)
+    # Quoted speech and news about a site's users are not the site talking to its readers.
+    assert not site_notice("“Please delete your comments,” the minister told reporters.", 8)
+    assert not site_notice("The company said 2 million users could not log in on Monday.", 12)
+    assert not site_notice("Unemployment fell to 3.9%, the ONS said.", 7)

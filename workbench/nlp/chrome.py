@@ -27,6 +27,7 @@ FEATURES = (
     "headline_repeat", "short_title", "in_title_run", "after_list_header", "in_short_run",
     "before_body", "after_body", "no_sentence_end", "few_letters", "long", "one_word",
     "credit_end", "label_repeat", "long_no_end", "title_case", "byline_lead", "cut_short",
+    "ticker", "site_notice",
 )
 # fmt: on
 # Used only when no fitted weights are shipped (``news.json``): the strong patterns.
@@ -69,6 +70,8 @@ FALLBACK_WEIGHTS = {
     "title_case": 1.0,
     "byline_lead": 4.0,
     "cut_short": 2.0,
+    "ticker": 5.0,
+    "site_notice": 4.0,
 }
 THRESHOLD = 0.5
 
@@ -142,6 +145,8 @@ def reason(features: dict[str, float]) -> str:
         ("byline_lead", "a list of other stories"),
         ("cut_short", "a list of other stories"),
         ("title_case", "a list of headlines or links"),
+        ("ticker", "a ticker of other stories"),
+        ("site_notice", "the site's notice to its readers"),
         ("widget", "a page widget"),
         ("nav", "navigation"),
         ("urlish", "a link or file name"),

@@ -38,6 +38,8 @@ from workbench.nlp.chrome_patterns import (
     _WIDGET,
     _WORDS,
     count_words,
+    site_notice,
+    ticker,
     urlish,
 )
 
@@ -88,7 +90,7 @@ def _is_title(line: Line) -> bool:
 # fmt: off
 _STRONG = ("date_only", "byline", "agency", "widget", "copyright", "nav", "urlish", "end_mark",
            "label_only", "caption_start", "caption", "embed", "timezone", "list_header",
-           "bracketed", "related_link")
+           "bracketed", "related_link", "ticker", "site_notice")
 # fmt: on
 
 
@@ -127,6 +129,12 @@ def _repeats(normal: str, headline: str, text: str) -> bool:
             return True
     if len(headline) <= 15 or headline not in normal:
         return False
+    # "date 2021-10-22 Follow us on Image Source : TWITTER @BJP4INDIA <the headline>": a
+    # run of page furniture that ends with the headline again.
+    if len(headline.split()) >= 5 and normal.endswith(" " + headline):
+        before = normal[: -len(headline)].split()
+        if len(before) <= 15:
+            return True
     rest = normal.replace(headline, " ", 1).split()
     return len(rest) <= 6 and all(_DATE_TOKEN.match(w) for w in rest)
 
@@ -182,6 +190,8 @@ def _pattern_features(text: str, n: int) -> dict[str, float]:
         # cut short with "…" (its first sentences).
         "byline_lead": float(n > 14 and bool(_BYLINE_LEAD.match(text))),
         "cut_short": float(n > 30 and text.rstrip().endswith(("...", "…"))),
+        "ticker": float(ticker(text)),
+        "site_notice": float(site_notice(text, n)),
     }
 
 
@@ -216,7 +226,16 @@ def _credit_only(text: str) -> bool:
         or n <= 7
         and _SLASH_CREDIT.match(text)
     )
+    if n <= 6 and text[:1] in "([" and (_AGENCY.match(text) or _OUTLET_CREDIT.match(text)):
+        return True  # "(Kyodo)", "(ABC News: Lucas Hill)"
     return bool(caption) and (n <= 6 or bool(_CREDIT_START.match(text))) and n <= 12
+
+
+# "(ABC News: Lucas Hill)": an outlet, a colon, the photographer, alone in brackets.
+_OUTLET_CREDIT = re.compile(
+    r"^[\[(](?!source\b)[A-Z][\w.&'’ -]{1,30}: ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}[\])]$",
+    re.IGNORECASE,
+)
 
 
 def all_features(lines: list[Line]) -> tuple[int, list[dict[str, float]]]:

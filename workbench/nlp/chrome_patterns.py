@@ -87,7 +87,8 @@ _WIDGET = re.compile(
     r"show all posts|showing posts|cookies?|privacy policy|terms of (?:use|service)|"
     r"download the app|get the app|open in app|next article|previous article)\b"
     r"|^(?:home|menu|search|related|latest|popular|trending|print|e-?mail|live|report)\b"
-    r"|\b(?:tags?|category|categories|section|topics?|filed under|posted in|source)\s*:",
+    r"|\b(?:tags?|category|categories|section|topics?|filed under|posted in|source)\s*:"
+    r"|^(?:hide |skip |close )?(?:ad|advert)s?$",
     re.IGNORECASE,
 )
 _RELATED_LINK = re.compile(
@@ -128,7 +129,13 @@ _LIST_HEADER = re.compile(
     r"|^(?:today'?s |more |also )?(?:related|popular|latest|top|most read|most popular|"
     r"trending|recommended|you (?:may|might) also like|more from|editor'?s picks|hot topics|"
     r"read (?:more|next)|further reading|see also|in other news|more stories|"
-    r"more news|top stories|breaking news)\b.{0,30}$",
+    r"more news|top stories|breaking news)\b.{0,30}$"
+    # A header announcing other stories: "Go deeper", "Other materials on the topic:",
+    # "Off the wire", "More on this", "In case you missed it", "What to read next".
+    r"|^(?:go deeper|dig deeper|off the wire|in case you missed it|what to read next|"
+    r"(?:more|read more|also) (?:on|about|in) (?:this|the topic)|"
+    r"(?:other|similar|more|related) (?:materials|stories|articles|posts|news|reads|coverage)"
+    r"(?: (?:on|about|in|from) [\w'’ ]{1,30})?)\s*:{0,2}$",
     re.IGNORECASE,
 )
 _CAPTION_START = re.compile(
@@ -140,6 +147,7 @@ _CAPTION_START = re.compile(
 _CAPTION = re.compile(
     r"\b(?:credit|photo|image|picture|photograph|illustration|chart)s?\s*:\s*\S"
     r"|\[(?:photo|image|picture|video)\b|\((?:photo|image|picture|file photo)\b"
+    r"|^(?:file|stock|library) (?:picture|photo|image|pic)\.?$"
     r"|\b(?:getty images|shutterstock|afp via getty|via reuters|/reuters|reuters/|/ap\b|ap photo|"
     r"afp photo|/afp\b|epa-efe|/epa\b|handout|file photo|alamy|pa wire|pa images|"
     r"istock|ians photo|pti photo)\b"
@@ -240,8 +248,50 @@ _CREDIT_END = re.compile(
     r"|picture|"
     r"file|getty|reuters|afp|ap|epa|handout|courtesy|supplied|shutterstock|alamy"
     r"|pa)\b[^\[\]()]{0,60})"
-    r"[\])]?\s*$",
+    r"[\])]?\s*$"
+    # "(ABC News: Alice Pavlovic)": an outlet, a colon, the photographer (not "Source:").
+    r"|[\[(](?!source\b)[A-Z][\w.&'’ -]{1,30}: ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}[\])]\s*$"
+    # "..., including 28 people over the age of 75. File picture": the credit run in.
+    r"|[.!?”\"]\s+(?:file|stock|supplied|library) (?:picture|photo|image|pic)\.?\s*$",
     re.IGNORECASE,
 )
 # "Safety: Eight miles south of ..." after a line "Safety": a caption under its title.
 _LABEL_LEAD = re.compile(r"^([A-Z][\w'’-]*(?: [\w'’-]+){0,3}):\s+\S")
+
+
+# A news ticker pasted as one line: other stories' headlines joined by bullets
+# ("China, Senegal to advance ties  • Across China: ...  • ...").
+_TICKER_SEPARATOR = re.compile(r"\s[•·|◆▪►]\s|\s{2,}[•·|◆▪►]|[•·|◆▪►]\s{2,}")
+
+
+def ticker(text: str) -> bool:
+    """Three or more headline-like items joined by bullets on one line: a ticker."""
+    parts = [p.strip() for p in _TICKER_SEPARATOR.split(text) if p.strip(" •·|◆▪►")]
+    if len(parts) < 3:
+        return False
+    titles = sum(1 for p in parts if 2 <= len(p.split()) <= 20 and not _ENDS_SENTENCE.search(p))
+    return titles >= 0.7 * len(parts)
+
+
+# The site talking to its reader about itself: comments, ads, cookies, subscriptions, the
+# page's menu ("This site uses Akismet to reduce spam. Learn how your comment data is
+# processed.", "Dear reader, online ads enable us to deliver ...", "Paid Subscribers get all
+# access to make & read comments."): a site word and the reader addressed.
+_SITE_WORD = re.compile(
+    r"\b(?:comments?|commenting|commenters?|ads|adverts?|advertising|ad blockers?|adblock|spam|"
+    r"cookies?|subscribers?|subscriptions?|newsletters?|browsers?|main menu|menus?|captcha|"
+    r"javascript|paywall|log in|login|sign in|e-?paper|push notifications|"
+    r"(?:this|our) (?:site|website|page|station|app|newsroom|journalism|readers|viewers))\b",
+    re.IGNORECASE,
+)
+_READER = re.compile(
+    r"\b(?:you|your|please|click|tap|learn|dear reader|readers?|viewers?|subscribers?)\b",
+    re.IGNORECASE,
+)
+
+
+def site_notice(text: str, n: int) -> bool:
+    """The site addressing its readers about itself (not quoted speech)."""
+    if n > 60 or re.search(r"[“”\"]", text):
+        return False
+    return bool(_SITE_WORD.search(text) and _READER.search(text))
