@@ -118,16 +118,7 @@ CASES = {
         after=["Dear reader, online ads enable us to deliver the journalism you value."]
     ),
     "advert label": dict(middle=["Hide Ad"]),
-    "caption before an outlet's credit in brackets": dict(
-        middle=[
-            "Job seekers queue outside a job centre in Manchester as claims rise for a third "
-            "month in a row.",
-            "(ABC News: Jane Smith)",
-        ]
-    ),
-    "caption before an agency credit in brackets": dict(
-        middle=["Officials of the Bank of England meet in London on Jan. 7.", "(Kyodo)"]
-    ),
+    "an outlet's photo credit in brackets": dict(middle=["(ABC News: Jane Smith)"]),
     "caption ending with a run-in file picture credit": dict(
         middle=[
             "More than 150 job seekers queued outside a job centre in Manchester on Monday, "
@@ -352,3 +343,38 @@ def test_the_new_line_patterns_say_what_they_find():
     assert not site_notice("“Please delete your comments,” the minister told reporters.", 8)
     assert not site_notice("The company said 2 million users could not log in on Monday.", 12)
     assert not site_notice("Unemployment fell to 3.9%, the ONS said.", 7)
+
+
+@pytest.mark.parametrize(
+    "line, post",
+    [
+        ("Kids in yellow counties waiting for the storm #StormBarra pic.twitter.com/P6kwOhJFrn", 1),
+        ("Teachers checking the forecast again tonight https://t.co/xubAdcgf6i", 1),
+        ("Read the full report at www.example.com/jobs-report-2021", 0),
+        ("— Jane Doe (@janedoe) December 6, 2021", 0),
+        ("Kids waiting pic.twitter.com/P6kwOhJFrn — Jane Doe (@janedoe) December 6, 2021", 0),
+    ],
+)
+def test_an_embedded_posts_text_is_not_its_author_line(line, post):
+    """A post's words ending with its picture link are labelled by what they say
+    (LABELLING.md): the link makes them neither an author line nor a link."""
+    from workbench.nlp.chrome_lines import all_features, lines_of
+
+    _head, features = all_features(lines_of("\n".join([HEADLINE, BODY[0], line])))
+    assert features[2]["post_text"] == post
+    if post:
+        assert not features[2]["embed"] and not features[2]["urlish"]
+    else:
+        assert features[2]["embed"] or features[2]["urlish"]
+
+
+@pytest.mark.parametrize("credit", ["(ABC News: Jane Smith)", "(Kyodo)", "[Reuters]"])
+def test_the_line_before_a_credit_in_brackets_is_a_caption_line(credit):
+    """ "(ABC News: Jane Smith)" and a bracketed agency under a line make that line a photo
+    caption (``before_credit``); a bracketed source note does not."""
+    from workbench.nlp.chrome_lines import all_features, lines_of
+
+    caption = "Officials of the Bank of England meet in London on Jan. 7, 2021."
+    for after, expected in ((credit, 1.0), ("(Source: Office for National Statistics)", 0.0)):
+        _head, features = all_features(lines_of("\n".join([HEADLINE, BODY[0], caption, after])))
+        assert features[2]["before_credit"] == expected, after

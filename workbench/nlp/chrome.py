@@ -27,7 +27,7 @@ FEATURES = (
     "headline_repeat", "short_title", "in_title_run", "after_list_header", "in_short_run",
     "before_body", "after_body", "no_sentence_end", "few_letters", "long", "one_word",
     "credit_end", "label_repeat", "long_no_end", "title_case", "byline_lead", "cut_short",
-    "ticker", "site_notice",
+    "ticker", "site_notice", "post_text",
 )
 # fmt: on
 # Used only when no fitted weights are shipped (``news.json``): the strong patterns.
@@ -72,6 +72,7 @@ FALLBACK_WEIGHTS = {
     "cut_short": 2.0,
     "ticker": 5.0,
     "site_notice": 4.0,
+    "post_text": 0.0,
 }
 THRESHOLD = 0.5
 

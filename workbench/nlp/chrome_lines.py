@@ -143,6 +143,7 @@ def _pattern_features(text: str, n: int) -> dict[str, float]:
     """The features a line has by itself (``n``: its words, punctuation not counted)."""
     short = n <= 12
     letters = sum(map(str.isalpha, text))
+    post = n >= 5 and bool(_POST_LINK.search(text)) and not _EMBED_AUTHOR.search(text)
     return {
         "date_only": float(n <= 14 and _date_only(text)),
         "byline": float(_byline(text, n)),
@@ -171,10 +172,14 @@ def _pattern_features(text: str, n: int) -> dict[str, float]:
             )
         ),
         "bracketed": float(bool(re.fullmatch(r"\[[^\[\]]{1,80}\][\s|]*", text))),
-        "embed": float(n <= 40 and bool(_EMBED.search(text))),
+        # An embedded post's own words with its picture link ("... #StormBarra
+        # pic.twitter.com/xubAdcgf6i") are labelled by what they say (LABELLING.md): only its
+        # author line is chrome, so the link alone does not make the post "embed" or "urlish".
+        "embed": float(n <= 40 and not post and bool(_EMBED.search(text))),
+        "post_text": float(post),
         "timezone": float(bool(_TIMEZONE.match(text))),
         "end_mark": float(bool(_END_MARK.match(text))),
-        "urlish": float(n <= 20 and urlish(text)),
+        "urlish": float(n <= 20 and not post and urlish(text)),
         "nav": float(
             n <= 60 and (short or len(_NAV.findall(text)) >= 3) and bool(_NAV.search(text))
         ),
@@ -195,6 +200,9 @@ def _pattern_features(text: str, n: int) -> dict[str, float]:
     }
 
 
+# A post's picture or short link at the end of its text; its author line "— Name (@handle)".
+_POST_LINK = re.compile(r"\b(?:pic\.twitter\.com|t\.co)/\w+\s*$")
+_EMBED_AUTHOR = re.compile(r"\(@\w{1,30}\)")
 _BYLINE_LEAD = re.compile(r"^By [A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,2} [A-Z\d“\"‘]")
 
 

@@ -135,7 +135,12 @@ _LIST_HEADER = re.compile(
     r"|^(?:go deeper|dig deeper|off the wire|in case you missed it|what to read next|"
     r"(?:more|read more|also) (?:on|about|in) (?:this|the topic)|"
     r"(?:other|similar|more|related) (?:materials|stories|articles|posts|news|reads|coverage)"
-    r"(?: (?:on|about|in|from) [\w'’ ]{1,30})?)\s*:{0,2}$",
+    r"(?: (?:on|about|in|from) [\w'’ ]{1,30})?)\s*:{0,2}$"
+    # "FEATURE NEWS", "News: Latest Articles", "Most Viewed Video Stories", "CTVNews.ca Top
+    # Stories", "Check Also", "You may also like": a block of other stories named.
+    r"|^(?:[\w.'’-]+:? ){0,2}(?:latest|top|featured?|more|most (?:viewed|read|popular|shared)|"
+    r"popular|trending|recent|other|breaking)(?: [\w'’-]+){0,2} (?:news|stories|articles|videos?"
+    r"|posts|headlines|reads|updates)\s*:?$|^(?:check also|you may also like|don'?t miss)\s*:?$",
     re.IGNORECASE,
 )
 _CAPTION_START = re.compile(
