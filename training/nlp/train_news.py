@@ -3,7 +3,7 @@
     .venv/bin/python -m training.nlp.train_news [--folder DIR ...] [--out FILE]
 
 Data (read at run time, never copied into the repository): the train split of each
-labelled news folder (default: ``DEFAULT_FOLDERS``, the four ``set-2026-11*`` sets of
+labelled news folder (default: ``DEFAULT_FOLDERS``, the six ``set-2026-11*`` sets of
 ``../shared/data/news-claims/``; a folder without a ``split.tsv`` is skipped). Dev
 splits are never read here.
 
@@ -22,8 +22,10 @@ then:
    own weights (a new signal starts at zero). The CT24 dev sentences (a sentence a
    line, pages of 25) join the fit at a weight of 0.3 each.
 3. **Threshold**: the articles are split into folds; each fold is scored by the two
-   models fitted on the others, and the threshold is the highest whose out-of-fold
-   recall is still ``SETTINGS["recall"]`` (the best precision at that recall).
+   models fitted on the others, and the threshold is the highest at which the lower
+   10% of the out-of-fold recall over page-bootstrap resamples is still
+   ``SETTINGS["recall"]`` (0.85; ``SETTINGS["recall_margin"]``): the margin for pages
+   never seen comes from how much the recall moves between samples of pages.
 
 The classifiers themselves (``train.py``) are not changed, so the debate figures
 stay what they are. Deterministic: same data, same ``news.json``.
@@ -35,6 +37,7 @@ import argparse
 import copy
 import hashlib
 import json
+from collections import Counter
 from pathlib import Path
 
 from training.nlp import stacking
@@ -56,12 +59,17 @@ DEFAULT_FOLDERS = [
     NEWS_ROOT / "set-2026-11-wb",
     NEWS_ROOT / "set-2026-11-wb2",
     NEWS_ROOT / "set-2026-11-wb3",
+    NEWS_ROOT / "set-2026-11-wb4",
+    NEWS_ROOT / "set-2026-11-wb5",
 ]
 SETTINGS: dict = {
     "folds": 5,
     "chrome_l2": 1.0,
     "news_l2": 2.0,
-    "recall": 0.87,
+    # The threshold: the highest at which the lower 10% of the out-of-fold recall over
+    # page-bootstrap resamples of the train pages is still 0.85 (see recall_threshold).
+    "recall": 0.85,
+    "recall_margin": {"quantile": 0.1, "resamples": 1000, "seed": 0},
     # CT24 dev sentences join the news combiner's fit at this weight each (0: none). They
     # keep it from forgetting what a check-worthy sentence is without figures, and on the
     # news folds they raised the precision at the recall target (0.76 -> 0.79).
@@ -73,12 +81,29 @@ SETTINGS: dict = {
     "encoder_cap": 200,
     # The news head on the sentence vector (news_head.py): its L2 strength; 0: no head.
     "news_head_l2": 0.3,
+    # Each page's rows weigh n ** power in all (page_weights; 1: every row alike). 0.5 was
+    # tried on the 163 train pages and dropped: 0.751 / 0.883 against 0.757 / 0.881.
+    "news_page_power": 1,
+    "chrome_page_power": 1,
 }
 CREDIT = (
     "The news scorer and the page-chrome classifier are fitted on the train split of the "
     "labelled news pages in ../shared/data/news-claims/ (real English news pages labelled "
     "with LABELLING.md; the texts are third-party and are not part of this repository)."
 )
+
+
+def page_weights(files: list[str], power: float) -> list[float] | None:
+    """Each row's weight when a page of n rows should weigh n ** ``power`` in all (1: every
+    row 1, None returned; 0.5: a page with four times the rows weighs twice as much, so one
+    page with 55 chrome lines does not outweigh a dozen pages with five), scaled so that
+    the weights add up to the number of rows (the L2 strength keeps its meaning)."""
+    if power == 1 or not files:
+        return None
+    counts = Counter(files)
+    raw = [counts[f] ** (power - 1) for f in files]
+    scale = len(files) / sum(raw)
+    return [w * scale for w in raw]
 
 
 def fit_chrome(rows: list[LineRow], settings: dict) -> dict[str, float]:
@@ -88,6 +113,7 @@ def fit_chrome(rows: list[LineRow], settings: dict) -> dict[str, float]:
         [r.boiler for r in fit],
         settings["chrome_l2"],
         prior=[chrome.FALLBACK_WEIGHTS.get(k, 0.0) for k in chrome.FEATURES],
+        weights=page_weights([r.file for r in fit], settings.get("chrome_page_power", 1)),
     )
     return {"bias": weights[0], **{k: weights[1 + i] for i, k in enumerate(chrome.FEATURES)}}
 
@@ -102,7 +128,8 @@ def fit_news(
     each) the debate rows, leaving out what the app passes over by rule."""
     fit = [r for r in rows if not r.passed]
     extra = [r for r in debate if not r.passed]
-    weights = [1.0] * len(fit) + [settings["debate_weight"]] * len(extra)
+    by_page = page_weights([r.file for r in fit], settings.get("news_page_power", 1))
+    weights = (by_page or [1.0] * len(fit)) + [settings["debate_weight"]] * len(extra)
     heads = len(fit[0].heads) if with_heads and fit and fit[0].heads else 0
     return stacking.fit_logistic(
         [r.features + (r.heads if heads else []) for r in fit + extra],
@@ -118,15 +145,55 @@ def _score(weights: list[float], features: list[float]) -> float:
     return model.sigmoid(max(min(z, 40.0), -40.0))
 
 
-def recall_threshold(scores: list[float], gold: list[bool], recall: float) -> tuple[float, dict]:
+def recall_threshold(
+    scores: list[float],
+    gold: list[bool],
+    recall: float,
+    pages: list[str] | None = None,
+    margin: dict | None = None,
+) -> tuple[float, dict]:
     """The highest threshold (so the best precision) at which the out-of-fold recall is
     still ``recall``: the news list is judged first on missing no claim (the issue asks
-    for recall >= 0.85 with precision >= 0.80; the margin is for new pages)."""
-    best = 0.05
-    for step in range(5, 96):
-        if f1_report([s >= step / 100 for s in scores], gold)["recall"] >= recall:
-            best = step / 100
+    for recall >= 0.85 with precision >= 0.80).
+
+    With ``pages`` (each score's page) and ``margin`` (``quantile``, ``resamples``), the
+    recall that must reach ``recall`` is not the out-of-fold recall itself but its lower
+    ``quantile`` over page-bootstrap resamples (the train pages drawn with replacement,
+    seeded): the out-of-fold recall is an estimate from a few hundred pages whose claims
+    come in clusters, and the threshold should hold where that estimate is optimistic."""
+    steps = [step / 100 for step in range(5, 96)]
+    if pages is not None and margin:
+        lows = _bootstrap_recall(scores, gold, pages, steps, margin)
+        passing = [t for t, low in zip(steps, lows, strict=True) if low >= recall]
+    else:
+        passing = [
+            t for t in steps if f1_report([s >= t for s in scores], gold)["recall"] >= recall
+        ]
+    best = max(passing, default=0.05)
     return best, f1_report([s >= best for s in scores], gold)
+
+
+def _bootstrap_recall(
+    scores: list[float], gold: list[bool], pages: list[str], steps: list[float], margin: dict
+) -> list[float]:
+    """For each threshold of ``steps``, the ``margin["quantile"]`` of the recall over
+    ``margin["resamples"]`` page-bootstrap resamples (seed ``margin.get("seed", 0)``)."""
+    import numpy as np
+
+    names = sorted(set(pages))
+    where = {name: i for i, name in enumerate(names)}
+    claims = np.zeros(len(names))
+    hits = np.zeros((len(names), len(steps)))
+    cuts = np.asarray(steps)
+    for page, score, label in zip(pages, scores, gold, strict=True):
+        if label:
+            claims[where[page]] += 1
+            hits[where[page]] += score >= cuts
+    rng = np.random.default_rng(margin.get("seed", 0))
+    drawn = rng.integers(0, len(names), size=(margin["resamples"], len(names)))
+    total = np.maximum(claims[drawn].sum(axis=1), 1)[:, None]
+    recalls = hits[drawn].sum(axis=1) / total  # resamples x thresholds
+    return [float(v) for v in np.quantile(recalls, margin["quantile"], axis=0)]
 
 
 def _sha256(path: Path) -> str:
@@ -167,13 +234,16 @@ def _encoder_part(
     settings: dict,
     model_id: str,
     threshold: float,
-    oof: tuple[list[float], list[bool]],
+    oof: tuple[list[float], list[bool], list[str]],
     head: list[float] | None,
 ) -> dict:
-    """The encoder combiner fitted on every row, with its out-of-fold figures (``oof``:
-    the mixed scores and the gold labels), shifted so that one threshold serves both."""
-    oof_mixed, oof_gold = oof
-    mixed_threshold, mixed_report = recall_threshold(oof_mixed, oof_gold, settings["recall"])
+    """The encoder combiner fitted on every row, with its out-of-fold figures (``oof``: the
+    mixed scores, the gold labels and each one's page), shifted so that one threshold
+    serves both."""
+    oof_mixed, oof_gold, pages = oof
+    mixed_threshold, mixed_report = recall_threshold(
+        oof_mixed, oof_gold, settings["recall"], pages, settings.get("recall_margin")
+    )
     mixed_report["average_precision"] = round(stacking.average_precision(oof_mixed, oof_gold), 4)
     news_e = fit_news(rows, settings, debate, True)
     # One threshold for both: shift the encoder combiner so that its own out-of-fold
@@ -259,7 +329,11 @@ def fit(articles: list[NewsArticle], settings: dict) -> dict:
     oof_scores, oof_mixed, oof_gold, chrome_oof = _out_of_fold(
         files, folds, line_rows, rows, chrome_by_fold, debate, bool(encoded), settings
     )
-    threshold, oof_report = recall_threshold(oof_scores, oof_gold, settings["recall"])
+    # Each out-of-fold score's page, in the order _out_of_fold scores them.
+    pages = [f for k in range(settings["folds"]) for f in files if folds[f] == k for _ in rows[f]]
+    threshold, oof_report = recall_threshold(
+        oof_scores, oof_gold, settings["recall"], pages, settings.get("recall_margin")
+    )
     oof_report["average_precision"] = round(stacking.average_precision(oof_scores, oof_gold), 4)
     chrome_report = f1_report([p for p, _ in chrome_oof], [g for _, g in chrome_oof])
 
@@ -272,7 +346,7 @@ def fit(articles: list[NewsArticle], settings: dict) -> dict:
             settings,
             encoded,
             threshold,
-            (oof_mixed, oof_gold),
+            (oof_mixed, oof_gold, pages),
             head,
         )
     return {
