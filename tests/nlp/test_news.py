@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from workbench import nlp
-from workbench.nlp import english, model, news
+from workbench.nlp import chrome, english, model, news
 
 HEADLINE = "Council approves $12m road budget"
 FACT = (
@@ -139,9 +139,31 @@ def test_shipped_news_scorer_and_its_credit():
         "set-2026-11-wb",
         "set-2026-11-wb2",
         "set-2026-11-wb3",
+        "set-2026-11-wb4",
+        "set-2026-11-wb5",
     }
+    assert set(meta["chrome"]["weights"]) == {"bias", *chrome.FEATURES}
     assert "news-claims" in meta["credit"]
     assert {d["folder"] for d in meta["data"]} >= {"set-2026-11"}
     assert all(d["train_articles"] > 0 for d in meta["data"])
     # The sentence scorer (eval-claims, the debates) is a different, unchanged threshold.
     assert model.threshold() == model.meta()["threshold"]
+
+
+@pytest.mark.parametrize(
+    "text, reported",
+    [
+        ("Kim Jong-Un has declared that he will send troops to Ukraine.", True),
+        ("The ministry announced on Monday that fares will rise by 5% in May.", True),
+        ("The Prime Minister told reporters that the bill would pass.", True),
+        ("The government will raise fares next year.", False),
+        ("“We will win,” he said.", False),  # the future inside the quote, not reported that
+        ("Fares rose by 5% in May, the ministry said.", False),
+    ],
+)
+def test_the_future_in_a_reported_declaration_is_its_own_signal(text, reported):
+    found = news.news_signals(text)
+    assert found.reported_future is reported
+    if reported:
+        assert not found.future  # weighed as the report it is, not as the article's "will"
+    assert news.news_signals("The government will raise fares next year.").future == "will"

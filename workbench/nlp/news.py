@@ -76,6 +76,15 @@ PREDICTION = re.compile(
     re.IGNORECASE,
 )
 FUTURE = Lexicon("will|won't|shall|going to|it'll|they'll|we'll|he'll|she'll|i'll|you'll")
+# The future inside what someone is reported to have declared: "Kim Jong-Un has declared that
+# he will send troops", "the ministry announced on Monday that fares will rise". The report of
+# a declaration (who declared what, when) is checkable in a way the article's own "will" is
+# not, so it is a signal of its own ("reported_future") rather than "future".
+_REPORTED_FUTURE = re.compile(
+    r"\b(?:declared|announced|confirmed|decided|ordered|decreed|revealed|disclosed|stated|said|"
+    r"told \w+(?: \w+)?)\b[^.;:!?]{0,40}?\bthat\b[^.;:!?]{0,60}?\b(?:will|won't|shall|would)\b",
+    re.IGNORECASE,
+)
 # Words that make a projection a report's finding (a claim) rather than a person's guess.
 _DOCUMENT = Lexicon(
     "report|study|studies|survey|analysis|research|researchers|data|model|models|projection|"
@@ -174,7 +183,7 @@ FEATURES = (
     "procedural", "prediction", "future", "hypothetical", "stance", "first_person",
     "feeling", "evaluation", "event",
     "lead_in", "headline", "heading", "fragment", "long", "page", "near", "chrome", "position",
-    "forecast",
+    "forecast", "reported_future",
 )
 # fmt: on
 
@@ -210,6 +219,8 @@ class NewsSignals:
     # A person's forecast in figures ("economists expect growth to slow to 2.3%"): NOT by
     # LABELLING.md unless a report's projection; weighed, as figures make it look a claim.
     forecast: bool = False
+    # "X declared that ... will ...": the future in a reported declaration (not "future").
+    reported_future: bool = False
 
     def vector(self) -> list[float]:
         return [
@@ -303,6 +314,7 @@ def news_signals(
     else:
         stance = STANCE.find(*signals.token_views(plain)[1:])
     document = bool(prediction) and bool(_DOCUMENT.find(lower, joined))
+    reported_future = bool(_REPORTED_FUTURE.search(plain))
     return NewsSignals(
         bare_prediction=bool(prediction) and not figures and not headline and not document,
         forecast=bool(prediction) and figures and not document,
@@ -312,7 +324,8 @@ def news_signals(
         else _contact(stripped, tokens),
         procedural=_found(PROCEDURAL, stripped, "procedural", tokens),
         prediction=prediction,
-        future=FUTURE.find(lower, joined),
+        future="" if reported_future else FUTURE.find(lower, joined),
+        reported_future=reported_future,
         hypothetical=_found(HYPOTHETICAL, stripped) if _hypothetical_gate(tokens, lower) else "",
         stance=stance,
         first_person=next((t for t in original if t in _FIRST_PERSON), ""),
