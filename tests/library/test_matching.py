@@ -171,6 +171,28 @@ def test_vectors_of_an_earlier_model_are_not_compared_and_are_recomputed(library
     assert best.review.id == onion and best.cosine > 0.5
 
 
+def test_eval_matching_recomputes_the_vectors_of_an_earlier_model(library, tmp_path):
+    """Its cached library (like a user's) may hold another model's vectors, none NULL: they
+    are recomputed, not left unread (dense search would find nothing)."""
+    from workbench.library.evaluate import evaluate
+
+    embedder = load_embedder()
+    if embedder is None:
+        pytest.skip("onnxruntime or the model is not installed")
+    reviews = list(library.reviews())
+    stale = np.zeros(embedder.dimensions, dtype=np.float32)
+    library.set_vectors([(r.id, to_blob(stale)) for r in reviews], "an-earlier-model.onnx:0")
+    onion = next(r for r in reviews if r.claim.startswith("Onions"))
+    (tmp_path / "q.tsv").write_text(
+        "id\ttext\n1\tPut an onion in the bedroom: it absorbs the virus.\n"
+    )
+    (tmp_path / "qrels").write_text(f"1 0 {onion.key.split(':', 1)[-1]} 1\n")
+    result = evaluate(tmp_path / "q.tsv", tmp_path / "qrels", library=library)
+    assert result["mode"] == "hybrid" and result["map@5"] == 1.0
+    assert library.vector_model() == embedder.model_id
+    assert library.count_missing_vectors(embedder.model_id) == 0
+
+
 def test_the_inverted_file_finds_what_the_exact_scan_finds(monkeypatch):
     monkeypatch.setattr(V, "EXACT_LIMIT", 500)
     rng = np.random.default_rng(1)
