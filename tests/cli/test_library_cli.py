@@ -110,3 +110,54 @@ def test_eval_matching_on_a_small_split(tmp_path):
     assert "not 'QUERY 0 DOCUMENT RELEVANCE'" in assert_one_line_error(
         run("eval-matching", folder / "q.tsv", folder / "bad.qrels")
     )
+
+
+def test_a_verdict_given_on_the_command_line_reaches_the_library(tmp_path, seed_project):
+    """As in the window: the user's library holds the project's rated claims after each
+    command-line edit (verdict, scale, settings); --no-library leaves it alone."""
+    lib = tmp_path / "lib.sqlite"
+    rated = run("verdict", seed_project, "--claim", 2, "--label", "false", "--library", lib)
+    assert rated.returncode == 0, rated.stderr
+    assert rated.stderr == ""
+    listed = run("library", "--library", lib, "list", "--json")
+    assert [s["name"] for s in json.loads(listed.stdout)] == [f"project:{seed_project}"]
+    matched = run("library", "--library", lib, "match", "--text", claim_text(seed_project, 2))
+    assert "False" in matched.stdout, matched.stdout
+    renamed = run("scale", seed_project, "--rename", "False", "Wrong", "--library", lib)
+    assert renamed.returncode == 0, renamed.stderr
+    exported = tmp_path / "lib.jsonld"
+    assert run("library", "--library", lib, "export", "-o", exported).returncode == 0
+    ratings = [
+        r["reviewRating"]["alternateName"] for r in json.loads(exported.read_text())["@graph"]
+    ]
+    assert ratings == ["Wrong"]
+    untouched = run(
+        "verdict", seed_project, "--claim", 3, "--label", "true", "--library", lib, "--no-library"
+    )
+    assert untouched.returncode == 0, untouched.stderr
+    assert json.loads(run("library", "--library", lib, "stats", "--json").stdout)["reviews"] == 1
+    cleared = run("verdict", seed_project, "--claim", 2, "--label", "", "--library", lib)
+    assert cleared.returncode == 0, cleared.stderr
+    # claim 3 (rated with --no-library) arrives with the next edit; claim 2 has left
+    exported_again = run("library", "--library", lib, "export", "-o", exported)
+    assert exported_again.stdout.strip() == f"wrote {exported}: 1 ClaimReviews"
+    assert claim_text(seed_project, 3) in exported.read_text()
+
+
+def test_a_library_that_cannot_be_opened_does_not_stop_a_verdict(tmp_path, seed_project):
+    broken = tmp_path / "lib.sqlite"
+    broken.write_bytes(b"not a library")
+    rated = run("verdict", seed_project, "--claim", 2, "--label", "false", "--library", broken)
+    assert rated.returncode == 0, rated.stderr
+    assert rated.stdout.startswith("claim 2: False")
+    (note,) = rated.stderr.splitlines()
+    assert note.startswith("note: the fact-check library was not updated: ")
+    assert "not a SQLite file" in note
+    assert broken.read_bytes() == b"not a library"
+    with ProjectStore.open(seed_project, readonly=True) as store:
+        assert store.claims.get(2).verdict == "False"
+
+
+def claim_text(project, claim_id):
+    with ProjectStore.open(project, readonly=True) as store:
+        return store.claims.get(claim_id).text

@@ -52,6 +52,11 @@ CASES = {
         ]
     ),
     "photo credit": dict(middle=["Picture: Chani Anderson"]),
+    "agency photo credit with the photographer": dict(middle=["REUTERS/Kevin Lamarque"]),
+    "paper photo credit with the photographer": dict(middle=["The STAR/Michael Varcas"]),
+    "headline cut short at the end of a breadcrumb": dict(
+        before=["HomeEconomyUnemployment falls to 3.9% as 65,000 more..."]
+    ),
     "caption with credit": dict(middle=["Job seekers in Leeds. Photo: Getty Images"]),
     "caption in brackets": dict(middle=["[Photo/IC]"]),
     "embedded post author line": dict(
@@ -237,3 +242,53 @@ def test_where_a_reported_fact_stands_never_makes_it_chrome_whatever_the_weights
     assert caption in {
         text[a:b] for a, b, _ in chrome.chrome_lines(text, {"bias": -3.0, "caption": 5.0})
     }
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "($1 = 0.8504 euros) (Reporting by Jane Smith; Editing by John Doe)",
+        "(Reporting by Jane Smith in London; Additional reporting by Li Wei; Writing by Tom Ray)",
+        "(€1 = $1.09)",
+    ],
+)
+def test_a_wire_storys_bracketed_notes_are_an_agency_credit(notes, pipeline):
+    """ "(Reporting by ...)" and "($1 = ...)" run into the last paragraph: LABELLING.md's
+    agency credit, passed over as chrome by sentence; the paragraph's own sentence is not."""
+    last = (
+        "The number of people out of work dropped by 65,000 to 1.3 million, the lowest since 1975."
+    )
+    text = "\n".join([HEADLINE, BODY[0], f"{last} {notes}"])
+    everything = {c.text: c for c in nlp.extract(text, include_passed=True)}
+    assert everything[notes].reasons[0] == "passed over: page chrome (an agency credit)"
+    assert not everything[notes].checkworthy
+    assert everything[last].checkworthy, everything[last].reasons
+
+
+def test_a_sentence_in_brackets_that_is_not_a_wire_note_is_not_chrome():
+    from workbench.nlp.chrome_patterns import wire_note
+
+    assert wire_note("($1 = 0.85 euros)") and wire_note("(Writing by Tom Ray; Editing by Jo Li)")
+    assert not wire_note("(The ministry said 1,200 people were reported by police.)")
+    assert not wire_note("Reporting by Jane Smith was criticised.")
+    assert not wire_note("($1 = 0.85 euros) Prices rose.")
+
+
+def test_title_case_teasers_and_run_in_bylines_are_line_features():
+    from workbench.nlp.chrome_lines import all_features, lines_of
+
+    text = "\n".join(
+        [
+            HEADLINE,
+            BODY[0],
+            "Space Race Intensifies As Russia Plans Lunar Nuclear Power Plant By 2036",
+            "By Obinna Uballa Nigeria's inflation rate has continued its downward trajectory, "
+            "falling to 16.05 percent in October, according to the latest Consumer Price Index "
+            "report released on Monday by the National Bureau of Statistics in the…",
+            "Unemployment fell to 3.9% in the three months to March as more people found work",
+        ]
+    )
+    _head, features = all_features(lines_of(text))
+    assert features[2]["title_case"] and not features[4]["title_case"]
+    assert features[3]["byline_lead"] and features[3]["cut_short"]
+    assert not any(f["byline_lead"] or f["cut_short"] for f in features[:3])

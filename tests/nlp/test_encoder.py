@@ -48,7 +48,8 @@ def test_shipped_heads_match_the_shipped_model_and_news_scorer():
     assert "ClaimBuster" in meta["credit"] and "MiniLM" in meta["credit"]
     part = model.news_meta()["encoder"]
     assert part["model_id"] == meta["model_id"]
-    assert set(part["combiner"]["encoder"]) == set(encoder.HEADS)
+    assert set(part["combiner"]["encoder"]) == {*encoder.HEADS, news_score.NEWS_HEAD}
+    assert len(part["news_head"]) == 385  # the news head: bias + 384 dimensions
     low, high = part["band"]
     assert 0 < low < news_score.threshold() < high < 1 and part["cap"] > 0
 
@@ -67,6 +68,38 @@ def test_the_encoder_rescores_only_the_uncertain_sentences(encoder_on):
     for a, s in zip(first, scored):
         if not low <= a <= high:
             assert s.score == a
+
+
+def test_the_news_head_is_one_more_head_on_the_same_vectors(encoder_on):
+    import numpy as np
+
+    found = encoder.load()
+    texts = ["The council approved a $12 million budget.", "Councillors met in the town hall."]
+    head = news_score.news_head()
+    assert head is not None
+    shipped = found.features(texts)
+    with_news = found.features(texts, extra=head)
+    vectors = found.embedder.embed(texts)
+    for text_i, row in enumerate(with_news):
+        assert row[:-1] == shipped[text_i]
+        expected = float(vectors[text_i] @ np.asarray(head[1:], dtype=np.float32) + head[0])
+        assert row[-1] == pytest.approx(expected, abs=1e-4)
+    assert news_score.heads_wanted() == len(encoder.HEADS) + 1
+
+
+def test_a_news_head_of_another_size_leaves_the_scores_as_they_were(encoder_on, monkeypatch):
+    """A news head fitted on another model's vectors (its size differs): the page is
+    scored without the encoder, never with a head missing."""
+    sentences = split_sentences(PAGE)
+    page = page_score.page_signals(PAGE, sentences)
+    first = [news_score.score(row, d, f) for row, d, f in zip(page.logits, page.debate, page.found)]
+    monkeypatch.setattr(news_score, "news_head", lambda: [0.0] * 17)
+    scored = [
+        page_score.Scored(a, d, f, k)
+        for a, d, f, k in zip(first, page.debate, page.found, page.chrome)
+    ]
+    assert page_score.refine(PAGE, sentences, page, scored) == 0
+    assert [s.score for s in scored] == first
 
 
 def test_no_more_sentences_than_the_cap_are_encoded(encoder_on, monkeypatch):

@@ -105,10 +105,41 @@ def test_news_signals_find_what_they_name():
     assert headline.procedural and not headline.passed_over()  # a headline is scored
 
 
+def test_a_persons_forecast_in_figures_is_told_from_a_reports_projection():
+    found = news.news_signals("Economists expect growth to slow to 2.3% next year.")
+    assert found.forecast and found.prediction and not found.passed_over()  # weighed
+    assert not news.news_signals("The report projects that growth will slow to 2.3%.").forecast
+    assert not news.news_signals("The mayor expects the bridge to open soon.").forecast
+    assert not news.news_signals("Growth slowed to 2.3% last year.").forecast
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Police appeal for witnesses after shooting in Luton",
+        "Appeal for information after planks stolen from a carpark",
+    ],
+)
+def test_an_appeal_in_the_headline_is_passed_over_as_procedural_text(headline, pipeline):
+    """LABELLING.md: the headline is labelled by its content, and a police appeal is
+    procedural text, in the headline as anywhere."""
+    first = nlp.extract(f"{headline}\n\n{FACT}\n", include_passed=True)[0]
+    assert first.text == headline and not first.checkworthy
+    assert first.reasons[0].startswith("passed over: procedural text (an appeal"), first.reasons
+    # A headline with a phone-like figure or "call" in it is still scored for its content.
+    assert not news.news_signals("Council call for $12m road budget", headline=True).contact
+
+
 def test_shipped_news_scorer_and_its_credit():
     meta = model.news_meta()
     assert 0 < meta["threshold"] < 1 and nlp.default_threshold() == meta["threshold"]
     assert set(meta["combiner"]["news"]) == set(news.FEATURES)
+    assert {d["folder"] for d in meta["data"]} == {
+        "set-2026-11",
+        "set-2026-11-wb",
+        "set-2026-11-wb2",
+        "set-2026-11-wb3",
+    }
     assert "news-claims" in meta["credit"]
     assert {d["folder"] for d in meta["data"]} >= {"set-2026-11"}
     assert all(d["train_articles"] > 0 for d in meta["data"])

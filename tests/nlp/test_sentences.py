@@ -83,3 +83,12 @@ def test_headings_and_captions_are_marked():
 
 def test_question_and_exclamation_marks_end_sentences():
     assert pieces("Is it true? Yes! It is… Really.") == ["Is it true?", "Yes!", "It is…", "Really."]
+
+
+def test_a_sentence_may_open_with_a_sum_of_money():
+    """ "$5bn ..." and a wire story's "($1 = 0.85 euros)" start sentences of their own."""
+    assert pieces("Sales fell. $5bn was lost.") == ["Sales fell.", "$5bn was lost."]
+    assert pieces("The ruling was not available. ($1 = 0.8504 euros) (Reporting by Jane Doe)") == [
+        "The ruling was not available.",
+        "($1 = 0.8504 euros) (Reporting by Jane Doe)",
+    ]

@@ -33,6 +33,7 @@ class SentenceRow:
     claim: bool
     passed: bool  # page chrome, or passed over by a rule whatever its score (as the app does)
     heads: list[float] | None = None  # the sentence-vector heads' log-odds (encoder.py)
+    vector: list[float] | None = None  # the sentence's vector (for the news head)
 
 
 def _labels_by_overlap(article: NewsArticle, start: int, end: int) -> dict[str, int]:
@@ -116,6 +117,7 @@ def debate_rows(chrome_weights: dict[str, float], settings: dict) -> list[Senten
 
 
 _HEADS_MEMO: dict[str, list[float]] = {}  # sentence -> heads, kept while training runs
+_VECTOR_MEMO: dict[str, list[float]] = {}  # sentence -> vector, kept while training runs
 
 
 def add_heads(rows: list[SentenceRow]) -> str:
@@ -128,4 +130,9 @@ def add_heads(rows: list[SentenceRow]) -> str:
         rows, found.features([r.text for r in rows], memo=_HEADS_MEMO), strict=False
     ):
         row.heads = heads
+    todo = list(dict.fromkeys(r.text for r in rows if r.text not in _VECTOR_MEMO))
+    if todo:
+        _VECTOR_MEMO.update(zip(todo, found.embedder.embed(todo).tolist(), strict=True))
+    for row in rows:
+        row.vector = _VECTOR_MEMO[row.text]
     return encoder.meta()["model_id"]

@@ -3,8 +3,9 @@
     .venv/bin/python -m training.nlp.train_news [--folder DIR ...] [--out FILE]
 
 Data (read at run time, never copied into the repository): the train split of each
-labelled news folder (default: ``../shared/data/news-claims/set-2026-11`` and,
-when it has a ``split.tsv``, ``set-2026-11-wb``). Dev splits are never read here.
+labelled news folder (default: ``DEFAULT_FOLDERS``, the four ``set-2026-11*`` sets of
+``../shared/data/news-claims/``; a folder without a ``split.tsv`` is skipped). Dev
+splits are never read here.
 
 Each train article is read as the app reads a pasted page (its canonical text),
 then:
@@ -37,6 +38,7 @@ import json
 from pathlib import Path
 
 from training.nlp import stacking
+from training.nlp.news_head import add_news_head
 from training.nlp.news_rows import (
     LineRow,
     SentenceRow,
@@ -53,6 +55,7 @@ DEFAULT_FOLDERS = [
     NEWS_ROOT / "set-2026-11",
     NEWS_ROOT / "set-2026-11-wb",
     NEWS_ROOT / "set-2026-11-wb2",
+    NEWS_ROOT / "set-2026-11-wb3",
 ]
 SETTINGS: dict = {
     "folds": 5,
@@ -68,6 +71,8 @@ SETTINGS: dict = {
     # how many sentences per article (the encoder costs ~10 ms of CPU a sentence).
     "encoder_band": [0.1, 0.85],
     "encoder_cap": 200,
+    # The news head on the sentence vector (news_head.py): its L2 strength; 0: no head.
+    "news_head_l2": 0.3,
 }
 CREDIT = (
     "The news scorer and the page-chrome classifier are fitted on the train split of the "
@@ -163,6 +168,7 @@ def _encoder_part(
     model_id: str,
     threshold: float,
     oof: tuple[list[float], list[bool]],
+    head: list[float] | None,
 ) -> dict:
     """The encoder combiner fitted on every row, with its out-of-fold figures (``oof``:
     the mixed scores and the gold labels), shifted so that one threshold serves both."""
@@ -173,8 +179,10 @@ def _encoder_part(
     # One threshold for both: shift the encoder combiner so that its own out-of-fold
     # threshold falls where the first combiner's is.
     news_e[0] += stacking.logit(threshold) - stacking.logit(mixed_threshold)
+    names = (*encoder.HEADS, news_score.NEWS_HEAD) if head else encoder.HEADS
     return {
-        "combiner": news_score.combiner_from(news_e, encoder.HEADS),
+        "combiner": news_score.combiner_from(news_e, names),
+        "news_head": head,
         "band": settings["encoder_band"],
         "cap": settings["encoder_cap"],
         "model_id": model_id,
@@ -245,6 +253,9 @@ def fit(articles: list[NewsArticle], settings: dict) -> dict:
     chrome_w = fit_chrome([r for f in files for r in line_rows[f]], settings)
     debate = debate_rows(chrome_w, settings) if settings["debate_weight"] else []
     encoded = add_heads([r for f in files for r in rows[f]] + debate)
+    head = None
+    if encoded and settings.get("news_head_l2"):
+        head = add_news_head(rows, folds, debate, settings)
     oof_scores, oof_mixed, oof_gold, chrome_oof = _out_of_fold(
         files, folds, line_rows, rows, chrome_by_fold, debate, bool(encoded), settings
     )
@@ -262,6 +273,7 @@ def fit(articles: list[NewsArticle], settings: dict) -> dict:
             encoded,
             threshold,
             (oof_mixed, oof_gold),
+            head,
         )
     return {
         "settings": settings,

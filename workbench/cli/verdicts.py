@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import sys
 from pathlib import Path
 
 from workbench.cli.commands import help_of
@@ -35,6 +36,31 @@ def _rating(value: str) -> int | None:
         raise argparse.ArgumentTypeError("a whole number, or none") from None
 
 
+def _library_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--library",
+        type=Path,
+        metavar="FILE",
+        help="the fact-check library to keep up to date (default: yours)",
+    )
+    p.add_argument(
+        "--no-library",
+        action="store_true",
+        help="leave the fact-check library as it is (the window updates it on opening)",
+    )
+
+
+def _update_library(store: ProjectStore, args: argparse.Namespace) -> None:
+    """The library holds the project's rated claims after each change, as in the window."""
+    if getattr(args, "no_library", False):
+        return
+    from workbench.library.sync import sync_after_edit
+
+    problem = sync_after_edit(store, args.library)
+    if problem:
+        print(f"note: {problem}", file=sys.stderr)
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "verdict",
@@ -48,6 +74,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--label", help="a label of the project's scale ('' clears the verdict)")
     p.add_argument("--rationale", help="why: what the evidence shows")
     p.add_argument("--status", help="new, in_progress, needs_review or done")
+    _library_options(p)
     p.set_defaults(func=cmd_verdict)
 
     p = sub.add_parser(
@@ -74,6 +101,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--ordinal", type=_on_off, help="on: part of the true-false order")
     p.add_argument("--move-to", metavar="LABEL", help="with --delete: move its claims here first")
+    _library_options(p)
     p.set_defaults(func=cmd_scale)
     _register_settings(sub)
 
@@ -98,6 +126,7 @@ def _register_settings(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--min-evidence", type=int, metavar="N")
     p.add_argument("--require-verdict", type=_on_off, metavar="on|off")
     p.add_argument("--require-rationale", type=_on_off, metavar="on|off")
+    _library_options(p)
     p.set_defaults(func=cmd_settings)
 
 
@@ -115,6 +144,7 @@ def cmd_verdict(args: argparse.Namespace) -> int:
             )
         claim = store.claims.get(args.claim)
         conclusion_only = store.scale.get().conclusion_only
+        _update_library(store, args)
     if conclusion_only:
         verdict = (
             f"“{conclusion_of(claim.rationale)}”"
@@ -194,6 +224,8 @@ def cmd_scale(args: argparse.Namespace) -> int:
         elif args.use_preset:
             store.scale.set(load_preset(args.use_preset))
     with ProjectStore.open(args.project, readonly=True) as store:
+        if editing:
+            _update_library(store, args)
         _print_scale(store, args.json)
     if not args.json:
         print_notices(txn)
@@ -244,6 +276,9 @@ def cmd_settings(args: argparse.Namespace) -> int:
             "done_checks": store.done.rules().to_setting(),
         }
         described = store.done.rules().describe()
+    if editing:
+        with ProjectStore.open(args.project, readonly=True) as store:
+            _update_library(store, args)
     if args.json:
         print_json(shown)
         return 0

@@ -85,6 +85,21 @@ def sync_store(library: LibraryStore, store: ProjectStore) -> tuple[int, int]:
     return len(reviews), removed
 
 
+def sync_after_edit(store: ProjectStore, library_path: str | Path | None = None) -> str | None:
+    """After a command-line edit: the user's library (or ``library_path``) holds the
+    project's rated claims, as the window keeps it. Returns None, or a one-line note when
+    the library could not be updated (the edit itself is saved either way)."""
+    from workbench.core.errors import WorkbenchError
+    from workbench.store.library import LibraryStore
+
+    try:
+        with LibraryStore(library_path) as library:
+            sync_store(library, store)
+    except (WorkbenchError, OSError) as exc:  # the store turns SQLite errors into ours
+        return f"the fact-check library was not updated: {exc}"
+    return None
+
+
 def contribute_project(
     library: LibraryStore, path: str | Path, progress: Callable[[int, int], None] | None = None
 ) -> ImportReport:

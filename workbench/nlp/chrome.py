@@ -26,7 +26,7 @@ FEATURES = (
     "before_credit", "embed", "timezone", "end_mark", "urlish", "nav", "label_only", "bracketed",
     "headline_repeat", "short_title", "in_title_run", "after_list_header", "in_short_run",
     "before_body", "after_body", "no_sentence_end", "few_letters", "long", "one_word",
-    "credit_end", "label_repeat", "long_no_end",
+    "credit_end", "label_repeat", "long_no_end", "title_case", "byline_lead", "cut_short",
 )
 # fmt: on
 # Used only when no fitted weights are shipped (``news.json``): the strong patterns.
@@ -66,6 +66,9 @@ FALLBACK_WEIGHTS = {
     "credit_end": 6.0,
     "label_repeat": 5.0,
     "long_no_end": 0.0,
+    "title_case": 1.0,
+    "byline_lead": 4.0,
+    "cut_short": 2.0,
 }
 THRESHOLD = 0.5
 
@@ -136,6 +139,9 @@ def reason(features: dict[str, float]) -> str:
         ("duplicate", "a line repeated on the page"),
         ("after_list_header", "a list of other stories"),
         ("in_title_run", "a list of headlines or links"),
+        ("byline_lead", "a list of other stories"),
+        ("cut_short", "a list of other stories"),
+        ("title_case", "a list of headlines or links"),
         ("widget", "a page widget"),
         ("nav", "navigation"),
         ("urlish", "a link or file name"),

@@ -31,6 +31,7 @@ from workbench.nlp.chrome_patterns import (
     _NAV,
     _PHOTOGRAPHER,
     _RELATED_LINK,
+    _SLASH_CREDIT,
     _SPEECH,
     _STAFF,
     _TIMEZONE,
@@ -112,11 +113,18 @@ def _byline(text: str, n: int) -> bool:
 
 
 def _repeats(normal: str, headline: str, text: str) -> bool:
-    """The headline again, alone or with a date or a label before or after it."""
+    """The headline again, alone or with a date or a label before or after it, or cut
+    short with "..." (a breadcrumb's last item, run into the words before it)."""
     if not headline or not normal:
         return False
     if normal == headline:
         return True
+    if text.rstrip().endswith(("...", "…")):
+        # The first word may be glued to a breadcrumb ("HomeHealthSmoking, alcohol ...").
+        words = normal.split()[1:]
+        cut = " ".join(words)
+        if len(words) >= 4 and f" {cut} " in f" {headline} ":
+            return True
     if len(headline) <= 15 or headline not in normal:
         return False
     rest = normal.replace(headline, " ", 1).split()
@@ -145,7 +153,14 @@ def _pattern_features(text: str, n: int) -> dict[str, float]:
             n <= 80 and bool(_CAPTION_START.match(text) or _PHOTOGRAPHER.match(text))
         ),
         "caption": float(
-            n <= 60 and bool(_CAPTION.search(text) or n <= 45 and _CAPTION_LIKE.search(text))
+            n <= 60
+            and bool(
+                _CAPTION.search(text)
+                or n <= 45
+                and _CAPTION_LIKE.search(text)
+                or n <= 7
+                and _SLASH_CREDIT.match(text)
+            )
         ),
         "bracketed": float(bool(re.fullmatch(r"\[[^\[\]]{1,80}\][\s|]*", text))),
         "embed": float(n <= 40 and bool(_EMBED.search(text))),
@@ -162,13 +177,45 @@ def _pattern_features(text: str, n: int) -> dict[str, float]:
         "one_word": float(n <= 2),
         "credit_end": float(n <= 80 and bool(_CREDIT_END.search(text[-100:]))),
         "long_no_end": float(n >= 15 and not _ends_sentence(text) and not text.endswith(":")),
+        "title_case": float(_title_case(text, n)),
+        # Another story's teaser in a list: "By Name" run into its first words; a long line
+        # cut short with "…" (its first sentences).
+        "byline_lead": float(n > 14 and bool(_BYLINE_LEAD.match(text))),
+        "cut_short": float(n > 30 and text.rstrip().endswith(("...", "…"))),
     }
+
+
+_BYLINE_LEAD = re.compile(r"^By [A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,2} [A-Z\d“\"‘]")
+
+
+# Short words that only Title Case capitalises ("Russia Plans Plant By 2036").
+_MINOR = frozenset("a an and as at by for from in into of on or over the to up with".split())
+
+
+def _title_case(text: str, n: int) -> bool:
+    """A line in Title Case ("Trump Flew On Epstein Jet Eight Times"): nearly every word
+    capitalised, a short word among them, no sentence end. A headline's style: on a page
+    past its own headline, another story's title or a heading."""
+    if not 4 <= n <= 20 or _ends_sentence(text):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)]
+    if len(words) < 4:
+        return False
+    upper = sum(w[0].isupper() for w in words)
+    minor = any(w.lower() in _MINOR and w[0].isupper() for w in words[1:])
+    return minor and upper >= 0.85 * len(words)
 
 
 def _credit_only(text: str) -> bool:
     """A photo credit line with nothing else: "[Photo/IC]", "Courtesy NASA/Handout via REUTERS"."""
     n = len(text.split())
-    caption = _CAPTION.search(text) or _CAPTION_START.match(text) or _PHOTOGRAPHER.match(text)
+    caption = (
+        _CAPTION.search(text)
+        or _CAPTION_START.match(text)
+        or _PHOTOGRAPHER.match(text)
+        or n <= 7
+        and _SLASH_CREDIT.match(text)
+    )
     return bool(caption) and (n <= 6 or bool(_CREDIT_START.match(text))) and n <= 12
 
 

@@ -155,6 +155,30 @@ _PHOTOGRAPHER = re.compile(
     r"|photographs?)(?: by)?:?\s+[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,3}\.?$",
     re.IGNORECASE,
 )
+# "REUTERS/Kevin Lamarque", "The STAR/Michael Varcas", "AFP/Getty Images": an agency or
+# paper, a slash, the photographer (the wire photo credit), on a line of its own.
+_SLASH_CREDIT = re.compile(
+    r"^[(\[]?(?:the )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2} ?/ ?"
+    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}[)\]]?$"
+)
+# A wire story's notes after its last paragraph, in brackets: "(Reporting by ...; Editing
+# by ...)", "($1 = 0.8504 euros)", "(Writing by ...)". An agency credit (LABELLING.md).
+_WIRE_NOTE = re.compile(
+    r"(?:additional |further )?(?:reporting|writing|editing|compiled|research|graphics|"
+    r"production|fact-?checking|translation|translated|edited|written|reported)"
+    r"(?: and \w+)? by\b|(?:[A-Z]{3}|[$€£¥]) ?1 = |\$1 = ",
+    re.IGNORECASE,
+)
+_BRACKETED_PART = re.compile(r"\(([^()]*)\)")
+
+
+def wire_note(text: str) -> bool:
+    """A sentence made only of a wire story's bracketed notes ("(Reporting by ...)")."""
+    parts = _BRACKETED_PART.findall(text)
+    rest = _BRACKETED_PART.sub("", text).strip(" .;,")
+    return bool(parts) and not rest and all(_WIRE_NOTE.match(p.strip()) for p in parts)
+
+
 _EMBED = re.compile(
     r"\(@\w{1,30}\)|pic\.twitter\.com/|\bt\.co/|^\s*[—–-]\s*.{1,60}\(@\w+\)|"
     r"a post shared by|view this post on (?:instagram|facebook|x|twitter)|"

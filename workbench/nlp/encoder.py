@@ -5,12 +5,17 @@ fitted on ClaimBuster's three classes (``training/nlp/train_encoder.py``, ``enco
 - ``factual``: a factual sentence (unimportant or check-worthy) rather than an opinion;
 - ``important``: among factual sentences, a check-worthy one rather than a trivial one.
 
-Their log-odds are two more inputs of the news combiner. The encoder costs about ten
-milliseconds of CPU a sentence, so the article scorer runs it only on the sentences whose
-score without it is in an uncertain band, the nearest the threshold first, at most
-``cap`` of them per article (``page_score.refine``). Without onnxruntime, tokenizers or the
-model file, or with ``WORKBENCH_CLAIM_ENCODER=none`` (or the matching model turned off
-with ``WORKBENCH_MATCHING_MODEL=none``), ``load()`` returns None and articles are scored
+Their log-odds are two more inputs of the news combiner, and so is a third head's, when
+``news.json`` has one: ``news``, fitted by ``train_news`` on the vectors of the labelled
+news pages' sentences (claim or not, as LABELLING.md has it), which learns what the
+ClaimBuster heads cannot: a forecast, a procedural line, a site's own description.
+
+The encoder costs about ten milliseconds of CPU a sentence, so the article scorer runs
+it only on the sentences whose score without it is in an uncertain band, the nearest
+the threshold first, at most ``cap`` of them per article (``page_score.refine``).
+Without onnxruntime, tokenizers or the model file, or with
+``WORKBENCH_CLAIM_ENCODER=none`` (or the matching model turned off with
+``WORKBENCH_MATCHING_MODEL=none``), ``load()`` returns None and articles are scored
 without it, as before.
 """
 
@@ -48,20 +53,35 @@ class Encoder:
         self.weights = np.array([heads[h][1:] for h in HEADS], dtype=np.float32).T
 
     def features(
-        self, texts: Sequence[str], memo: dict[str, list[float]] | None = None
+        self,
+        texts: Sequence[str],
+        memo: dict[str, list[float]] | None = None,
+        extra: Sequence[float] | None = None,
     ) -> list[list[float]]:
         """Each text's head log-odds; ``memo`` (text -> features) saves work when the same
-        sentences are scored again (training, cross-validation)."""
-        todo = [t for t in dict.fromkeys(texts) if memo is None or t not in memo]
+        sentences are scored again (training, cross-validation). ``extra`` (bias, then one
+        weight per dimension) is one more head applied to the same vectors (the news head
+        of ``news.json``); its log-odds come last. ``memo`` holds only the shipped heads."""
+        import numpy as np
+
+        want_extra = extra is not None and len(extra) == self.weights.shape[0] + 1
+        todo = [t for t in dict.fromkeys(texts) if memo is None or t not in memo or want_extra]
         found: dict[str, list[float]] = {}
+        more: dict[str, float] = {}
         if todo:
             vectors = self.embedder.embed(todo)
             for text, row in zip(todo, (vectors @ self.weights + self.bias).tolist()):
                 found[text] = [round(v, 6) for v in row]
+            if want_extra and extra is not None:
+                head = np.asarray(extra[1:], dtype=np.float32)
+                for text, value in zip(todo, (vectors @ head + float(extra[0])).tolist()):
+                    more[text] = round(float(value), 6)
             if memo is not None:
                 memo.update(found)
-        source = found if memo is None else memo
-        return [source[t] for t in texts]
+        source = found if memo is None else {**memo, **found}
+        if not want_extra:
+            return [source[t] for t in texts]
+        return [[*source[t], more[t]] for t in texts]
 
 
 @lru_cache(maxsize=1)

@@ -174,6 +174,7 @@ FEATURES = (
     "procedural", "prediction", "future", "hypothetical", "stance", "first_person",
     "feeling", "evaluation", "event",
     "lead_in", "headline", "heading", "fragment", "long", "page", "near", "chrome", "position",
+    "forecast",
 )
 # fmt: on
 
@@ -206,6 +207,9 @@ class NewsSignals:
     near: float = 0.0
     chrome: float = -8.0  # the log-odds that the sentence's line is page chrome
     position: float = 0.0  # how far down the page's scored sentences (0 first, 1 last)
+    # A person's forecast in figures ("economists expect growth to slow to 2.3%"): NOT by
+    # LABELLING.md unless a report's projection; weighed, as figures make it look a claim.
+    forecast: bool = False
 
     def vector(self) -> list[float]:
         return [
@@ -298,12 +302,14 @@ def news_signals(
         stance = STANCE.find(lower, joined)
     else:
         stance = STANCE.find(*signals.token_views(plain)[1:])
+    document = bool(prediction) and bool(_DOCUMENT.find(lower, joined))
     return NewsSignals(
-        bare_prediction=bool(prediction)
-        and not figures
-        and not headline
-        and not _DOCUMENT.find(lower, joined),
-        contact="" if headline else _contact(stripped, tokens),
+        bare_prediction=bool(prediction) and not figures and not headline and not document,
+        forecast=bool(prediction) and figures and not document,
+        # A headline is scored for its content, but an appeal is an appeal there too.
+        contact=_found(CONTACT, stripped, "contact", tokens)
+        if headline
+        else _contact(stripped, tokens),
         procedural=_found(PROCEDURAL, stripped, "procedural", tokens),
         prediction=prediction,
         future=FUTURE.find(lower, joined),

@@ -7,6 +7,8 @@ the same inputs and the two sentence-vector heads of ``encoder.py`` besides, and
 the sentences whose first score is in ``encoder.band`` when the encoder can be loaded.
 Its bias is shifted so that the one threshold (``threshold``) serves both: a sentence
 crosses it with the encoder where the encoder combiner's own out-of-fold threshold is.
+When ``encoder.news_head`` is stored (a logistic regression on the sentence vector,
+fitted on the news train sentences), its log-odds are a third head input (``NEWS_HEAD``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from functools import lru_cache
 from workbench.nlp import signals
 from workbench.nlp.news import FEATURES, NewsSignals
 from workbench.nlp.signals import Signals
+
+NEWS_HEAD = "news"  # the encoder combiner's input from ``encoder.news_head``
 
 
 def feature_vector(logits: list[float] | None, debate: Signals, found: NewsSignals) -> list[float]:
@@ -88,18 +92,42 @@ def _fitted() -> tuple[float, list[float], float] | None:
     return bias, weights, float(meta["threshold"])
 
 
+def head_names(part: dict) -> tuple[str, ...]:
+    """The sentence-vector heads an encoder combiner (``news.json``'s ``encoder``) reads."""
+    from workbench.nlp import encoder
+
+    return (*encoder.HEADS, NEWS_HEAD) if part.get("news_head") else encoder.HEADS
+
+
 @lru_cache(maxsize=1)
 def _fitted_encoder() -> tuple[float, list[float], tuple[float, float], int] | None:
     """The encoder combiner's bias and weights, the band of first scores it rescores, and
     how many sentences of an article at most; None when ``news.json`` has none."""
-    from workbench.nlp import encoder, model
+    from workbench.nlp import model
 
     part = model.news_meta().get("encoder")
     if not part or _fitted() is None:
         return None
-    bias, weights = _weights_vector(part["combiner"], encoder.HEADS)
+    bias, weights = _weights_vector(part["combiner"], head_names(part))
     low, high = part["band"]
     return bias, weights, (float(low), float(high)), int(part["cap"])
+
+
+def news_head() -> list[float] | None:
+    """The news head (bias, then one weight per vector dimension), or None."""
+    from workbench.nlp import model
+
+    part = model.news_meta().get("encoder") or {}
+    head = part.get("news_head")
+    return [float(v) for v in head] if head else None
+
+
+def heads_wanted() -> int:
+    """How many head log-odds ``score_with_encoder`` expects (0: no encoder combiner)."""
+    from workbench.nlp import model
+
+    part = model.news_meta().get("encoder")
+    return len(head_names(part)) if part else 0
 
 
 def clear_cache() -> None:

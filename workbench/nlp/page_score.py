@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from workbench.nlp import chrome, encoder, model, news, news_score, signals, transcript
+from workbench.nlp.chrome_patterns import wire_note
 from workbench.nlp.sentences import Sentence
 
 T = TypeVar("T")
@@ -55,6 +56,10 @@ def page_signals(
     texts = [text[s.start : s.end] for s in sentences]
     logits = model.classifier_logits(texts, progress)
     kinds = _inside(sentences, page.chrome, "")
+    # A wire story's bracketed notes run into its last paragraph's line: chrome by sentence.
+    kinds = [
+        k or ("an agency credit" if wire_note(piece) else "") for k, piece in zip(kinds, texts)
+    ]
     line_odds = _inside(sentences, page.lines, -8.0)
     debates = [signals.quick_signals(piece) for piece in texts]
     found = [
@@ -170,7 +175,10 @@ def refine(text: str, sentences: list[Sentence], page: PageSignals, scored: list
     if found is None:
         return 0
     todo = sorted(todo, key=lambda i: abs(scored[i].score - limit))[:cap]
-    heads = found.features([text[sentences[i].start : sentences[i].end] for i in todo])
+    texts = [text[sentences[i].start : sentences[i].end] for i in todo]
+    heads = found.features(texts, extra=news_score.news_head())
+    if any(len(row) != news_score.heads_wanted() for row in heads):
+        return 0  # a news head fitted on another model's vectors: score without the encoder
     for i, row in zip(todo, heads):
         s = scored[i]
         s.score = news_score.score_with_encoder(page.logits[i], s.debate, s.found, row)

@@ -33,7 +33,11 @@ CLOSING = "\"”’»)]'"
 MAX_QUOTE_SPAN = 600  # characters: longer unclosed quotes are split as ordinary sentences
 
 _END = re.compile(r"(?:[.!?]+|…)[" + re.escape(CLOSING) + r"]*(?=\s)|[。！？]+[」』”]*")
-_STARTER = re.compile(r"\s+[\"“‘«„(\[]*[A-Z0-9À-ÖØ-Þ\u0370-\u03ff\u0400-\u04ff]|\s+[^\x00-\x7f]")
+# A sentence may open with a figure in money ("$5bn was ...", a wire story's "($1 = 0.85
+# euros)").
+_STARTER = re.compile(
+    r"\s+[\"“‘«„(\[]*[A-Z0-9$£€¥À-ÖØ-Þ\u0370-\u03ff\u0400-\u04ff]|\s+[^\x00-\x7f]"
+)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QMenu, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
 
+from workbench.core.curation import trim_span
 from workbench.core.models import Article, Claim
 from workbench.core.scale import VerdictScale
 from workbench.ui.theme import (
@@ -155,12 +156,8 @@ class ArticleText(QTextBrowser):
             return None
         start = self._offsets.to_py(cursor.selectionStart())
         end = self._offsets.to_py(cursor.selectionEnd())
-        text = self.toPlainText()
-        # Trim white space so the claim quotes exactly the words selected.
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        # Trimmed so that the claim quotes exactly the words selected.
+        start, end = trim_span(self.toPlainText(), start, end)
         return (start, end) if end > start else None
 
     def cursor_index(self) -> int:

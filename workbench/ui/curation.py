@@ -34,7 +34,6 @@ class CurationFlows(QObject):
         super().__init__(window)
         self.window = window
         self.question: QMessageBox | None = None
-        self.last_summary = ""
 
     def _say(self, text: str, ms: int = 12000) -> None:
         self.window.say(text, ms)
@@ -90,7 +89,6 @@ class CurationFlows(QObject):
             window.show_error("Cannot re-detect the claims", str(exc))
             return
         if not plan.changes_anything:
-            self.last_summary = plan.summary()
             self._say(f"Re-detection changed nothing: {plan.summary()}.")
             return
         text = (
@@ -112,7 +110,6 @@ class CurationFlows(QObject):
             return
         command = commands.RedetectCommand(store, article_id, candidates)
         if window.run_command(command) and command.plan is not None:
-            self.last_summary = command.plan.summary()
             self._say(f"Re-detected claims: {command.plan.summary()}.")
 
     # -- merge -----------------------------------------------------------------------
@@ -168,5 +165,4 @@ class CurationFlows(QObject):
             return
         result = command.result
         window.show_article(result.article.id)
-        self.last_summary = result.message()
         self._say(result.message(), 15000)
