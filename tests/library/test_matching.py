@@ -11,7 +11,7 @@ from workbench import ops
 from workbench.core.reviews import Review
 from workbench.library import text as T
 from workbench.library import vectors as V
-from workbench.library.embed import load_embedder
+from workbench.library.embed import from_blobs, load_embedder, to_blob
 from workbench.library.matcher import Matcher
 from workbench.library.sync import project_key, sync_store
 from workbench.store import ProjectStore
@@ -136,6 +136,61 @@ def test_entries_without_vectors_yet_are_still_matched_by_meaning(library):
     best = matcher.match("Put an onion in the bedroom: it absorbs the virus.", k=1)[0]
     assert best.review.claim.startswith("Onions placed in a room")
     assert best.cosine is not None
+
+
+def test_vectors_of_an_earlier_model_are_not_compared_and_are_recomputed(library):
+    """A library indexed by an earlier model (e.g. the original all-MiniLM-L6-v2, before the
+    shipped one was fine-tuned): its vectors mean nothing to this model; they are ignored,
+    then replaced by this model's."""
+    embedder = load_embedder()
+    if embedder is None:
+        pytest.skip("onnxruntime or the model is not installed")
+    earlier = "minilm-l6-v2-int8.onnx:f43dece63fd9a979"  # the first shipped model's tag
+    if embedder.model_id == earlier:
+        earlier = "an-earlier-model.onnx:0123456789abcdef"
+    query = "Put an onion in the bedroom: it absorbs the virus."
+    reviews = list(library.reviews())
+    onion = next(r.id for r in reviews if r.claim.startswith("Onions"))
+    wrong = embedder.embed_one(query)
+    # Stale vectors that point the wrong way: were they read, the onion claim's cosine
+    # would be -1 and an unrelated claim's +1.
+    library.set_vectors(
+        [(r.id, to_blob(-wrong if r.id == onion else wrong)) for r in reviews], earlier
+    )
+    assert library.count_missing_vectors() == 0
+    matcher = Matcher(library)
+    best = matcher.match(query, k=1)[0]
+    assert best.review.id == onion and best.cosine is not None and best.cosine > 0.5
+    assert matcher.index() == len(DISTRACTORS)  # every one recomputed
+    assert library.vector_model() == embedder.model_id
+    assert library.count_missing_vectors() == 0
+    stored = from_blobs([library.vectors([onion])[onion]], embedder.dimensions)[0]
+    fresh = embedder.embed_one(next(r.claim for r in reviews if r.id == onion))
+    assert float(stored @ fresh) > 0.99
+    best = matcher.match(query, k=1)[0]
+    assert best.review.id == onion and best.cosine > 0.5
+
+
+def test_eval_matching_recomputes_the_vectors_of_an_earlier_model(library, tmp_path):
+    """Its cached library (like a user's) may hold another model's vectors, none NULL: they
+    are recomputed, not left unread (dense search would find nothing)."""
+    from workbench.library.evaluate import evaluate
+
+    embedder = load_embedder()
+    if embedder is None:
+        pytest.skip("onnxruntime or the model is not installed")
+    reviews = list(library.reviews())
+    stale = np.zeros(embedder.dimensions, dtype=np.float32)
+    library.set_vectors([(r.id, to_blob(stale)) for r in reviews], "an-earlier-model.onnx:0")
+    onion = next(r for r in reviews if r.claim.startswith("Onions"))
+    (tmp_path / "q.tsv").write_text(
+        "id\ttext\n1\tPut an onion in the bedroom: it absorbs the virus.\n"
+    )
+    (tmp_path / "qrels").write_text(f"1 0 {onion.key.split(':', 1)[-1]} 1\n")
+    result = evaluate(tmp_path / "q.tsv", tmp_path / "qrels", library=library)
+    assert result["mode"] == "hybrid" and result["map@5"] == 1.0
+    assert library.vector_model() == embedder.model_id
+    assert library.count_missing_vectors(embedder.model_id) == 0
 
 
 def test_the_inverted_file_finds_what_the_exact_scan_finds(monkeypatch):

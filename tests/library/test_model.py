@@ -40,3 +40,13 @@ def test_the_shipped_model_loads_and_gives_unit_vectors(monkeypatch):
     assert vectors.shape == (3, META["dimensions"])
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
+
+
+def test_model_json_holds_the_files_hashes():
+    """Vectors in a library are tagged with the model's hash (``Embedder.model_id``): a new
+    model file must come with its own hash, or old vectors would pass for its own."""
+    import hashlib
+
+    for key, name in (("model_sha256", META["file"]), ("tokenizer_sha256", "tokenizer.json")):
+        digest = hashlib.sha256((embed.MODEL_DIR / name).read_bytes()).hexdigest()
+        assert META[key] == digest, name

@@ -67,6 +67,9 @@ def test_a_project_is_replaced_whole_and_vectors_follow_the_model(tmp_path):
         ids = [r.id for r in library.reviews()]
         library.set_vectors([(i, b"\x00" * 8) for i in ids], "model-a")
         assert library.count_missing_vectors() == 0
+        # For another model every review lacks its vector, though none is NULL.
+        assert library.count_missing_vectors("model-a") == 0
+        assert library.count_missing_vectors("model-b") == 3
         # Claim 2 reworded, claim 3 no longer rated: one vector to recompute, one entry gone.
         counts, removed = library.replace_project(
             "/p.fcw",

@@ -108,7 +108,7 @@ def _matcher(
     matcher = Matcher(library, embedder=None) if mode != "hybrid" else Matcher(library)
     if mode == "hybrid" and matcher.embedder is None:
         mode = "lexical"
-    if matcher.embedder is not None and library.count_missing_vectors():
+    if matcher.embedder is not None and library.count_missing_vectors(matcher.embedder.model_id):
         matcher.index(progress=(lambda d, t: progress("vectors", d, t)) if progress else None)
     return matcher, mode
 

@@ -159,12 +159,12 @@ class LibraryService:
         if matcher.embedder is None:
             self._indexed_all = True
             return
-        missing = matcher.library.count_missing_vectors()
-        if not missing:
+        model = matcher.embedder.model_id
+        if not matcher.library.count_missing_vectors(model):
             self._indexed_all = True
             return
         done = matcher.index(batch=INDEX_CHUNK, max_batches=1)
-        left = matcher.library.count_missing_vectors()
+        left = matcher.library.count_missing_vectors(model)
         self.on_event("indexing", (done, left))
         if not left:
             self._indexed_all = True

@@ -34,7 +34,12 @@ class LibraryVectors:
             "SELECT id, claim FROM reviews WHERE vector IS NULL ORDER BY id LIMIT ?", [limit]
         ).fetchall()
 
-    def count_missing_vectors(self) -> int:
+    def count_missing_vectors(self, model: str | None = None) -> int:
+        """Reviews without a vector; with ``model``, without a vector of that model: all of
+        them when the stored vectors are another model's (a library indexed before the
+        shipped model changed), though none is NULL."""
+        if model is not None and self.vector_model() not in ("", model):
+            return self.db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
         return self.db.execute("SELECT COUNT(*) FROM reviews WHERE vector IS NULL").fetchone()[0]
 
     def set_vectors(self, vectors: list[tuple[int, bytes]], model: str) -> None:
