@@ -378,3 +378,15 @@ def test_the_line_before_a_credit_in_brackets_is_a_caption_line(credit):
     for after, expected in ((credit, 1.0), ("(Source: Office for National Statistics)", 0.0)):
         _head, features = all_features(lines_of("\n".join([HEADLINE, BODY[0], caption, after])))
         assert features[2]["before_credit"] == expected, after
+
+
+def test_a_live_pages_numbered_recap_is_not_a_header_of_other_stories():
+    """ "1. The latest coronavirus headlines" opens a live page's own entry (its recap of the
+    day): the lines under it are the article, not a block of other stories."""
+    from workbench.nlp.chrome_lines import all_features, lines_of
+
+    for header, expected in (("1. The latest coronavirus headlines", 0.0), ("FEATURE NEWS", 1.0)):
+        text = "\n".join([HEADLINE, BODY[0], header, "• Curfews will begin in Paris on Saturday"])
+        _head, features = all_features(lines_of(text))
+        assert features[2]["list_header"] == expected, header
+        assert features[3]["after_list_header"] == expected, header

@@ -137,10 +137,11 @@ _LIST_HEADER = re.compile(
     r"(?:other|similar|more|related) (?:materials|stories|articles|posts|news|reads|coverage)"
     r"(?: (?:on|about|in|from) [\w'’ ]{1,30})?)\s*:{0,2}$"
     # "FEATURE NEWS", "News: Latest Articles", "Most Viewed Video Stories", "CTVNews.ca Top
-    # Stories", "Check Also", "You may also like": a block of other stories named.
-    r"|^(?:[\w.'’-]+:? ){0,2}(?:latest|top|featured?|more|most (?:viewed|read|popular|shared)|"
-    r"popular|trending|recent|other|breaking)(?: [\w'’-]+){0,2} (?:news|stories|articles|videos?"
-    r"|posts|headlines|reads|updates)\s*:?$|^(?:check also|you may also like|don'?t miss)\s*:?$",
+    # Stories", "Check Also", "You may also like": a block of other stories named. Not a
+    # numbered entry of a live page ("1. The latest coronavirus headlines": its own recap).
+    r"|^(?![\d.]+\s)(?:[\w.'’-]+:? ){0,2}(?:latest|top|featured?|more|most (?:viewed|read|"
+    r"popular|shared)|popular|trending|recent|other|breaking)(?: [\w'’-]+){0,2} (?:news|stories"
+    r"|articles|videos?|posts|reads)\s*:?$|^(?:check also|you may also like|don'?t miss)\s*:?$",
     re.IGNORECASE,
 )
 _CAPTION_START = re.compile(
