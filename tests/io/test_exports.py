@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from workbench.core.models import Article, Capture, CaptureStatus, Claim
+from tests.captures import add_good_capture
+from workbench.core.models import Article, Claim
 from workbench.io.export import export, formats
 from workbench.presets import load_preset
 from workbench.store import ProjectStore
@@ -36,17 +37,7 @@ def rated(store):
     item = store.evidence.add(
         claim.id, "https://defense.example/statement", "refutes", "transcript"
     )
-    store.captures.add(
-        Capture(
-            url=item.url,
-            status=CaptureStatus.CAPTURED,
-            final_url=item.url,
-            http_status=200,
-            retrieved_at="2024-06-26T09:30:00Z",
-            title="Statement",
-            sha256="ab" * 32,
-        )
-    )
+    add_good_capture(store, item.url, "Statement")
     store.claims.set_verdict(claim.id, "false", rationale=RATIONALE, status="done")
     store.settings.set("organisation", {"name": "Example Checks", "url": "https://checks.example"})
     store.settings.set("review_base_url", "https://checks.example/reviews/{id}")

@@ -16,9 +16,9 @@ import pypdf
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.captures import add_good_capture
 from workbench.core.checks import SETTING_KEY as DONE_CHECKS_KEY
 from workbench.core.checks import DoneRules
-from workbench.core.models import Capture, CaptureStatus
 from workbench.store import ProjectStore
 from workbench.ui.menus import export_dialog
 from workbench.ui.project_settings import ProjectSettingsDialog
@@ -34,17 +34,7 @@ def worked(window):
     first, second = store.claims.all()[:2]
     item = store.evidence.add(first.id, "https://kcna.example/statement", "context", NOTE)
     store.evidence.add(first.id, "https://pentagon.example/briefing", "supports")
-    store.captures.add(
-        Capture(
-            url=item.url,
-            status=CaptureStatus.CAPTURED,
-            final_url=item.url,
-            http_status=200,
-            retrieved_at="2024-06-26T09:30:00Z",
-            title="KCNA statement",
-            sha256="ab" * 32,
-        )
-    )
+    add_good_capture(store, item.url, "KCNA statement")
     store.claims.set_verdict(
         first.id, "Mostly True", rationale="Announced; the region is not named.", status="done"
     )
