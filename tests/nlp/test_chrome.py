@@ -138,6 +138,18 @@ CASES = {
     "furniture ending with the headline": dict(
         before=[f"date 2021-10-22 Follow us on Image Source : TWITTER @JOBS {HEADLINE}"]
     ),
+    "a blog feed's notice": dict(
+        after=["The post Unemployment falls to 3.9% as 65,000 find work appeared first on ."]
+    ),
+    "a browser notice": dict(before=["IE 11 is not supported."]),
+    "a picture agency's credit alone": dict(middle=["Getty Images"]),
+    "a story's slug alone": dict(after=["jobs-figures-reuters-L"]),
+    "wire notes that lost their brackets": dict(
+        after=[
+            "$1 = 65.0225 Indian rupees Reporting by Tanvi Mehta in Bengaluru; Editing by "
+            "Sunil Nair"
+        ]
+    ),
     "caption under its own title": dict(
         middle=[
             "Queues",
@@ -390,3 +402,47 @@ def test_a_live_pages_numbered_recap_is_not_a_header_of_other_stories():
         _head, features = all_features(lines_of(text))
         assert features[2]["list_header"] == expected, header
         assert features[3]["after_list_header"] == expected, header
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("7:10 a.m. – Confirmed death toll has reached 8.", "7:10 a.m. – "),
+        ("9.50 pm: The number of cases in Maharashtra rose to 1,200.", "9.50 pm: "),
+        ("9/17/2015  – The death toll rose to 11.", "9/17/2015  – "),
+        (
+            "CHILE (KUSI) – 12:33 p.m. – A state of emergency was declared in 3 regions.",
+            "CHILE (KUSI) – 12:33 p.m. – ",
+        ),
+        (
+            "Kampala, Uganda | THE INDEPENDENT | Two opposition MPs were remanded to Luzira "
+            "prison until May 3 on charges of inciting violence, the court heard on Tuesday.",
+            "Kampala, Uganda | THE INDEPENDENT | ",
+        ),
+        ("Wednesday 8:00 p.m. – Five people were killed.", "Wednesday 8:00 p.m. – "),
+    ],
+)
+def test_a_stamp_or_dateline_run_into_a_claim_is_left_out_of_it(line, furniture, pipeline):
+    """A live page's entries begin with their stamp on the same line: the claim listed is
+    the sentence after it, so the stamp is never part of a claim."""
+    text = page(middle=[line])
+    everything = nlp.extract(text, include_passed=True)
+    (found,) = [c for c in everything if line.endswith(c.text) and c.text in line]
+    assert found.text == line[len(furniture) :]
+    assert found.start == text.index(line) + len(furniture)
+    assert found.checkworthy, found.reasons
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2019 – The central bank raised rates three times.",
+        "March 3 - Prices rose 3% in a month.",
+        "Police: The man, 23, was arrested on Monday.",
+        "WASHINGTON (Reuters) - The Fed raised rates by 0.75 points on Wednesday.",
+    ],
+)
+def test_a_date_or_source_that_belongs_to_the_sentence_stays_in_it(line):
+    from workbench.nlp.chrome_lines import furniture_prefix
+
+    assert furniture_prefix(line) == 0

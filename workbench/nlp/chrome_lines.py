@@ -356,3 +356,50 @@ def _neighbour_features(
     f["label_repeat"] = float(
         titled or following is not None and _normal(following.group(1)) == normals[i]
     )
+
+
+# Page furniture run into the front of a sentence on the same line, up to its separator:
+# a live entry's stamp ("7:10 a.m. – ", "9.50 pm: ", "9/17/2015 – "), a station's dateline
+# with a stamp ("CHILE (KUSI) – 12:33 p.m. – "), a dateline and outlet between bars
+# ("Kampala, Uganda | THE INDEPENDENT | ").
+_LEAD_PIECE = re.compile(r"(.{1,40}?)\s*(?:[–—|]|\s-|:)\s+(?=\S)")
+_CLOCK = re.compile(r"^\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
+# A stamp's time of day or full numeric date: "2019 – " or "March 3 – " may open an entry
+# of a timeline, whose date is part of what it says.
+_STAMP_MARK = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+_PLACE_OR_OUTLET = re.compile(
+    r"^(?:[A-Z][A-Za-z'’.-]+(?:,? [A-Z][A-Za-z'’.-]+){0,3}|[A-Z][A-Z'’. ]{1,30})"
+    r"(?: \([A-Z][\w.&' -]{0,20}\))?$"
+)
+
+
+def furniture_prefix(text: str) -> int:
+    """How many characters at the start of ``text`` are page furniture run into it (0 when
+    none): stamps (a time of day, a numeric date) and datelines ended by a dash, a colon or
+    a bar, at least one of them a stamp or two of them bars, and a sentence starting with a
+    capital after them."""
+    end, pieces, stamps = 0, 0, 0
+    bars = 0
+    while pieces < 3:
+        match = _LEAD_PIECE.match(text, end)
+        if not match:
+            break
+        piece = match.group(1).strip()
+        stamp = bool(_CLOCK.match(piece) or _date_only(piece) and _STAMP_MARK.search(piece))
+        if not stamp and not _PLACE_OR_OUTLET.match(piece):
+            break
+        if match.group().strip().endswith(":") and not stamp:
+            break  # "Police: ..." is a source, not furniture
+        stamps += stamp
+        bars += "|" in match.group()
+        pieces += 1
+        end = match.end()
+    rest = text[end:]
+    if (
+        not pieces
+        or not (stamps or bars >= 2)
+        or not rest[:1].isupper()
+        and rest[:1] not in "“\"‘'"
+    ):
+        return 0
+    return end

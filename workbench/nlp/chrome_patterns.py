@@ -63,7 +63,8 @@ _STAFF = re.compile(
 _AGENCY = re.compile(
     r"^[\s(\[|•·-]*(?:reuters|afp|ap|associated press|xinhua|pti|ians|ani|aa|anadolu(?: agency)?|"
     r"dpa|efe|ansa|kyodo|yonhap|tass|ria novosti|bernama|upi|bloomberg|agencies|agency|"
-    r"press association|pa|pa media|bbc|cnn)[\s)\]|,.:;•·-]*$",
+    r"press association|pa|pa media|bbc|cnn|getty|getty images|shutterstock|alamy|epa|"
+    r"istock|ap photo)[\s)\]|,.:;•·-]*$",
     re.IGNORECASE,
 )
 _WIDGET = re.compile(
@@ -186,8 +187,20 @@ _WIRE_NOTE = re.compile(
 _BRACKETED_PART = re.compile(r"\(([^()]*)\)")
 
 
+# The same notes when the brackets were lost in the copy: "$1 = 65.0225 Indian rupees
+# Reporting by Tanvi Mehta in Bengaluru; Editing by Sunil Nair". Both credits are needed.
+_BARE_WIRE_NOTE = re.compile(
+    r"^(?:[$€£¥] ?1 = [\d.,]+ [A-Za-z ]{2,30}?\s+)?(?:additional )?(?:reporting|writing) by\b"
+    r".{0,200}\bediting by\b",
+    re.IGNORECASE,
+)
+
+
 def wire_note(text: str) -> bool:
-    """A sentence made only of a wire story's bracketed notes ("(Reporting by ...)")."""
+    """A sentence made only of a wire story's notes ("(Reporting by ...)"), in brackets or
+    with both its reporting and editing credits when the brackets were lost."""
+    if _BARE_WIRE_NOTE.match(text.strip()):
+        return True
     parts = _BRACKETED_PART.findall(text)
     rest = _BRACKETED_PART.sub("", text).strip(" .;,")
     return bool(parts) and not rest and all(_WIRE_NOTE.match(p.strip()) for p in parts)
@@ -218,10 +231,14 @@ _URLISH = re.compile(
 _DOT_WORD = re.compile(r"\.\w{2}")
 
 
+# A page's slug or a story's tag alone on a line: "blackberry-reuters-L", "-reuters.com".
+_SLUG = re.compile(r"^-?[\w.]+(?:-[\w.]+){2,}$|^-[\w.]+$")
+
+
 def urlish(text: str) -> bool:
     """A web or e-mail address, or a file name, in ``text`` (what ``\\S+@\\S+\\.\\w{2,}``
-    and the patterns of ``_URLISH`` find, in linear time)."""
-    if _URLISH.search(text):
+    and the patterns of ``_URLISH`` find, in linear time), or a slug alone on a line."""
+    if _URLISH.search(text) or len(text) <= 60 and _SLUG.match(text.strip()):
         return True
     for word in text.split():
         at = word.find("@", 1)
@@ -296,8 +313,20 @@ _READER = re.compile(
 )
 
 
+# A blog's feed notice: "The post 20 arrested for attacking police appeared first on .";
+# a browser notice: "IE 11 is not supported."
+_FEED_NOTICE = re.compile(
+    r"^The post .{3,300} appeared first on\b"
+    r"|^(?:IE|Internet Explorer) ?\d{0,2} is not supported\b",
+    re.IGNORECASE,
+)
+
+
 def site_notice(text: str, n: int) -> bool:
-    """The site addressing its readers about itself (not quoted speech)."""
+    """The site addressing its readers about itself (not quoted speech), its feed's "The
+    post ... appeared first on ..." notice, or "IE 11 is not supported"."""
+    if _FEED_NOTICE.match(text):
+        return True
     if n > 60 or re.search(r"[“”\"]", text):
         return False
     return bool(_SITE_WORD.search(text) and _READER.search(text))

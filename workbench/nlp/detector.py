@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from workbench.nlp import (
     article_claimants,
+    chrome_lines,
     encoder,
     english,
     model,
@@ -91,7 +92,9 @@ def extract(
     total = max(len(sentences), 1) * 2
     scored = _score_bounded(text, sentences, _stage(progress, 0, len(sentences), total))
     candidates = [
-        _candidate(text, n, _without_speaker(sentence, turns), scored, limit)
+        _candidate(
+            text, n, _without_furniture(text, _without_speaker(sentence, turns)), scored, limit
+        )
         for n, sentence in enumerate(sentences)
     ]
     raws, mentions = _add_english(
@@ -128,6 +131,13 @@ def _without_speaker(sentence: Sentence, turns: list[transcript.Turn] | None) ->
         if turn and sentence.start <= turn.label_start and turn.body_start < sentence.end:
             sentence = Sentence(turn.body_start, sentence.end, sentence.kind)
     return sentence
+
+
+def _without_furniture(text: str, sentence: Sentence) -> Sentence:
+    """The sentence without a stamp or dateline run into its front ("7:10 a.m. – ",
+    "Kampala, Uganda | THE INDEPENDENT | "): page furniture, not part of the claim."""
+    cut = chrome_lines.furniture_prefix(text[sentence.start : sentence.end])
+    return replace(sentence, start=sentence.start + cut) if cut else sentence
 
 
 def _candidate(
