@@ -134,14 +134,11 @@ def test_shipped_news_scorer_and_its_credit():
     meta = model.news_meta()
     assert 0 < meta["threshold"] < 1 and nlp.default_threshold() == meta["threshold"]
     assert set(meta["combiner"]["news"]) == set(news.FEATURES)
-    assert {d["folder"] for d in meta["data"]} == {
-        "set-2026-11",
-        "set-2026-11-wb",
-        "set-2026-11-wb2",
-        "set-2026-11-wb3",
-        "set-2026-11-wb4",
-        "set-2026-11-wb5",
-    }
+    from training.nlp.train_news import DEFAULT_FOLDERS
+
+    # Every labelled set it is trained from (each has train pages), the first one first.
+    assert [d["folder"] for d in meta["data"]] == [folder.name for folder in DEFAULT_FOLDERS]
+    assert meta["data"][0]["folder"] == "set-2026-11" and len(meta["data"]) >= 12
     assert set(meta["chrome"]["weights"]) == {"bias", *chrome.FEATURES}
     assert "news-claims" in meta["credit"]
     assert {d["folder"] for d in meta["data"]} >= {"set-2026-11"}
@@ -167,3 +164,66 @@ def test_the_future_in_a_reported_declaration_is_its_own_signal(text, reported):
     if reported:
         assert not found.future  # weighed as the report it is, not as the article's "will"
     assert news.news_signals("The government will raise fares next year.").future == "will"
+
+
+def test_a_page_cut_off_mid_sentence_marks_its_last_sentence(pipeline):
+    """A page copied or stored only in part ends mid-sentence: that last sentence, and only
+    it, carries ``cut_end`` (a whole last sentence does not)."""
+    from workbench.nlp import page_score
+    from workbench.nlp.sentences import split_sentences
+
+    def last_signals(text: str) -> list[bool]:
+        found = page_score.page_signals(text, split_sentences(text)).found
+        return [f.cut_end for f in found]
+
+    cut = f"{HEADLINE}\n\n{FACT}\n\nPolice said 88 of th"
+    whole = f"{HEADLINE}\n\n{FACT}\n\nPolice said 88 of them were released on Friday."
+    assert last_signals(cut) == [False, False, True]
+    assert last_signals(whole) == [False, False, False]
+    assert "cut_end" in news.FEATURES
+
+
+@pytest.mark.parametrize(
+    ("text", "prediction"),
+    [
+        ("Nike reported a higher-than-expected quarterly profit of $866 million.", False),
+        ("That was ahead of a 38-cent forecast by analysts polled by Refinitiv.", False),
+        ("Sales beat estimates of $1.2 billion for the third quarter running.", False),
+        ("Unemployment fell unexpectedly to 3.9% in March.", False),
+        ("Analysts expect profit to rise to 40 cents a share next quarter.", True),
+        ("Profit rose 5%, as expected, but the firm expects a slowdown in 2025.", True),
+        ("Inflation is expected to average 4.5% this year.", True),
+    ],
+)
+def test_a_result_set_against_a_forecast_is_not_a_prediction(text, prediction):
+    """ "Higher than expected", "ahead of a forecast", "beat estimates": a past result
+    compared with a prediction is a fact to check, not a forecast."""
+    found = news.news_signals(text)
+    assert bool(found.prediction) is prediction, found.prediction
+    assert found.forecast is prediction
+
+
+@pytest.mark.parametrize(
+    ("text", "mixed"),
+    [
+        (
+            "North Korea has not fought in a war since the 1950s, and sadly, these troops may "
+            "very well be sent to the front.",
+            True,
+        ),
+        ("Prices rose 3% last year, but I think they will fall.", True),
+        ("I think the budget is a disaster.", False),
+        ("It seems the minister may very well resign.", False),
+    ],
+)
+def test_a_hedge_beside_a_checkable_clause_does_not_weigh_the_sentence_down(text, mixed):
+    """LABELLING.md: a sentence that mixes opinion with a checkable fact is a claim. The
+    hedge in a clause of its own is not counted against the fact in the other clause."""
+    from workbench.nlp import news_score, signals
+
+    debate = signals.quick_signals(text)
+    assert debate.opinion
+    found = news.news_signals(text, opinion=debate.opinion)
+    assert found.mixed is mixed
+    hedge = len(model.combiner()["classifiers"]) + signals.FEATURES.index("opinion")
+    assert news_score.feature_vector(None, debate, found)[hedge] == (0.0 if mixed else 1.0)

@@ -11,8 +11,10 @@ news pages' sentences (claim or not, as LABELLING.md has it), which learns what 
 ClaimBuster heads cannot: a forecast, a procedural line, a site's own description.
 
 The encoder costs about ten milliseconds of CPU a sentence, so the article scorer runs
-it only on the sentences whose score without it is in an uncertain band, the nearest
-the threshold first, at most ``cap`` of them per article (``page_score.refine``).
+it only on the sentences whose score without it is in the band ``news.json`` names
+(since round 5 of issue 13 every score, 0 to 1: the news head is what knows a
+confident-looking forecast), the nearest the threshold first, at most ``cap`` of them
+per article (``page_score.refine``), never on a sentence passed over by a rule.
 Without onnxruntime, tokenizers or the model file, or with
 ``WORKBENCH_CLAIM_ENCODER=none`` (or the matching model turned off with
 ``WORKBENCH_MATCHING_MODEL=none``), ``load()`` returns None and articles are scored

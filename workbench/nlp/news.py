@@ -75,6 +75,16 @@ PREDICTION = re.compile(
     r"|\b(?:expects?|expected|predicts?|predicted|forecasts?)\b",
     re.IGNORECASE,
 )
+# A result set against a forecast ("profit was higher than expected", "ahead of a 38-cent
+# forecast by analysts", "beat estimates"): a past fact compared with a prediction, not a
+# prediction. Blanked before PREDICTION is looked for.
+_AGAINST_FORECAST = re.compile(
+    r"\b(?:than|ahead of|above|below|beat|beats|beating|missed|misses|missing|topped|tops|"
+    r"exceeded|exceeds|short of|in line with|compared with|against)\b[^.;:!?]{0,40}?"
+    r"\b(?:expectations?|expected|forecasts?|estimates?|predictions?|projections?)\b"
+    r"|\b(?:un)?expectedly\b|\bunexpected\b|\bas (?:had been )?(?:expected|forecast|predicted)\b",
+    re.IGNORECASE,
+)
 FUTURE = Lexicon("will|won't|shall|going to|it'll|they'll|we'll|he'll|she'll|i'll|you'll")
 # The future inside what someone is reported to have declared: "Kim Jong-Un has declared that
 # he will send troops", "the ministry announced on Monday that fares will rise". The report of
@@ -183,7 +193,7 @@ FEATURES = (
     "procedural", "prediction", "future", "hypothetical", "stance", "first_person",
     "feeling", "evaluation", "event",
     "lead_in", "headline", "heading", "fragment", "long", "page", "near", "chrome", "position",
-    "forecast", "reported_future",
+    "forecast", "reported_future", "cut_end",
 )
 # fmt: on
 
@@ -221,6 +231,16 @@ class NewsSignals:
     forecast: bool = False
     # "X declared that ... will ...": the future in a reported declaration (not "future").
     reported_future: bool = False
+    # The page's last sentence, cut off ("Police said 88 of th"): a page copied or stored
+    # only in part ends mid-sentence, and what is left is seldom the claim (LABELLING.md:
+    # truncated fragments are labelled by their visible text, usually NOT). Set by
+    # ``set_context``.
+    cut_end: bool = False
+    # An opinion or hedge in one clause and a figure, a date or an event in another ("North
+    # Korea has not fought in a war since the 1950s, and sadly, these troops may very well
+    # be ..."): LABELLING.md makes a sentence that mixes opinion with a checkable fact a
+    # claim, so the hedge's weight is not applied to it (``news_score.feature_vector``).
+    mixed: bool = False
 
     def vector(self) -> list[float]:
         return [
@@ -294,12 +314,39 @@ def _outside_quotes(text: str) -> str:
     return re.sub(r"[“\"][^”\"]*[”\"]", " ", text[: closing + 1]) + text[closing + 1 :]
 
 
+_CLAUSE_BREAK = re.compile(r",? (?:and|but|while|yet|although|though) |; | [–—] ")
+
+
+def _mixed(text: str, opinion: str) -> bool:
+    """Whether a clause of ``text`` other than the one holding ``opinion`` (the hedge or
+    opinion the debate signals found) holds a figure, a date or an event."""
+    if not opinion:
+        return False
+    clauses = _CLAUSE_BREAK.split(text)
+    if len(clauses) < 2:
+        return False
+    hedge = opinion.lower()
+    for clause in clauses:
+        if hedge in clause.lower() or len(clause.split()) < 4:
+            continue
+        _original, lower, joined = signals.token_views(clause)
+        if signals.quick_signals(clause).figures or EVENT.find(lower, joined):
+            return True
+    return False
+
+
 def news_signals(
-    text: str, *, headline: bool = False, heading: bool = False, figures: bool | None = None
+    text: str,
+    *,
+    headline: bool = False,
+    heading: bool = False,
+    figures: bool | None = None,
+    opinion: str = "",
 ) -> NewsSignals:
     """The news signals of one sentence; ``headline``/``heading``: the sentence is the
     page's headline, or a line of its own without a full stop; ``figures``: it holds a
-    figure (found here when not given)."""
+    figure (found here when not given); ``opinion``: the opinion or hedge the debate
+    signals found in it."""
     stripped = text.strip()
     words = len(stripped.split())
     original, lower, joined = signals.token_views(stripped)
@@ -307,6 +354,8 @@ def news_signals(
     plain = _outside_quotes(stripped) if ("“" in stripped or '"' in stripped) else stripped
     ends = bool(_SENTENCE_END.search(stripped))
     prediction = _found(PREDICTION, plain, "prediction", tokens)
+    if prediction and _AGAINST_FORECAST.search(plain):
+        prediction = _found(PREDICTION, _AGAINST_FORECAST.sub(" ", plain))
     if figures is None:
         figures = bool(signals.quick_signals(stripped).figures)
     if plain is stripped:
@@ -337,6 +386,7 @@ def news_signals(
         heading=heading and not headline,
         fragment=not ends and not heading and not headline and not stripped.endswith(":"),
         long=words > 30,
+        mixed=_mixed(stripped, opinion),
     )
 
 
@@ -356,3 +406,5 @@ def set_context(found: list[NewsSignals], base: list[float | None], skip: list[b
         f.page = page
         f.near = sum(near) / len(near) if near else page
         f.position = rank.get(i, 0) / max(len(kept) - 1, 1)
+    if found and not found[-1].headline:  # a short last line is a "heading" by its shape
+        found[-1].cut_end = found[-1].fragment or found[-1].heading

@@ -23,12 +23,20 @@ from workbench.nlp.signals import Signals
 NEWS_HEAD = "news"  # the encoder combiner's input from ``encoder.news_head``
 
 
+_HEDGE = signals.FEATURES.index("opinion")
+
+
 def feature_vector(logits: list[float] | None, debate: Signals, found: NewsSignals) -> list[float]:
     """The news combiner's inputs: each classifier's log-odds (0 without a model), the
-    debate signals, then the news signals."""
+    debate signals, then the news signals. A hedge in a clause of its own beside a
+    checkable one (``found.mixed``) does not count: LABELLING.md makes a sentence that
+    mixes opinion with a checkable fact a claim."""
+    debate_inputs = signals.feature_vector(debate)
+    if found.mixed:
+        debate_inputs[_HEDGE] = 0.0
     return [
         *(logits or [0.0] * len(_classifier_names())),
-        *signals.feature_vector(debate),
+        *debate_inputs,
         *found.vector(),
     ]
 

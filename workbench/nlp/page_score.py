@@ -2,7 +2,7 @@
 
 The classifiers' log-odds, debate and news signals and page chrome of each sentence
 (``page_signals``); the news scorer over them, or the sentence scorer for a transcript
-(``score_page``); the uncertain ones rescored by the sentence encoder (``refine``); and
+(``score_page``); those in its band rescored by the sentence encoder (``refine``); and
 why a sentence is passed over whatever its score (``why_passed``). ``detector.extract``
 builds the candidates from these scores.
 """
@@ -68,6 +68,7 @@ def page_signals(
             headline=page.headline is not None and page.headline[0] <= s.start < page.headline[1],
             heading=s.kind == "heading",
             figures=bool(d.figures),
+            opinion=d.opinion,
         )
         for s, piece, d in zip(sentences, texts, debates)
     ]
@@ -156,9 +157,10 @@ def _logit(p: float) -> float:
 
 def refine(text: str, sentences: list[Sentence], page: PageSignals, scored: list[Scored]) -> int:
     """Rescore with the sentence-vector heads (``encoder.py``) the sentences whose score is
-    in the encoder's band (the uncertain ones), the nearest the threshold first, at most
-    the encoder's cap of them; how many were rescored. Nothing happens without the
-    encoder (onnxruntime missing, switched off) or an encoder combiner in ``news.json``."""
+    in the encoder's band (``news.json``; every score since round 5), the nearest the
+    threshold first, at most the encoder's cap of them; how many were rescored. Nothing
+    happens without the encoder (onnxruntime missing, switched off) or an encoder
+    combiner in ``news.json``."""
     plan = news_score.encoder_plan()
     if plan is None:
         return 0

@@ -70,3 +70,37 @@ def test_page_weights_let_each_page_weigh_a_power_of_its_rows():
     total_a = sum(w for w, f in zip(weights, files) if f == "a")
     total_b = sum(w for w, f in zip(weights, files) if f == "b")
     assert abs(total_a / total_b - 2.0) < 1e-9  # sqrt(16) / sqrt(4)
+
+
+def _pages_of_claims_and_others():
+    """Twenty pages: on each, ten claims scored 0.35 .. 0.89 and ten other sentences scored
+    0.05 .. 0.59, so precision rises and recall falls as the threshold goes up."""
+    scores, gold, pages = [], [], []
+    for p in range(20):
+        shift = (p % 5) / 100  # pages differ a little
+        for i in range(10):
+            scores += [0.35 + i * 0.06 - shift, 0.05 + i * 0.06 - shift]
+            gold += [True, False]
+            pages += [f"page{p}", f"page{p}"]
+    return scores, gold, pages
+
+
+def test_the_joint_rule_picks_the_threshold_that_meets_both_targets_most_often():
+    scores, gold, pages = _pages_of_claims_and_others()
+    targets = {"precision": 0.8, "recall": 0.6, "pages": 10, "resamples": 400, "seed": 0}
+    best, report = train_news.joint_threshold(scores, gold, pages, targets)
+    assert report["precision"] >= 0.8 and report["recall"] >= 0.6
+    assert 0 < report["both_targets_met"] <= 1
+    # Lower, recall alone is met (precision is not); higher, precision alone.
+    low = train_news.f1_report([s >= best - 0.15 for s in scores], gold)
+    high = train_news.f1_report([s >= best + 0.15 for s in scores], gold)
+    assert low["precision"] < 0.8 and low["recall"] >= 0.6
+    assert high["precision"] >= 0.8 and high["recall"] < 0.6
+    # A recall rule with a margin (0.8 for a target of 0.6) goes lower and misses precision.
+    plain, plain_report = train_news.recall_threshold(scores, gold, 0.8)
+    assert plain < best and plain_report["precision"] < 0.8
+    assert train_news.joint_threshold(scores, gold, pages, targets)[0] == best  # seeded
+    # choose_threshold follows the settings: the joint rule when targets are named.
+    assert train_news.choose_threshold(scores, gold, pages, {"targets": targets})[0] == best
+    recall_only = {"recall": 0.8, "recall_margin": None}
+    assert train_news.choose_threshold(scores, gold, pages, recall_only)[0] == plain
