@@ -363,6 +363,25 @@ REFERENCES = [
         "net loss of $342 million",
         "ZTE",
     ),
+    (  # "the company" after a one-word company that reported (no "Inc", not a person)
+        "Blackberry on Friday reported revenue of $793 million in the third quarter.\n\n"
+        "The company said it had cut 2,000 jobs in the quarter.",
+        "cut 2,000 jobs",
+        "Blackberry",
+    ),
+    (  # "the Montreal-based company", "the airline": descriptions of the company named
+        "Saputo Inc. reported on Thursday that its profit rose 9% to C$212 million.\n\n"
+        "The Montreal-based company said sales rose 4% to C$4.1 billion.",
+        "sales rose 4%",
+        "Saputo Inc",
+    ),
+    (  # a person's surname said before is no company
+        "Carol Underhill, the chief executive of Acme Holdings, said costs fell 3%.\n\n"
+        "Underhill said profit rose 5% in 2023.\n\n"
+        "The company said it sold 12 plants in 2023.",
+        "sold 12 plants",
+        "Acme Holdings",
+    ),
     (  # an acronym: the name the article gives it
         "The Department of Health (DOH) said 10 people had been infected.\n\n"
         "The DOH said 4 new patients were confirmed on Monday.",

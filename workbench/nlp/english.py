@@ -138,7 +138,7 @@ def entity_reasons(doc: Doc | Span) -> list[str]:
 
 def people_and_organisations(doc: Doc | Span) -> list[str]:
     """The people (with their whole names) and organisations a parsed sentence names."""
-    from workbench.nlp.references import PERSON_MARK
+    from workbench.nlp.references import ORG_MARK, PERSON_MARK
 
     out = []
     for ent in doc.ents:
@@ -146,5 +146,6 @@ def people_and_organisations(doc: Doc | Span) -> list[str]:
             name = _full_name(ent).strip("“”\"' ")
             out.append(PERSON_MARK + name if name else "")
         elif ent.label_ == "ORG":
-            out.append(ent.text.strip("“”\"' "))
+            name = ent.text.strip("“”\"' ")
+            out.append(ORG_MARK + name if name else "")
     return [name for name in out if name]

@@ -44,6 +44,7 @@ ORGANISATIONS = {
     "centre", "center", "board", "authority", "authorities", "group", "firm", "army",
     "military", "hospital", "foundation", "federation", "bureau", "administration", "cabinet",
     "parliament", "congress", "senate", "executive", "un", "who", "cdc", "fbi", "ine",
+    "holdings", "plc", "llc", "limited", "corporation", "industries", "airlines", "airways",
 }
 # fmt: on
 # fmt: off
@@ -81,6 +82,11 @@ _POSSESSIVE_FORM = re.compile(
 )
 
 
+# "The Montreal-based company", "the London-listed miner": a place in a modifier does not
+# make the phrase a name.
+_PLACE_MODIFIER = re.compile(r"^[A-Z][\w.]*-(?:based|listed|headquartered|owned|run)$")
+
+
 class _Reference:
     """ "the minister", "the Minister", "this report": a determiner and common nouns; "the
     GMB union" is a name (a capitalised word that is no title)."""
@@ -91,7 +97,7 @@ class _Reference:
     def match(self, name: str) -> re.Match[str] | None:
         found = self.form.match(name)
         if found and all(
-            w[:1].islower() or w.lower() in SPEAKER_NOUNS
+            w[:1].islower() or w.lower() in SPEAKER_NOUNS or _PLACE_MODIFIER.match(w)
             for w in found.group(found.lastindex or 0).split()  # the forms have groups
         ):
             return found
@@ -101,6 +107,34 @@ class _Reference:
 _REFERENCE = _Reference(_REFERENCE_FORM)
 _POSSESSIVE = _Reference(_POSSESSIVE_FORM)
 PERSON_MARK = "\x00person:"  # a mention that is a person: the mark, then the name
+ORG_MARK = "\x00org:"  # a mention that is an organisation (an ORG entity): the mark, the name
+# What "the company", "the airline", "the Montreal-based company" may stand for: the nearest
+# organisation named before, a speaker or only mentioned ("Blackberry reported ...").
+COMPANY_NOUNS = {
+    "company",
+    "firm",
+    "airline",
+    "carrier",
+    "bank",
+    "lender",
+    "group",
+    "retailer",
+    "manufacturer",
+    "maker",
+    "insurer",
+    "operator",
+    "giant",
+    "startup",
+    "chain",
+    "brand",
+    "conglomerate",
+    "corporation",
+    "business",
+    "supplier",
+    "producer",
+    "miner",
+    "automaker",
+}
 _TITLES = {
     "mr",
     "mrs",
@@ -127,6 +161,7 @@ class Known:
     words: list[str]  # lower case, without punctuation
     spoke: bool = True  # a claimant (False: only mentioned)
     person: bool = False  # a mention known to be a person (a PERSON entity, a titled name)
+    organisation: bool = False  # a mention known to be an organisation (an ORG entity)
     documents: frozenset[str] = frozenset()  # what it spoke in: "said in a statement"
 
     @property
@@ -139,7 +174,7 @@ class Known:
             return "document"
         if self.last in GROUPS or " and " in f" {' '.join(self.words)} ":
             return "group"
-        if words & ORGANISATIONS or self.name.isupper():
+        if self.organisation or words & ORGANISATIONS or self.name.isupper():
             return "organisation"
         return "person"
 
@@ -215,11 +250,23 @@ def _resolve_reference(name: str, reference: str, earlier: list[Known]) -> str:
     for known in reversed(earlier):
         if _fits(known, head) and _is_named(known.name):
             return known.name
-    if head in {"company", "firm"}:  # "the company": the organisation that last spoke
+    if head in COMPANY_NOUNS:  # "the company": the organisation named last
         for known in reversed(earlier):
-            if known.spoke and known.kind() == "organisation" and _is_named(known.name):
+            if _is_named(known.name) and _company_like(known, earlier):
                 return known.name
     return name
+
+
+def _company_like(known: Known, earlier: list[Known]) -> bool:
+    """An organisation, or a one-word name that is no person's ("Blackberry", "Infosys"): not
+    a PERSON entity nor a titled name, nor the surname of a fuller name said before."""
+    if known.kind() == "organisation":
+        return True
+    return (
+        len(known.words) == 1
+        and not known.person
+        and not any(k.last == known.last and len(k.words) > 1 for k in earlier)
+    )
 
 
 def resolve(raw: str, earlier: list[Known]) -> str:
@@ -332,9 +379,12 @@ def _remember(
     point to."""
     for name in mentioned:
         person = name.startswith(PERSON_MARK)
-        name = name.removeprefix(PERSON_MARK)
+        organisation = name.startswith(ORG_MARK)
+        name = name.removeprefix(PERSON_MARK).removeprefix(ORG_MARK)
         if _is_named(name):
-            earlier.append(Known(name, _words(name), spoke=False, person=person))
+            earlier.append(
+                Known(name, _words(name), spoke=False, person=person, organisation=organisation)
+            )
     if claimant and _is_named(claimant):
         earlier.append(
             Known(claimant, _words(claimant), documents=spoke_in[i] if spoke_in else frozenset())
