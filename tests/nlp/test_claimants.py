@@ -441,3 +441,20 @@ def test_the_headline_names_its_source_in_full_as_the_article_does(pipeline):
         " Sunday."
     )
     assert claimant_of(text, "Egypt exports") == "Trade Minister Samiha Fawzi Ibrahim"
+
+
+def test_a_fact_checks_field_labels_are_nobody_speaking(pipeline):
+    """A fact-check round-up's "VERDICT: FALSE" and "SOURCE: Dubawa" are labels: the
+    finding after them is not said by "VERDICT" or by "FALSE"; after a label, what
+    follows is read as a sentence of its own."""
+    text = (
+        "Fact-check highlights of the week\n\n"
+        "CLAIM: A 19-year-old boy died in Plateau state after the election\n"
+        "VERDICT: FALSE\n"
+        "The image has been online since 2016 and the Police Command in Plateau State has "
+        "debunked the claim.\n"
+        "SOURCE: Dubawa\n"
+    )
+    assert claimant_of(text, "online since 2016") not in {"VERDICT", "FALSE", "SOURCE"}
+    assert claimant.claimant_from_text("VERDICT: FALSE") == ""
+    assert claimant.claimant_from_text("Sources: Police said 5 people died.") == "Police"

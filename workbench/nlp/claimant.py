@@ -156,9 +156,25 @@ def _research_subject(tokens: list[str], lower: list[str]) -> tuple[int, int] | 
     return None
 
 
+# A fact-check's field labels ("VERDICT: FALSE", "SOURCE: Dubawa", "CLAIM: ..."): a
+# label, not somebody speaking.
+_FIELD_LABEL = re.compile(
+    r"^\s*(?:verdict|rating|our rating|claim|the claim|source|sources|fact|the facts|context|"
+    r"conclusion|ruling|our ruling|update|note|editor's note|editor’s note|background)\s*:",
+    re.IGNORECASE,
+)
+
+
+def _without_field_label(text: str) -> str:
+    """``text`` after a fact-check's field label, read as a sentence of its own."""
+    label = _FIELD_LABEL.match(text)
+    return text[label.end() :] if label else text
+
+
 def claimant_from_text(text: str) -> str:
     """The claimant a sentence names, found by patterns (the forms in the module
     docstring), or "". A reference ("she", "the minister") is returned as written."""
+    text = _without_field_label(text)
     colon = _NAME_COLON_QUOTE.match(text)
     if colon:
         return _clean(colon.group(1))
