@@ -215,20 +215,9 @@ def joint_threshold(
     import numpy as np
 
     steps = [step / 100 for step in range(5, 96)]
-    names = sorted(set(pages))
-    where = {name: i for i, name in enumerate(names)}
-    cuts = np.asarray(steps)
-    claims = np.zeros(len(names))
-    hits = np.zeros((len(names), len(steps)))
-    listed = np.zeros((len(names), len(steps)))
-    for page, score, label in zip(pages, scores, gold, strict=True):
-        above = score >= cuts
-        listed[where[page]] += above
-        if label:
-            claims[where[page]] += 1
-            hits[where[page]] += above
+    claims, hits, listed = _page_counts(scores, gold, pages, steps)
     rng = np.random.default_rng(targets.get("seed", 0))
-    drawn = rng.integers(0, len(names), size=(targets["resamples"], targets["pages"]))
+    drawn = rng.integers(0, len(claims), size=(targets["resamples"], targets["pages"]))
     tp = hits[drawn].sum(axis=1)  # resamples x thresholds
     precision = tp / np.maximum(listed[drawn].sum(axis=1), 1)
     recall = tp / np.maximum(claims[drawn].sum(axis=1), 1)[:, None]
@@ -246,20 +235,34 @@ def _bootstrap_recall(
     ``margin["resamples"]`` page-bootstrap resamples (seed ``margin.get("seed", 0)``)."""
     import numpy as np
 
-    names = sorted(set(pages))
-    where = {name: i for i, name in enumerate(names)}
-    claims = np.zeros(len(names))
-    hits = np.zeros((len(names), len(steps)))
-    cuts = np.asarray(steps)
-    for page, score, label in zip(pages, scores, gold, strict=True):
-        if label:
-            claims[where[page]] += 1
-            hits[where[page]] += score >= cuts
+    claims, hits, _listed = _page_counts(scores, gold, pages, steps)
     rng = np.random.default_rng(margin.get("seed", 0))
-    drawn = rng.integers(0, len(names), size=(margin["resamples"], len(names)))
+    drawn = rng.integers(0, len(claims), size=(margin["resamples"], len(claims)))
     total = np.maximum(claims[drawn].sum(axis=1), 1)[:, None]
     recalls = hits[drawn].sum(axis=1) / total  # resamples x thresholds
     return [float(v) for v in np.quantile(recalls, margin["quantile"], axis=0)]
+
+
+def _page_counts(
+    scores: list[float], gold: list[bool], pages: list[str], steps: list[float]
+) -> tuple:
+    """Per page (sorted by name): its claims, and at each threshold of ``steps`` its claims
+    listed and its sentences listed, the counts the page-bootstrap rules resample."""
+    import numpy as np
+
+    names = sorted(set(pages))
+    where = {name: i for i, name in enumerate(names)}
+    cuts = np.asarray(steps)
+    claims = np.zeros(len(names))
+    hits = np.zeros((len(names), len(steps)))
+    listed = np.zeros((len(names), len(steps)))
+    for page, score, label in zip(pages, scores, gold, strict=True):
+        above = score >= cuts
+        listed[where[page]] += above
+        if label:
+            claims[where[page]] += 1
+            hits[where[page]] += above
+    return claims, hits, listed
 
 
 def _sha256(path: Path) -> str:
