@@ -458,3 +458,35 @@ def test_a_fact_checks_field_labels_are_nobody_speaking(pipeline):
     assert claimant_of(text, "online since 2016") not in {"VERDICT", "FALSE", "SOURCE"}
     assert claimant.claimant_from_text("VERDICT: FALSE") == ""
     assert claimant.claimant_from_text("Sources: Police said 5 people died.") == "Police"
+
+
+@pytest.mark.parametrize(
+    "share",
+    [
+        "Eighty-five percent",
+        "A majority of respondents (55%)",
+        "More than 30 percent of respondents",
+        "Two in three Britons",
+    ],
+)
+def test_a_share_of_the_people_asked_is_the_survey_that_asked_them(share, pipeline):
+    """ "Eighty-five percent said ..." reports a survey's answers: the claimant is the
+    survey named before (its publisher, when it spoke), never the share itself."""
+    text = (
+        "Voters back background checks\n\n"
+        "A survey by the University of New Hampshire found that gun sales rose in 2015. "
+        f"{share} said they support universal background checks."
+    )
+    survey = claimant_of(text, "gun sales rose")
+    assert "University of New Hampshire" in survey
+    assert claimant_of(text, "universal background checks") == survey
+
+
+def test_a_share_with_no_survey_before_it_says_so(pipeline):
+    text = "Voters back checks\n\nEighty-five percent said they support background checks."
+    # The parse finds "Eighty-five percent" as the subject: it is a survey's answers; the
+    # patterns find no speaker at all.
+    assert claimant_of(text, "support background checks") in {"the survey", ""}
+    assert references.resolve("Eighty-five percent", []) == "the survey"
+    # A share that is not of people asked is left alone.
+    assert references.resolve("Most voters", []) == "Most voters"

@@ -64,6 +64,7 @@ SYNONYMS = {
     "study": {"study", "research", "paper", "studies"},
     "research": {"study", "research", "paper"},
     "report": {"report", "study", "survey", "review"},
+    "survey": {"survey", "poll", "study", "report", "research"},
     "company": {"company", "firm", "inc", "corp", "ltd", "group"},
     "firm": {"company", "firm", "inc", "corp", "ltd", "group"},
     "researchers": {"researchers", "scientists", "authors", "team"},
@@ -269,9 +270,28 @@ def _company_like(known: Known, earlier: list[Known]) -> bool:
     )
 
 
+# A share of the people asked ("Eighty-five percent", "A majority of respondents (55%)",
+# "More than 30 percent of voters", "two in three Britons"): they are the answers of a
+# survey, which is the claimant ("the survey", resolved to the survey or poll named before).
+_SHARE_OF_PEOPLE = re.compile(
+    r"^(?:(?:about|almost|around|nearly|more than|less than|fewer than|over|under|just|only|"
+    r"some|roughly|at least|a clear|an overwhelming|a large|a small|a|the)\s+)?"
+    r"(?:[\d.,]+\s*(?:%|percent|per cent|pc)|[a-z]+(?:[ -][a-z]+)?\s+(?:percent|per cent)|"
+    r"majority|minority|half|third|two-thirds|quarter|three-quarters|fifth|most|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) \w+"
+    r"(?: (?:[A-Z]\w+|respondents|voters|adults|people))?)"
+    r"(?:\s+of\s+(?:the\s+|all\s+)?(?:respondents|those (?:surveyed|polled|asked|questioned)|"
+    r"people (?:surveyed|polled|asked)|voters|adults|participants|[A-Z]\w+))?"
+    r"(?:\s*\([^()]*\))?$",
+    re.IGNORECASE,
+)
+
+
 def resolve(raw: str, earlier: list[Known]) -> str:
     """The claimant ``raw`` stands for, given the claimants named before it (nearest last)."""
     name = raw.strip()
+    if _SHARE_OF_PEOPLE.match(name):
+        name = "the survey"
     lower = name.lower()
     if not name:
         return ""
