@@ -490,3 +490,4 @@ def test_a_share_with_no_survey_before_it_says_so(pipeline):
     assert references.resolve("Eighty-five percent", []) == "the survey"
     # A share that is not of people asked is left alone.
     assert references.resolve("Most voters", []) == "Most voters"
+    assert references.resolve("Half of the councillors", []) == "Half of the councillors"

@@ -279,9 +279,9 @@ _SHARE_OF_PEOPLE = re.compile(
     r"(?:[\d.,]+\s*(?:%|percent|per cent|pc)|[a-z]+(?:[ -][a-z]+)?\s+(?:percent|per cent)|"
     r"majority|minority|half|third|two-thirds|quarter|three-quarters|fifth|most|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) \w+"
-    r"(?: (?:[A-Z]\w+|respondents|voters|adults|people))?)"
+    r"(?: (?:(?-i:[A-Z]\w+)|respondents|voters|adults|people))?)"
     r"(?:\s+of\s+(?:the\s+|all\s+)?(?:respondents|those (?:surveyed|polled|asked|questioned)|"
-    r"people (?:surveyed|polled|asked)|voters|adults|participants|[A-Z]\w+))?"
+    r"people (?:surveyed|polled|asked)|voters|adults|participants|(?-i:[A-Z]\w+)))?"
     r"(?:\s*\([^()]*\))?$",
     re.IGNORECASE,
 )
