@@ -491,3 +491,17 @@ def test_a_share_with_no_survey_before_it_says_so(pipeline):
     # A share that is not of people asked is left alone.
     assert references.resolve("Most voters", []) == "Most voters"
     assert references.resolve("Half of the councillors", []) == "Half of the councillors"
+
+
+def test_a_report_no_claimant_spoke_in_is_the_body_that_spoke_last(pipeline):
+    """"The results showed ..." after a statistics office spoke: the office's results. A
+    body's name with "of" ("The Department of Statistics") is a name, not "the department"."""
+    text = (
+        "Jordan's economy grows\n\n"
+        "The Department of Statistics said on Sunday that it had published its estimates.\n\n"
+        "The results showed a growth in GDP of 2.8% at constant prices."
+    )
+    assert claimant_of(text, "growth in GDP") == "The Department of Statistics"
+    assert references.resolve("the figures", []) == "the figures"
+    person = references.Known("Finance Minister Ken Ofori-Atta", ["finance", "minister", "ken"])
+    assert references.resolve("the figures", [person]) == "the figures"

@@ -97,6 +97,8 @@ class _Reference:
 
     def match(self, name: str) -> re.Match[str] | None:
         found = self.form.match(name)
+        if found and _NAMED_BODY.search(name):
+            return None  # "The Department of Statistics": a body's own name
         if found and all(
             w[:1].islower() or w.lower() in SPEAKER_NOUNS or _PLACE_MODIFIER.match(w)
             for w in found.group(found.lastindex or 0).split()  # the forms have groups
@@ -105,6 +107,9 @@ class _Reference:
         return None
 
 
+# "the Department of Statistics", "the Office for National Statistics": capitalised words
+# joined by "of"/"for" make a body's name, not a reference ("the department").
+_NAMED_BODY = re.compile(r"\b[A-Z][\w'’-]* (?:of|for) (?:the )?[A-Z]")
 _REFERENCE = _Reference(_REFERENCE_FORM)
 _POSSESSIVE = _Reference(_POSSESSIVE_FORM)
 PERSON_MARK = "\x00person:"  # a mention that is a person: the mark, then the name
@@ -255,7 +260,17 @@ def _resolve_reference(name: str, reference: str, earlier: list[Known]) -> str:
         for known in reversed(earlier):
             if _is_named(known.name) and _company_like(known, earlier):
                 return known.name
+    if head in DOCUMENTS:
+        # "The results showed ...", "the figures": a report no claimant spoke in is the
+        # organisation's (or the named report's) that spoke last ("The Department of
+        # Statistics said ...").
+        for known in reversed(earlier):
+            if known.spoke and _is_named(known.name) and known.kind() in _PUBLISHERS:
+                return known.name
     return name
+
+
+_PUBLISHERS = {"organisation", "document"}
 
 
 def _company_like(known: Known, earlier: list[Known]) -> bool:
