@@ -494,7 +494,7 @@ def test_a_share_with_no_survey_before_it_says_so(pipeline):
 
 
 def test_a_report_no_claimant_spoke_in_is_the_body_that_spoke_last(pipeline):
-    """"The results showed ..." after a statistics office spoke: the office's results. A
+    """ "The results showed ..." after a statistics office spoke: the office's results. A
     body's name with "of" ("The Department of Statistics") is a name, not "the department"."""
     text = (
         "Jordan's economy grows\n\n"
