@@ -68,6 +68,8 @@ DEFAULT_FOLDERS = [
     NEWS_ROOT / "set-2026-11-wb10",
     NEWS_ROOT / "set-2026-11-wb11",
     NEWS_ROOT / "set-2026-11-wb12",
+    NEWS_ROOT / "set-2026-11-wb13",
+    NEWS_ROOT / "set-2026-11-wb14",
 ]
 SETTINGS: dict = {
     "folds": 5,
