@@ -80,15 +80,6 @@ def proper_words(text: str) -> set[str]:
     return out
 
 
-# A share of people at the start of a sentence ("Eighty-five percent", "More than 30 percent
-# of respondents", "A majority of voters"): no name of its own.
-_SHARE_START = re.compile(
-    r"(?:(?:About|Almost|Around|Nearly|More than|Less than|Fewer than|Over|Some|Roughly|"
-    r"Just over|Just under) )?(?:[\d.,]+ ?(?:%|percent|per cent)|[A-Z]?[a-z]+(?:[ -][a-z]+)? "
-    r"(?:percent|per cent)|(?:A|The) (?:majority|minority) of)\b"
-)
-
-
 def _opens_with_name(sentence: str, proper: set[str], lower: set[str]) -> bool:
     """The sentence's first word (after an opening "On Friday," of up to four words) is a
     name: the article writes it with a capital inside a sentence, or never in lower case
@@ -97,7 +88,7 @@ def _opens_with_name(sentence: str, proper: set[str], lower: set[str]) -> bool:
     head, comma, rest = body.partition(",")
     if comma and len(head.split()) <= 4:
         body = rest.lstrip()
-    if _SHARE_START.match(body):
+    if references.SHARE_OPENING.match(body):
         return False  # "Eighty-five percent said ...": a survey's answers, not a name
     match = _WORD.match(body)
     if not match:

@@ -288,10 +288,13 @@ def _company_like(known: Known, earlier: list[Known]) -> bool:
 # A share of the people asked ("Eighty-five percent", "A majority of respondents (55%)",
 # "More than 30 percent of voters", "two in three Britons"): they are the answers of a
 # survey, which is the claimant ("the survey", resolved to the survey or poll named before).
+_SHARE_QUALIFIER = (
+    r"(?:(?:about|almost|around|nearly|more than|less than|fewer than|just over|just under|over|"
+    r"under|just|only|some|roughly|at least|a clear|an overwhelming|a large|a small|a|the)\s+)?"
+)
+_PERCENT = r"[\d.,]+\s*(?:%|percent|per cent|pc)|[a-z]+(?:[ -][a-z]+)?\s+(?:percent|per cent)"
 _SHARE_OF_PEOPLE = re.compile(
-    r"^(?:(?:about|almost|around|nearly|more than|less than|fewer than|over|under|just|only|"
-    r"some|roughly|at least|a clear|an overwhelming|a large|a small|a|the)\s+)?"
-    r"(?:[\d.,]+\s*(?:%|percent|per cent|pc)|[a-z]+(?:[ -][a-z]+)?\s+(?:percent|per cent)|"
+    rf"^{_SHARE_QUALIFIER}(?:{_PERCENT}|"
     r"majority|minority|half|third|two-thirds|quarter|three-quarters|fifth|most|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) \w+"
     r"(?: (?:(?-i:[A-Z]\w+)|respondents|voters|adults|people))?)"
@@ -299,6 +302,11 @@ _SHARE_OF_PEOPLE = re.compile(
     r"people (?:surveyed|polled|asked)|voters|adults|participants|(?-i:[A-Z]\w+)))?"
     r"(?:\s*\([^()]*\))?$",
     re.IGNORECASE,
+)
+# The same share opening a sentence ("Eighty-five percent said ...", "A majority of
+# respondents believe ..."): no name of its own (``article_claimants``).
+SHARE_OPENING = re.compile(
+    rf"{_SHARE_QUALIFIER}(?:{_PERCENT}|(?:majority|minority) of)\b", re.IGNORECASE
 )
 
 
