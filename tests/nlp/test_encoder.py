@@ -49,7 +49,10 @@ def test_shipped_heads_match_the_shipped_model_and_news_scorer():
     part = model.news_meta()["encoder"]
     assert part["model_id"] == meta["model_id"]
     assert set(part["combiner"]["encoder"]) == {*encoder.HEADS, news_score.NEWS_HEAD}
-    assert len(part["news_head"]) == 385  # the news head: bias + 384 dimensions
+    inputs = news_score.news_head_inputs()
+    assert inputs[-1] == encoder.EMBEDDING and len(set(inputs)) == len(inputs)
+    # the news head: bias + 384 dimensions for each model output it reads
+    assert len(part["news_head"]) == 384 * len(inputs) + 1
     low, high = part["band"]
     assert 0 <= low < news_score.threshold() < high <= 1 and part["cap"] > 0
 
@@ -70,21 +73,63 @@ def test_the_encoder_rescores_the_sentences_in_its_band_never_a_passed_over_one(
             assert s.score == a
 
 
-def test_the_news_head_is_one_more_head_on_the_same_vectors(encoder_on):
+def test_the_news_head_is_one_more_head_on_the_model_outputs_it_names(encoder_on):
     import numpy as np
 
     found = encoder.load()
     texts = ["The council approved a $12 million budget.", "Councillors met in the town hall."]
-    head = news_score.news_head()
+    head, inputs = news_score.news_head(), news_score.news_head_inputs()
     assert head is not None
     shipped = found.features(texts)
-    with_news = found.features(texts, extra=head)
-    vectors = found.embedder.embed(texts)
+    with_news = found.features(texts, extra=head, extra_inputs=inputs)
+    vectors = encoder.head_vectors(found.embedder, texts, inputs)
+    assert vectors.shape == (2, 384 * len(inputs))
     for text_i, row in enumerate(with_news):
         assert row[:-1] == shipped[text_i]
         expected = float(vectors[text_i] @ np.asarray(head[1:], dtype=np.float32) + head[0])
         assert row[-1] == pytest.approx(expected, abs=1e-4)
     assert news_score.heads_wanted() == len(encoder.HEADS) + 1
+
+
+def test_the_model_gives_each_layers_mean_beside_the_embedding_from_one_run(encoder_on):
+    """``layer0`` ... ``layer4``: the mean token vector of the first five layers, which the
+    news head reads; ``embedding`` from the same run is the matching vector, unchanged."""
+    import numpy as np
+
+    embedder = encoder.load().embedder
+    texts = ["Unemployment fell to 3.5% in September.", "The repairs will start in May."]
+    names = ("layer2", "layer3", "embedding")
+    assert embedder.has_outputs(names) and not embedder.has_outputs(("layer5",))
+    layer2, layer3, embedding = embedder.embed_outputs(texts, names)
+    assert np.array_equal(embedding, embedder.embed(texts))
+    assert not np.allclose(layer2, layer3) and not np.allclose(
+        layer3 / np.linalg.norm(layer3, axis=1, keepdims=True), embedding, atol=0.05
+    )
+    side = encoder.head_vectors(embedder, texts, names)
+    for k in range(3):  # each output normalised on its own before they are joined
+        part = side[:, 384 * k : 384 * (k + 1)]
+        assert np.allclose(np.linalg.norm(part, axis=1), 1.0, atol=1e-5)
+    assert np.allclose(side[:, 768:], embedding, atol=1e-6)
+
+
+def test_a_news_head_on_outputs_the_model_lacks_is_left_out(encoder_on, monkeypatch):
+    """A news.json whose head reads an output the model file does not have (a model from
+    before the layer outputs): the page is scored without the encoder, not with a wrong
+    vector."""
+    found = encoder.load()
+    head = news_score.news_head()
+    rows = found.features(["The council met."], extra=head, extra_inputs=("layer9",))
+    assert len(rows[0]) == len(encoder.HEADS)
+    sentences = split_sentences(PAGE)
+    page = page_score.page_signals(PAGE, sentences)
+    first = [news_score.score(row, d, f) for row, d, f in zip(page.logits, page.debate, page.found)]
+    monkeypatch.setattr(news_score, "news_head_inputs", lambda: ("layer9",))
+    scored = [
+        page_score.Scored(a, d, f, k)
+        for a, d, f, k in zip(first, page.debate, page.found, page.chrome)
+    ]
+    assert page_score.refine(PAGE, sentences, page, scored) == 0
+    assert [s.score for s in scored] == first
 
 
 def test_a_news_head_of_another_size_leaves_the_scores_as_they_were(encoder_on, monkeypatch):

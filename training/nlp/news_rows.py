@@ -117,22 +117,25 @@ def debate_rows(chrome_weights: dict[str, float], settings: dict) -> list[Senten
 
 
 _HEADS_MEMO: dict[str, list[float]] = {}  # sentence -> heads, kept while training runs
-_VECTOR_MEMO: dict[str, list[float]] = {}  # sentence -> vector, kept while training runs
+_VECTOR_MEMO: dict[tuple[tuple[str, ...], str], list[float]] = {}  # (inputs, sentence) -> vector
 
 
-def add_heads(rows: list[SentenceRow]) -> str:
-    """Give every row its sentence-vector heads; the encoder's model id, or "" (and no
-    heads) when the encoder cannot be loaded: the news scorer is then fitted without it."""
+def add_heads(rows: list[SentenceRow], inputs: tuple[str, ...] = (encoder.EMBEDDING,)) -> str:
+    """Give every row its sentence-vector heads, and its vector for the news head (the
+    model outputs ``inputs`` side by side, ``encoder.head_vectors``); the encoder's model
+    id, or "" (and no heads) when the encoder cannot be loaded or the model lacks
+    ``inputs``: the news scorer is then fitted without it."""
     found = encoder.load()
-    if found is None:
+    if found is None or not found.embedder.has_outputs(inputs):
         return ""
     for row, heads in zip(
         rows, found.features([r.text for r in rows], memo=_HEADS_MEMO), strict=False
     ):
         row.heads = heads
-    todo = list(dict.fromkeys(r.text for r in rows if r.text not in _VECTOR_MEMO))
+    todo = list(dict.fromkeys(r.text for r in rows if (inputs, r.text) not in _VECTOR_MEMO))
     if todo:
-        _VECTOR_MEMO.update(zip(todo, found.embedder.embed(todo).tolist(), strict=True))
+        vectors = encoder.head_vectors(found.embedder, todo, inputs).tolist()
+        _VECTOR_MEMO.update(((inputs, t), v) for t, v in zip(todo, vectors, strict=True))
     for row in rows:
-        row.vector = _VECTOR_MEMO[row.text]
+        row.vector = _VECTOR_MEMO[(inputs, row.text)]
     return encoder.meta()["model_id"]

@@ -55,13 +55,29 @@ class Embedder:
         self.session = ort.InferenceSession(
             str(folder / model_file), options, providers=["CPUExecutionProvider"]
         )
+        self.outputs = frozenset(o.name for o in self.session.get_outputs())
         self._run_lock = threading.Lock()
 
     def embed(
         self, texts: Sequence[str], progress: Callable[[int, int], None] | None = None
     ) -> np.ndarray:
         """Vectors for ``texts``; batches of similar length, so little padding is computed."""
-        out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
+        return self.embed_outputs(texts, ("embedding",), progress)[0]
+
+    def has_outputs(self, names: Sequence[str]) -> bool:
+        return all(name in self.outputs for name in names)
+
+    def embed_outputs(
+        self,
+        texts: Sequence[str],
+        names: Sequence[str],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[np.ndarray]:
+        """The model's outputs ``names`` for ``texts`` (one array per name, a row per text),
+        from one run of the model: ``embedding`` (the sentence vector) or ``layer0`` ...
+        ``layer4`` (each layer's mean token vector, not normalised; a model exported
+        before them has none, see ``has_outputs``). Only the outputs asked for are computed."""
+        out = [np.zeros((len(texts), self.dimensions), dtype=np.float32) for _ in names]
         if not texts:
             return out
         encoded = self.tokenizer.encode_batch([t or "" for t in texts])
@@ -73,8 +89,9 @@ class Embedder:
             ids = np.array([encoded[i].ids[:width] for i in chunk], dtype=np.int64)
             mask = np.array([encoded[i].attention_mask[:width] for i in chunk], dtype=np.int64)
             with self._run_lock:
-                vectors = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
-            out[chunk] = vectors
+                found = self.session.run(list(names), {"input_ids": ids, "attention_mask": mask})
+            for array, values in zip(out, found, strict=True):
+                array[chunk] = values
             done += len(chunk)
             if progress:
                 progress(done, len(texts))

@@ -9,6 +9,11 @@ Their log-odds are two more inputs of the news combiner, and so is a third head'
 ``news.json`` has one: ``news``, fitted by ``train_news`` on the vectors of the labelled
 news pages' sentences (claim or not, as LABELLING.md has it), which learns what the
 ClaimBuster heads cannot: a forecast, a procedural line, a site's own description.
+The news head reads the model outputs ``news.json`` names (``news_head_inputs``; the
+sentence vector alone before round 7 of issue 13): since round 7 the mean token vectors
+of middle layers too, each L2-normalised, side by side (``head_vectors``). Whether a
+sentence is a claim (its tense, a hedge, who speaks) sits in the middle layers more than
+in the last, which the model's training made a vector of topic for matching.
 
 The encoder costs about ten milliseconds of CPU a sentence, so the article scorer runs
 it only on the sentences whose score without it is in the band ``news.json`` names
@@ -33,11 +38,14 @@ from typing import TYPE_CHECKING
 from workbench.nlp import model
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from workbench.library.embed import Embedder
 
 ENCODER_FILE = "encoder.json"
 ENV_SWITCH = "WORKBENCH_CLAIM_ENCODER"
 HEADS = ("factual", "important")
+EMBEDDING = "embedding"  # the model's sentence vector, the one matching uses
 
 _lock = threading.Lock()
 _loaded: dict[str, Encoder | None] = {}
@@ -59,24 +67,35 @@ class Encoder:
         texts: Sequence[str],
         memo: dict[str, list[float]] | None = None,
         extra: Sequence[float] | None = None,
+        extra_inputs: Sequence[str] = (EMBEDDING,),
     ) -> list[list[float]]:
         """Each text's head log-odds; ``memo`` (text -> features) saves work when the same
         sentences are scored again (training, cross-validation). ``extra`` (bias, then one
-        weight per dimension) is one more head applied to the same vectors (the news head
-        of ``news.json``); its log-odds come last. ``memo`` holds only the shipped heads."""
+        weight per dimension) is one more head, on the model outputs ``extra_inputs`` side
+        by side (``head_vectors``: the news head of ``news.json``); its log-odds come last.
+        It is left out when its size does not fit those outputs or the model lacks them.
+        ``memo`` holds only the shipped heads."""
         import numpy as np
 
-        want_extra = extra is not None and len(extra) == self.weights.shape[0] + 1
+        inputs = tuple(extra_inputs)
+        want_extra = (
+            extra is not None
+            and self.embedder.has_outputs(inputs)
+            and len(extra) == self.embedder.dimensions * len(inputs) + 1
+        )
         todo = [t for t in dict.fromkeys(texts) if memo is None or t not in memo or want_extra]
         found: dict[str, list[float]] = {}
         more: dict[str, float] = {}
         if todo:
-            vectors = self.embedder.embed(todo)
+            names = tuple(dict.fromkeys((EMBEDDING, *inputs))) if want_extra else (EMBEDDING,)
+            outputs = dict(zip(names, self.embedder.embed_outputs(todo, names), strict=True))
+            vectors = outputs[EMBEDDING]
             for text, row in zip(todo, (vectors @ self.weights + self.bias).tolist()):
                 found[text] = [round(v, 6) for v in row]
             if want_extra and extra is not None:
                 head = np.asarray(extra[1:], dtype=np.float32)
-                for text, value in zip(todo, (vectors @ head + float(extra[0])).tolist()):
+                side = side_by_side([outputs[name] for name in inputs])
+                for text, value in zip(todo, (side @ head + float(extra[0])).tolist()):
                     more[text] = round(float(value), 6)
             if memo is not None:
                 memo.update(found)
@@ -84,6 +103,23 @@ class Encoder:
         if not want_extra:
             return [source[t] for t in texts]
         return [[*source[t], more[t]] for t in texts]
+
+
+def side_by_side(arrays: Sequence[np.ndarray]) -> np.ndarray:
+    """Model outputs (a row per text) as one vector per text: each L2-normalised (the
+    embedding already is; a layer's mean token vector is not), then joined."""
+    import numpy as np
+
+    parts = []
+    for array in arrays:
+        norms = np.linalg.norm(array, axis=1, keepdims=True)
+        parts.append(array / np.maximum(norms, 1e-9))
+    return np.hstack(parts).astype(np.float32)
+
+
+def head_vectors(embedder: Embedder, texts: Sequence[str], inputs: Sequence[str]) -> np.ndarray:
+    """The vectors a head on the model outputs ``inputs`` reads (``side_by_side``)."""
+    return side_by_side(embedder.embed_outputs(texts, tuple(inputs)))
 
 
 @lru_cache(maxsize=1)

@@ -130,6 +130,15 @@ def news_head() -> list[float] | None:
     return [float(v) for v in head] if head else None
 
 
+def news_head_inputs() -> tuple[str, ...]:
+    """The model outputs the news head reads, side by side (``encoder.head_vectors``):
+    the sentence vector alone in a ``news.json`` from before round 7 of issue 13."""
+    from workbench.nlp import encoder, model
+
+    part = model.news_meta().get("encoder") or {}
+    return tuple(part.get("news_head_inputs") or (encoder.EMBEDDING,))
+
+
 def heads_wanted() -> int:
     """How many head log-odds ``score_with_encoder`` expects (0: no encoder combiner)."""
     from workbench.nlp import model

@@ -178,7 +178,9 @@ def refine(text: str, sentences: list[Sentence], page: PageSignals, scored: list
         return 0
     todo = sorted(todo, key=lambda i: abs(scored[i].score - limit))[:cap]
     texts = [text[sentences[i].start : sentences[i].end] for i in todo]
-    heads = found.features(texts, extra=news_score.news_head())
+    heads = found.features(
+        texts, extra=news_score.news_head(), extra_inputs=news_score.news_head_inputs()
+    )
     if any(len(row) != news_score.heads_wanted() for row in heads):
         return 0  # a news head fitted on another model's vectors: score without the encoder
     for i, row in zip(todo, heads):

@@ -48,3 +48,31 @@ def test_the_passed_over_rows_are_not_fitted_on():
     rows = [r for rs in _rows().values() for r in rs]
     assert fit_head(rows, 1.0) == fit_head([r for r in rows if not r.passed], 1.0)
     assert fit_head([r for r in rows if r.passed][:0], 1.0) == [0.0]
+
+
+def test_the_rows_get_the_vector_of_the_model_outputs_the_settings_name(monkeypatch):
+    """``add_heads``: the news head's vector is the named outputs side by side, as the app
+    computes it when scoring; outputs the model lacks leave the rows without heads (the
+    news scorer is then fitted without the encoder), never with a vector of another kind."""
+    import numpy as np
+
+    from training.nlp import news_rows
+    from workbench.nlp import encoder
+
+    monkeypatch.delenv(encoder.ENV_SWITCH, raising=False)
+    encoder.reset()
+    try:
+        found = encoder.load()
+        texts = ["The council approved a $12 million budget.", "Councillors met in the hall."]
+        rows = [SentenceRow("a.txt", t, [], True, False) for t in texts]
+        inputs = ("layer2", "embedding")
+        assert news_rows.add_heads(rows, inputs) == encoder.meta()["model_id"]
+        expected = encoder.head_vectors(found.embedder, texts, inputs)
+        for row, vector in zip(rows, expected):
+            assert len(row.heads) == len(encoder.HEADS)
+            assert np.allclose(row.vector, vector, atol=1e-6) and len(row.vector) == 768
+        bare = [SentenceRow("a.txt", t, [], True, False) for t in texts]
+        assert news_rows.add_heads(bare, ("layer9",)) == ""
+        assert all(r.heads is None and r.vector is None for r in bare)
+    finally:
+        encoder.reset()
