@@ -134,7 +134,11 @@ def add_layers_to_shipped(out: Path = OUT) -> dict:
     if not np.array_equal(before, embedding()):
         raise SystemExit("the layer outputs changed the embedding")
     meta |= {"model_sha256": _sha(target), "size_bytes": target.stat().st_size}
-    meta["outputs"] = ["embedding", *(f"layer{k}" for k in range(LAYERS))]
+    meta.pop("outputs", None)
+    at = list(meta).index("size_bytes") + 1  # where export() writes it
+    items = list(meta.items())
+    items.insert(at, ("outputs", ["embedding", *(f"layer{k}" for k in range(LAYERS))]))
+    meta = dict(items)
     (out / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return meta | {"path": target}
 
