@@ -320,6 +320,21 @@ def test_a_sentence_in_brackets_that_is_not_a_wire_note_is_not_chrome():
     assert not wire_note("($1 = 0.85 euros) Prices rose.")
 
 
+@pytest.mark.parametrize(
+    "credit",
+    ["(Jane Smith/Associated Press)", "((Jane Smith/Associated Press))", "[Jane Smith/Reuters]"],
+)
+def test_a_photo_credit_closing_a_line_in_single_or_double_brackets_is_a_feature(credit):
+    from workbench.nlp.chrome_lines import all_features, lines_of
+
+    line = f"Rescuers search a flooded area in Pelluhue, southwest of Santiago. {credit}"
+    _head, features = all_features(lines_of("\n".join([HEADLINE, BODY[0], line])))
+    assert features[2]["credit_end"] == 1.0
+    plain = "Rescuers searched a flooded area in Pelluhue, the police said (on Sunday)."
+    _head, features = all_features(lines_of("\n".join([HEADLINE, BODY[0], plain])))
+    assert features[2]["credit_end"] == 0.0
+
+
 def test_title_case_teasers_and_run_in_bylines_are_line_features():
     from workbench.nlp.chrome_lines import all_features, lines_of
 
@@ -420,6 +435,8 @@ def test_a_live_pages_numbered_recap_is_not_a_header_of_other_stories():
             "Kampala, Uganda | THE INDEPENDENT | ",
         ),
         ("Wednesday 8:00 p.m. – Five people were killed.", "Wednesday 8:00 p.m. – "),
+        ("22.29MF – Turnout in the city was 31%, the council said.", "22.29MF – "),
+        ("10.05 GMT: The death toll has risen to 12.", "10.05 GMT: "),
     ],
 )
 def test_a_stamp_or_dateline_run_into_a_claim_is_left_out_of_it(line, furniture, pipeline):

@@ -359,11 +359,13 @@ def _neighbour_features(
 
 
 # Page furniture run into the front of a sentence on the same line, up to its separator:
-# a live entry's stamp ("7:10 a.m. – ", "9.50 pm: ", "9/17/2015 – "), a station's dateline
-# with a stamp ("CHILE (KUSI) – 12:33 p.m. – "), a dateline and outlet between bars
-# ("Kampala, Uganda | THE INDEPENDENT | ").
+# a live entry's stamp ("7:10 a.m. – ", "9.50 pm: ", "22.29MF – ", "9/17/2015 – "), a
+# station's dateline with a stamp ("CHILE (KUSI) – 12:33 p.m. – "), a dateline and outlet
+# between bars ("Kampala, Uganda | THE INDEPENDENT | ").
 _LEAD_PIECE = re.compile(r"(.{1,40}?)\s*(?:[–—|]|\s-|:)\s+(?=\S)")
-_CLOCK = re.compile(r"^\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?$", re.IGNORECASE)
+# A time of day, with its time zone or the live blogger's initials after it ("22.29MF",
+# "10.05 GMT", "9:10 a.m. ET").
+_CLOCK = re.compile(r"^\d{1,2}[.:]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*(?-i:[A-Z]{2,4}))?$", re.IGNORECASE)
 # A stamp's time of day or full numeric date: "2019 – " or "March 3 – " may open an entry
 # of a timeline, whose date is part of what it says.
 _STAMP_MARK = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")

@@ -271,7 +271,7 @@ _CREDIT_END = re.compile(
     r"|picture|"
     r"file|getty|reuters|afp|ap|epa|handout|courtesy|supplied|shutterstock|alamy"
     r"|pa)\b[^\[\]()]{0,60})"
-    r"[\])]?\s*$"
+    r"[\])]{0,2}\s*$"  # "((Roberto Candia/Associated Press))": some sites double them
     # "(ABC News: Alice Pavlovic)": an outlet, a colon, the photographer (not "Source:").
     r"|[\[(](?!source\b)[A-Z][\w.&'’ -]{1,30}: ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}[\])]\s*$"
     # "..., including 28 people over the age of 75. File picture": the credit run in.
