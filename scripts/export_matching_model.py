@@ -58,6 +58,7 @@ def source_folder() -> Path:
 
 
 LAYERS = 5  # layer0 ... layer4; the last layer's mean is the embedding itself
+OUTPUTS = ["embedding", *(f"layer{k}" for k in range(LAYERS))]  # model.json's "outputs"
 
 
 def add_layer_outputs(path: Path) -> None:
@@ -137,7 +138,7 @@ def add_layers_to_shipped(out: Path = OUT) -> dict:
     meta.pop("outputs", None)
     at = list(meta).index("size_bytes") + 1  # where export() writes it
     items = list(meta.items())
-    items.insert(at, ("outputs", ["embedding", *(f"layer{k}" for k in range(LAYERS))]))
+    items.insert(at, ("outputs", OUTPUTS))
     meta = dict(items)
     (out / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return meta | {"path": target}
@@ -247,7 +248,7 @@ def export(
         "model_sha256": _sha(target),
         "tokenizer_sha256": _sha(out / "tokenizer.json"),
         "size_bytes": target.stat().st_size,
-        "outputs": ["embedding", *(f"layer{k}" for k in range(LAYERS))],
+        "outputs": OUTPUTS,
         "agreement_with_pytorch": [round(a, 5) for a in agreements],
         "exported_with": {"torch": torch.__version__, "onnxruntime": ort.__version__},
     }
