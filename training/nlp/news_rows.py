@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbench.io.article_text import article_from_text
-from workbench.nlp import chrome_lines, encoder, news_score, page_score
+from workbench.nlp import chrome, chrome_lines, encoder, news_score, page_score, stories
 from workbench.nlp.data import DEV, read_tsv
 from workbench.nlp.news_eval import offset_map
 from workbench.nlp.newsdata import NewsArticle
@@ -50,7 +50,7 @@ def line_rows_of(article: NewsArticle) -> list[LineRow]:
     canonical = article_from_text(article.text, name=article.file).text
     where = offset_map(article.text, canonical)
     lines = chrome_lines.lines_of(canonical)
-    head, features_of = chrome_lines.all_features(lines)
+    head, features_of = chrome.features_of(lines, stories.encoder_vectors)
     rows = []
     for i, (line, features) in enumerate(zip(lines, features_of, strict=False)):
         labels = _labels_by_overlap(article, where[line.start], where[line.end - 1] + 1)

@@ -70,6 +70,8 @@ DEFAULT_FOLDERS = [
     NEWS_ROOT / "set-2026-11-wb12",
     NEWS_ROOT / "set-2026-11-wb13",
     NEWS_ROOT / "set-2026-11-wb14",
+    NEWS_ROOT / "set-2026-11-wb15",
+    NEWS_ROOT / "set-2026-11-wb16",
 ]
 SETTINGS: dict = {
     "folds": 5,

@@ -9,7 +9,10 @@ neighbourhood: a run of short title-like lines is a list of headlines, the line
 before a photo credit is a caption), and a logistic regression fitted on the
 labelled news pages (``training/nlp/train_news.py``, weights in ``news.json``) turns them into
 P(chrome). The first line is the headline and is never chrome. Lines found to be
-chrome are passed over with the reason "page chrome" before any scoring.
+chrome are passed over with the reason "page chrome" before any scoring. When the
+sentence encoder is there, one more feature reads what a line is about: the lines of
+another story run on under the article (``stories.py``: the next story of a blog page,
+a feed of whole-sentence teasers).
 """
 
 from __future__ import annotations
@@ -17,7 +20,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from workbench.nlp.chrome_lines import _STRONG, _ends_sentence, all_features, lines_of
+from workbench.nlp import stories
+from workbench.nlp.chrome_lines import (
+    _STRONG,
+    Line,
+    _ends_sentence,
+    _is_body,
+    all_features,
+    lines_of,
+)
 
 # fmt: off
 FEATURES = (
@@ -27,7 +38,7 @@ FEATURES = (
     "headline_repeat", "short_title", "in_title_run", "after_list_header", "in_short_run",
     "before_body", "after_body", "no_sentence_end", "few_letters", "long", "one_word",
     "credit_end", "label_repeat", "long_no_end", "title_case", "byline_lead", "cut_short",
-    "ticker", "site_notice", "post_text",
+    "ticker", "site_notice", "post_text", "other_story", "other_story_text",
 )
 # fmt: on
 # Used only when no fitted weights are shipped (``news.json``): the strong patterns.
@@ -73,6 +84,8 @@ FALLBACK_WEIGHTS = {
     "ticker": 5.0,
     "site_notice": 4.0,
     "post_text": 0.0,
+    "other_story": 4.0,
+    "other_story_text": 2.0,
 }
 THRESHOLD = 0.5
 
@@ -89,6 +102,8 @@ EXPLICIT = (
     "all_caps",
     "ellipsis",
     "after_list_header",
+    "other_story",
+    "other_story_text",
 )
 
 
@@ -142,6 +157,8 @@ def reason(features: dict[str, float]) -> str:
         ("related_link", "a link to another story"),
         ("duplicate", "a line repeated on the page"),
         ("after_list_header", "a list of other stories"),
+        ("other_story", "another story under the article"),
+        ("other_story_text", "another story under the article"),
         ("in_title_run", "a list of headlines or links"),
         ("byline_lead", "a list of other stories"),
         ("cut_short", "a list of other stories"),
@@ -175,8 +192,33 @@ def log_odds(features: dict[str, float], weights: dict[str, float]) -> float:
     return max(min(z, 8.0), -8.0)
 
 
-def layout(text: str, weights: dict[str, float] | None = None) -> Layout:
-    """The headline's span and the spans of the lines of ``text`` that are page chrome."""
+def features_of(
+    lines: list[Line], embed: stories.Embed | None = None
+) -> tuple[int, list[dict[str, float]]]:
+    """The headline's index and every line's features (``chrome_lines.all_features``),
+    with ``other_story`` found by ``embed`` (``stories.py``; 0 for every line without it)."""
+    head, found = all_features(lines)
+    for f in found:
+        f["other_story"] = f["other_story_text"] = 0.0
+    if embed is not None and lines:
+        titles = [
+            bool(f["short_title"]) and not f["headline_repeat"] and not any(f[k] for k in _STRONG)
+            for f in found
+        ]
+        bodies = [_is_body(line) for line in lines]
+        texts = [line.text for line in lines]
+        for i in stories.other_stories(texts, titles, bodies, head, embed):
+            found[i]["other_story"] = 1.0
+            # its running text needs more than its titles: a long line is rarely chrome
+            found[i]["other_story_text"] = float(bodies[i])
+    return head, found
+
+
+def layout(
+    text: str, weights: dict[str, float] | None = None, embed: stories.Embed | None = None
+) -> Layout:
+    """The headline's span and the spans of the lines of ``text`` that are page chrome
+    (``embed``: the sentence vectors that find other stories, when the weights use them)."""
     lines = lines_of(text)
     if not lines:
         return Layout(None, [], [])
@@ -184,12 +226,12 @@ def layout(text: str, weights: dict[str, float] | None = None) -> Layout:
         weights, limit = _weights()
     else:
         limit = THRESHOLD
-    head, features_of = all_features(lines)
-    odds = [log_odds(f, weights) for f in features_of]
+    head, features_of_lines = features_of(lines, embed if weights.get("other_story") else None)
+    odds = [log_odds(f, weights) for f in features_of_lines]
     cut = math.log(limit / (1 - limit))
     chrome = [
         (lines[i].start, lines[i].end, reason(features))
-        for i, features in enumerate(features_of)
+        for i, features in enumerate(features_of_lines)
         if i != head
         and odds[i] >= cut
         and not (not any(features[k] for k in EXPLICIT) and reported_fact(lines[i].text))

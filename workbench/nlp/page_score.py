@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from workbench.nlp import chrome, encoder, model, news, news_score, signals, transcript
+from workbench.nlp import chrome, encoder, model, news, news_score, signals, stories, transcript
 from workbench.nlp.chrome_patterns import wire_note
 from workbench.nlp.sentences import Sentence
 
@@ -52,7 +52,7 @@ def page_signals(
 ) -> PageSignals:
     """The classifiers' log-odds, debate and news signals and page chrome of every
     sentence of ``text`` (``chrome_weights``: other weights than the shipped ones, to train)."""
-    page = chrome.layout(text, chrome_weights)
+    page = chrome.layout(text, chrome_weights, stories.encoder_vectors)
     texts = [text[s.start : s.end] for s in sentences]
     logits = model.classifier_logits(texts, progress)
     kinds = _inside(sentences, page.chrome, "")
