@@ -142,6 +142,9 @@ CASES = {
         after=["The post Unemployment falls to 3.9% as 65,000 find work appeared first on ."]
     ),
     "a browser notice": dict(before=["IE 11 is not supported."]),
+    "a subscription offer's price": dict(
+        after=["Starting at $4.62/week.", "Billed as RM5/month for the 1st 6 months then RM13.90."]
+    ),
     "a picture agency's credit alone": dict(middle=["Getty Images"]),
     "a story's slug alone": dict(after=["jobs-figures-reuters-L"]),
     "wire notes that lost their brackets": dict(

@@ -322,10 +322,20 @@ _FEED_NOTICE = re.compile(
 )
 
 
+# A subscription offer's price: "Starting at $4.62/week.", "Billed as RM148.00/year".
+_OFFER = re.compile(
+    r"^(?:billed|starting|starts|from|only|just|then|renews)\b.{0,40}?"
+    r"(?:[$€£¥]|\b(?:RM|Rs\.?|USD|EUR|GBP|CAD|AUD|NZD|INR)\s?)\d[\d.,]*\s*"
+    r"(?:/|per |an? )\s*(?:week|wk|month|mo|year|yr|annum|day)\b",
+    re.IGNORECASE,
+)
+
+
 def site_notice(text: str, n: int) -> bool:
     """The site addressing its readers about itself (not quoted speech), its feed's "The
-    post ... appeared first on ..." notice, or "IE 11 is not supported"."""
-    if _FEED_NOTICE.match(text):
+    post ... appeared first on ..." notice, "IE 11 is not supported", or a subscription
+    offer's price standing alone."""
+    if _FEED_NOTICE.match(text) or n <= 14 and _OFFER.match(text):
         return True
     if n > 60 or re.search(r"[“”\"]", text):
         return False
