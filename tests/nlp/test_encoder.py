@@ -25,22 +25,6 @@ PAGE = (
 )
 
 
-@pytest.fixture
-def encoder_on(monkeypatch):
-    monkeypatch.delenv(encoder.ENV_SWITCH, raising=False)
-    encoder.reset()
-    yield
-    encoder.reset()
-
-
-@pytest.fixture
-def encoder_off(monkeypatch):
-    monkeypatch.setenv(encoder.ENV_SWITCH, "none")
-    encoder.reset()
-    yield
-    encoder.reset()
-
-
 def test_shipped_heads_match_the_shipped_model_and_news_scorer():
     meta = encoder.meta()
     assert set(meta["heads"]) == set(encoder.HEADS)

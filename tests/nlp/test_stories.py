@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from workbench import nlp
-from workbench.nlp import chrome, encoder, english, stories
+from workbench.nlp import chrome, english, stories
 from workbench.nlp.chrome_lines import lines_of
 
 HEADLINE = "Council approves $12m budget to repair the town's roads"
@@ -50,22 +50,6 @@ LIVE = [
     "The Conservative candidate has 37% of the votes counted in the mayoral election,"
     " according to the returning officer.",
 ]
-
-
-@pytest.fixture
-def encoder_on(monkeypatch):
-    monkeypatch.delenv(encoder.ENV_SWITCH, raising=False)
-    encoder.reset()
-    yield
-    encoder.reset()
-
-
-@pytest.fixture
-def encoder_off(monkeypatch):
-    monkeypatch.setenv(encoder.ENV_SWITCH, "none")
-    encoder.reset()
-    yield
-    encoder.reset()
 
 
 def flagged(text: str) -> set[str]:
