@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.ui.text_fields import escaped_label
+
 if TYPE_CHECKING:
     from workbench.core.reviews import Review
     from workbench.library.matcher import Match
@@ -55,14 +57,14 @@ class MatchRow(QFrame):
         review = match.review
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(f"Match: {review.verdict or 'no verdict'}, {review.claim[:80]}")
-        self.verdict = QLabel(escape(review.verdict or "no verdict"))
+        self.verdict = escaped_label(escape(review.verdict or "no verdict"))
         self.verdict.setStyleSheet(chip_style(review.colour))
         self.verdict.setAccessibleName("Verdict")
         where = review.publisher or (
             review.source.removeprefix("project:") if review.project else review.source
         )
         details = " · ".join(x for x in (where, review.date) if x)
-        self.details = QLabel(escape(details))
+        self.details = escaped_label(escape(details))
         self.details.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.details.setStyleSheet("font-size:9pt")
         self.similarity = QLabel(
@@ -94,7 +96,7 @@ class MatchRow(QFrame):
         for button in (self.open_button, self.copy_button):
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         text = review.claim if len(review.claim) <= 240 else review.claim[:239] + "…"
-        self.text = QLabel(escape(text))
+        self.text = escaped_label(escape(text))
         self.text.setWordWrap(True)
         self.text.setAccessibleName("Matched claim")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -146,7 +148,7 @@ class CheckedBeforePanel(QWidget):
         self.setAccessibleName("Checked before")
         self.header = QLabel("Checked before")
         self.header.setStyleSheet("font-weight:600")
-        self.status = QLabel()
+        self.status = escaped_label()
         self.status.setAccessibleName("Checked before status")
         self.status.setStyleSheet("font-size:9pt")
         self.toggle = QToolButton()

@@ -23,7 +23,13 @@ from workbench.core.scale import VerdictScale
 from workbench.ui.checked_before import CheckedBeforePanel
 from workbench.ui.claim_detail_layout import DetailLayout
 from workbench.ui.evidence_panel import EvidencePanel
-from workbench.ui.text_fields import QuoteLabel, SavingLine, SavingPlainText, field_value
+from workbench.ui.text_fields import (
+    QuoteLabel,
+    SavingLine,
+    SavingPlainText,
+    escaped_label,
+    field_value,
+)
 from workbench.ui.theme import set_tone
 
 SAVE_DELAY_MS = 600
@@ -68,7 +74,7 @@ class ClaimDetail(DetailLayout, QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.quote = QuoteLabel()
         self.quote.setAccessibleName("Quoted span")
-        self.reasons = QLabel()
+        self.reasons = escaped_label()
         self.reasons.setWordWrap(True)
         self.reasons.setAccessibleName("Why this claim was picked")
         set_tone(self.reasons, "muted")
@@ -209,7 +215,7 @@ class ClaimDetail(DetailLayout, QWidget):
             f"<span style='font-size:large; font-weight:600'>Claim #{claim.id}</span>"
             f"&nbsp;&nbsp;·&nbsp;&nbsp;{origin}&nbsp;"
         )
-        self.quote.setText(f"“{escape(claim.quote)}”")
+        self.quote.setText(f"“{claim.quote}”")
         note = f"<br><b>Note:</b> {escape(claim.anchor_note)}" if claim.anchor_note else ""
         reasons = [r for r in claim.reasons if not r.startswith("claimant:")]
         self.reasons.setText(escape(" · ".join(reasons)) + note)

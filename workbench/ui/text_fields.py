@@ -106,6 +106,7 @@ class QuoteLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # the words as they are, "&" and "'" too
         self.setWordWrap(True)
         self.setContentsMargins(10, 2, 2, 2)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -117,6 +118,15 @@ class QuoteLabel(QLabel):
             QRect(0, 2, 3, self.height() - 4), self.palette().color(QPalette.ColorRole.Mid)
         )
         painter.end()
+
+
+def escaped_label(text: str = "") -> QLabel:
+    """A label for text passed through ``html.escape`` (with markup of ours around it):
+    always read as rich text, so an escaped apostrophe shows as "'", never as "&#x27;"
+    (Qt's guess takes a line without tags for plain text)."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
 
 
 def bold(widget: QWidget) -> None:
