@@ -215,9 +215,21 @@ def _is_named(name: str) -> bool:
 
 
 def _fits(known: Known, head: str) -> bool:
+    """Whether "the HEAD" can be ``known``: its words hold the title or noun. A possessor
+    never fits ("the council" is not "the council's finance report"), and an
+    organisation's noun fits only the organisation itself, its last word or before "of"
+    ("the council": "the town council", "the Council of Europe"; never "Council leader
+    Mary Evans", who speaks for it but is a person). "The company" and its kind are
+    resolved by ``_company_like`` when no claimant before holds the word."""
+    words = [w for w in known.words if not w.endswith(("'s", "’s"))]
+    if head in ORGANISATIONS and head not in GROUPS and head not in COMPANY_NOUNS:
+        at = [i for i, w in enumerate(words) if w == head]
+        return bool(at) and (
+            at[-1] == len(words) - 1 or any(i + 1 < len(words) and words[i + 1] == "of" for i in at)
+        )
     wanted = SYNONYMS.get(head, {head})
-    return bool(wanted & (set(known.words) | known.documents)) or any(
-        w.startswith(head) for w in known.words if len(head) >= 5
+    return bool(wanted & (set(words) | known.documents)) or any(
+        w.startswith(head) for w in words if len(head) >= 5
     )
 
 
