@@ -157,8 +157,7 @@ def reason(features: dict[str, float]) -> str:
         ("related_link", "a link to another story"),
         ("duplicate", "a line repeated on the page"),
         ("after_list_header", "a list of other stories"),
-        ("other_story", "another story under the article"),
-        ("other_story_text", "another story under the article"),
+        ("other_story", "another story under the article"),  # other_story_text goes with it
         ("in_title_run", "a list of headlines or links"),
         ("byline_lead", "a list of other stories"),
         ("cut_short", "a list of other stories"),
