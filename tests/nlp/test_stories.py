@@ -121,3 +121,71 @@ def test_the_claim_list_passes_over_the_other_story_and_keeps_the_article(
     listed = " ".join(c.text for c in everything if c.checkworthy)
     for fragment in ("$12 million", "40 miles", "$8 million"):
         assert fragment in listed, (fragment, listed)
+
+
+# A feed of other stories under a "Go deeper" header, each with its picture: about the
+# same subject as the article (roads, money, the council), so the topic test cannot tell
+# it from the article; its form does.
+FEED = [
+    "Go deeper",
+    "County approves $30m bridge plan after years of delays",
+    "The old river bridge in 2019. Photo: John Smith/Getty Images",
+    "The county council approved a $30 million plan to replace the river bridge on"
+    " Monday, after three years of delays and two failed tenders.",
+    "Why it matters: The bridge carries 20,000 vehicles a day and was rated unsafe for"
+    " lorries in a 2021 inspection, the county's engineers said.",
+    "Go deeperArrowJan 21, 2024",
+    "Road deaths fall to a ten-year low",
+    "A speed camera on the ring road. Illustration: Jane Doe/Example",
+    "Road deaths in the county fell to 14 last year, the lowest number in a decade,"
+    " according to police figures published on Friday.",
+]
+RELATED = [
+    "Related readings:",
+    "Council votes on roads budget",
+    "Potholes: what residents say",
+    "The repairs will start on the town's main roads, where 1,200 of the potholes were"
+    " reported, and reach the villages by September.",
+]
+
+
+def feed_lines(text: str) -> set[str]:
+    lines = lines_of(text)
+    _head, found = chrome.features_of(lines)
+    return {line.text for line, f in zip(lines, found) if f["feed_story"]}
+
+
+def test_a_feed_of_stories_with_their_pictures_under_a_header_is_chrome_from_its_first_title():
+    text = "\n\n".join([HEADLINE, *ARTICLE, *FEED])
+    assert feed_lines(text) == set(FEED[1:])  # the header is chrome by its own pattern
+    # the same page without the header: a title and a caption inside the article are the
+    # article's own picture, not a feed
+    without = "\n\n".join([HEADLINE, *ARTICLE, *FEED[1:]])
+    assert feed_lines(without) == set()
+    # a list of related links without pictures, then the article going on: the article
+    text = "\n\n".join([HEADLINE, *ARTICLE[:2], *RELATED, *ARTICLE[2:]])
+    assert feed_lines(text) == set()
+    # a header before the body has begun ("Related: ..." under the headline) opens no feed
+    text = "\n\n".join([HEADLINE, "Go deeper", *FEED[1:3], *ARTICLE])
+    assert feed_lines(text) == set()
+
+
+@pytest.mark.parametrize("switch", ["", "none"], ids=["english-pipeline", "patterns-only"])
+def test_the_claim_list_passes_over_a_same_subject_feed_with_or_without_the_encoder(
+    encoder_off, monkeypatch, switch
+):
+    monkeypatch.setenv(english.ENV_SWITCH, switch)
+    text = "\n\n".join([HEADLINE, *ARTICLE, *FEED])
+    everything = nlp.extract(text, include_passed=True)
+    for line in (FEED[3], FEED[4], FEED[8]):
+        start = text.index(line)
+        inside = [c for c in everything if start <= c.start < start + len(line)]
+        assert inside and all(not c.checkworthy for c in inside), line
+        assert inside[0].reasons[0] == "passed over: page chrome (another story under the article)"
+    listed = " ".join(c.text for c in everything if c.checkworthy)
+    for fragment in ("$12 million", "40 miles"):
+        assert fragment in listed, (fragment, listed)
+    # the article going on after a list of related links keeps its claim
+    text = "\n\n".join([HEADLINE, *ARTICLE[:2], *RELATED, *ARTICLE[2:]])
+    listed = " ".join(c.text for c in nlp.extract(text) if c.checkworthy)
+    assert "1,200 of the potholes" in listed

@@ -72,6 +72,7 @@ DEFAULT_FOLDERS = [
     NEWS_ROOT / "set-2026-11-wb14",
     NEWS_ROOT / "set-2026-11-wb15",
     NEWS_ROOT / "set-2026-11-wb16",
+    NEWS_ROOT / "set-2026-11-wb17",
 ]
 SETTINGS: dict = {
     "folds": 5,

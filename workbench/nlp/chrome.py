@@ -12,7 +12,9 @@ P(chrome). The first line is the headline and is never chrome. Lines found to be
 chrome are passed over with the reason "page chrome" before any scoring. When the
 sentence encoder is there, one more feature reads what a line is about: the lines of
 another story run on under the article (``stories.py``: the next story of a blog page,
-a feed of whole-sentence teasers).
+a feed of whole-sentence teasers). A feed whose stories come with their pictures under
+a header ("Go deeper", "More stories") is found by its form alone, whatever its subject
+(``feed_story``, ``chrome_lines._feed_start``).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ FEATURES = (
     "headline_repeat", "short_title", "in_title_run", "after_list_header", "in_short_run",
     "before_body", "after_body", "no_sentence_end", "few_letters", "long", "one_word",
     "credit_end", "label_repeat", "long_no_end", "title_case", "byline_lead", "cut_short",
-    "ticker", "site_notice", "post_text", "other_story", "other_story_text",
+    "ticker", "site_notice", "post_text", "other_story", "other_story_text", "feed_story",
 )
 # fmt: on
 # Used only when no fitted weights are shipped (``news.json``): the strong patterns.
@@ -86,6 +88,7 @@ FALLBACK_WEIGHTS = {
     "post_text": 0.0,
     "other_story": 4.0,
     "other_story_text": 2.0,
+    "feed_story": 4.0,
 }
 THRESHOLD = 0.5
 
@@ -104,6 +107,7 @@ EXPLICIT = (
     "after_list_header",
     "other_story",
     "other_story_text",
+    "feed_story",
 )
 
 
@@ -156,6 +160,7 @@ def reason(features: dict[str, float]) -> str:
         ("list_header", "a list of other stories"),
         ("related_link", "a link to another story"),
         ("duplicate", "a line repeated on the page"),
+        ("feed_story", "another story under the article"),
         ("after_list_header", "a list of other stories"),
         ("other_story", "another story under the article"),  # other_story_text goes with it
         ("in_title_run", "a list of headlines or links"),

@@ -265,6 +265,7 @@ def all_features(lines: list[Line]) -> tuple[int, list[dict[str, float]]]:
     last_header = -100
     # Only short lines can repeat the headline or a neighbour in a way that matters here.
     normals = [_normal(line.text) if n <= 60 else "" for line, n in zip(lines, counts)]
+    feed = _feed_start(lines, own, title, first_body)
     out = []
     for i, (line, n, f) in enumerate(zip(lines, counts, own)):
         if i > headline and (_LIST_HEADER.match(line.text) or _RELATED_LINK.match(line.text)):
@@ -281,8 +282,35 @@ def all_features(lines: list[Line]) -> tuple[int, list[dict[str, float]]]:
         # short page of one or two sentences is not chrome for that).
         f["before_body"] = float(headline < i < first_body < len(lines))
         f["after_body"] = float(0 <= last_body < i)
+        f["feed_story"] = float(i >= feed)
         out.append(f)
     return headline, out
+
+
+_PHOTO = ("caption", "caption_start", "credit_end")
+
+
+def _feed_start(
+    lines: list[Line], own: list[dict[str, float]], title: list[bool], first_body: int
+) -> int:
+    """Where a feed of other stories begins (``len(lines)``: nowhere): the first story
+    with its picture under a header of other stories ("Go deeper", "More stories") after
+    the article's body has begun, i.e. a title line whose next line is a photo caption
+    or credit. An article that resumes after a list of related links starts with no
+    such title, so it keeps its lines; a feed's teasers, however long, are all chrome."""
+    header = False
+    for i in range(first_body + 1, len(lines) - 1):
+        text = lines[i].text
+        if _LIST_HEADER.match(text) or _RELATED_LINK.match(text):
+            header = True
+        elif (
+            header
+            and title[i]
+            and not any(own[i][k] for k in (*_PHOTO, "date_only", "byline"))
+            and any(own[i + 1][k] for k in _PHOTO)
+        ):
+            return i
+    return len(lines)
 
 
 def _title_runs(title: list[bool], headline: int) -> list[int]:
