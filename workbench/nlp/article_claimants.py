@@ -28,6 +28,21 @@ def marked(name: str) -> str:
     return references.PERSON_MARK + name if _PERSON_TITLES.match(name) else name
 
 
+def mentions_in(text: str) -> list[str]:
+    """The names of two words or more that a sentence mentions (by patterns), each marked
+    as a person when a title comes with it, in the name or just before it ("escort Dr.
+    Kumar Gaurav": the name patterns leave the abbreviated title apart)."""
+    out = []
+    for name in signals.names_in(text):
+        if len(name.split()) < 2:
+            continue
+        titled = _PERSON_TITLES.match(name) or re.search(
+            _PERSON_TITLES.pattern.removeprefix("^") + re.escape(name), text
+        )
+        out.append(references.PERSON_MARK + name if titled else name)
+    return out
+
+
 def resolve_claimants(
     text: str, candidates: list[Candidate], raws: list[str], mentions: list[list[str]]
 ) -> None:
@@ -58,7 +73,7 @@ def resolve_claimants(
     named = [_opens_with_name(c.text, proper, lower) for c in candidates]
     spoke_in = [documents_spoken_in(c.text) for c in candidates]
     resolved = references.resolve_article(
-        raws, paragraphs, quoted, opens, mentions, groups, named, spoke_in
+        raws, paragraphs, quoted, opens, mentions, groups, named, spoke_in, proper
     )
     defined = acronyms(text) if "(" in text else {}
     for candidate, claimant in zip(candidates, resolved):

@@ -46,6 +46,7 @@ from workbench.nlp.claimant_words import (
     _LINK_WORDS,
     _OBJECT_VERBS,
     _OBJECTS,
+    CLAUSE_ONLY,
     DETERMINERS,
     DOCUMENT_NOUNS,
     INVERTED,
@@ -123,6 +124,16 @@ def _what_found(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
     return None
 
 
+# Figures a body publishes: what they show is the publisher's ("INMO figures showed ...").
+_FIGURES = {"data", "figures", "statistics", "results", "polls", "numbers", "estimate", "estimates"}
+_OF = {"of", "from", "by", "on"}
+
+
+def _has_name(tokens: list[str], span: tuple[int, int]) -> bool:
+    """A capitalised word in the phrase, other than the sentence's first word."""
+    return any(_is_cap(tokens[k]) for k in range(max(span[0], 1), span[1]))
+
+
 def _research_subject(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
     """ "Researchers studied 253 women ...", "The Public Health Agency of Canada has identified
     romaine lettuce as the source": a study, its researchers or an organisation doing research
@@ -142,7 +153,15 @@ def _research_subject(tokens: list[str], lower: list[str]) -> tuple[int, int] | 
         if any(w in PRONOUNS for w in words[1:]):
             return None  # "The risk factors they analysed": a relative clause, not a subject
         if finding and word not in RESEARCH_VERBS:
-            return span if head in DOCUMENT_NOUNS else None  # "A five-year investigation found ..."
+            # "A five-year investigation found ...", "HSE data showed 523 people ...",
+            # "figures from the nurses' union showed ..."
+            heads = {head} | {words[j - 1] for j in range(1, len(words)) if words[j] in _OF}
+            if heads & DOCUMENT_NOUNS:
+                return span
+            # figures need their publisher, or a determiner that points back to it ("the
+            # results", resolved later); bare "Data shows ..." names nobody
+            named = len(words) > 1 and (words[0] in DETERMINERS or _has_name(tokens, span))
+            return span if heads & _FIGURES and named else None
         if (
             head in {"they", "it"}
             and len(words) == 1
@@ -217,7 +236,10 @@ def claimant_from_text(text: str) -> str:
     )
     if found is None:
         found = (
-            _inverted(tokens, lower) or _what_found(tokens, lower) or _before_verb(tokens, lower)
+            _inverted(tokens, lower)
+            or _what_found(tokens, lower)
+            or _before_verb(tokens, lower)
+            or _saying_on(tokens, lower)
         )
     if found is None:
         found = _research_subject(tokens, lower) or _with_saying(tokens, lower)
@@ -236,6 +258,42 @@ def claimant_from_text(text: str) -> str:
 _NOT_SPEAKERS = {"there", "this", "that", "which", "who", "whom", "whose", "what", "whatever",
                  "where", "when", "here", "these", "those"}
 # fmt: on
+
+
+# fmt: off
+# Words that open an adverbial before the subject ("Through advanced signal processing, ...").
+_OPENERS = {"through", "with", "after", "before", "during", "despite", "in", "on", "at", "by",
+            "for", "from", "under", "over", "since", "following", "amid", "as", "while", "when"}
+_SAYING_ON = {"saying", "adding", "noting", "insisting", "stressing", "explaining", "arguing",
+              "warning", "claiming", "stating", "telling", "revealing", "confirming",
+              "announcing", "emphasising", "emphasizing", "reporting", "alleging"}
+# fmt: on
+
+
+def _saying_on(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
+    """ "Eskom is warning that ...": the speaker before "is"; "Police did not disclose
+    ..., telling Knews he was ...", "X hoped ..., adding that ...": the sentence's subject."""
+    ok = _verb_positions(tokens)
+    for k, word in enumerate(lower):
+        if word not in _SAYING_ON or not ok[k] or k < 2 or k + 1 >= len(tokens):
+            continue
+        nxt = lower[k + 1]
+        clause = nxt in {"that", ":", "“", '"'}
+        told = word == "telling" and (nxt in _OBJECTS or _is_cap(tokens[k + 1]))
+        if not (clause or told):
+            continue
+        if lower[k - 1] in {"is", "are", "was", "were"}:
+            return _phrase_before(tokens, k - 1)
+        if tokens[k - 1] != ",":
+            continue
+        if k >= 3 and lower[k - 2] in SAY:  # "..., it said, adding that": its speaker's
+            return _phrase_before(tokens, k - 2)
+        if tokens[0] in _QUOTES:
+            continue  # the subject is inside the quotation
+        span = _phrase_before(tokens, _first_verbish(tokens, lower))
+        if span and span[0] <= 2 and lower[span[0]] not in _OPENERS:
+            return span
+    return None
 
 
 def _according_to(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
@@ -358,6 +416,8 @@ def _before_verb(tokens: list[str], lower: list[str]) -> tuple[int, int] | None:
         nxt = lower[i + 1] if i + 1 < len(lower) else ""
         quote_after = any(t in {"“", '"'} for t in tokens[i + 1 :])
         if word in _AMBIGUOUS and nxt not in {"that", ":", ",", "“", '"', "."}:
+            continue
+        if word in CLAUSE_ONLY and nxt not in {"that", ":", "“", '"'}:
             continue
         if (
             word in _OBJECT_VERBS

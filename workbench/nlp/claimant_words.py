@@ -40,6 +40,15 @@ _OBJECT_VERBS = {
     "maintain", "maintains", "maintained", "project", "projects", "projected", "cite", "cites",
     "cited", "highlight", "highlights", "highlighted", "recall", "recalls", "recalled",
 }
+# A feeling, a hope or a complaint reports a claim only before its clause: "Coyle felt
+# that ...", never "felt the pressure" (nor "assured the jury", "feared the worst").
+CLAUSE_ONLY = {
+    "felt", "feels", "hoped", "hopes", "feared", "fears", "lamented", "laments", "conveyed",
+    "conveys", "affirmed", "affirms", "reiterated", "reiterates", "clarified", "clarifies",
+    "boasted", "boasts", "complained", "complains", "contended", "contends", "assured",
+    "assures", "shouted",
+}
+SAY |= CLAUSE_ONLY
 # Forms that are as often nouns ("in the state", "the report said"): a verb only before
 # "that", a colon, a comma or a quotation, or at the end of the clause.
 _AMBIGUOUS = {

@@ -202,11 +202,7 @@ def _add_english(
     parsed = set(kept) if pipeline is not None else set()
     for i, candidate in enumerate(candidates):
         if i not in parsed and len(candidate.text) <= MAX_SENTENCE_CHARS:
-            mentions[i] = [
-                article_claimants.marked(n)
-                for n in signals.names_in(candidate.text)
-                if len(n.split()) >= 2
-            ]
+            mentions[i] = article_claimants.mentions_in(candidate.text)
     if pipeline is None:
         if progress:
             progress(1, 1)

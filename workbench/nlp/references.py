@@ -30,6 +30,17 @@ from workbench.nlp.claimant_words import SPEAKER_NOUNS
 FEMALE = {"mrs", "ms", "miss", "madam", "dame", "lady", "she", "her", "mrs.", "ms."}
 MALE = {"mr", "mr.", "sir", "lord", "he", "him", "his"}
 # fmt: off
+# The words of a person's title: a name that holds one is a person's, whatever
+# organisation it names.
+PERSON_TITLES = {
+    "spokesman", "spokeswoman", "spokesperson", "minister", "chief", "chairman", "chairwoman",
+    "chairperson", "director", "secretary", "president", "governor", "mayor", "officer",
+    "inspector", "commissioner", "superintendent", "sergeant", "detective", "judge", "justice",
+    "senator", "councillor", "councilor", "ambassador", "professor", "prof", "dr", "mr", "mrs",
+    "ms", "manager", "chancellor", "premier", "lawyer", "attorney", "prosecutor", "coach",
+}
+# fmt: on
+# fmt: off
 DOCUMENTS = {
     "report", "study", "studies", "survey", "poll", "research", "paper", "analysis", "review",
     "data", "statement", "filing", "release", "figures", "statistics", "findings", "results",
@@ -169,6 +180,7 @@ class Known:
     person: bool = False  # a mention known to be a person (a PERSON entity, a titled name)
     organisation: bool = False  # a mention known to be an organisation (an ORG entity)
     documents: frozenset[str] = frozenset()  # what it spoke in: "said in a statement"
+    proper: bool = False  # written with a capital inside a sentence somewhere ("Eskom")
 
     @property
     def last(self) -> str:
@@ -180,6 +192,10 @@ class Known:
             return "document"
         if self.last in GROUPS or " and " in f" {' '.join(self.words)} ":
             return "group"
+        if self.person or words & PERSON_TITLES and self.last not in ORGANISATIONS:
+            # "Boulder Police Chief Maris Herold", "national police spokesman Rikwanto":
+            # a person who speaks for an organisation
+            return "person"
         if self.organisation or words & ORGANISATIONS or self.name.isupper():
             return "organisation"
         return "person"
@@ -233,6 +249,18 @@ def _fits(known: Known, head: str) -> bool:
     )
 
 
+def _bare(known: Known, earlier: list[Known]) -> bool:
+    """A speaker named by one word, the surname of no fuller or titled name said before
+    ("Eskom says ...": a company as likely as a surname, whatever the parse guessed),
+    which "it" may point to: "it" is never a person."""
+    return (
+        known.spoke
+        and known.proper
+        and len(known.words) == 1
+        and not any(k.person and len(k.words) > 1 and k.last == known.last for k in earlier)
+    )
+
+
 def _resolve_pronoun(name: str, lower: str, earlier: list[Known]) -> str:
     if lower in {"i", "we", "you"}:
         return ""
@@ -258,7 +286,9 @@ def _resolve_pronoun(name: str, lower: str, earlier: list[Known]) -> str:
             return known.name
         if wanted == "group" and kind in {"group", "organisation"}:
             return known.name
-        if wanted == "organisation" and kind in {"organisation", "document"}:
+        if wanted == "organisation" and (
+            kind in {"organisation", "document"} or kind == "person" and _bare(known, earlier)
+        ):
             return known.name
     return name
 
@@ -342,6 +372,18 @@ def resolve(raw: str, earlier: list[Known]) -> str:
     if reference:
         return _resolve_reference(name, reference.group(1), earlier)
     words = _words(name)
+    # "the Union Home Minister": the titled name said earlier ("Union Home Minister Amit
+    # Shah"), a person whose title holds every word of it.
+    titled = words[1:] if words[:1] == ["the"] else []
+    if titled and titled[-1] in PERSON_TITLES:
+        for known in reversed(earlier):
+            n = len(titled)
+            if (
+                len(known.words) > n
+                and known.kind() == "person"
+                and any(known.words[k : k + n] == titled for k in range(len(known.words) - n))
+            ):
+                return known.name
     # "Underhill", "Ms Murphy", "Cr Connor": the fuller name said earlier.
     core = [w for w in words if w not in _TITLES]
     if 1 <= len(core) <= 1 and name[:1].isupper():
@@ -360,6 +402,7 @@ def resolve_article(
     groups: list[int] | None = None,
     named_subject: list[bool] | None = None,
     spoke_in: list[frozenset[str]] | None = None,
+    proper: set[str] | frozenset[str] = frozenset(),
 ) -> list[str]:
     """The claimant of every sentence of an article, in reading order.
 
@@ -370,7 +413,8 @@ def resolve_article(
     ``groups``: the sentences of one quotation share a number (-1: none), and take
     the speaker named in any of them ("“... bill. He was ...,” Murphy said.");
     ``named_subject``: the sentence opens with a name of its own ("Russia has
-    received ..."), so it is the article's voice, not the previous speaker's.
+    received ..."), so it is the article's voice, not the previous speaker's;
+    ``proper``: the words the article writes with a capital inside a sentence (names).
     """
     out: list[str] = []
     own: list[bool] = []
@@ -392,7 +436,7 @@ def resolve_article(
         if claimant.lower() in PRONOUNS:
             claimant = ""
         out.append(claimant)
-        _remember(earlier, mentions[i] if mentions else [], claimant, spoke_in, i)
+        _remember(earlier, mentions[i] if mentions else [], claimant, spoke_in, i, proper)
         if paragraphs[i] != previous_paragraph:
             previous_quoted = False
         previous = claimant
@@ -429,6 +473,7 @@ def _remember(
     claimant: str,
     spoke_in: list[frozenset[str]] | None,
     i: int,
+    proper: set[str] | frozenset[str] = frozenset(),
 ) -> None:
     """Add the names sentence ``i`` mentions and its claimant to those references may
     point to."""
@@ -442,7 +487,12 @@ def _remember(
             )
     if claimant and _is_named(claimant):
         earlier.append(
-            Known(claimant, _words(claimant), documents=spoke_in[i] if spoke_in else frozenset())
+            Known(
+                claimant,
+                _words(claimant),
+                documents=spoke_in[i] if spoke_in else frozenset(),
+                proper=claimant in proper,
+            )
         )
 
 
