@@ -117,3 +117,27 @@ def test_the_app_as_started_opens_with_the_same_first_layout(qtbot, long_project
     assert rows_fully_visible(window.claim_list.table) >= 10
     assert window.article_view.width() >= 0.35 * window.width()
     assert window.detail.isVisible() and window.detail.height() >= 150
+
+
+LONG_STATUS = (
+    "your library is empty: rate claims, or import fact-checks (workbench library import"
+    " FILE) to see here whether a claim was checked before"
+)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_verdict_column_stays_readable_beside_a_long_checked_before_status(
+    qtbot, long_project, size
+):
+    """A long "Checked before" status wraps: on one line it widened the claim tab's left
+    column until Status and Verdict were a few characters wide and the tab scrolled."""
+    window = open_window(qtbot, long_project, size)
+    detail = window.detail
+    for claim in window.store.claims.all()[:5]:
+        window.claim_list.select_claim(claim.id)
+        detail.checked_before.show_status(LONG_STATUS)
+        settle()
+        assert detail.claim_scroll.horizontalScrollBar().maximum() == 0, size
+        for box in (detail.status, detail.verdict):
+            assert box.width() >= box.sizeHint().width(), (size, box.width())
+        assert detail.checked_before.status.height() > 0

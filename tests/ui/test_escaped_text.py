@@ -11,6 +11,7 @@ from PySide6.QtGui import QTextDocument
 from workbench import ops
 from workbench.core.reviews import Review
 from workbench.library.matcher import Match
+from workbench.ui.text_fields import quoted
 
 ARTICLE = (
     "The mayor's $12m road plan passes\n\n"
@@ -54,7 +55,7 @@ def test_the_claim_panel_shows_quotes_and_reasons_as_written(qtbot, tmp_path):
         for claim in claims:
             window.claim_list.table.setFocus()
             window.claim_list.select_claim(claim.id)
-            assert shown(window.detail.quote) == f"“{claim.quote}”"
+            assert shown(window.detail.quote) == quoted(claim.quote)
             reasons = shown(window.detail.reasons)
             assert reasons and "&#x27;" not in reasons and "&amp;" not in reasons
     finally:
@@ -77,3 +78,11 @@ def test_a_checked_before_row_shows_the_review_as_written(qtbot):
     assert shown(row.text) == "Bananas can't cure colds & flu <yet>."
     assert shown(row.verdict) == "Mostly 'false'"
     assert shown(row.details) == "Desk's Checks & Co · 2024-03-01"
+
+
+def test_a_quotation_is_shown_between_its_own_marks_once():
+    words = "Russia has received 2 million rounds."
+    assert quoted(words) == f"“{words}”"
+    own = "“So, there is no problem for the Chinese,” he said."
+    assert quoted(own) == own
+    assert quoted('"Straight marks too," she said.') == '"Straight marks too," she said.'

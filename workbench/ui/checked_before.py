@@ -151,6 +151,9 @@ class CheckedBeforePanel(QWidget):
         self.status = escaped_label()
         self.status.setAccessibleName("Checked before status")
         self.status.setStyleSheet("font-size:9pt")
+        # A long status ("your library is empty: rate claims, or import ...") wraps: on one
+        # line it set the width of the claim tab's whole left column, squeezing the verdict.
+        self.status.setWordWrap(True)
         self.toggle = QToolButton()
         self.toggle.setCheckable(True)
         self.toggle.setChecked(True)

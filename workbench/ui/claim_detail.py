@@ -29,6 +29,7 @@ from workbench.ui.text_fields import (
     SavingPlainText,
     escaped_label,
     field_value,
+    quoted,
 )
 from workbench.ui.theme import set_tone
 
@@ -215,7 +216,7 @@ class ClaimDetail(DetailLayout, QWidget):
             f"<span style='font-size:large; font-weight:600'>Claim #{claim.id}</span>"
             f"&nbsp;&nbsp;·&nbsp;&nbsp;{origin}&nbsp;"
         )
-        self.quote.setText(f"“{claim.quote}”")
+        self.quote.setText(quoted(claim.quote))
         note = f"<br><b>Note:</b> {escape(claim.anchor_note)}" if claim.anchor_note else ""
         reasons = [r for r in claim.reasons if not r.startswith("claimant:")]
         self.reasons.setText(escape(" · ".join(reasons)) + note)

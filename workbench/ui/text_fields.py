@@ -101,6 +101,12 @@ class SavingLine(ProjectUndoKeys, QLineEdit):
         return self.createStandardContextMenu()
 
 
+def quoted(words: str) -> str:
+    """The claim's words between quotation marks, unless they open with a quotation of
+    their own ("“So, there is no problem ...”"): never two marks in a row."""
+    return words if words[:1] in "“\"‘'«" else f"“{words}”"
+
+
 class QuoteLabel(QLabel):
     """The claim's exact words, with a bar on the left in the theme's mid colour."""
 
