@@ -639,3 +639,67 @@ ROUND_9_REFERENCES = [
 )
 def test_round_9_references(text, fragment, expected, pipeline):
     assert claimant_of("Officials give new figures\n\n" + text, fragment) == expected
+
+
+def test_a_round_up_of_fact_checks_is_not_a_transcript_of_its_field_labels(pipeline):
+    """Four "CLAIM: / VERDICT: / SOURCE:" items look like a transcript's turns: a field
+    label is nobody speaking, so no sentence gets "VERDICT" or "CLAIM" as its claimant."""
+    items = [
+        (
+            "A boy died in Plateau state after the election",
+            "The image has been online since 2016.",
+            "Dubawa",
+        ),
+        (
+            "A woman was declared governor-elect in Adamawa",
+            "The election was declared inconclusive in 2023.",
+            "Africa Check",
+        ),
+        (
+            "There has been no warming in the US for 18 years",
+            "The annual average temperature has risen by 1.5 degrees.",
+            "The Cable",
+        ),
+        (
+            "The minister is dead",
+            "The minister appeared at a public event on 7 March.",
+            "PesaCheck",
+        ),
+    ]
+    text = "Fact-check highlights of the week\n\n" + "\n\n".join(
+        f"CLAIM: {claim}\nVERDICT: FALSE\n{finding}\nSOURCE: {source}"
+        for claim, finding, source in items
+    )
+    found = nlp.extract(text, include_passed=True)
+    assert {c.claimant for c in found} & {"CLAIM", "VERDICT", "SOURCE"} == set()
+
+
+def test_a_dateline_the_parse_takes_for_a_subject_is_not_the_claimant(pipeline):
+    text = (
+        "GT Bank profit soars 63 pct\n\n"
+        "LAGOS – Nigeria’s Guaranty Trust Bank (GT Bank) said on Friday its pretax profit for"
+        " the first half of 2012 climbed 63 percent year-on-year to 53.6 billion naira."
+    )
+    assert claimant_of(text, "pretax profit") != "LAGOS"
+    assert claimant.in_dateline("LAGOS – GT Bank said its profit rose 63%.", "LAGOS")
+    assert not claimant.in_dateline("GT Bank said its profit rose 63%.", "GT Bank")
+
+
+def test_a_sentence_that_closes_a_quotation_opened_before_it_is_the_speakers():
+    closing = (
+        'Some of them we have already found, and they are dead," Ukrainian President'
+        " Volodymyr Zelensky stated in an interview."
+    )
+    assert claimant.claimant_from_text(closing) == "Ukrainian President Volodymyr Zelensky"
+    opening = 'Chief Executive Thomas J. Falk said, "Our results reflect a 4% fall in sales.'
+    assert claimant.claimant_from_text(opening) == "Chief Executive Thomas J. Falk"
+
+
+def test_the_company_is_the_company_that_spoke_not_the_one_mentioned_last(pipeline):
+    text = (
+        "BlackBerry results beat forecasts\n\n"
+        "BlackBerry Ltd said it sold 1.2 million phones in the quarter.\n\n"
+        "Analysts expect Apple Inc to sell 60 million iPhones over the same period.\n\n"
+        "The passport phone sold out 3 times in the quarter, the company added."
+    )
+    assert claimant_of(text, "sold out 3 times") == "BlackBerry Ltd"

@@ -34,6 +34,7 @@ def mentions_in(text: str) -> list[str]:
     Kumar Gaurav": the name patterns leave the abbreviated title apart)."""
     out = []
     for name in signals.names_in(text):
+        name = re.sub(r"['’]s$", "", name)  # "HDFC Bank's stock": the bank
         if len(name.split()) < 2:
             continue
         titled = _PERSON_TITLES.match(name) or re.search(

@@ -190,6 +190,13 @@ def _without_field_label(text: str) -> str:
     return text[label.end() :] if label else text
 
 
+def in_dateline(text: str, name: str) -> bool:
+    """Whether ``name`` is the dateline or stamp run into the front of ``text`` ("LAGOS – ",
+    "(Xinhua) -- "): the parse may take it for the sentence's subject."""
+    prefix = _PREFIX.match(_without_field_label(text))
+    return bool(prefix and name and name in prefix.group())
+
+
 def claimant_from_text(text: str) -> str:
     """The claimant a sentence names, found by patterns (the forms in the module
     docstring), or "". A reference ("she", "the minister") is returned as written."""

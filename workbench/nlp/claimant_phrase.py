@@ -54,6 +54,21 @@ def _speaker_noun(word: str) -> bool:
     )
 
 
+def _closes_straight(tokens: list[str], first: int) -> bool:
+    """Whether the sentence's first mark, a straight one, closes a quotation opened in an
+    earlier sentence ("Some of them we have found, and they are dead," Zelensky stated):
+    it follows a word and a comma or stop, an odd number of straight marks stand in the
+    sentence, and the word before the comma is no reporting verb (X said, "Our results
+    ...": an opening mark)."""
+    return (
+        tokens[first] == '"'
+        and first >= 2
+        and tokens[first - 1] in {",", ".", "?", "!"}
+        and tokens[first - 2].lower() not in SAY
+        and tokens.count('"') % 2 == 1
+    )
+
+
 def _verb_positions(tokens: list[str]) -> list[bool]:
     """Where a reporting verb may stand: outside quotation marks (a verb inside a quote is
     the quoted speaker's words: "“Members of the public reported ...,” Kent Police said"),
@@ -63,8 +78,8 @@ def _verb_positions(tokens: list[str]) -> list[bool]:
     title_case = len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
     inside = [False] * len(tokens)
     state = False
-    first_mark = next((t for t in tokens if t in {"“", "”"}), "")
-    if first_mark == "”":
+    first = next((k for k, t in enumerate(tokens) if t in {"“", "”", '"'}), -1)
+    if first >= 0 and (tokens[first] == "”" or _closes_straight(tokens, first)):
         state = True  # the sentence goes on with a quotation opened before it
     for k, token in enumerate(tokens):
         if token == "“" or token == '"' and not state:

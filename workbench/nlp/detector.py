@@ -227,7 +227,9 @@ def _add_english(
                 ] + pattern
             head = [r for r in candidate.reasons if r == "headline"]
             candidate.reasons = head + entity + pattern
-            raws[i] = raws[i] or claimants.claimant_from_doc(doc)
+            found_by_parse = "" if raws[i] else claimants.claimant_from_doc(doc)
+            if found_by_parse and not claimants.in_dateline(candidate.text, found_by_parse):
+                raws[i] = found_by_parse
             mentions[i] = english.people_and_organisations(doc)
         done += len(batch)
         if progress:

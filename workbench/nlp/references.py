@@ -295,13 +295,22 @@ def _resolve_pronoun(name: str, lower: str, earlier: list[Known]) -> str:
 
 def _resolve_reference(name: str, reference: str, earlier: list[Known]) -> str:
     head = reference.split()[-1].lower()
+    if head in COMPANY_NOUNS:
+        # "the company said": the company that spoke last, else the one named last (an
+        # article about BlackBerry mentions Apple Inc's phones; "the company" is still
+        # BlackBerry)
+        for spoke in (True, False):
+            for fitting in (True, False):
+                for known in reversed(earlier):
+                    if (
+                        known.spoke >= spoke
+                        and _is_named(known.name)
+                        and (_fits(known, head) if fitting else _company_like(known, earlier))
+                    ):
+                        return known.name
     for known in reversed(earlier):
         if _fits(known, head) and _is_named(known.name):
             return known.name
-    if head in COMPANY_NOUNS:  # "the company": the organisation named last
-        for known in reversed(earlier):
-            if _is_named(known.name) and _company_like(known, earlier):
-                return known.name
     if head in DOCUMENTS:
         # "The results showed ...", "the figures": a report no claimant spoke in is the
         # organisation's (or the named report's) that spoke last ("The Department of
@@ -315,6 +324,13 @@ def _resolve_reference(name: str, reference: str, earlier: list[Known]) -> str:
 _PUBLISHERS = {"organisation", "document"}
 
 
+_NUMBER_WORD = re.compile(
+    r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens?|several|"
+    r"many|most|some|all|both|half)$"
+)
+
+
 def _company_like(known: Known, earlier: list[Known]) -> bool:
     """An organisation, or a one-word name that is no person's ("Blackberry", "Infosys"): not
     a PERSON entity nor a titled name, nor the surname of a fuller name said before."""
@@ -322,6 +338,8 @@ def _company_like(known: Known, earlier: list[Known]) -> bool:
         return True
     return (
         len(known.words) == 1
+        and known.kind() == "person"  # no group ("Analysts"), no document
+        and not _NUMBER_WORD.match(known.last)  # "Thirty of 60 economists said": not a name
         and not known.person
         and not any(k.last == known.last and len(k.words) > 1 for k in earlier)
     )

@@ -36,6 +36,10 @@ _NOT_SPEAKERS = {
     "go deeper", "context", "watch", "video", "file", "credit", "caption", "image", "summary",
     "warning", "correction", "disclaimer", "tags", "topics", "date", "time", "venue", "present",
     "staff", "more", "breaking", "just in", "exclusive", "live", "analysis", "opinion",
+    # a fact-check's fields ("CLAIM: ...", "VERDICT: FALSE", "SOURCE: Dubawa")
+    "claim", "the claim", "verdict", "rating", "our rating", "ruling", "our ruling", "fact",
+    "facts", "the facts", "conclusion", "explanation", "evidence", "details", "data", "chart",
+    "illustration",
 }
 # fmt: on
 MIN_TURNS = 4
