@@ -6,12 +6,16 @@
 - **References** go to the nearest earlier named claimant that fits: "he"/"she"
   to a person (a "Mrs"/"Ms" or "Mr" before the name decides when there is one),
   "they" to a group or organisation, "it" to an organisation or a document; "the
-  minister", "the spokesman", "the judge", "the company" to the nearest earlier
-  claimant or name whose words hold that title (or a synonym: spokesman,
-  spokeswoman, spokesperson); "the report", "the study" to the nearest earlier
-  report or study; "his research" to the person. A bare surname ("Underhill
-  said", "Ms Murphy said") takes the fuller name said earlier ("Carol
-  Underhill"). A reference that fits nothing stays as written.
+  minister", "the spokesman", "the judge" to the nearest earlier claimant or name
+  whose words hold that title (or a synonym: spokesman, spokeswoman,
+  spokesperson), "the company" to the company that spoke last, else the one
+  named last; "the report", "the study" to the nearest earlier report or study;
+  "his research" to the person. A bare surname ("Underhill said", "Ms Murphy
+  said") takes the fuller name said earlier ("Carol Underhill"), and a title
+  alone ("the Union Home Minister") the titled name said earlier ("Union Home
+  Minister Amit Shah"). "It" may also point to a one-word name the article writes
+  as a name ("Eskom says ..."), never to a person's surname. A reference that fits
+  nothing stays as written.
 - **Carrying on**: a sentence that names nobody takes the claimant of the
   sentence before it in the same paragraph (a report's next finding, the rest of
   what a spokesman said), and a quotation that opens a paragraph takes the
