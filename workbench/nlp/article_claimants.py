@@ -23,11 +23,6 @@ _PERSON_TITLES = re.compile(
 )
 
 
-def marked(name: str) -> str:
-    """A name found by patterns, marked as a person when a title comes with it."""
-    return references.PERSON_MARK + name if _PERSON_TITLES.match(name) else name
-
-
 def mentions_in(text: str) -> list[str]:
     """The names of two words or more that a sentence mentions (by patterns), each marked
     as a person when a title comes with it, in the name or just before it ("escort Dr.
